@@ -1,0 +1,57 @@
+"""`defence-dir info`: where the database is, its schema version and what it holds."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from defence_dir import __version__, directory
+from defence_dir.cli.output import print_json
+from defence_dir.cli.session import database_from
+from defence_dir.i18n import _
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "info", help=_("show the database location, schema version and counts")
+    )
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    parser.set_defaults(run=run)
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "persons": _("Persons"),
+        "organisations": _("Organisations"),
+        "networks": _("Networks"),
+        "topics": _("Topics"),
+        "events": _("Events"),
+        "lists": _("Distribution lists"),
+    }
+    return labels[kind]
+
+
+def run(args: argparse.Namespace) -> int:
+    db = database_from(args)
+    try:
+        with db.session() as session:
+            numbers = directory.counts(session)
+    finally:
+        db.close()
+    if args.json:
+        print_json({
+            "database": db.location,
+            "backend": db.url.get_backend_name(),
+            "schema_version": db.revision,
+            "app_version": __version__,
+            "counts": numbers,
+        })
+        return 0
+    rows = [
+        [_("Database"), db.location],
+        [_("Schema version"), db.revision],
+        *[[kind_label(kind), str(n)] for kind, n in numbers.items()],
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<20} {value}")
+    return 0

@@ -1,0 +1,40 @@
+"""Alembic wiring: the migration scripts shipped in the package, applied by code at start-up."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+SCRIPT_LOCATION = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    assert head is not None, "the package ships at least one migration"
+    return head
+
+
+def is_known_revision(revision: str) -> bool:
+    return any(script.revision == revision for script in _scripts().walk_revisions())
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Migrate inside the caller's transaction, so a failure leaves the database as it was."""
+    command.upgrade(alembic_config(connection), revision)

@@ -1,0 +1,205 @@
+"""Reading the directory: counts per entity and stable plain-data records of every kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from defence_dir.data.models import (
+    Attendance,
+    DistributionList,
+    Event,
+    ListMembership,
+    Network,
+    NetworkRole,
+    Organisation,
+    Person,
+    Topic,
+)
+from defence_dir.text_folding import sort_key
+
+Record = dict[str, Any]
+
+KINDS = ("persons", "organisations", "networks", "topics", "events", "lists")
+_MODEL_OF_KIND: dict[str, type] = {
+    "persons": Person,
+    "organisations": Organisation,
+    "networks": Network,
+    "topics": Topic,
+    "events": Event,
+    "lists": DistributionList,
+}
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Number of records per kind, in KINDS order."""
+    return {
+        kind: session.scalar(select(func.count()).select_from(model)) or 0
+        for kind, model in _MODEL_OF_KIND.items()
+    }
+
+
+def person_load_options() -> list[Any]:
+    """Eager loads that a person record needs, so N persons cost a fixed number of queries."""
+    return [
+        selectinload(Person.organisation),
+        selectinload(Person.emails),
+        selectinload(Person.phones),
+        selectinload(Person.topics),
+        selectinload(Person.network_roles).selectinload(NetworkRole.network),
+    ]
+
+
+def load_persons(session: Session, ids: Sequence[int]) -> list[Person]:
+    """The persons with these ids, in the order given (missing ids are left out)."""
+    rows = session.scalars(
+        select(Person).where(Person.id.in_(ids)).options(*person_load_options())
+    ).all()
+    by_id = {p.id: p for p in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def person_sort_key(person: Person) -> tuple[str, str, int]:
+    return sort_key(person.family_name), sort_key(person.given_name), person.id
+
+
+def person_record(person: Person) -> Record:
+    """A person as stable, JSON-ready data; phones carry their E.164 form."""
+    return {
+        "id": person.id,
+        "uid": person.uid,
+        "display_name": person.display_name,
+        "salutation": person.salutation,
+        "title": person.title,
+        "given_name": person.given_name,
+        "middle_name": person.middle_name,
+        "family_name": person.family_name,
+        "name_suffix": person.name_suffix,
+        "function": person.function,
+        "department": person.department,
+        "organisation": person.organisation.name if person.organisation else None,
+        "organisation_id": person.organisation_id,
+        "networks": [
+            {"name": role.network.name, "role": role.role, "focus": role.focus}
+            for role in sorted(person.network_roles, key=lambda r: sort_key(r.network.name))
+        ],
+        "topics": [topic.name for topic in person.topics],
+        "emails": [{"address": e.address, "kind": e.kind} for e in person.emails],
+        "phones": [{"e164": p.e164, "raw": p.raw, "kind": p.kind} for p in person.phones],
+        "notes": person.notes,
+        "version": person.version,
+        "created_at": _iso(person.created_at),
+        "updated_at": _iso(person.updated_at),
+    }
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    """ISO 8601; stored timestamps are naive UTC, so they are marked as such."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.isoformat() + "Z"
+    return value.isoformat()
+
+
+def _organisation_record(org: Organisation) -> Record:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "kind": org.kind,
+        "street": org.street,
+        "postal_code": org.postal_code,
+        "city": org.city,
+        "country": org.country,
+        "website": org.website,
+        "topics": [t.name for t in org.topics],
+        "notes": org.notes,
+        "person_count": len(org.persons),
+    }
+
+
+def _network_record(network: Network) -> Record:
+    return {
+        "id": network.id,
+        "name": network.name,
+        "description": network.description,
+        "website": network.website,
+        "topics": [t.name for t in network.topics],
+        "contacts": [
+            r.person.display_name
+            for r in sorted(network.roles, key=lambda r: person_sort_key(r.person))
+        ],
+    }
+
+
+def _topic_record(topic: Topic) -> Record:
+    return {"id": topic.id, "name": topic.name, "description": topic.description}
+
+
+def _status_counts(session: Session, owner: Any, status: Any) -> dict[int, dict[str, int]]:
+    """{owner id: {status: count}} in one grouped query (events' attendance, lists' members)."""
+    result: dict[int, dict[str, int]] = {}
+    for owner_id, state, n in session.execute(
+        select(owner, status, func.count()).group_by(owner, status).order_by(owner, status)
+    ):
+        result.setdefault(owner_id, {})[state] = int(n)
+    return result
+
+
+def _event_record(event: Event, attendance: dict[str, int]) -> Record:
+    return {
+        "id": event.id,
+        "name": event.name,
+        "starts_on": _iso(event.starts_on),
+        "ends_on": _iso(event.ends_on),
+        "city": event.city,
+        "venue": event.venue,
+        "description": event.description,
+        "organiser": event.organiser.name if event.organiser else None,
+        "attendance": attendance,
+    }
+
+
+def _list_record(dist: DistributionList, members: dict[str, int]) -> Record:
+    return {
+        "id": dist.id,
+        "name": dist.name,
+        "description": dist.description,
+        "owner": dist.owner.name if dist.owner else None,
+        "members": members,
+    }
+
+
+def list_records(session: Session, kind: str) -> list[Record]:
+    """Every record of `kind` (one of KINDS), in alphabetical order."""
+    if kind == "persons":
+        persons = session.scalars(select(Person).options(*person_load_options())).all()
+        return [person_record(p) for p in sorted(persons, key=person_sort_key)]
+    if kind not in _MODEL_OF_KIND:
+        raise ValueError(f"unknown kind {kind!r}")
+    build: Callable[[Any], Record]
+    if kind == "organisations":
+        options = [selectinload(Organisation.topics), selectinload(Organisation.persons)]
+        build = _organisation_record
+    elif kind == "networks":
+        options = [selectinload(Network.topics),
+                   selectinload(Network.roles).selectinload(NetworkRole.person)]
+        build = _network_record
+    elif kind == "topics":
+        options, build = [], _topic_record
+    elif kind == "events":
+        options = [selectinload(Event.organiser)]
+        attendance = _status_counts(session, Attendance.event_id, Attendance.status)
+        def build(e: Event) -> Record:
+            return _event_record(e, attendance.get(e.id, {}))
+    else:
+        options = [selectinload(DistributionList.owner)]
+        members = _status_counts(session, ListMembership.list_id, ListMembership.status)
+        def build(d: DistributionList) -> Record:
+            return _list_record(d, members.get(d.id, {}))
+    rows: Iterable[Any] = session.scalars(select(_MODEL_OF_KIND[kind]).options(*options)).all()
+    return [build(row) for row in sorted(rows, key=lambda r: sort_key(r.name))]

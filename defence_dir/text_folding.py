@@ -1,0 +1,22 @@
+"""Language-aware text normal forms for sorting and matching (German first)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that do not decompose into a base letter plus a combining mark.
+_SPECIAL = str.maketrans({
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+})
+
+
+def strip_diacritics(text: str) -> str:
+    """"Jürgen Łukasz Øre" -> "Jurgen Lukasz Ore"; case is kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sort_key(text: str | None) -> str:
+    """Alphabetical order as in a German phone book (DIN 5007-1: ä sorts as a)."""
+    return strip_diacritics(text or "").casefold()

@@ -1,0 +1,44 @@
+"""List the core's translatable message ids (`_("…")` calls) that lack a German translation.
+
+Usage: python scripts/message_ids.py [--all]   (prints JSON: msgid -> "")
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def message_ids(package: Path = ROOT / "defence_dir") -> dict[str, str]:
+    """msgid -> "file:line" of its first use, for every `_("literal")` outside the Qt UI."""
+    found: dict[str, str] = {}
+    for path in sorted(package.rglob("*.py")):
+        if "ui" in path.relative_to(package).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_") and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def german_catalog() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for path in sorted((ROOT / "defence_dir" / "locale" / "de").glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+if __name__ == "__main__":
+    catalog = german_catalog()
+    ids = message_ids()
+    wanted = ids if "--all" in sys.argv else {m: w for m, w in ids.items() if m not in catalog}
+    json.dump({m: "" for m in wanted}, sys.stdout, ensure_ascii=False, indent=2)
+    print()
