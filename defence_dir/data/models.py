@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -281,7 +282,7 @@ class Person(TimestampMixin, Base):
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     @property
     def display_name(self) -> str:

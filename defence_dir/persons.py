@@ -1,0 +1,212 @@
+"""Creating, changing and deleting persons, with validation and a guard for concurrent edits.
+
+Every writer (edit dialog, vCard and spreadsheet import) goes through `PersonDraft`, so a value is
+checked and normalised the same way whichever way it came in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from defence_dir.contact_values import normalize_email, phone_e164
+from defence_dir.data.models import (
+    EmailAddress,
+    EmailKind,
+    Organisation,
+    Person,
+    PhoneKind,
+    PhoneNumber,
+    Topic,
+)
+from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
+from defence_dir.i18n import _
+
+NAME_FIELDS = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix")
+TEXT_FIELDS = (*NAME_FIELDS, "function", "department", "notes")
+
+
+class ConcurrentEditError(DefenceDirError):
+    """The person was changed elsewhere since it was loaded; saving would overwrite that."""
+
+    def __init__(self, person_id: int, expected: int, found: int | None) -> None:
+        super().__init__(
+            _("This person was changed elsewhere in the meantime (version {found}, "
+              "expected {expected}).", found=found, expected=expected)
+            if found is not None
+            else _("This person was deleted elsewhere in the meantime.")
+        )
+        self.person_id = person_id
+        self.expected = expected
+        self.found = found
+
+
+@dataclass
+class EmailDraft:
+    address: str
+    kind: str = EmailKind.WORK.value
+
+
+@dataclass
+class PhoneDraft:
+    raw: str
+    kind: str = PhoneKind.WORK.value
+
+
+@dataclass
+class PersonDraft:
+    """A person's editable values as plain data; `validated()` normalises them."""
+
+    salutation: str | None = None
+    title: str | None = None
+    given_name: str | None = None
+    middle_name: str | None = None
+    family_name: str | None = None
+    name_suffix: str | None = None
+    function: str | None = None
+    department: str | None = None
+    notes: str | None = None
+    organisation_id: int | None = None
+    emails: list[EmailDraft] = field(default_factory=list)
+    phones: list[PhoneDraft] = field(default_factory=list)
+    topic_ids: list[int] = field(default_factory=list)
+
+    def problems(self) -> list[ValidationError]:
+        """Every problem at once, so a dialog can mark all bad fields together."""
+        found: list[ValidationError] = []
+        if not (_clean(self.given_name) or _clean(self.family_name)):
+            found.append(ValidationError(_("A person needs a given or a family name."),
+                                         field="family_name"))
+        for index, email in enumerate(self.emails):
+            try:
+                normalize_email(email.address)
+            except ValidationError as exc:
+                found.append(ValidationError(str(exc), field=f"emails.{index}"))
+            if email.kind not in EmailKind.__members__.values():
+                found.append(ValidationError(_("Unknown email type “{kind}”.", kind=email.kind),
+                                             field=f"emails.{index}"))
+        for index, phone in enumerate(self.phones):
+            if phone_e164(phone.raw) is None:
+                found.append(ValidationError(
+                    _("“{number}” is not a valid phone number.", number=phone.raw.strip()),
+                    field=f"phones.{index}"))
+            if phone.kind not in PhoneKind.__members__.values():
+                found.append(ValidationError(_("Unknown phone type “{kind}”.", kind=phone.kind),
+                                             field=f"phones.{index}"))
+        seen: set[str] = set()
+        for index, email in enumerate(self.emails):
+            key = email.address.strip().casefold()
+            if key in seen:
+                found.append(ValidationError(
+                    _("The email address “{address}” is listed twice.", address=email.address),
+                    field=f"emails.{index}"))
+            seen.add(key)
+        return found
+
+    def validated(self) -> PersonDraft:
+        """A copy with trimmed texts, normalised emails and phones; raises on the first problem."""
+        problems = self.problems()
+        if problems:
+            raise problems[0]
+        texts = {name: _clean(getattr(self, name)) for name in TEXT_FIELDS}
+        return replace(
+            self,
+            **texts,
+            emails=[EmailDraft(normalize_email(e.address), e.kind) for e in self.emails],
+            phones=[PhoneDraft(p.raw.strip(), p.kind) for p in self.phones],
+        )
+
+
+def _clean(value: str | None) -> str | None:
+    """Trimmed (non-breaking spaces too), None for blank."""
+    if value is None:
+        return None
+    text = value.replace("\u00a0", " ").strip()
+    return text or None
+
+
+def draft_of(person: Person) -> PersonDraft:
+    return PersonDraft(
+        **{name: getattr(person, name) for name in TEXT_FIELDS},
+        organisation_id=person.organisation_id,
+        emails=[EmailDraft(e.address, e.kind) for e in person.emails],
+        phones=[PhoneDraft(p.raw, p.kind) for p in person.phones],
+        topic_ids=[t.id for t in person.topics],
+    )
+
+
+def _apply(session: Session, person: Person, draft: PersonDraft) -> bool:
+    """Copy `draft` onto `person`; returns whether a related list (emails, phones, topics) changed.
+
+    Those changes do not update the person's own row, which is what bumps its version.
+    """
+    related_changed = False
+    for name in TEXT_FIELDS:
+        setattr(person, name, getattr(draft, name))
+    org_id = draft.organisation_id
+    if org_id is not None and session.get(Organisation, org_id) is None:
+        raise NotFoundError(_("The organisation no longer exists."))
+    person.organisation_id = draft.organisation_id
+    # Replace the lists only where they changed, so an unchanged edit writes nothing.
+    emails = [(e.address, e.kind) for e in draft.emails]
+    if [(e.address, e.kind) for e in person.emails] != emails:
+        person.emails = [EmailAddress(address=a, kind=k, position=i)
+                         for i, (a, k) in enumerate(emails)]
+        related_changed = True
+    phones = [(p.raw, p.kind) for p in draft.phones]
+    if [(p.raw, p.kind) for p in person.phones] != phones:
+        person.phones = [PhoneNumber(raw=r, e164=phone_e164(r), kind=k, position=i)
+                         for i, (r, k) in enumerate(phones)]
+        related_changed = True
+    if sorted(t.id for t in person.topics) != sorted(draft.topic_ids):
+        topics = session.scalars(select(Topic).where(Topic.id.in_(draft.topic_ids))).all()
+        person.topics = list(topics)
+        related_changed = True
+    return related_changed
+
+
+def create_person(session: Session, draft: PersonDraft,
+                  import_batch_id: int | None = None) -> Person:
+    clean = draft.validated()
+    person = Person(import_batch_id=import_batch_id)
+    session.add(person)
+    _apply(session, person, clean)
+    session.flush()
+    return person
+
+
+def update_person(session: Session, person_id: int, draft: PersonDraft,
+                  expected_version: int) -> Person:
+    """Save `draft` over the person unless someone else saved since `expected_version`."""
+    clean = draft.validated()
+    person = session.get(Person, person_id, populate_existing=True)
+    if person is None:
+        raise ConcurrentEditError(person_id, expected_version, None)
+    if person.version != expected_version:
+        raise ConcurrentEditError(person_id, expected_version, person.version)
+    if _apply(session, person, clean) and not session.is_modified(person):
+        person.updated_at = datetime.now(UTC).replace(tzinfo=None)  # bumps the version too
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConcurrentEditError(person_id, expected_version, None) from exc
+    return person
+
+
+def delete_person(session: Session, person_id: int) -> None:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(_("The person no longer exists."))
+    session.delete(person)
+    session.flush()
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(_("The person no longer exists."))
+    return person
