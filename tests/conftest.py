@@ -11,8 +11,8 @@ import pytest
 # GUI tests run headless everywhere; set before any Qt module is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from defence_dir import i18n  # noqa: E402
-from defence_dir.data.database import Database, open_database  # noqa: E402
+from defence_dir import i18n
+from defence_dir.data.database import Database, open_database
 
 
 @pytest.fixture(autouse=True)
