@@ -314,6 +314,8 @@ def _create_engine(url: URL) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # Deleted personal data is overwritten, not just unlinked (data-protection erasure).
+        cursor.execute("PRAGMA secure_delete=ON")
         if sqlite_file(url) is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")

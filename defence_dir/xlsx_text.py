@@ -1,0 +1,44 @@
+"""Writing user data into .xlsx as inert text: never evaluated as a formula, never re-typed.
+
+openpyxl stores any string that starts with "=" as a formula. Cells made here are typed as strings,
+and values a spreadsheet would evaluate (leading = + - @ tab or CR) get Excel's quote prefix, so the
+value is kept exactly and shown as text, also after the user edits the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value: str) -> bool:
+    return value.startswith(FORMULA_TRIGGERS)
+
+
+def text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
+    text = "" if value is None else str(value)
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if looks_like_formula(text):
+        cell.quotePrefix = True
+    return cell
+
+
+Sheet = tuple[str, list[str], Iterable[list[object]]]
+
+
+def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:
+    """Write sheets of (title, header, rows) as text cells, streaming (write-only workbook)."""
+    workbook = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append([text_cell(sheet, h) for h in header])
+        for row in rows:
+            sheet.append([text_cell(sheet, v) for v in row])
+    workbook.save(path)
