@@ -46,3 +46,25 @@ def empty_db(db_path: Path) -> Iterator[Database]:
     database = open_database(str(db_path), seed=False)
     yield database
     database.close()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test (CI provides the server; see .ci/postgres)."""
+    from uuid import uuid4
+
+    from sqlalchemy import create_engine, make_url
+
+    base = os.environ.get("DEFENCE_DIR_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("no PostgreSQL server (set DEFENCE_DIR_TEST_POSTGRES_URL)")
+    name = f"defence_dir_test_{uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()

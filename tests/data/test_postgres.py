@@ -1,0 +1,85 @@
+"""The same database code on PostgreSQL, as a team sharing one server would run it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from defence_dir import directory
+from defence_dir.cli import main
+from defence_dir.data.database import open_database
+from defence_dir.errors import NewerSchemaError, NotADatabaseError
+from defence_dir.persons import ConcurrentEditError, draft_of, get_person, update_person
+from defence_dir.privacy import erase_person
+
+
+def test_new_postgres_database_is_migrated_and_seeded(pg_url):
+    db = open_database(pg_url)
+    try:
+        assert db.created and db.path is None
+        with db.session() as session:
+            assert directory.counts(session)["networks"] == 6
+            names = [p["display_name"] for p in directory.list_records(session, "persons")]
+        assert "Dr.-Ing. Harald Cremer" in names
+    finally:
+        db.close()
+    again = open_database(pg_url)
+    assert not again.created
+    again.close()
+
+
+def test_constraints_hold_on_postgres(pg_url):
+    from sqlalchemy.exc import IntegrityError
+
+    db = open_database(pg_url)
+    try:
+        with pytest.raises(IntegrityError), db.engine.begin() as connection:
+            connection.execute(text("INSERT INTO organisation (name, kind) VALUES ('X', 'bad')"))
+    finally:
+        db.close()
+
+
+def test_version_guard_on_postgres(pg_url):
+    db = open_database(pg_url)
+    try:
+        with db.session() as session:
+            person = get_person(session, 1)
+            draft, version = draft_of(person), person.version
+        draft.function = "Clusterleiter"
+        with db.session() as session:
+            update_person(session, 1, draft, version)
+        with pytest.raises(ConcurrentEditError), db.session() as session:
+            update_person(session, 1, draft, version)
+    finally:
+        db.close()
+
+
+def test_erasure_on_postgres_deletes_but_cannot_wipe_pages(pg_url):
+    db = open_database(pg_url)
+    try:
+        result = erase_person(db, 2)
+        assert not result.wiped
+        with db.session() as session:
+            assert "Grosch" not in [p["family_name"]
+                                    for p in directory.list_records(session, "persons")]
+    finally:
+        db.close()
+
+
+def test_newer_schema_and_foreign_data_are_refused(pg_url):
+    open_database(pg_url).close()
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+    with pytest.raises(NewerSchemaError):
+        open_database(pg_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    with pytest.raises(NotADatabaseError):
+        open_database(pg_url)
+    engine.dispose()
+
+
+def test_cli_on_postgres(pg_url, capsys):
+    assert main(["--db", pg_url, "info", "--json"]) == 0
+    assert '"backend": "postgresql"' in capsys.readouterr().out
