@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            if not has_display():
+                return fail(_("No display found (DISPLAY is not set). Commands such as "
+                              "“{prog} info” or “{prog} search” work without one.", prog=PROG))
             from defence_dir.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(args.db)
@@ -72,6 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DEFENCE_DIR_DEBUG"):
             traceback.print_exc()
         return fail(_("Internal error: {error}", error=f"{type(exc).__name__}: {exc}"))
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window; without one its platform plugin aborts the process."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def fail(message: str) -> int:

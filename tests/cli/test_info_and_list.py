@@ -140,3 +140,11 @@ def test_module_entry_point_runs_headless(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["counts"]["networks"] == 6
+
+
+def test_window_without_a_display_is_one_line_not_a_crash(capsys, monkeypatch, db_path):
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run_cli(capsys, "--db", str(db_path))
+    assert code == 1 and "Kein Bildschirm" in err and len(err.strip().splitlines()) == 1
