@@ -1,7 +1,8 @@
 """The `defence-dir` command: without a subcommand it opens the window, subcommands run headless.
 
-Each subcommand lives in its own module with a `register(subparsers)` function; errors reach the
-user as one line on stderr (exit 1, usage errors exit 2), never as a traceback.
+Each subcommand lives in its own module with a `register(subparsers)` function that imports its
+services only when it runs, so a quick command does not pay for the others' libraries. Errors reach
+the user as one line on stderr (exit 1, usage errors exit 2), never as a traceback.
 """
 
 from __future__ import annotations

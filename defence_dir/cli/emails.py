@@ -9,7 +9,6 @@ from typing import Any
 from defence_dir.cli.recipients import add_recipient_options, recipients_of
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import _
-from defence_dir.mailing import email_line
 
 
 def register(subparsers: Any) -> None:
@@ -22,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from defence_dir.mailing import email_line
+
     db = database_from(args)
     try:
         with db.session() as session:

@@ -11,7 +11,6 @@ from defence_dir.cli.recipients import add_recipient_options, recipients_of
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
-from defence_dir.mailing import write_mail_merge_xlsx
 
 
 def register(formats: Any) -> None:
@@ -23,6 +22,8 @@ def register(formats: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from defence_dir.mailing import write_mail_merge_xlsx
+
     output: Path = args.output
     if output.suffix.lower() != ".xlsx":
         raise DefenceDirError(_("The output file must end in .xlsx."))

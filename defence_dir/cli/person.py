@@ -10,8 +10,6 @@ from typing import Any
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
-from defence_dir.persons import get_person
-from defence_dir.privacy import access_report, erase_person, write_access_json, write_access_xlsx
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +28,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from defence_dir.privacy import access_report, write_access_json, write_access_xlsx
+
     output: Path = args.output
     writers = {".json": write_access_json, ".xlsx": write_access_xlsx}
     writer = writers.get(output.suffix.lower())
@@ -50,6 +50,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_erase(args: argparse.Namespace) -> int:
+    from defence_dir.persons import get_person
+    from defence_dir.privacy import erase_person
+
     db = database_from(args)
     try:
         with db.session() as session:

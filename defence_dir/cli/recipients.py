@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from defence_dir.i18n import _
-from defence_dir.mailing import Recipient, recipients
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from defence_dir.mailing import Recipient
 
 
 def add_recipient_options(parser: argparse.ArgumentParser) -> None:
@@ -17,4 +20,6 @@ def add_recipient_options(parser: argparse.ArgumentParser) -> None:
 
 
 def recipients_of(session: Session, args: argparse.Namespace) -> list[Recipient]:
+    from defence_dir.mailing import recipients
+
     return recipients(session, list_name=args.list, event_name=args.event)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from defence_dir.data.database import Database, open_database
+if TYPE_CHECKING:
+    from defence_dir.data.database import Database
 
 
 def database_from(args: argparse.Namespace) -> Database:
+    from defence_dir.data.database import open_database
+
     return open_database(args.db)

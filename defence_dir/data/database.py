@@ -122,17 +122,11 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
             current = _read_revision_engine(engine, url)
         _refuse_unknown_revision(current, path or url)
         backup = None
-        if current is not None and current != migration.head_revision():
-            backup = backup_sqlite(path) if path else None
         fresh = current is None
-        with engine.begin() as connection:
-            migration.upgrade(connection)
-            if fresh and seed:
-                from defence_dir.seed import load_starting_directory
-
-                with Session(bind=connection) as session:
-                    load_starting_directory(session)
-                    session.flush()
+        if current != migration.head_revision():
+            if not fresh and path is not None:
+                backup = backup_sqlite(path)
+            _migrate_and_seed(engine, seed=fresh and seed)
     except DatabaseOpenError:
         engine.dispose()
         raise
@@ -151,6 +145,19 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         backup_path=backup,
         _sessions=sessionmaker(engine, expire_on_commit=False),
     )
+
+
+def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
+    """Upgrade to the newest schema and, for a new database, add the starting directory, all in
+    one transaction: a failure leaves the database as it was."""
+    with engine.begin() as connection:
+        migration.upgrade(connection)
+        if seed:
+            from defence_dir.seed import load_starting_directory
+
+            with Session(bind=connection) as session:
+                load_starting_directory(session)
+                session.flush()
 
 
 def _reason(exc: BaseException) -> str:
