@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from defence_dir.contact_values import format_phone_international
 from defence_dir.data.models import (
     Attendance,
     DistributionList,
@@ -203,3 +205,59 @@ def list_records(session: Session, kind: str) -> list[Record]:
             return _list_record(d, members.get(d.id, {}))
     rows: Iterable[Any] = session.scalars(select(_MODEL_OF_KIND[kind]).options(*options)).all()
     return [build(row) for row in sorted(rows, key=lambda r: sort_key(r.name))]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What a table row shows of a person: cheap to load for the visible rows only."""
+
+    id: int
+    display_name: str
+    family_name: str
+    given_name: str
+    networks: str
+    organisation: str
+    function: str
+    email: str
+    phone: str
+
+
+def person_rows(session: Session, ids: Sequence[int]) -> list[PersonRow]:
+    """Table rows for these person ids, in the order given (missing ids are left out)."""
+    if not ids:
+        return []
+    persons = session.scalars(
+        select(Person).where(Person.id.in_(ids)).options(
+            selectinload(Person.organisation), selectinload(Person.emails),
+            selectinload(Person.phones),
+            selectinload(Person.network_roles).selectinload(NetworkRole.network),
+        )
+    ).all()
+    by_id = {p.id: p for p in persons}
+    rows = []
+    for person_id in ids:
+        person = by_id.get(person_id)
+        if person is None:
+            continue
+        phone = person.phones[0] if person.phones else None
+        rows.append(PersonRow(
+            id=person.id,
+            display_name=person.display_name,
+            family_name=person.family_name or "",
+            given_name=person.given_name or "",
+            networks=", ".join(sorted((r.network.name for r in person.network_roles),
+                                      key=sort_key)),
+            organisation=person.organisation.name if person.organisation else "",
+            function=person.function or "",
+            email=person.emails[0].address if person.emails else "",
+            phone=(format_phone_international(phone.e164) if phone and phone.e164
+                   else (phone.raw if phone else "")),
+        ))
+    return rows
+
+
+def person_ids_in_order(session: Session) -> list[int]:
+    """Every person id, alphabetically by family then given name (German phone-book order)."""
+    rows = session.execute(select(Person.id, Person.family_name, Person.given_name)).all()
+    rows.sort(key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
+    return [r.id for r in rows]

@@ -1,0 +1,52 @@
+"""Starting the desktop application: Qt application object, database, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from defence_dir import __version__
+from defence_dir.data.database import open_database
+from defence_dir.errors import DefenceDirError
+from defence_dir.i18n import _
+from defence_dir.ui.messages import show_error
+from defence_dir.ui.resource_paths import icon_path
+
+
+def application_icon() -> QIcon:
+    path = icon_path()
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def ensure_application() -> QApplication:
+    """The one QApplication, with the names QSettings and the desktop use."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("defence-dir")
+    app.setOrganizationName("DEFENCE.NRW")
+    app.setApplicationDisplayName("defence-dir")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("defence-dir")
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def run_app(db_target: str | None) -> int:
+    """Open the database and show the main window; a database that cannot be used is explained."""
+    app = ensure_application()
+    try:
+        database = open_database(db_target)
+    except DefenceDirError as exc:
+        show_error(None, _("Cannot open the directory"), str(exc))
+        return 1
+    from defence_dir.ui.main_window import MainWindow  # after the database check: faster error
+
+    window = MainWindow(database)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        database.close()

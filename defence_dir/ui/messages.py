@@ -1,0 +1,17 @@
+"""Message boxes that show their text literally: paths and names are user data, never rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def plain_message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str,
+                      text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    plain_message_box(parent, QMessageBox.Icon.Critical, title, text).exec()
