@@ -261,3 +261,21 @@ def person_ids_in_order(session: Session) -> list[int]:
     rows = session.execute(select(Person.id, Person.family_name, Person.given_name)).all()
     rows.sort(key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
     return [r.id for r in rows]
+
+
+def records_by_id(session: Session, kind: str, ids: Sequence[int]) -> dict[int, Record]:
+    """Records of one kind ("persons", "organisations", "networks") by id."""
+    if not ids:
+        return {}
+    if kind == "persons":
+        return {p.id: person_record(p) for p in load_persons(session, ids)}
+    if kind == "organisations":
+        orgs = session.scalars(select(Organisation).where(Organisation.id.in_(ids)).options(
+            selectinload(Organisation.topics), selectinload(Organisation.persons))).all()
+        return {o.id: _organisation_record(o) for o in orgs}
+    if kind == "networks":
+        networks = session.scalars(select(Network).where(Network.id.in_(ids)).options(
+            selectinload(Network.topics),
+            selectinload(Network.roles).selectinload(NetworkRole.person))).all()
+        return {n.id: _network_record(n) for n in networks}
+    raise ValueError(f"unknown kind {kind!r}")

@@ -136,6 +136,10 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
             _("The database {location} cannot be opened: {reason}",
               location=path or url.render_as_string(hide_password=True), reason=_reason(exc))
         ) from exc
+    from defence_dir.search import indexer
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    indexer.install(sessions)
     return Database(
         engine=engine,
         url=url,
@@ -143,7 +147,7 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         revision=migration.head_revision(),
         created=fresh,
         backup_path=backup,
-        _sessions=sessionmaker(engine, expire_on_commit=False),
+        _sessions=sessions,
     )
 
 
@@ -152,12 +156,16 @@ def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
     one transaction: a failure leaves the database as it was."""
     with engine.begin() as connection:
         migration.upgrade(connection)
-        if seed:
-            from defence_dir.seed import load_starting_directory
+        from defence_dir.search import indexer
 
-            with Session(bind=connection) as session:
+        with Session(bind=connection) as session:
+            if seed:
+                from defence_dir.seed import load_starting_directory
+
                 load_starting_directory(session)
                 session.flush()
+            indexer.rebuild_if_needed(session)
+            session.flush()
 
 
 def _reason(exc: BaseException) -> str:

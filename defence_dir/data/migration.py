@@ -38,3 +38,12 @@ def is_known_revision(revision: str) -> bool:
 def upgrade(connection: Connection, revision: str = "head") -> None:
     """Migrate inside the caller's transaction, so a failure leaves the database as it was."""
     command.upgrade(alembic_config(connection), revision)
+
+
+# FTS5 tables and their shadow tables are created by migration 0002 on SQLite only, outside the
+# models; autogenerate must not try to drop them.
+_UNMODELLED_PREFIXES = ("search_fts", "search_phone")
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    return not (type_ == "table" and name is not None and name.startswith(_UNMODELLED_PREFIXES))

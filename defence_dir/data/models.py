@@ -496,3 +496,47 @@ class ImportMapping(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
     )
+
+
+class SearchDocument(Base):
+    """The search index: one row per person, organisation and network, in folded matching form.
+
+    `id` is the row's place in alphabetical order (with gaps for later inserts), so the first
+    page of any match is the first ids of it. Text columns hold folded words between spaces
+    (" jurgen schnitzmeier "); on SQLite, FTS5 tables over them answer the queries (see
+    defence_dir/search), elsewhere LIKE over the same columns gives the same answers.
+    """
+
+    __tablename__ = "search_document"
+    __table_args__ = (
+        UniqueConstraint("kind", "entity_id", name="uq_search_document_kind_entity"),
+        CheckConstraint("kind IN ('person', 'organisation', 'network')", name="kind_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(12))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    # Byte order on every database (PostgreSQL would otherwise sort by its locale), so the order
+    # of ids and the neighbour lookups for new documents agree.
+    sort_key: Mapped[str] = mapped_column(
+        String(500).with_variant(String(500, collation="C"), "postgresql"), index=True,
+        unique=True)
+    names: Mapped[str] = mapped_column(Text, default="")
+    phonetic: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    networks: Mapped[str] = mapped_column(Text, default="")
+    function: Mapped[str] = mapped_column(Text, default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchState(Base):
+    """Small facts about the index: whether it is built and a counter bumped by every change."""
+
+    __tablename__ = "search_state"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

@@ -239,8 +239,10 @@ def test_migrations_match_the_models(empty_db):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from defence_dir.data.migration import include_name
     from defence_dir.data.models import Base
 
     with empty_db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name})
         assert compare_metadata(context, Base.metadata) == []

@@ -83,3 +83,25 @@ def test_newer_schema_and_foreign_data_are_refused(pg_url):
 def test_cli_on_postgres(pg_url, capsys):
     assert main(["--db", pg_url, "info", "--json"]) == 0
     assert '"backend": "postgresql"' in capsys.readouterr().out
+
+
+def test_search_on_postgresql_answers_like_sqlite(pg_url, db):
+    """The portable query path on a real server finds what FTS5 finds in the SQLite file."""
+    from defence_dir.search.service import SearchService
+
+    server = open_database(pg_url)
+    try:
+        for query in ("juergen", "kremer", "38545917", "grosch@", "rheinm", "aerospace", "",
+                      "NEAR(", "' OR 1=1 --"):
+            on_server = SearchService(server.read_session).search(query)
+            in_file = SearchService(db.read_session).search(query)
+            assert [(h.kind, h.rank, h.matched_field) for h in on_server.hits] == \
+                [(h.kind, h.rank, h.matched_field) for h in in_file.hits], query
+            assert on_server.total == in_file.total
+        from defence_dir.persons import PersonDraft, create_person
+
+        with server.session() as session:
+            create_person(session, PersonDraft(given_name="Jörg", family_name="Ölmann"))
+        assert SearchService(server.read_session).search("joerg oelmann").total == 1
+    finally:
+        server.close()

@@ -1,0 +1,143 @@
+"""Rank-class conditions of a parsed query, rendered for FTS5 and as portable SQL.
+
+Both renderings express the same thing, so a database without FTS5 gives the same answers: each
+token must match (as a word prefix, whole name word, phonetic code, similar name word or phone
+digit run, depending on the class), and a class leaves out what a better class already found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    column,
+    false,
+    not_,
+    or_,
+    select,
+    table,
+    true,
+    union,
+)
+
+from defence_dir.data.models import SearchDocument
+from defence_dir.search.query import ALL_COLUMNS, NAME_COLUMNS, Rank, Token
+
+FTS = table("search_fts", column("rowid"), column("search_fts"))
+PHONE = table("search_phone", column("rowid"), column("phone"))
+# A second name for the FTS table in subqueries, so they are not correlated to the outer query.
+FTS_WORDS = FTS.alias("fts_words")
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One way a token can match: `word` in `columns`, whole or as a prefix."""
+
+    columns: tuple[str, ...]
+    word: str
+    prefix: bool
+
+
+def token_leaves(token: Token, rank: int) -> list[Leaf] | None:
+    """How `token` may match in class `rank` (any one leaf suffices); None if it cannot."""
+    if rank == Rank.EXACT_NAME:
+        return None if token.is_phone else [Leaf(NAME_COLUMNS, token.word, prefix=False)]
+    if rank == Rank.NAME_PREFIX:
+        return None if token.is_phone else [Leaf(NAME_COLUMNS, token.word, prefix=True)]
+    leaves = [Leaf(ALL_COLUMNS, token.word, prefix=True)]
+    if rank == Rank.SIMILAR_NAME:
+        if token.phonetic:
+            leaves.append(Leaf(("phonetic",), token.phonetic, prefix=False))
+        leaves.extend(Leaf(NAME_COLUMNS, word, prefix=False) for word in token.similar)
+    return leaves
+
+
+@dataclass
+class ClassCondition:
+    """What hits of one rank class satisfy; `exclude` is the previous class's text part."""
+
+    rank: int
+    text: list[list[Leaf]]  # per non-phone token: any leaf
+    phones: list[Token]
+    exclude: list[list[Leaf]] | None
+
+
+def class_conditions(tokens: list[Token]) -> list[ClassCondition]:
+    """The rank classes this query can have hits in, best first."""
+    if not tokens:
+        return []
+    phones = [t for t in tokens if t.is_phone]
+    result: list[ClassCondition] = []
+    previous: list[list[Leaf]] | None = None
+    for rank in (Rank.EXACT_NAME, Rank.NAME_PREFIX, Rank.OTHER_FIELD, Rank.SIMILAR_NAME):
+        per_token = [token_leaves(t, rank) for t in tokens]
+        if any(leaves is None for leaves in per_token):
+            continue  # a phone token never matches a name class
+        text = [leaves for t, leaves in zip(tokens, per_token, strict=True)
+                if leaves is not None and not t.is_phone]
+        if rank == Rank.SIMILAR_NAME and previous is not None and text == previous:
+            break  # nothing similar to offer beyond the previous class
+        # Classes nest (each finds a superset of the one before), so "not the previous
+        # class" is exactly "not found before"; phone parts are equal where both exist.
+        result.append(ClassCondition(rank, text, phones, previous))
+        previous = text
+    return result
+
+
+# --- FTS5 --------------------------------------------------------------------------------------
+
+def _fts_leaf(leaf: Leaf) -> str:
+    word = leaf.word.replace('"', '""')
+    columns = leaf.columns[0] if len(leaf.columns) == 1 else "{" + " ".join(leaf.columns) + "}"
+    return f'{columns} : "{word}"' + (" *" if leaf.prefix else "")
+
+
+def _fts_and(text: list[list[Leaf]]) -> str:
+    return " AND ".join("(" + " OR ".join(_fts_leaf(leaf) for leaf in leaves) + ")"
+                        for leaves in text)
+
+
+def fts_match(condition: ClassCondition) -> str | None:
+    """The MATCH expression of the text part, or None when the class has no text tokens."""
+    if not condition.text:
+        return None
+    expression = _fts_and(condition.text)
+    if condition.exclude:
+        expression = f"({expression}) NOT ({_fts_and(condition.exclude)})"
+    return expression
+
+
+def fts_phone_condition(token: Token, row_id: Any) -> ColumnElement[bool]:
+    """A phone token: its digits anywhere in a number, or a word prefix in another field."""
+    in_phone = select(PHONE.c.rowid).where(PHONE.c.phone.like(f"%{token.digits}%"))
+    in_words = select(FTS_WORDS.c.rowid).where(FTS_WORDS.c.search_fts.op("MATCH")(
+        _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))))
+    # One IN over a UNION: SQLite refuses MATCH inside an OR of two IN subqueries.
+    return row_id.in_(union(in_phone, in_words))
+
+
+# --- portable SQL -------------------------------------------------------------------------------
+
+def _sql_leaf(leaf: Leaf) -> ColumnElement[bool]:
+    pattern = f"% {leaf.word}%" if leaf.prefix else f"% {leaf.word} %"
+    return or_(*(getattr(SearchDocument, name).like(pattern) for name in leaf.columns))
+
+
+def _sql_and(text: list[list[Leaf]]) -> ColumnElement[bool]:
+    if not text:
+        return true()
+    return and_(*(or_(*(_sql_leaf(leaf) for leaf in leaves)) for leaves in text))
+
+
+def sql_condition(condition: ClassCondition) -> ColumnElement[bool]:
+    """The whole class as a condition on search_document (words hold no % or _: no escaping)."""
+    parts = [_sql_and(condition.text)]
+    for token in condition.phones:
+        parts.append(or_(SearchDocument.phone.like(f"%{token.digits}%"),
+                         _sql_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))))
+    if condition.exclude:
+        parts.append(not_(_sql_and(condition.exclude)))
+    return and_(*parts) if parts else false()

@@ -1,0 +1,179 @@
+"""Search documents: the folded, matchable text of persons, organisations and networks.
+
+Loaded with a few Core queries per batch (not one ORM object graph per person), so the whole index
+of a million persons builds in well under a minute.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from defence_dir.data.models import (
+    EmailAddress,
+    Network,
+    NetworkRole,
+    Organisation,
+    Person,
+    PhoneNumber,
+    Topic,
+    network_topic,
+    organisation_topic,
+    person_topic,
+)
+from defence_dir.search.folding import phone_digit_forms, phonetic_code, words
+from defence_dir.text_folding import sort_key
+
+Document = dict[str, Any]
+TEXT_FIELDS = ("names", "phonetic", "organisation", "networks", "function", "topics", "city",
+               "email", "phone", "notes")
+KIND_LETTER = {"person": "p", "organisation": "o", "network": "n"}
+
+
+def _joined(parts: Iterable[str]) -> str:
+    """Words between single spaces with a space at both ends, so LIKE '% word%' finds a prefix."""
+    unique = list(dict.fromkeys(p for p in parts if p))
+    return f" {' '.join(unique)} " if unique else " "
+
+
+def _text_words(*texts: str | None) -> list[str]:
+    return [w for text in texts for w in words(text)]
+
+
+def document_sort_key(kind: str, entity_id: int, first: str | None, second: str | None = None,
+                      third: str | None = None) -> str:
+    """Unique alphabetical key: family, given, middle name (or name), then kind and id."""
+    return "\x1f".join((sort_key(first), sort_key(second), sort_key(third),
+                        f"{KIND_LETTER[kind]}{entity_id:012d}"))
+
+
+def _new_document(kind: str, entity_id: int, key: str) -> Document:
+    document: Document = {field: " " for field in TEXT_FIELDS}
+    document.update(kind=kind, entity_id=entity_id, sort_key=key)
+    return document
+
+
+def _name_fields(document: Document, name_words: list[str]) -> None:
+    document["names"] = _joined(name_words)
+    document["phonetic"] = _joined(phonetic_code(w) for w in name_words)
+
+
+def person_documents(session: Session, ids: Sequence[int] | None = None,
+                     id_range: tuple[int, int] | None = None) -> list[Document]:
+    """Documents of the persons with these ids, or with ids in `id_range` (inclusive)."""
+    if ids is not None:
+        def related(column: Any) -> ColumnElement[bool]:
+            return column.in_(ids)
+    elif id_range is not None:
+        # A range scan on person_id is cheaper than a long IN list for a bulk build.
+        def related(column: Any) -> ColumnElement[bool]:
+            return column.between(*id_range)
+    else:
+        raise ValueError("person_documents needs ids or an id range")
+    persons = session.execute(
+        select(Person.id, Person.given_name, Person.middle_name, Person.family_name,
+               Person.name_suffix, Person.function, Person.department, Person.notes,
+               Organisation.name, Organisation.city, Organisation.postal_code)
+        .outerjoin(Organisation, Person.organisation_id == Organisation.id)
+        .where(related(Person.id))
+    ).all()
+    if not persons:
+        return []
+    emails: defaultdict[int, list[str]] = defaultdict(list)
+    for person_id, address in session.execute(
+        select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
+    ):
+        emails[person_id].append(address)
+    phones: defaultdict[int, list[str]] = defaultdict(list)
+    for person_id, e164, raw in session.execute(
+        select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
+        .where(related(PhoneNumber.person_id))
+    ):
+        phones[person_id].extend(phone_digit_forms(e164, raw))
+    networks: defaultdict[int, list[str]] = defaultdict(list)
+    roles: defaultdict[int, list[str]] = defaultdict(list)
+    for person_id, network, role, focus in session.execute(
+        select(NetworkRole.person_id, Network.name, NetworkRole.role, NetworkRole.focus)
+        .join(Network, NetworkRole.network_id == Network.id)
+        .where(related(NetworkRole.person_id))
+    ):
+        networks[person_id].append(network)
+        roles[person_id].extend((role, focus or ""))
+    topics: defaultdict[int, list[str]] = defaultdict(list)
+    for person_id, topic in session.execute(
+        select(person_topic.c.person_id, Topic.name)
+        .join(Topic, person_topic.c.topic_id == Topic.id)
+        .where(related(person_topic.c.person_id))
+    ):
+        topics[person_id].append(topic)
+
+    documents = []
+    for (pid, given, middle, family, suffix, function, department, notes, org, city,
+         postal_code) in persons:
+        document = _new_document("person", pid, document_sort_key(
+            "person", pid, family or given, given if family else None, middle))
+        _name_fields(document, _text_words(given, middle, family, suffix))
+        document["organisation"] = _joined(_text_words(org))
+        document["networks"] = _joined(_text_words(*networks.get(pid, ())))
+        focus = roles.get(pid, [])[1::2]
+        document["function"] = _joined(_text_words(function, department, *roles.get(pid, [])[::2]))
+        document["topics"] = _joined(_text_words(*topics.get(pid, ()), *focus))
+        document["city"] = _joined(_text_words(city, postal_code))
+        document["email"] = _joined(_text_words(*emails.get(pid, ())))
+        document["phone"] = _joined(phones.get(pid, ()))
+        document["notes"] = _joined(_text_words(notes))
+        documents.append(document)
+    return documents
+
+
+def organisation_documents(session: Session, ids: Sequence[int] | None = None) -> list[Document]:
+    query = select(Organisation.id, Organisation.name, Organisation.city,
+                   Organisation.postal_code, Organisation.street, Organisation.website,
+                   Organisation.notes)
+    topic_query = select(organisation_topic.c.organisation_id, Topic.name).join(
+        Topic, organisation_topic.c.topic_id == Topic.id)
+    if ids is not None:
+        query = query.where(Organisation.id.in_(ids))
+        topic_query = topic_query.where(organisation_topic.c.organisation_id.in_(ids))
+    topics: defaultdict[int, list[str]] = defaultdict(list)
+    for org_id, topic in session.execute(topic_query):
+        topics[org_id].append(topic)
+    documents = []
+    for org_id, name, city, postal_code, street, website, notes in session.execute(query):
+        document = _new_document("organisation", org_id,
+                                 document_sort_key("organisation", org_id, name))
+        _name_fields(document, words(name))
+        document["organisation"] = _joined(words(name))
+        document["topics"] = _joined(_text_words(*topics.get(org_id, ())))
+        document["city"] = _joined(_text_words(city, postal_code, street))
+        document["email"] = _joined(words(website))
+        document["notes"] = _joined(words(notes))
+        documents.append(document)
+    return documents
+
+
+def network_documents(session: Session, ids: Sequence[int] | None = None) -> list[Document]:
+    query = select(Network.id, Network.name, Network.description, Network.website)
+    topic_query = select(network_topic.c.network_id, Topic.name).join(
+        Topic, network_topic.c.topic_id == Topic.id)
+    if ids is not None:
+        query = query.where(Network.id.in_(ids))
+        topic_query = topic_query.where(network_topic.c.network_id.in_(ids))
+    topics: defaultdict[int, list[str]] = defaultdict(list)
+    for network_id, topic in session.execute(topic_query):
+        topics[network_id].append(topic)
+    documents = []
+    for network_id, name, description, website in session.execute(query):
+        document = _new_document("network", network_id,
+                                 document_sort_key("network", network_id, name))
+        _name_fields(document, words(name))
+        document["networks"] = _joined(words(name))
+        document["topics"] = _joined(_text_words(*topics.get(network_id, ())))
+        document["email"] = _joined(words(website))
+        document["notes"] = _joined(words(description))
+        documents.append(document)
+    return documents

@@ -1,0 +1,75 @@
+"""Normal forms for matching: German folding, words, Kölner Phonetik codes and phone digits.
+
+Index and query go through the same folding, so "Jürgen", "Juergen" and "Jurgen" all become
+"jurgen": umlauts lose their dots and the spelled-out "ae"/"oe"/"ue" collapses to the plain vowel
+(on both sides, so the odd over-match such as "Mauer" ~ "Maur" costs nothing in practice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from functools import lru_cache
+
+import phonenumbers
+from cologne_phonetics import encode as cologne_encode
+
+from defence_dir.text_folding import strip_diacritics
+
+_SPELLED_UMLAUT = re.compile(r"([aou])e")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """One word's matching form: lower case, diacritics and spelled-out umlauts folded."""
+    return _SPELLED_UMLAUT.sub(r"\1", strip_diacritics(word).casefold())
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of `text`, in order, without repeats."""
+    if not text:
+        return []
+    seen: dict[str, None] = {}
+    for raw in _WORD.findall(text):
+        # Folding can split a word: "¼" decomposes to "1⁄4".
+        for word in _WORD.findall(fold_word(raw)):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_code(word: str) -> str:
+    """Kölner Phonetik code of one word ("" when it has no letters)."""
+    if not word.isalpha():
+        return ""
+    codes = cologne_encode(word)
+    return codes[0][1] if codes else ""
+
+
+def phone_digit_forms(e164: str | None, raw: str | None) -> list[str]:
+    """Digit strings a phone is found by: E.164 without "+" and the national number without "0".
+
+    A query digit run is reduced the same way (see query_digits), so "+49 211 385459",
+    "0049211385459" and "0211/385459" all find "+49 211 38545917".
+    """
+    if e164:
+        forms = [e164.lstrip("+")]
+        with contextlib.suppress(phonenumbers.NumberParseException):
+            forms.append(str(phonenumbers.parse(e164, None).national_number))
+        return forms
+    digits = re.sub(r"\D", "", raw or "").lstrip("0")
+    return [digits] if digits else []
+
+
+def query_digits(text: str) -> str:
+    """The digits a phone-like query part is looked up by (German prefixes removed)."""
+    stripped = text.strip()
+    digits = re.sub(r"\D", "", stripped)
+    if digits.startswith("0049"):
+        return digits[4:]
+    if stripped.startswith("+"):
+        return digits[2:] if digits.startswith("49") else digits
+    if digits.startswith("00"):
+        return digits[2:]
+    return digits.lstrip("0")

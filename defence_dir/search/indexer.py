@@ -1,0 +1,317 @@
+"""Keeping the search index in step: full rebuild, per-record refresh, refresh on commit.
+
+Every session from `Database` refreshes the documents of whatever its flushes touched just before
+it commits (same transaction), so the index is right after any create, update or delete through
+the ORM. Bulk writers that bypass the ORM (imports) call `reindex_persons` themselves.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from defence_dir.data.models import (
+    Attendance,
+    EmailAddress,
+    ListMembership,
+    Network,
+    NetworkRole,
+    Organisation,
+    Person,
+    PhoneNumber,
+    SearchDocument,
+    SearchState,
+    Topic,
+    network_topic,
+    organisation_topic,
+    person_topic,
+)
+from defence_dir.search.documents import (
+    TEXT_FIELDS,
+    Document,
+    network_documents,
+    organisation_documents,
+    person_documents,
+)
+
+# Space between neighbouring documents' ids, so a new one slots in without renumbering.
+GAP = 1 << 20
+BATCH = 20_000
+_PENDING = "defence_dir.search.pending"
+Progress = Callable[[int, int], None]
+
+
+def has_fts(session: Session) -> bool:
+    """Whether this database answers with FTS5 (SQLite built with it, tables created)."""
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return False
+    cached = bind.engine.__dict__.get("_defence_dir_fts")
+    if cached is None:
+        cached = session.execute(text(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_fts', 'search_phone')"
+        )).scalar_one() == 2
+        bind.engine.__dict__["_defence_dir_fts"] = cached
+    return bool(cached)
+
+
+def generation(session: Session) -> str:
+    """Changes whenever the index does; caches of index-derived data compare against it."""
+    return session.scalar(select(SearchState.value).where(SearchState.key == "generation")) or ""
+
+
+def _set_state(session: Session, key: str, value: str | None) -> None:
+    session.execute(delete(SearchState).where(SearchState.key == key))
+    if value is not None:
+        session.execute(insert(SearchState).values(key=key, value=value))
+
+
+def _bump_generation(session: Session) -> None:
+    _set_state(session, "generation", uuid.uuid4().hex)
+
+
+def is_built(session: Session) -> bool:
+    return session.scalar(select(SearchState.value).where(SearchState.key == "built")) is not None
+
+
+def rebuild_if_needed(session: Session) -> None:
+    if not is_built(session):
+        reindex_all(session)
+
+
+def _staging_table(metadata: MetaData) -> Table:
+    return Table(
+        "search_document_staging", metadata,
+        Column("kind", String(12)), Column("entity_id", Integer), Column("sort_key", String(500)),
+        *(Column(name, Text) for name in TEXT_FIELDS),
+        prefixes=["TEMPORARY"],
+    )
+
+
+def reindex_all(session: Session, progress: Progress | None = None) -> int:
+    """Rebuild the whole index in the caller's transaction; returns the number of documents.
+
+    Documents go to a temporary table first; one INSERT … SELECT then numbers them in
+    alphabetical order, and on SQLite the FTS tables are rebuilt once instead of row by row.
+    """
+    fts = has_fts(session)
+    staging = _staging_table(MetaData())
+    connection = session.connection()
+    staging.drop(connection, checkfirst=True)
+    staging.create(connection)
+    try:
+        if fts:
+            _set_state(session, "bulk", "1")
+        session.execute(delete(SearchDocument))
+        total = session.scalar(select(func.count()).select_from(Person)) or 0
+        done = 0
+        last_id = 0
+        while True:
+            ids = session.scalars(select(Person.id).where(Person.id > last_id)
+                                  .order_by(Person.id).limit(BATCH)).all()
+            if not ids:
+                break
+            last_id = ids[-1]
+            batch = person_documents(session, id_range=(ids[0], ids[-1]))
+            session.execute(insert(staging), batch)
+            done += len(ids)
+            if progress:
+                progress(done, total)
+        others = organisation_documents(session) + network_documents(session)
+        if others:
+            session.execute(insert(staging), others)
+        columns = ["kind", "entity_id", "sort_key", *TEXT_FIELDS]
+        listed = ", ".join(columns)
+        session.execute(text(
+            f"INSERT INTO search_document (id, {listed}) "
+            f"SELECT ROW_NUMBER() OVER (ORDER BY sort_key) * {GAP}, {listed} "
+            "FROM search_document_staging"
+        ))
+        if fts:
+            session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
+            session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
+            _set_state(session, "bulk", None)
+        _set_state(session, "built", "1")
+        _bump_generation(session)
+        count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
+    finally:
+        staging.drop(connection, checkfirst=True)
+    return count
+
+
+def reindex_persons(session: Session, ids: Iterable[int]) -> None:
+    """Refresh the documents of these persons (and drop those of persons that no longer exist)."""
+    _refresh(session, "person", sorted(set(ids)))
+
+
+def reindex_organisations(session: Session, ids: Iterable[int]) -> None:
+    _refresh(session, "organisation", sorted(set(ids)))
+
+
+def reindex_networks(session: Session, ids: Iterable[int]) -> None:
+    _refresh(session, "network", sorted(set(ids)))
+
+
+_BUILDERS: dict[str, Callable[[Session, Sequence[int]], list[Document]]] = {
+    "person": lambda session, ids: person_documents(session, ids=ids),
+    "organisation": organisation_documents,
+    "network": network_documents,
+}
+
+
+def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
+    if not ids:
+        return
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        documents = {d["entity_id"]: d for d in _BUILDERS[kind](session, chunk)}
+        existing = {
+            entity_id: (doc_id, key)
+            for entity_id, doc_id, key in session.execute(
+                select(SearchDocument.entity_id, SearchDocument.id, SearchDocument.sort_key)
+                .where(SearchDocument.kind == kind, SearchDocument.entity_id.in_(chunk))
+            )
+        }
+        gone = [existing[i][0] for i in chunk if i in existing and i not in documents]
+        if gone:
+            session.execute(delete(SearchDocument).where(SearchDocument.id.in_(gone)))
+        for entity_id, document in documents.items():
+            old = existing.get(entity_id)
+            if old and old[1] == document["sort_key"]:
+                values = {f: document[f] for f in TEXT_FIELDS}
+                session.execute(update(SearchDocument).where(SearchDocument.id == old[0])
+                                .values(**values))
+                continue
+            if old:
+                session.execute(delete(SearchDocument).where(SearchDocument.id == old[0]))
+            position = _free_position(session, document["sort_key"])
+            if position is None:  # no gap left at this place: renumber everything once
+                reindex_all(session)
+                return
+            session.execute(insert(SearchDocument).values(id=position, **document))
+    _bump_generation(session)
+
+
+def _free_position(session: Session, key: str) -> int | None:
+    """An unused id between the alphabetical neighbours of `key`, or None if they touch."""
+    before = session.scalar(select(SearchDocument.id).where(SearchDocument.sort_key < key)
+                            .order_by(SearchDocument.sort_key.desc()).limit(1))
+    after = session.scalar(select(SearchDocument.id).where(SearchDocument.sort_key > key)
+                           .order_by(SearchDocument.sort_key).limit(1))
+    if before is None and after is None:
+        return GAP
+    if after is None:
+        return before + GAP
+    if before is None:
+        return after - GAP
+    return (before + after) // 2 if after - before > 1 else None
+
+
+# --- automatic refresh -------------------------------------------------------------------------
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Refresh the index for what each session's flushes touched, just before it commits."""
+    event.listen(sessions, "before_flush", _note_deletions)
+    event.listen(sessions, "after_flush", _note_changes)
+    event.listen(sessions, "before_commit", _apply_changes)
+    event.listen(sessions, "after_rollback", lambda session: session.info.pop(_PENDING, None))
+
+
+def _pending(session: Session) -> dict[str, set[Any]]:
+    return session.info.setdefault(_PENDING, {
+        "person": set(), "organisation": set(), "network": set(), "topic": set(),
+    })
+
+
+def _note_deletions(session: Session, _context: Any, _instances: Any) -> None:
+    """Persons linked to an organisation, network or topic about to go lose that link; the rows
+    that tell who they are are gone after the flush, so look now."""
+    pending = _pending(session)
+    with session.no_autoflush:
+        for obj in session.deleted:
+            if isinstance(obj, Organisation):
+                query = select(Person.id).where(Person.organisation_id == obj.id)
+            elif isinstance(obj, Network):
+                query = select(NetworkRole.person_id).where(NetworkRole.network_id == obj.id)
+            elif isinstance(obj, Topic):
+                query = select(person_topic.c.person_id).where(person_topic.c.topic_id == obj.id)
+                pending["organisation"].update(session.scalars(
+                    select(organisation_topic.c.organisation_id)
+                    .where(organisation_topic.c.topic_id == obj.id)))
+                pending["network"].update(session.scalars(
+                    select(network_topic.c.network_id).where(network_topic.c.topic_id == obj.id)))
+            else:
+                continue
+            pending["person"].update(session.scalars(query))
+
+
+def _note_changes(session: Session, _context: Any) -> None:
+    pending = _pending(session)
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Person):
+            pending["person"].add(obj.id)
+        elif isinstance(obj, EmailAddress | PhoneNumber | NetworkRole):
+            pending["person"].add(obj.person_id)
+            if isinstance(obj, NetworkRole):
+                pending["person"].update(_history_values(obj, "person_id"))
+        elif isinstance(obj, Organisation):
+            pending["organisation"].add(obj.id)
+        elif isinstance(obj, Network):
+            pending["network"].add(obj.id)
+        elif isinstance(obj, Topic):
+            pending["topic"].add(obj.id)
+        elif isinstance(obj, ListMembership | Attendance):
+            continue  # filters read these tables live; documents do not hold them
+    for values in pending.values():
+        values.discard(None)
+
+
+def _history_values(obj: Any, attribute: str) -> list[Any]:
+    history = inspect(obj).attrs[attribute].history
+    return [*(history.deleted or ())]
+
+
+def _apply_changes(session: Session) -> None:
+    session.flush()
+    pending = session.info.pop(_PENDING, None)
+    if not pending or not any(pending.values()):
+        return
+    persons = set(pending["person"])
+    organisations = set(pending["organisation"])
+    networks = set(pending["network"])
+    if organisations:
+        persons.update(session.scalars(select(Person.id).where(
+            Person.organisation_id.in_(organisations))))
+    if networks:
+        persons.update(session.scalars(select(NetworkRole.person_id).where(
+            NetworkRole.network_id.in_(networks))))
+    if pending["topic"]:
+        topics = pending["topic"]
+        persons.update(session.scalars(select(person_topic.c.person_id).where(
+            person_topic.c.topic_id.in_(topics))))
+        organisations.update(session.scalars(select(organisation_topic.c.organisation_id).where(
+            organisation_topic.c.topic_id.in_(topics))))
+        networks.update(session.scalars(select(network_topic.c.network_id).where(
+            network_topic.c.topic_id.in_(topics))))
+    reindex_persons(session, persons)
+    reindex_organisations(session, organisations)
+    reindex_networks(session, networks)

@@ -1,0 +1,282 @@
+"""The search service that the window and the CLI share: ranked hits with the field that matched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from defence_dir.data.models import (
+    Attendance,
+    ListMembership,
+    MembershipStatus,
+    NetworkRole,
+    Person,
+    SearchDocument,
+    network_topic,
+    organisation_topic,
+    person_topic,
+)
+from defence_dir.search.conditions import (
+    FTS,
+    ClassCondition,
+    class_conditions,
+    fts_match,
+    fts_phone_condition,
+    sql_condition,
+)
+from defence_dir.search.documents import TEXT_FIELDS
+from defence_dir.search.indexer import generation, has_fts
+from defence_dir.search.query import ALL_COLUMNS, Rank, Token, parse_query
+
+KINDS = ("person", "organisation", "network")
+# Counting stops here: "more than 1,000 hits" is all a user needs to know to refine the search.
+COUNT_CAP = 1000
+# Field a hit is reported under, per document column, in the order they are checked.
+FIELD_OF_COLUMN = {
+    "names": "name", "organisation": "organisation", "networks": "network",
+    "function": "function", "topics": "topic", "city": "city", "email": "email",
+    "phone": "phone", "notes": "notes",
+}
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Restrictions that combine with the text (and work without it); ids of the records."""
+
+    network_id: int | None = None
+    organisation_id: int | None = None
+    topic_id: int | None = None
+    list_id: int | None = None
+    event_id: int | None = None
+    kind: str | None = None  # "person", "organisation" or "network"
+
+    def __post_init__(self) -> None:
+        if self.kind is not None and self.kind not in KINDS:
+            raise ValueError(f"unknown kind {self.kind!r}")
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.network_id, self.organisation_id, self.topic_id,
+                                           self.list_id, self.event_id, self.kind))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "person", "organisation" or "network"
+    id: int  # the record's id in its own table
+    rank: int  # Rank class: 0 exact name … 3 similar name
+    matched_field: str | None  # "name", "email", "phone", "similar_name", … (None: no text)
+
+
+@dataclass
+class SearchResult:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+    total_is_exact: bool = True
+
+
+class SearchService:
+    """Answers searches over one database; keeps only a small cache of indexed name words."""
+
+    def __init__(self, session_factory: Any) -> None:
+        self._session_factory = session_factory  # callable returning a Session (read-only use)
+        self._vocabulary: tuple[str, list[str]] | None = None
+
+    def search(self, query: str, filters: SearchFilters | None = None, *, limit: int = 50,
+               offset: int = 0, count: bool = True) -> SearchResult:
+        """Ranked hits for `query`; any text is accepted and never raises for its content."""
+        filters = filters or SearchFilters()
+        limit = max(0, min(int(limit), 10_000))
+        offset = max(0, int(offset))
+        with self._session_factory() as session:
+            tokens = parse_query(query)
+            restriction = _filter_condition(filters)
+            if not tokens:
+                return self._browse(session, restriction, limit, offset, count)
+            self._add_similar_words(session, tokens)
+            conditions = class_conditions(tokens)
+            fts = has_fts(session)
+            try:
+                ranked, total, exact = _ranked_ids(session, conditions, restriction,
+                                                   offset + limit, count, fts)
+            except OperationalError:
+                if not fts:
+                    raise
+                # FTS5's tokenizer may know a rarer character differently from Python: the
+                # portable path gives the same answer, only slower.
+                session.rollback()
+                ranked, total, exact = _ranked_ids(session, conditions, restriction,
+                                                   offset + limit, count, False)
+            page = ranked[offset:offset + limit]
+            return SearchResult(_hits(session, page, tokens), total, exact)
+
+    def _browse(self, session: Session, restriction: ColumnElement[bool] | None, limit: int,
+                offset: int, count: bool) -> SearchResult:
+        statement = select(SearchDocument.id).order_by(SearchDocument.id)
+        if restriction is not None:
+            statement = statement.where(restriction)
+        ids = session.scalars(statement.offset(offset).limit(limit)).all()
+        hits = _hits(session, [(Rank.EXACT_NAME, i) for i in ids], [])
+        if not count:
+            return SearchResult(hits, len(hits), False)
+        total = _capped_count(session, statement, COUNT_CAP + 1)
+        return SearchResult(hits, min(total, COUNT_CAP), total <= COUNT_CAP)
+
+    def _add_similar_words(self, session: Session, tokens: list[Token]) -> None:
+        """Name words within a small edit distance of each longer word token (typos)."""
+        candidates = [t for t in tokens if not t.is_phone and len(t.word) >= 4]
+        if not candidates:
+            return
+        vocabulary = self._name_words(session)
+        for token in candidates:
+            cutoff = 1 if len(token.word) < 8 else 2
+            matches = process.extract(token.word, vocabulary, scorer=Levenshtein.distance,
+                                      score_cutoff=cutoff, limit=12)
+            token.similar = tuple(word for word, _score, _i in matches if word != token.word)
+
+    def _name_words(self, session: Session) -> list[str]:
+        current = generation(session)
+        if self._vocabulary is None or self._vocabulary[0] != current:
+            self._vocabulary = (current, _load_name_words(session))
+        return self._vocabulary[1]
+
+
+def _ranked_ids(session: Session, conditions: list[ClassCondition],
+                restriction: ColumnElement[bool] | None, wanted: int, count: bool,
+                fts: bool) -> tuple[list[tuple[int, int]], int, bool]:
+    """The first `wanted` (rank, document id) pairs over all classes, and the (capped) total."""
+    ranked: list[tuple[int, int]] = []
+    total = 0
+    for condition in conditions:
+        statement = _class_ids(condition, restriction, fts)
+        if len(ranked) < wanted:
+            ids = session.scalars(statement.limit(wanted - len(ranked))).all()
+            ranked.extend((condition.rank, i) for i in ids)
+        if count and total <= COUNT_CAP:
+            total += _capped_count(session, statement, COUNT_CAP + 1 - total)
+    if count:
+        return ranked, min(total, COUNT_CAP), total <= COUNT_CAP
+    return ranked, len(ranked), False
+
+
+def _load_name_words(session: Session) -> list[str]:
+    if has_fts(session):
+        rows = session.execute(text("SELECT term FROM search_fts_vocab WHERE col = 'names'"))
+        return [row[0] for row in rows if row[0].isalpha()]
+    found: set[str] = set()
+    for names in session.scalars(select(SearchDocument.names)):
+        found.update(names.split())
+    return sorted(w for w in found if w.isalpha())
+
+
+def _class_ids(condition: ClassCondition, restriction: ColumnElement[bool] | None,
+               fts: bool) -> Select[tuple[int]]:
+    """Document ids of one rank class, in alphabetical order."""
+    if fts:
+        match = fts_match(condition)
+        if match is not None:
+            row_id = FTS.c.rowid
+            statement = select(row_id).select_from(FTS).where(FTS.c.search_fts.op("MATCH")(match))
+        else:
+            row_id = SearchDocument.id
+            statement = select(row_id)
+        for token in condition.phones:
+            statement = statement.where(fts_phone_condition(token, row_id))
+        if restriction is not None:
+            statement = statement.where(row_id.in_(select(SearchDocument.id).where(restriction)))
+        return statement.order_by(row_id)
+    statement = select(SearchDocument.id).where(sql_condition(condition))
+    if restriction is not None:
+        statement = statement.where(restriction)
+    return statement.order_by(SearchDocument.id)
+
+
+def _capped_count(session: Session, statement: Select[Any], cap: int) -> int:
+    if cap <= 0:
+        return 0
+    limited = statement.order_by(None).limit(cap).subquery()
+    return session.scalar(select(func.count()).select_from(limited)) or 0
+
+
+def _filter_condition(filters: SearchFilters) -> ColumnElement[bool] | None:
+    """Filters as a condition on search_document; a relation filter keeps persons with that
+    relation, and the organisation, network or topic's own record where it is one."""
+    if not filters.active:
+        return None
+    doc = SearchDocument
+    is_person = doc.kind == "person"
+    parts: list[ColumnElement[bool]] = []
+    if filters.kind:
+        parts.append(doc.kind == filters.kind)
+    if filters.network_id is not None:
+        members = select(NetworkRole.person_id).where(NetworkRole.network_id == filters.network_id)
+        parts.append(or_(and_(is_person, doc.entity_id.in_(members)),
+                         and_(doc.kind == "network", doc.entity_id == filters.network_id)))
+    if filters.organisation_id is not None:
+        staff = select(Person.id).where(Person.organisation_id == filters.organisation_id)
+        parts.append(or_(and_(is_person, doc.entity_id.in_(staff)),
+                         and_(doc.kind == "organisation",
+                              doc.entity_id == filters.organisation_id)))
+    if filters.topic_id is not None:
+        topic = filters.topic_id
+        parts.append(or_(
+            and_(is_person, doc.entity_id.in_(
+                select(person_topic.c.person_id).where(person_topic.c.topic_id == topic))),
+            and_(doc.kind == "organisation", doc.entity_id.in_(
+                select(organisation_topic.c.organisation_id)
+                .where(organisation_topic.c.topic_id == topic))),
+            and_(doc.kind == "network", doc.entity_id.in_(
+                select(network_topic.c.network_id).where(network_topic.c.topic_id == topic))),
+        ))
+    if filters.list_id is not None:
+        members = select(ListMembership.person_id).where(
+            ListMembership.list_id == filters.list_id,
+            ListMembership.status == MembershipStatus.SUBSCRIBED.value)
+        parts.append(and_(is_person, doc.entity_id.in_(members)))
+    if filters.event_id is not None:
+        attendees = select(Attendance.person_id).where(Attendance.event_id == filters.event_id)
+        parts.append(and_(is_person, doc.entity_id.in_(attendees)))
+    return and_(*parts)
+
+
+def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) -> list[SearchHit]:
+    """Hits for (rank, document id) pairs, with the field each one matched in."""
+    if not ranked:
+        return []
+    columns = [getattr(SearchDocument, name) for name in TEXT_FIELDS]
+    rows = {row.id: row for row in session.execute(
+        select(SearchDocument.id, SearchDocument.kind, SearchDocument.entity_id, *columns)
+        .where(SearchDocument.id.in_([doc_id for _rank, doc_id in ranked])))}
+    hits = []
+    for rank, doc_id in ranked:
+        row = rows.get(doc_id)
+        if row is not None:
+            hits.append(SearchHit(row.kind, row.entity_id, rank, _matched_field(row, rank, tokens)))
+    return hits
+
+
+def _matched_field(row: Any, rank: int, tokens: list[Token]) -> str | None:
+    """The field to show for a hit: the first non-name field a token matched, else the name."""
+    if not tokens:
+        return None
+    if rank == Rank.SIMILAR_NAME:
+        return "similar_name"
+    if rank in (Rank.EXACT_NAME, Rank.NAME_PREFIX):
+        return "name"
+    for token in tokens:
+        if token.is_phone and token.digits in row.phone:
+            return "phone"
+    for token in tokens:
+        needle = " " + token.word
+        if needle in row.names:
+            continue
+        for column in ALL_COLUMNS:
+            if needle in getattr(row, column):
+                return FIELD_OF_COLUMN[column]
+    return "name"

@@ -1,0 +1,68 @@
+"""`defence-dir search`: the issue's examples on the seeded directory, JSON, filters, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from defence_dir.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # usage errors leave through argparse
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("juergen", "Jürgen Schnitzmeier"),
+    ("kremer", "Dr.-Ing. Harald Cremer"),
+    ("38545917", "Dr. Matthias Grosch"),
+])
+def test_issue_examples(capsys, db_path, query, expected):
+    code, out, err = run(capsys, "--db", str(db_path), "search", query)
+    assert code == 0, err
+    assert out.splitlines()[1].startswith(expected)
+
+
+def test_json_carries_person_fields_kind_field_and_rank(capsys, db_path):
+    code, out, _err = run(capsys, "--db", str(db_path), "search", "385459-17", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert [h["display_name"] for h in hits] == ["Dr. Matthias Grosch"]
+    hit = hits[0]
+    assert hit["kind"] == "person" and hit["matched_field"] == "phone" and hit["rank"] == 2
+    assert hit["phones"][0]["e164"] == "+4921138545917"
+    assert {"id", "title", "given_name", "family_name", "organisation", "networks", "topics",
+            "emails"} <= set(hit)
+
+
+def test_filters_by_name_and_limit(capsys, db_path):
+    code, out, _ = run(capsys, "--db", str(db_path), "search", "--network", "aerospace",
+                       "--kind", "person", "--json")
+    assert code == 0
+    assert {h["display_name"] for h in json.loads(out)} == {"Dirk Kalinowski", "Dr. Stefan Recher"}
+    code, out, _ = run(capsys, "--db", str(db_path), "search", "--limit", "2", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_no_hits_is_not_an_error(capsys, db_path):
+    code, out, err = run(capsys, "--db", str(db_path), "search", "xyzzy")
+    assert (code, out.strip(), err) == (0, "Keine Treffer.", "")
+
+
+@pytest.mark.parametrize(("argv", "exit_code", "message"), [
+    (["search", "x", "--network", "Nirgendwo"], 1, "Es gibt kein Netzwerk „Nirgendwo“."),
+    (["search", "x", "--list", "Gibt es nicht"], 1, "Es gibt keinen Verteiler"),
+    (["search", "x", "--limit", "0"], 2, "muss mindestens 1 sein"),
+    (["search", "x", "--kind", "topic"], 2, "invalid choice"),
+])
+def test_bad_filters_are_one_line_errors(capsys, db_path, argv, exit_code, message):
+    code, out, err = run(capsys, "--db", str(db_path), *argv)
+    assert code == exit_code
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err

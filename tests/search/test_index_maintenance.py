@@ -1,0 +1,128 @@
+"""The index is right after every create, update and delete, and after bulk writes."""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, select
+
+from defence_dir.data.models import (
+    Network,
+    Organisation,
+    Person,
+    SearchDocument,
+    Topic,
+)
+from defence_dir.persons import (
+    EmailDraft,
+    PersonDraft,
+    PhoneDraft,
+    create_person,
+    delete_person,
+    draft_of,
+    update_person,
+)
+from defence_dir.search.indexer import reindex_all, reindex_persons
+
+
+def _documents(db) -> dict[tuple[str, int], dict]:
+    with db.read_session() as session:
+        rows = session.scalars(select(SearchDocument)).all()
+        return {(r.kind, r.entity_id): {c: getattr(r, c) for c in
+                                         ("sort_key", "names", "phonetic", "organisation",
+                                          "networks", "function", "topics", "city", "email",
+                                          "phone", "notes")} for r in rows}
+
+
+def _order(db) -> list[tuple[str, int]]:
+    with db.read_session() as session:
+        return [(r.kind, r.entity_id) for r in session.execute(
+            select(SearchDocument.kind, SearchDocument.entity_id).order_by(SearchDocument.id))]
+
+
+def assert_same_as_full_rebuild(db) -> None:
+    """Incremental maintenance leaves exactly what a rebuild from scratch would."""
+    incremental, order = _documents(db), _order(db)
+    with db.session() as session:
+        reindex_all(session)
+    assert _documents(db) == incremental
+    assert _order(db) == order
+
+
+def test_create_update_delete_person(db, search, find):
+    with db.session() as session:
+        person = create_person(session, PersonDraft(
+            given_name="Zoë", family_name="Ærø-Łukasiewicz", function="Einkäuferin",
+            emails=[EmailDraft("zoe@example.org")], phones=[PhoneDraft("0170 1234567")]))
+        person_id = person.id
+    assert find("zoe") == ["Zoë Ærø-Łukasiewicz"]
+    assert find("lukasiewicz einkauf") == ["Zoë Ærø-Łukasiewicz"]
+    assert find("1701234") == ["Zoë Ærø-Łukasiewicz"]
+    with db.session() as session:
+        person = session.get(Person, person_id)
+        draft = draft_of(person)
+        draft.family_name = "Aaberg"
+        draft.phones = [PhoneDraft("0211 999888")]
+        update_person(session, person_id, draft, expected_version=person.version)
+    assert find("lukasiewicz") == []
+    assert find("1701234") == []
+    assert find("aaberg 999888") == ["Zoë Aaberg"]
+    assert find("", kind="person")[0] == "Zoë Aaberg"  # moved to its alphabetical place
+    assert_same_as_full_rebuild(db)
+    with db.session() as session:
+        delete_person(session, person_id)
+    assert find("aaberg") == []
+    assert_same_as_full_rebuild(db)
+
+
+def test_renaming_an_organisation_network_or_topic_reaches_their_persons(db, search, find):
+    with db.session() as session:
+        org = session.scalar(select(Organisation).where(Organisation.name == "Rheinmetall"))
+        create_person(session, PersonDraft(given_name="Ida", family_name="Kurz",
+                                           organisation_id=org.id))
+    assert "Ida Kurz" in find("rheinmetall")
+    with db.session() as session:
+        session.scalar(select(Organisation).where(Organisation.name == "Rheinmetall")).name = \
+            "Rheinmetall AG Düsseldorf"
+        session.scalar(select(Network).where(Network.name == "ZENIT GmbH")).name = "ZENIT e.V."
+        session.scalar(select(Topic).where(Topic.name == "Luftfahrt")).name = "Aviatik"
+    assert "Ida Kurz" in find("dusseldorf")
+    assert "Jürgen Schnitzmeier" in find("zenit e.V.")
+    assert "Dirk Kalinowski" in find("aviatik")
+    assert_same_as_full_rebuild(db)
+
+
+def test_deleting_a_topic_or_organisation_updates_the_linked_records(db, search, find):
+    with db.session() as session:
+        org = session.scalar(select(Organisation).where(Organisation.name == "KNDS"))
+        create_person(session, PersonDraft(given_name="Uwe", family_name="Lang",
+                                           organisation_id=org.id))
+    assert find("knds") == ["KNDS", "Uwe Lang"]
+    with db.session() as session:
+        session.delete(session.scalar(select(Organisation).where(Organisation.name == "KNDS")))
+        session.delete(session.scalar(select(Topic).where(Topic.name == "Photonik")))
+    assert find("knds") == []
+    # NMWP.NRW's description still names Photonik; the topic itself is gone.
+    assert "topic" not in {hit.matched_field for hit in search.search("photonik").hits}
+    assert_same_as_full_rebuild(db)
+
+
+def test_bulk_insert_then_reindex_persons(db, search, find):
+    with db.session() as session:
+        result = session.execute(insert(Person).returning(Person.id), [
+            {"given_name": f"Massen{i}", "family_name": "Import", "uid": f"bulk-{i}",
+             "version": 1} for i in range(30)])
+        ids = list(result.scalars())
+        reindex_persons(session, ids)
+    assert len(search.search("import massen", limit=100).hits) == 30
+    assert_same_as_full_rebuild(db)
+
+
+def test_rolled_back_changes_leave_the_index_alone(db, find):
+    before = _documents(db)
+    try:
+        with db.session() as session:
+            create_person(session, PersonDraft(given_name="Temp", family_name="Orary"))
+            raise RuntimeError("cancelled")
+    except RuntimeError:
+        pass
+    assert _documents(db) == before
+    assert find("orary") == []
