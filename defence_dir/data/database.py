@@ -127,6 +127,8 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
             if not fresh and path is not None:
                 backup = backup_sqlite(path)
             _migrate_and_seed(engine, seed=fresh and seed)
+        else:
+            _complete_search_index(engine)
     except DatabaseOpenError:
         engine.dispose()
         raise
@@ -166,6 +168,18 @@ def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
                 session.flush()
             indexer.rebuild_if_needed(session)
             session.flush()
+
+
+def _complete_search_index(engine: Engine) -> None:
+    """Build the search index if it is not (rows written by a tool that bypassed it)."""
+    from defence_dir.search import indexer
+
+    with Session(bind=engine) as session:
+        if indexer.is_built(session):
+            return
+    with engine.begin() as connection, Session(bind=connection) as session:
+        indexer.rebuild_if_needed(session)
+        session.flush()
 
 
 def _reason(exc: BaseException) -> str:

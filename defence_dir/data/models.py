@@ -531,6 +531,9 @@ class SearchDocument(Base):
     email: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Filter tags: kind ("kperson"), and the ids of its organisation, networks, topics,
+    # subscribed lists and events ("o7 n2 t4 l1 e3"), so a filter is one more index lookup.
+    tags: Mapped[str] = mapped_column(Text, default="")
 
 
 class SearchState(Base):

@@ -8,28 +8,18 @@ digit run, depending on the class), and a class leaves out what a better class a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     and_,
-    column,
     false,
     not_,
     or_,
-    select,
-    table,
     true,
-    union,
 )
 
 from defence_dir.data.models import SearchDocument
 from defence_dir.search.query import ALL_COLUMNS, NAME_COLUMNS, Rank, Token
-
-FTS = table("search_fts", column("rowid"), column("search_fts"))
-PHONE = table("search_phone", column("rowid"), column("phone"))
-# A second name for the FTS table in subqueries, so they are not correlated to the outer query.
-FTS_WORDS = FTS.alias("fts_words")
 
 
 @dataclass(frozen=True)
@@ -110,13 +100,9 @@ def fts_match(condition: ClassCondition) -> str | None:
     return expression
 
 
-def fts_phone_condition(token: Token, row_id: Any) -> ColumnElement[bool]:
-    """A phone token: its digits anywhere in a number, or a word prefix in another field."""
-    in_phone = select(PHONE.c.rowid).where(PHONE.c.phone.like(f"%{token.digits}%"))
-    in_words = select(FTS_WORDS.c.rowid).where(FTS_WORDS.c.search_fts.op("MATCH")(
-        _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))))
-    # One IN over a UNION: SQLite refuses MATCH inside an OR of two IN subqueries.
-    return row_id.in_(union(in_phone, in_words))
+def fts_tags(tags: list[str]) -> str:
+    """Filter tags ("l3", "kperson": letters and digits only) as a MATCH expression."""
+    return " AND ".join(f'tags : "{tag}"' for tag in tags)
 
 
 # --- portable SQL -------------------------------------------------------------------------------
@@ -141,3 +127,31 @@ def sql_condition(condition: ClassCondition) -> ColumnElement[bool]:
     if condition.exclude:
         parts.append(not_(_sql_and(condition.exclude)))
     return and_(*parts) if parts else false()
+
+
+def sql_tags(tags: list[str]) -> ColumnElement[bool]:
+    return and_(*(SearchDocument.tags.like(f"% {tag} %") for tag in tags))
+
+
+# --- FTS5 as plain SQL --------------------------------------------------------------------------
+# The FTS path runs on every keystroke; SQL strings built here skip SQLAlchemy's statement
+# construction, which costs more than SQLite's own work for a first page.
+
+def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, list[object]]:
+    """SELECT of document ids in alphabetical order (qmark parameters, no LIMIT)."""
+    match = fts_match(condition) if condition else None
+    if tags:
+        tag_match = fts_tags(tags)
+        match = f"({match}) AND {tag_match}" if match else tag_match
+    params: list[object] = []
+    if match is not None:
+        sql, row_id = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", "rowid"
+        params.append(match)
+    else:
+        sql, row_id = "SELECT id FROM search_document WHERE 1", "id"
+    for token in condition.phones if condition else ():
+        sql += (f" AND {row_id} IN (SELECT rowid FROM search_phone WHERE phone LIKE ? "
+                "UNION SELECT rowid FROM search_fts AS w WHERE w.search_fts MATCH ?)")
+        params.extend((f"%{token.digits}%",
+                       _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))))
+    return f"{sql} ORDER BY {row_id}", params

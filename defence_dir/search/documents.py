@@ -14,7 +14,10 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
+    Attendance,
     EmailAddress,
+    ListMembership,
+    MembershipStatus,
     Network,
     NetworkRole,
     Organisation,
@@ -30,7 +33,7 @@ from defence_dir.text_folding import sort_key
 
 Document = dict[str, Any]
 TEXT_FIELDS = ("names", "phonetic", "organisation", "networks", "function", "topics", "city",
-               "email", "phone", "notes")
+               "email", "phone", "notes", "tags")
 KIND_LETTER = {"person": "p", "organisation": "o", "network": "n"}
 
 
@@ -77,7 +80,8 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     persons = session.execute(
         select(Person.id, Person.given_name, Person.middle_name, Person.family_name,
                Person.name_suffix, Person.function, Person.department, Person.notes,
-               Organisation.name, Organisation.city, Organisation.postal_code)
+               Organisation.name, Organisation.city, Organisation.postal_code,
+               Person.organisation_id)
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
         .where(related(Person.id))
     ).all()
@@ -96,24 +100,38 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         phones[person_id].extend(phone_digit_forms(e164, raw))
     networks: defaultdict[int, list[str]] = defaultdict(list)
     roles: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, network, role, focus in session.execute(
-        select(NetworkRole.person_id, Network.name, NetworkRole.role, NetworkRole.focus)
+    tags: defaultdict[int, list[str]] = defaultdict(list)
+    for person_id, network_id, network, role, focus in session.execute(
+        select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
+               NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
         .where(related(NetworkRole.person_id))
     ):
         networks[person_id].append(network)
         roles[person_id].extend((role, focus or ""))
+        tags[person_id].append(f"n{network_id}")
     topics: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, topic in session.execute(
-        select(person_topic.c.person_id, Topic.name)
+    for person_id, topic_id, topic in session.execute(
+        select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
     ):
         topics[person_id].append(topic)
+        tags[person_id].append(f"t{topic_id}")
+    for person_id, list_id in session.execute(
+        select(ListMembership.person_id, ListMembership.list_id)
+        .where(related(ListMembership.person_id),
+               ListMembership.status == MembershipStatus.SUBSCRIBED.value)
+    ):
+        tags[person_id].append(f"l{list_id}")
+    for person_id, event_id in session.execute(
+        select(Attendance.person_id, Attendance.event_id).where(related(Attendance.person_id))
+    ):
+        tags[person_id].append(f"e{event_id}")
 
     documents = []
     for (pid, given, middle, family, suffix, function, department, notes, org, city,
-         postal_code) in persons:
+         postal_code, org_id) in persons:
         document = _new_document("person", pid, document_sort_key(
             "person", pid, family or given, given if family else None, middle))
         _name_fields(document, _text_words(given, middle, family, suffix))
@@ -126,6 +144,8 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         document["email"] = _joined(_text_words(*emails.get(pid, ())))
         document["phone"] = _joined(phones.get(pid, ()))
         document["notes"] = _joined(_text_words(notes))
+        org_tag = [f"o{org_id}"] if org_id else []
+        document["tags"] = _joined(["kperson", *org_tag, *tags.get(pid, ())])
         documents.append(document)
     return documents
 
@@ -134,14 +154,16 @@ def organisation_documents(session: Session, ids: Sequence[int] | None = None) -
     query = select(Organisation.id, Organisation.name, Organisation.city,
                    Organisation.postal_code, Organisation.street, Organisation.website,
                    Organisation.notes)
-    topic_query = select(organisation_topic.c.organisation_id, Topic.name).join(
+    topic_query = select(organisation_topic.c.organisation_id, Topic.id, Topic.name).join(
         Topic, organisation_topic.c.topic_id == Topic.id)
     if ids is not None:
         query = query.where(Organisation.id.in_(ids))
         topic_query = topic_query.where(organisation_topic.c.organisation_id.in_(ids))
     topics: defaultdict[int, list[str]] = defaultdict(list)
-    for org_id, topic in session.execute(topic_query):
+    tags: defaultdict[int, list[str]] = defaultdict(list)
+    for org_id, topic_id, topic in session.execute(topic_query):
         topics[org_id].append(topic)
+        tags[org_id].append(f"t{topic_id}")
     documents = []
     for org_id, name, city, postal_code, street, website, notes in session.execute(query):
         document = _new_document("organisation", org_id,
@@ -152,20 +174,23 @@ def organisation_documents(session: Session, ids: Sequence[int] | None = None) -
         document["city"] = _joined(_text_words(city, postal_code, street))
         document["email"] = _joined(words(website))
         document["notes"] = _joined(words(notes))
+        document["tags"] = _joined(["korganisation", f"o{org_id}", *tags.get(org_id, ())])
         documents.append(document)
     return documents
 
 
 def network_documents(session: Session, ids: Sequence[int] | None = None) -> list[Document]:
     query = select(Network.id, Network.name, Network.description, Network.website)
-    topic_query = select(network_topic.c.network_id, Topic.name).join(
+    topic_query = select(network_topic.c.network_id, Topic.id, Topic.name).join(
         Topic, network_topic.c.topic_id == Topic.id)
     if ids is not None:
         query = query.where(Network.id.in_(ids))
         topic_query = topic_query.where(network_topic.c.network_id.in_(ids))
     topics: defaultdict[int, list[str]] = defaultdict(list)
-    for network_id, topic in session.execute(topic_query):
+    tags: defaultdict[int, list[str]] = defaultdict(list)
+    for network_id, topic_id, topic in session.execute(topic_query):
         topics[network_id].append(topic)
+        tags[network_id].append(f"t{topic_id}")
     documents = []
     for network_id, name, description, website in session.execute(query):
         document = _new_document("network", network_id,
@@ -175,5 +200,6 @@ def network_documents(session: Session, ids: Sequence[int] | None = None) -> lis
         document["topics"] = _joined(_text_words(*topics.get(network_id, ())))
         document["email"] = _joined(words(website))
         document["notes"] = _joined(words(description))
+        document["tags"] = _joined(["knetwork", f"n{network_id}", *tags.get(network_id, ())])
         documents.append(document)
     return documents

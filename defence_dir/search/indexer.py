@@ -31,7 +31,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from defence_dir.data.models import (
     Attendance,
+    DistributionList,
     EmailAddress,
+    Event,
     ListMembership,
     Network,
     NetworkRole,
@@ -76,6 +78,10 @@ def has_fts(session: Session) -> bool:
 
 def generation(session: Session) -> str:
     """Changes whenever the index does; caches of index-derived data compare against it."""
+    if session.get_bind().dialect.name == "sqlite":  # asked per query: skip statement building
+        row = session.connection().exec_driver_sql(
+            "SELECT value FROM search_state WHERE key = 'generation'").first()
+        return row[0] if row else ""
     return session.scalar(select(SearchState.value).where(SearchState.key == "generation")) or ""
 
 
@@ -243,7 +249,8 @@ def _pending(session: Session) -> dict[str, set[Any]]:
 
 
 def _note_deletions(session: Session, _context: Any, _instances: Any) -> None:
-    """Persons linked to an organisation, network or topic about to go lose that link; the rows
+    """Persons linked to an organisation, network, topic, list or event about to go lose that
+    link (documents hold it, in text or filter tags); the rows
     that tell who they are are gone after the flush, so look now."""
     pending = _pending(session)
     with session.no_autoflush:
@@ -252,6 +259,10 @@ def _note_deletions(session: Session, _context: Any, _instances: Any) -> None:
                 query = select(Person.id).where(Person.organisation_id == obj.id)
             elif isinstance(obj, Network):
                 query = select(NetworkRole.person_id).where(NetworkRole.network_id == obj.id)
+            elif isinstance(obj, DistributionList):
+                query = select(ListMembership.person_id).where(ListMembership.list_id == obj.id)
+            elif isinstance(obj, Event):
+                query = select(Attendance.person_id).where(Attendance.event_id == obj.id)
             elif isinstance(obj, Topic):
                 query = select(person_topic.c.person_id).where(person_topic.c.topic_id == obj.id)
                 pending["organisation"].update(session.scalars(
@@ -280,7 +291,7 @@ def _note_changes(session: Session, _context: Any) -> None:
         elif isinstance(obj, Topic):
             pending["topic"].add(obj.id)
         elif isinstance(obj, ListMembership | Attendance):
-            continue  # filters read these tables live; documents do not hold them
+            pending["person"].add(obj.person_id)  # list and event filter tags
     for values in pending.values():
         values.discard(None)
 

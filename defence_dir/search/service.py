@@ -7,28 +7,19 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
-    Attendance,
-    ListMembership,
-    MembershipStatus,
-    NetworkRole,
-    Person,
     SearchDocument,
-    network_topic,
-    organisation_topic,
-    person_topic,
 )
 from defence_dir.search.conditions import (
-    FTS,
     ClassCondition,
     class_conditions,
-    fts_match,
-    fts_phone_condition,
+    fts_sql,
     sql_condition,
+    sql_tags,
 )
 from defence_dir.search.documents import TEXT_FIELDS
 from defence_dir.search.indexer import generation, has_fts
@@ -96,7 +87,7 @@ class SearchService:
         offset = max(0, int(offset))
         with self._session_factory() as session:
             tokens = parse_query(query)
-            restriction = _filter_condition(filters)
+            restriction = _filter_tags(filters)
             if not tokens:
                 return self._browse(session, restriction, limit, offset, count)
             self._add_similar_words(session, tokens)
@@ -116,16 +107,14 @@ class SearchService:
             page = ranked[offset:offset + limit]
             return SearchResult(_hits(session, page, tokens), total, exact)
 
-    def _browse(self, session: Session, restriction: ColumnElement[bool] | None, limit: int,
+    def _browse(self, session: Session, restriction: list[str], limit: int,
                 offset: int, count: bool) -> SearchResult:
-        statement = select(SearchDocument.id).order_by(SearchDocument.id)
-        if restriction is not None:
-            statement = statement.where(restriction)
-        ids = session.scalars(statement.offset(offset).limit(limit)).all()
+        query = _ClassQuery(session, None, restriction, has_fts(session))
+        ids = query.ids(limit, offset)
         hits = _hits(session, [(Rank.EXACT_NAME, i) for i in ids], [])
         if not count:
             return SearchResult(hits, len(hits), False)
-        total = _capped_count(session, statement, COUNT_CAP + 1)
+        total = query.count(COUNT_CAP + 1)
         return SearchResult(hits, min(total, COUNT_CAP), total <= COUNT_CAP)
 
     def _add_similar_words(self, session: Session, tokens: list[Token]) -> None:
@@ -147,22 +136,56 @@ class SearchService:
         return self._vocabulary[1]
 
 
-def _ranked_ids(session: Session, conditions: list[ClassCondition],
-                restriction: ColumnElement[bool] | None, wanted: int, count: bool,
-                fts: bool) -> tuple[list[tuple[int, int]], int, bool]:
+def _ranked_ids(session: Session, conditions: list[ClassCondition], tags: list[str],
+                wanted: int, count: bool, fts: bool) -> tuple[list[tuple[int, int]], int, bool]:
     """The first `wanted` (rank, document id) pairs over all classes, and the (capped) total."""
     ranked: list[tuple[int, int]] = []
     total = 0
     for condition in conditions:
-        statement = _class_ids(condition, restriction, fts)
+        if len(ranked) >= wanted and not (count and total <= COUNT_CAP):
+            break
+        query = _ClassQuery(session, condition, tags, fts)
         if len(ranked) < wanted:
-            ids = session.scalars(statement.limit(wanted - len(ranked))).all()
-            ranked.extend((condition.rank, i) for i in ids)
+            ranked.extend((condition.rank, i) for i in query.ids(wanted - len(ranked)))
         if count and total <= COUNT_CAP:
-            total += _capped_count(session, statement, COUNT_CAP + 1 - total)
+            total += query.count(COUNT_CAP + 1 - total)
     if count:
         return ranked, min(total, COUNT_CAP), total <= COUNT_CAP
     return ranked, len(ranked), False
+
+
+class _ClassQuery:
+    """One rank class (or, with condition None, everything) under filter tags: ids and count."""
+
+    def __init__(self, session: Session, condition: ClassCondition | None, tags: list[str],
+                 fts: bool) -> None:
+        self.session = session
+        self.fts = fts
+        if fts:
+            self.sql, self.params = fts_sql(condition, tags)
+        else:
+            statement = select(SearchDocument.id)
+            if condition:
+                statement = statement.where(sql_condition(condition))
+            if tags:
+                statement = statement.where(sql_tags(tags))
+            self.statement = statement.order_by(SearchDocument.id)
+
+    def ids(self, limit: int, offset: int = 0) -> list[int]:
+        if self.fts:
+            rows = self.session.connection().exec_driver_sql(
+                f"{self.sql} LIMIT ? OFFSET ?", (*self.params, limit, offset))
+            return [row[0] for row in rows]
+        return list(self.session.scalars(self.statement.limit(limit).offset(offset)))
+
+    def count(self, cap: int) -> int:
+        if cap <= 0:
+            return 0
+        if self.fts:
+            return int(self.session.connection().exec_driver_sql(
+                f"SELECT count(*) FROM ({self.sql} LIMIT ?)", (*self.params, cap)).scalar_one())
+        limited = self.statement.order_by(None).limit(cap).subquery()
+        return self.session.scalar(select(func.count()).select_from(limited)) or 0
 
 
 def _load_name_words(session: Session) -> list[str]:
@@ -175,84 +198,33 @@ def _load_name_words(session: Session) -> list[str]:
     return sorted(w for w in found if w.isalpha())
 
 
-def _class_ids(condition: ClassCondition, restriction: ColumnElement[bool] | None,
-               fts: bool) -> Select[tuple[int]]:
-    """Document ids of one rank class, in alphabetical order."""
-    if fts:
-        match = fts_match(condition)
-        if match is not None:
-            row_id = FTS.c.rowid
-            statement = select(row_id).select_from(FTS).where(FTS.c.search_fts.op("MATCH")(match))
-        else:
-            row_id = SearchDocument.id
-            statement = select(row_id)
-        for token in condition.phones:
-            statement = statement.where(fts_phone_condition(token, row_id))
-        if restriction is not None:
-            statement = statement.where(row_id.in_(select(SearchDocument.id).where(restriction)))
-        return statement.order_by(row_id)
-    statement = select(SearchDocument.id).where(sql_condition(condition))
-    if restriction is not None:
-        statement = statement.where(restriction)
-    return statement.order_by(SearchDocument.id)
-
-
-def _capped_count(session: Session, statement: Select[Any], cap: int) -> int:
-    if cap <= 0:
-        return 0
-    limited = statement.order_by(None).limit(cap).subquery()
-    return session.scalar(select(func.count()).select_from(limited)) or 0
-
-
-def _filter_condition(filters: SearchFilters) -> ColumnElement[bool] | None:
-    """Filters as a condition on search_document; a relation filter keeps persons with that
-    relation, and the organisation, network or topic's own record where it is one."""
-    if not filters.active:
-        return None
-    doc = SearchDocument
-    is_person = doc.kind == "person"
-    parts: list[ColumnElement[bool]] = []
-    if filters.kind:
-        parts.append(doc.kind == filters.kind)
-    if filters.network_id is not None:
-        members = select(NetworkRole.person_id).where(NetworkRole.network_id == filters.network_id)
-        parts.append(or_(and_(is_person, doc.entity_id.in_(members)),
-                         and_(doc.kind == "network", doc.entity_id == filters.network_id)))
-    if filters.organisation_id is not None:
-        staff = select(Person.id).where(Person.organisation_id == filters.organisation_id)
-        parts.append(or_(and_(is_person, doc.entity_id.in_(staff)),
-                         and_(doc.kind == "organisation",
-                              doc.entity_id == filters.organisation_id)))
-    if filters.topic_id is not None:
-        topic = filters.topic_id
-        parts.append(or_(
-            and_(is_person, doc.entity_id.in_(
-                select(person_topic.c.person_id).where(person_topic.c.topic_id == topic))),
-            and_(doc.kind == "organisation", doc.entity_id.in_(
-                select(organisation_topic.c.organisation_id)
-                .where(organisation_topic.c.topic_id == topic))),
-            and_(doc.kind == "network", doc.entity_id.in_(
-                select(network_topic.c.network_id).where(network_topic.c.topic_id == topic))),
-        ))
-    if filters.list_id is not None:
-        members = select(ListMembership.person_id).where(
-            ListMembership.list_id == filters.list_id,
-            ListMembership.status == MembershipStatus.SUBSCRIBED.value)
-        parts.append(and_(is_person, doc.entity_id.in_(members)))
-    if filters.event_id is not None:
-        attendees = select(Attendance.person_id).where(Attendance.event_id == filters.event_id)
-        parts.append(and_(is_person, doc.entity_id.in_(attendees)))
-    return and_(*parts)
+def _filter_tags(filters: SearchFilters) -> list[str]:
+    """Filters as document tags (see SearchDocument.tags): all must be present."""
+    tags = [f"k{filters.kind}"] if filters.kind else []
+    for prefix, value in (("n", filters.network_id), ("o", filters.organisation_id),
+                          ("t", filters.topic_id), ("l", filters.list_id),
+                          ("e", filters.event_id)):
+        if value is not None:
+            tags.append(f"{prefix}{int(value)}")
+    return tags
 
 
 def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) -> list[SearchHit]:
     """Hits for (rank, document id) pairs, with the field each one matched in."""
     if not ranked:
         return []
-    columns = [getattr(SearchDocument, name) for name in TEXT_FIELDS]
-    rows = {row.id: row for row in session.execute(
-        select(SearchDocument.id, SearchDocument.kind, SearchDocument.entity_id, *columns)
-        .where(SearchDocument.id.in_([doc_id for _rank, doc_id in ranked])))}
+    ids = [doc_id for _rank, doc_id in ranked]
+    if session.get_bind().dialect.name == "sqlite":
+        marks = ", ".join("?" * len(ids))
+        result = session.connection().exec_driver_sql(
+            f"SELECT id, kind, entity_id, {', '.join(TEXT_FIELDS)} FROM search_document "
+            f"WHERE id IN ({marks})", tuple(ids))
+    else:
+        columns = [getattr(SearchDocument, name) for name in TEXT_FIELDS]
+        result = session.execute(select(SearchDocument.id, SearchDocument.kind,
+                                        SearchDocument.entity_id, *columns)
+                                 .where(SearchDocument.id.in_(ids)))
+    rows = {row.id: row for row in result}
     hits = []
     for rank, doc_id in ranked:
         row = rows.get(doc_id)

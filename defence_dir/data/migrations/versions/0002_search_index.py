@@ -16,7 +16,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TEXT_COLUMNS = ("names", "phonetic", "organisation", "networks", "function", "topics", "city",
-                "email", "phone", "notes")
+                "email", "phone", "notes", "tags")
 FTS_COLUMNS = tuple(c for c in TEXT_COLUMNS if c != "phone")
 
 

@@ -1,0 +1,176 @@
+"""Search benchmark: index build, first-page latency per query class, and a LIKE baseline.
+
+    python benchmarks/search_benchmark.py --persons 10000 100000 1000000 [--data DIR]
+
+For each size it generates a synthetic directory (benchmarks/synthetic_directory.py), times the
+index build, then runs a fixed query mix warm (each query 5 times after one untimed run) through
+SearchService for the first page of 50 ranked hits, and the same token matching done naively
+(`LIKE '%token%'` over the same columns, OR per token, AND over tokens) for comparison.
+Prints a Markdown table per size, plus database size and the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sqlalchemy import text
+from synthetic_directory import generate
+
+from defence_dir.data.database import open_database
+from defence_dir.search import indexer
+from defence_dir.search.filter_names import filters_from_names
+from defence_dir.search.service import SearchFilters, SearchService
+
+REPEAT = 5
+# Query classes: (class, query, filters by name). Names come from the generator's word lists.
+MIX: list[tuple[str, str, dict[str, str]]] = [
+    ("prefix 1-3 letters", "m", {}), ("prefix 1-3 letters", "sc", {}),
+    ("prefix 1-3 letters", "kö", {}), ("prefix 1-3 letters", "wei", {}),
+    ("full name", "Jürgen Schäfer", {}), ("full name", "Anna Müller", {}),
+    ("full name", "Harald Cremer", {}),
+    ("umlaut variant", "Juergen Mueller", {}), ("umlaut variant", "Schroder", {}),
+    ("umlaut variant", "Koehler", {}),
+    ("phonetic", "Kremer", {}), ("phonetic", "Maier", {}), ("phonetic", "Schmit", {}),
+    ("typo", "Schnieder", {}), ("typo", "Zimmermnn", {}), ("typo", "Hoffmnan", {}),
+    ("phone fragment", "38545917", {}), ("phone fragment", "0211 3854", {}),
+    ("phone fragment", "+49 171", {}),
+    ("email fragment", "grosch@", {}), ("email fragment", "juergen.schae", {}),
+    ("two tokens", "jürgen mül", {}), ("two tokens", "anna sch", {}),
+    ("filter only", "", {"network": "AeroSpace.NRW"}),
+    ("filter only", "", {"list": "Newsletter 1"}),
+    ("filter only", "", {"topic": "Photonik"}),
+    ("filter + text", "m", {"list": "Newsletter 2"}),
+    ("filter + text", "schäfer", {"event": "Fachforum 1 Düsseldorf"}),
+    ("filter + text", "k", {"topic": "Robotik"}),
+]
+# The naive baseline searches these columns of person and its relations with LIKE '%t%'.
+BASELINE_COLUMNS = ("p.given_name", "p.family_name", "p.function", "p.notes", "o.name", "o.city",
+                    "e.address", "ph.raw")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+BASELINE_FILTERS = {
+    "network": "p.id IN (SELECT person_id FROM network_role WHERE network_id = :f_network)",
+    "list": "p.id IN (SELECT person_id FROM list_membership WHERE list_id = :f_list "
+            "AND status = 'subscribed')",
+    "topic": "p.id IN (SELECT person_id FROM person_topic WHERE topic_id = :f_topic)",
+    "event": "p.id IN (SELECT person_id FROM attendance WHERE event_id = :f_event)",
+}
+
+
+def baseline_sql(tokens: int, filters: list[str]) -> str:
+    per_token = "(" + " OR ".join(f"{c} LIKE :t{{i}}" for c in BASELINE_COLUMNS) + ")"
+    conditions = [per_token.format(i=i) for i in range(tokens)]
+    conditions += [BASELINE_FILTERS[name] for name in filters]
+    where = " AND ".join(conditions) or "1"
+    return ("SELECT DISTINCT p.id, p.family_name, p.given_name FROM person p "
+            "LEFT JOIN organisation o ON o.id = p.organisation_id "
+            "LEFT JOIN email_address e ON e.person_id = p.id "
+            "LEFT JOIN phone_number ph ON ph.person_id = p.id "
+            f"WHERE {where} ORDER BY p.family_name, p.given_name LIMIT 50")
+
+
+def run_size(persons: int, data: Path) -> dict[str, object]:
+    path = data / f"search-{persons}.sqlite3"
+    if path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    started = time.perf_counter()
+    generate(path, persons)
+    generated = time.perf_counter() - started
+    db = open_database(str(path))  # builds the index (the generator left it unbuilt)
+    with db.session() as session:
+        started = time.perf_counter()
+        documents = indexer.reindex_all(session)
+    build = time.perf_counter() - started
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    size_mb = path.stat().st_size / 1e6
+
+    service = SearchService(db.read_session)
+    rows: dict[str, dict[str, list[float]]] = {}
+    with db.read_session() as session:
+        filters = {q: filters_from_names(session, **f) if f else SearchFilters()
+                   for _c, q, f in MIX for q in [q + repr(sorted(f.items()))]}
+    with db.engine.connect() as connection:
+        for query_class, query, names in MIX:
+            key = query + repr(sorted(names.items()))
+            service.search(query, filters[key])  # warm: caches and pages
+            times = []
+            for _ in range(REPEAT):
+                t0 = time.perf_counter()
+                service.search(query, filters[key])
+                times.append((time.perf_counter() - t0) * 1000)
+            tokens = query.split()
+            sql = text(baseline_sql(len(tokens), list(names)))
+            params: dict[str, object] = {f"t{i}": f"%{t}%" for i, t in enumerate(tokens)}
+            for name in names:
+                params[f"f_{name}"] = getattr(filters[key], f"{name}_id")
+            connection.execute(sql, params).fetchall()
+            base = []
+            for _ in range(2 if persons >= 1_000_000 else REPEAT):
+                t0 = time.perf_counter()
+                connection.execute(sql, params).fetchall()
+                base.append((time.perf_counter() - t0) * 1000)
+            entry = rows.setdefault(query_class, {"service": [], "baseline": []})
+            entry["service"].extend(times)
+            entry["baseline"].extend(base)
+    db.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"persons": persons, "documents": documents, "generated_s": generated,
+            "build_s": build, "size_mb": size_mb, "peak_mb": peak_mb, "rows": rows}
+
+
+def report(result: dict[str, object]) -> None:
+    print(f"\n### {result['persons']:,} persons\n")
+    print(f"- index build: {result['build_s']:.1f} s for {result['documents']:,} documents "
+          f"(generating the data: {result['generated_s']:.1f} s)")
+    print(f"- database file: {result['size_mb']:.0f} MB; process peak memory so far: "
+          f"{result['peak_mb']:.0f} MB\n")
+    print("| query class | p50 ms | p95 ms | max ms | LIKE baseline p50 ms | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    all_times: list[float] = []
+    rows = result["rows"]
+    assert isinstance(rows, dict)
+    for query_class, entry in rows.items():
+        s, b = entry["service"], entry["baseline"]
+        all_times.extend(s)
+        ratio = statistics.median(b) / statistics.median(s)
+        print(f"| {query_class} | {statistics.median(s):.2f} | {percentile(s, 0.95):.2f} | "
+              f"{max(s):.2f} | {statistics.median(b):.1f} | {ratio:.0f}× |")
+    print(f"| **all queries** | {statistics.median(all_times):.2f} | "
+          f"{percentile(all_times, 0.95):.2f} | {max(all_times):.2f} | | |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--persons", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--data", type=Path, default=Path("/tmp/defence-dir-bench"))
+    args = parser.parse_args()
+    args.data.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, SQLite "
+          f"{__import__('sqlite3').sqlite_version}")
+    print(f"Command: python benchmarks/search_benchmark.py --persons "
+          f"{' '.join(map(str, args.persons))}")
+    for persons in args.persons:
+        report(run_size(persons, args.data))
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
