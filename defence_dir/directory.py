@@ -21,7 +21,11 @@ from defence_dir.data.models import (
     Organisation,
     Person,
     Topic,
+    network_topic,
+    organisation_topic,
+    person_topic,
 )
+from defence_dir.i18n import N_, _
 from defence_dir.text_folding import sort_key
 
 Record = dict[str, Any]
@@ -279,3 +283,136 @@ def records_by_id(session: Session, kind: str, ids: Sequence[int]) -> dict[int, 
             selectinload(Network.roles).selectinload(NetworkRole.person))).all()
         return {n.id: _network_record(n) for n in networks}
     raise ValueError(f"unknown kind {kind!r}")
+
+
+def person_detail(session: Session, person_id: int) -> Record | None:
+    """A person with everything the detail view links to (ids of networks, topics, lists,
+    events), or None if the person no longer exists."""
+    person = session.scalars(
+        select(Person).where(Person.id == person_id).options(
+            *person_load_options(),
+            selectinload(Person.memberships).selectinload(ListMembership.distribution_list),
+            selectinload(Person.attendances).selectinload(Attendance.event),
+        )
+    ).first()
+    if person is None:
+        return None
+    record = person_record(person)
+    record["network_links"] = [
+        {"id": r.network_id, "name": r.network.name, "role": r.role, "focus": r.focus}
+        for r in sorted(person.network_roles, key=lambda r: sort_key(r.network.name))]
+    record["topic_links"] = [{"id": t.id, "name": t.name} for t in person.topics]
+    record["lists"] = [
+        {"id": m.list_id, "name": m.distribution_list.name, "status": m.status,
+         "consent_at": _iso(m.consent_at), "consent_source": m.consent_source}
+        for m in sorted(person.memberships, key=lambda m: sort_key(m.distribution_list.name))]
+    record["events"] = [
+        {"id": a.event_id, "name": a.event.name, "status": a.status,
+         "starts_on": _iso(a.event.starts_on)}
+        for a in sorted(person.attendances, key=lambda a: sort_key(a.event.name))]
+    return record
+
+
+def organisation_detail(session: Session, organisation_id: int) -> Record | None:
+    org = session.scalars(select(Organisation).where(Organisation.id == organisation_id).options(
+        selectinload(Organisation.topics), selectinload(Organisation.persons))).first()
+    if org is None:
+        return None
+    record = _organisation_record(org)
+    record["kind_label"] = organisation_kind_label(org.kind)
+    record["topic_links"] = [{"id": t.id, "name": t.name} for t in org.topics]
+    record["person_links"] = [{"id": p.id, "name": p.display_name}
+                              for p in sorted(org.persons, key=person_sort_key)]
+    return record
+
+
+def network_detail(session: Session, network_id: int) -> Record | None:
+    network = session.scalars(select(Network).where(Network.id == network_id).options(
+        selectinload(Network.topics),
+        selectinload(Network.roles).selectinload(NetworkRole.person))).first()
+    if network is None:
+        return None
+    record = _network_record(network)
+    record["topic_links"] = [{"id": t.id, "name": t.name} for t in network.topics]
+    record["person_links"] = [
+        {"id": r.person_id, "name": r.person.display_name, "role": r.role, "focus": r.focus}
+        for r in sorted(network.roles, key=lambda r: person_sort_key(r.person))]
+    return record
+
+
+ORGANISATION_KIND_LABELS = {
+    "large_industry": N_("Large industry"),
+    "sme": N_("SME"),
+    "research": N_("Research"),
+    "public_body": N_("Public body"),
+    "association": N_("Association"),
+    "other": N_("Other"),
+}
+
+
+def organisation_rows(session: Session, ids: Sequence[int]) -> dict[int, Record]:
+    """Table rows of organisations: name, kind (translated), city, number of persons."""
+    if not ids:
+        return {}
+    staff = dict(session.execute(
+        select(Person.organisation_id, func.count()).where(Person.organisation_id.in_(ids))
+        .group_by(Person.organisation_id)).all())
+    return {
+        org_id: {"name": name, "kind": _(ORGANISATION_KIND_LABELS.get(kind, "Other")),
+                 "city": city or "", "persons": str(staff.get(org_id, 0))}
+        for org_id, name, kind, city in session.execute(
+            select(Organisation.id, Organisation.name, Organisation.kind, Organisation.city)
+            .where(Organisation.id.in_(ids)))
+    }
+
+
+def network_rows(session: Session, ids: Sequence[int]) -> dict[int, Record]:
+    """Table rows of networks: name, technology fields, number of contact persons."""
+    if not ids:
+        return {}
+    networks = session.scalars(select(Network).where(Network.id.in_(ids)).options(
+        selectinload(Network.topics), selectinload(Network.roles))).all()
+    return {n.id: {"name": n.name, "topics": ", ".join(t.name for t in n.topics),
+                   "contacts": str(len({r.person_id for r in n.roles})),
+                   "website": n.website or ""} for n in networks}
+
+
+def topic_detail(session: Session, topic_id: int) -> Record | None:
+    topic = session.get(Topic, topic_id)
+    if topic is None:
+        return None
+    record = _topic_record(topic)
+    record["person_links"] = [
+        {"id": pid, "name": name} for pid, name in sorted(
+            ((p.id, p.display_name) for p in session.scalars(
+                select(Person).join(person_topic).where(person_topic.c.topic_id == topic_id))),
+            key=lambda pair: sort_key(pair[1]))]
+    record["organisation_links"] = [
+        {"id": oid, "name": name} for oid, name in session.execute(
+            select(Organisation.id, Organisation.name).join(organisation_topic)
+            .where(organisation_topic.c.topic_id == topic_id).order_by(Organisation.name))]
+    record["network_links"] = [
+        {"id": nid, "name": name} for nid, name in session.execute(
+            select(Network.id, Network.name).join(network_topic)
+            .where(network_topic.c.topic_id == topic_id).order_by(Network.name))]
+    return record
+
+
+def event_detail(session: Session, event_id: int) -> Record | None:
+    event = session.get(Event, event_id)
+    if event is None:
+        return None
+    counts = _status_counts(session, Attendance.event_id, Attendance.status)
+    return _event_record(event, counts.get(event_id, {}))
+
+
+def list_detail(session: Session, list_id: int) -> Record | None:
+    dist = session.get(DistributionList, list_id)
+    if dist is None:
+        return None
+    counts = _status_counts(session, ListMembership.list_id, ListMembership.status)
+    return _list_record(dist, counts.get(list_id, {}))
+
+
+def organisation_kind_label(kind: str) -> str:
+    return _(ORGANISATION_KIND_LABELS.get(kind, "Other"))

@@ -14,9 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def message_ids(package: Path = ROOT / "defence_dir") -> dict[str, str]:
-    """msgid -> "file:line" of its first use, for every `_("literal")` and `N_("literal")`."""
+    """msgid -> "file:line" of its first use, for every `_("…")` and `N_("…")` of the core.
+
+    The Qt UI is left out: it has Qt Linguist catalogues (resources/translations).
+    """
     found: dict[str, str] = {}
     for path in sorted(package.rglob("*.py")):
+        if "ui" in path.relative_to(package).parts:
+            continue  # the Qt UI has Qt Linguist catalogues (resources/translations)
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from defence_dir import __version__
 from defence_dir.data.database import open_database
 from defence_dir.errors import DefenceDirError
-from defence_dir.i18n import _
 from defence_dir.ui.messages import show_error
 from defence_dir.ui.resource_paths import icon_path
+from defence_dir.ui.settings import effective_language
+from defence_dir.ui.translations import install_language
 
 
 def application_icon() -> QIcon:
@@ -37,10 +39,12 @@ def ensure_application() -> QApplication:
 def run_app(db_target: str | None) -> int:
     """Open the database and show the main window; a database that cannot be used is explained."""
     app = ensure_application()
+    install_language(effective_language())
     try:
         database = open_database(db_target)
     except DefenceDirError as exc:
-        show_error(None, _("Cannot open the directory"), str(exc))
+        show_error(None, QCoreApplication.translate("App", "Cannot open the directory"),
+                   str(exc))
         return 1
     from defence_dir.ui.main_window import MainWindow  # after the database check: faster error
 

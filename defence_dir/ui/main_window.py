@@ -1,88 +1,869 @@
-"""The directory's main window."""
+"""The directory's main window: sections, search as you type, table, detail pane, editing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QSplitter,
+    QStyle,
     QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from defence_dir import __version__, directory
+from defence_dir.data.database import Database
+from defence_dir.data.models import DistributionList, Event, Network, Organisation, Topic
+from defence_dir.errors import DefenceDirError
+from defence_dir.organisations import (
+    create_organisation,
+    create_topic,
+    organisation_draft_of,
+    snapshot_organisation,
+    snapshot_topic,
+    update_organisation,
+    update_topic,
+)
+from defence_dir.person_snapshots import snapshot_person
+from defence_dir.persons import (
+    ConcurrentEditError,
+    PersonDraft,
+    create_person,
+    delete_person,
+    draft_of,
+    get_person,
+    update_person,
+)
+from defence_dir.search.folding import words
+from defence_dir.search.service import SearchFilters, SearchResult, SearchService
+from defence_dir.ui import settings as app_settings
+from defence_dir.ui.detail_pane import DetailPane
+from defence_dir.ui.messages import plain_message_box, show_error
+from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
+from defence_dir.ui.person_dialog import PersonDialog
+from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
+from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
+from defence_dir.ui.table_models import ID_ROLE, HitTableModel, RecordTableModel
+from defence_dir.ui.undo_commands import (
+    CreatedPersons,
+    DeletedPersons,
+    EditedOrganisation,
+    EditedPerson,
+    EditedTopic,
+    OrganisationExistence,
+    TopicExistence,
 )
 
-from defence_dir import __version__
-from defence_dir.data.database import Database
-from defence_dir.directory import PersonRow, person_ids_in_order, person_rows
-from defence_dir.i18n import _
-from defence_dir.ui.messages import plain_message_box
-from defence_dir.ui.person_table_model import PersonTableModel
+DETAIL_LOADERS: dict[str, Callable[[Any, int], dict[str, Any] | None]] = {
+    "person": directory.person_detail,
+    "organisation": directory.organisation_detail,
+    "network": directory.network_detail,
+    "topic": directory.topic_detail,
+    "event": directory.event_detail,
+    "list": directory.list_detail,
+}
+# Filter combos: (key in SearchFilters, model, label source text)
+FILTERS: tuple[tuple[str, Any, str], ...] = (
+    ("network_id", Network, "Network"),
+    ("organisation_id", Organisation, "Organisation"),
+    ("topic_id", Topic, "Technology field"),
+    ("list_id", DistributionList, "Distribution list"),
+    ("event_id", Event, "Event"),
+)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, database: Database) -> None:
         super().__init__()
         self.database = database
-        self.setWindowTitle(_("defence-dir – DEFENCE.NRW directory"))
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("defence-dir – DEFENCE.NRW directory"))
         self.resize(1280, 800)
+        self.search_service = SearchService(database.read_session)
+        self.undo_stack = QUndoStack(self)
+        self.history: list[tuple[str, int]] = []
+        self.history_index = -1
+        self.section = SECTIONS[0]
+        self.current: tuple[str, int] | None = None
+        self.last_result: SearchResult | None = None
 
-        self.person_model = PersonTableModel(self._load_person_rows)
-        self.person_table = QTableView()
-        self.person_table.setObjectName("personTable")
-        self.person_table.setModel(self.person_model)
-        self.person_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.person_table.setAlternatingRowColors(True)
-        self.person_table.setWordWrap(False)
-        self.person_table.setShowGrid(False)
-        self.person_table.verticalHeader().hide()
-        self.person_table.verticalHeader().setDefaultSectionSize(26)
-        header = self.person_table.horizontalHeader()
+        self.runner = SearchRunner(self.search_service, self)
+        self.runner.finished.connect(self._show_result)
+        self.runner.failed.connect(lambda _request, message: self.statusBar().showMessage(
+            self.tr("Search failed: {message}").format(message=message), 8000))
+
+        self._build_models()
+        self._build_widgets()
+        self._build_actions()
+        self._restore_settings()
+        self._load_filter_choices()
+        self.select_section(SECTIONS[0].key)
+
+    # --- construction -------------------------------------------------------------------------
+    def _build_models(self) -> None:
+        loaders: dict[str, Callable[[Sequence[int]], dict[int, dict[str, str]]]] = {
+            "person": self._person_rows, "organisation": self._organisation_rows,
+            "network": self._network_rows}
+        self.models: dict[str, HitTableModel | RecordTableModel] = {}
+        self.proxies: dict[str, QSortFilterProxyModel] = {}
+        for section in SECTIONS:
+            model: HitTableModel | RecordTableModel
+            if section.searched:
+                model = HitTableModel(section.columns, loaders[section.kind])
+            else:
+                model = RecordTableModel(section.columns)
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSourceModel(model)
+            proxy.setSortLocaleAware(True)
+            proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.models[section.key] = model
+            self.proxies[section.key] = proxy
+
+    def _build_widgets(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMinimumWidth(120)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); }"
+            "QListWidget#navigation::item { padding: 6px 8px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight); "
+            "color: palette(highlighted-text); border-radius: 4px; }")
+        for section in SECTIONS:
+            item = QListWidgetItem(section.title())
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigation.addItem(item)
+        self.navigation.currentItemChanged.connect(
+            lambda item, _previous: item and self.select_section(
+                item.data(Qt.ItemDataRole.UserRole), keep_current=True))
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setPlaceholderText(
+            self.tr("Search names, organisations, emails, phone numbers … (Ctrl+F)"))
+        self.search_field.textChanged.connect(lambda _text: self.run_search())
+        self.search_field.returnPressed.connect(self._open_first_hit)
+        self.hit_label = QLabel()
+        self.hit_label.setObjectName("hitLabel")
+        self.hit_label.setMinimumWidth(140)
+        self.hit_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.filter_combos: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_labels = {"Network": self.tr("All networks"),
+                         "Organisation": self.tr("All organisations"),
+                         "Technology field": self.tr("All technology fields"),
+                         "Distribution list": self.tr("All lists"),
+                         "Event": self.tr("All events")}
+        for key, _model, label in FILTERS:
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{key}")
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.setToolTip(filter_labels[label])
+            combo.currentIndexChanged.connect(lambda _i: self.run_search(immediately=True))
+            self.filter_combos[key] = combo
+            filter_row.addWidget(combo, 1)
+        self.clear_filters_button = QToolButton()
+        self.clear_filters_button.setText("×")
+        self.clear_filters_button.setToolTip(self.tr("Reset filters"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        filter_row.addWidget(self.clear_filters_button)
+        self._filter_labels = filter_labels
+
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((230, 160, 200, 170, 250)):
-            header.resizeSection(column, width)
-        self.setCentralWidget(self.person_table)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
-        self.count_label = QLabel()
-        self.location_label = QLabel(database.location)
-        self.statusBar().addWidget(self.count_label)
+        self.detail = DetailPane()
+        self.detail.navigate.connect(self.go_to)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_field, 1)
+        search_row.addWidget(self.hit_label)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(8, 8, 0, 0)
+        centre_layout.addLayout(search_row)
+        centre_layout.addLayout(filter_row)
+        centre_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([150, 810, 320])
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self.location_label = QLabel(self.database.location)
+        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.location_label)
-        self._build_menus()
-        self.reload()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        quit_action = QAction(_("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about_action = QAction(_("&About defence-dir"), self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Any = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
 
-    def _load_person_rows(self, ids: Sequence[int]) -> list[PersonRow]:
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New…"), self.create_record,
+                                       QKeySequence.StandardKey.New, "newAction")
+        self.edit_action = self._action(self.tr("&Edit…"), self.edit_current, Qt.Key.Key_F2,
+                                        "editAction")
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
+                                          QKeySequence("Del"), "deleteAction")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence.StandardKey.Redo])
+        self.find_action = self._action(self.tr("&Find"), self.focus_search,
+                                        QKeySequence.StandardKey.Find, "findAction")
+        self.reload_action = self._action(self.tr("Re&load"), self.reload,
+                                          QKeySequence("F5"), "reloadAction")
+        self.back_action = self._action(self.tr("&Back"), self.go_back,
+                                        QKeySequence("Alt+Left"), "backAction")
+        self.forward_action = self._action(self.tr("&Forward"), self.go_forward,
+                                           QKeySequence("Alt+Right"), "forwardAction")
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence("Ctrl+Q"), "quitAction")
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
+                                            QKeySequence("Ctrl+,"),
+                                            "settingsAction")
+        self.about_action = self._action(self.tr("&About defence-dir"), self.show_about,
+                                         name="aboutAction")
+        self.copy_emails_action = self._action(self.tr("Copy email addresses"),
+                                               self.copy_emails, name="copyEmailsAction")
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.edit_action,
+                       self.delete_action, None, self.copy_emails_action, None,
+                       self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in (self.back_action, self.forward_action, None, self.reload_action):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        for action, pixmap in ((self.back_action, QStyle.StandardPixmap.SP_ArrowBack),
+                               (self.forward_action, QStyle.StandardPixmap.SP_ArrowForward),
+                               (self.new_action, QStyle.StandardPixmap.SP_FileIcon),
+                               (self.edit_action, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                               (self.delete_action, QStyle.StandardPixmap.SP_TrashIcon),
+                               (self.undo_action, QStyle.StandardPixmap.SP_ArrowLeft),
+                               (self.redo_action, QStyle.StandardPixmap.SP_ArrowRight)):
+            action.setIcon(style.standardIcon(pixmap))
+        for action in (self.back_action, self.forward_action, None, self.new_action,
+                       self.edit_action, self.delete_action, None, self.undo_action,
+                       self.redo_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._update_actions()
+
+    # --- settings -----------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        stored = app_settings.settings()
+        geometry = stored.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = stored.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _save_settings(self) -> None:
+        stored = app_settings.settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/splitter", self.splitter.saveState())
+        stored.setValue(f"columns/{self.section.key}",
+                        self.table.horizontalHeader().saveState())
+        stored.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_settings()
+        self.runner.pool.waitForDone(2000)
+        super().closeEvent(event)
+
+    # --- data access (through the core) ---------------------------------------------------------
+    def _person_rows(self, ids: Sequence[int]) -> dict[int, dict[str, str]]:
         with self.database.read_session() as session:
-            return person_rows(session, ids)
+            return {row.id: {"display_name": row.display_name, "networks": row.networks,
+                             "organisation": row.organisation, "function": row.function,
+                             "email": row.email, "phone": row.phone}
+                    for row in directory.person_rows(session, ids)}
+
+    def _organisation_rows(self, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        with self.database.read_session() as session:
+            return directory.organisation_rows(session, ids)
+
+    def _network_rows(self, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        with self.database.read_session() as session:
+            return directory.network_rows(session, ids)
+
+    def _static_records(self, section: Section) -> list[dict[str, Any]]:
+        with self.database.read_session() as session:
+            records = directory.list_records(session, section.key)
+        for record in records:
+            if section.key == "events":
+                counts = record.get("attendance") or {}
+                record["registered"] = sum(counts.values()) - counts.get("cancelled", 0)
+                record["attended"] = counts.get("attended", 0)
+            elif section.key == "lists":
+                counts = record.get("members") or {}
+                record["subscribed"] = counts.get("subscribed", 0)
+                record["unsubscribed"] = counts.get("unsubscribed", 0)
+        return records
+
+    def _load_filter_choices(self) -> None:
+        with self.database.read_session() as session:
+            for key, model, label in FILTERS:
+                combo = self.filter_combos[key]
+                previous = combo.currentData()
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem(self._filter_labels[label], None)
+                for record_id, name in session.execute(select(model.id, model.name)):
+                    combo.addItem(name, record_id)
+                if previous is not None:
+                    combo.setCurrentIndex(max(0, combo.findData(previous)))
+                combo.blockSignals(False)
+
+    # --- sections and search --------------------------------------------------------------------
+    def select_section(self, key: str, *, keep_current: bool = False) -> None:
+        if self.section.key != key:
+            app_settings.settings().setValue(f"columns/{self.section.key}",
+                                             self.table.horizontalHeader().saveState())
+        section = next(s for s in SECTIONS if s.key == key)
+        self.section = section
+        row = SECTIONS.index(section)
+        if self.navigation.currentRow() != row:
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(row)
+            self.navigation.blockSignals(False)
+        self.table.setModel(self.proxies[key])
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        header = self.table.horizontalHeader()
+        state = app_settings.settings().value(f"columns/{key}")
+        if not (isinstance(state, QByteArray) and header.restoreState(state)):
+            for column, spec in enumerate(section.columns):
+                header.resizeSection(column, spec.width)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxies[key].sort(-1)
+        for combo in self.filter_combos.values():
+            combo.setEnabled(section.searched)
+        self.clear_filters_button.setEnabled(section.searched)
+        self.new_action.setText({"persons": self.tr("&New person…"),
+                                 "organisations": self.tr("&New organisation…"),
+                                 "topics": self.tr("&New technology field…")}
+                                .get(key, self.tr("&New…")))
+        self.run_search(immediately=True)
+        if not keep_current:
+            self.detail.show_empty()
+        self._update_actions()
+
+    def filters(self) -> SearchFilters:
+        values = {key: combo.currentData() for key, combo in self.filter_combos.items()}
+        return SearchFilters(kind=self.section.kind if self.section.searched else None, **values)
+
+    def run_search(self, *, immediately: bool = False) -> None:
+        if self.section.searched:
+            self.runner.request(self.search_field.text(), self.filters(),
+                                immediately=immediately)
+            return
+        model = self.models[self.section.key]
+        assert isinstance(model, RecordTableModel)
+        records = self._static_records(self.section)
+        wanted = words(self.search_field.text())
+        if wanted:
+            records = [r for r in records
+                       if all(any(w.startswith(t) for w in words(
+                           " ".join(str(v) for v in r.values() if isinstance(v, str))))
+                              for t in wanted)]
+        model.set_records(records)
+        self._set_hit_label(len(records), True)
+
+    def _show_result(self, request: SearchRequest, result: SearchResult) -> None:
+        if request.filters.kind != self.section.kind:
+            return  # answered for a section the user has left
+        self.last_result = result
+        model = self.models[self.section.key]
+        assert isinstance(model, HitTableModel)
+        query, filters = request.query, request.filters
+
+        def more(offset: int) -> list[Any]:
+            return self.search_service.search(query, filters, limit=PAGE, offset=offset,
+                                              count=False).hits
+        model.set_hits(result.hits, result.total, result.total_is_exact, more)
+        found_in = [c.key for c in self.section.columns].index("matched")
+        self.table.setColumnHidden(found_in, not query.strip())
+        self._set_hit_label(result.total, result.total_is_exact)
+        if self.current and self.current[0] == self.section.kind:
+            self._select_in_table(self.current[1])
+
+    def _set_hit_label(self, total: int, exact: bool) -> None:
+        self.hit_label.setText(self.tr("%n hit(s)", "", total) if exact
+                               else self.tr("more than %n hits", "", total))
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def clear_filters(self) -> None:
+        for combo in self.filter_combos.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.run_search(immediately=True)
 
     def reload(self) -> None:
+        self._load_filter_choices()
+        self.run_search(immediately=True)
+        if self.current:
+            self._show_detail(*self.current)
+
+    def _open_first_hit(self) -> None:
+        if self.table.model().rowCount() > 0:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    # --- selection, detail and navigation ---------------------------------------------------------
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        record_id = current.data(ID_ROLE)
+        if record_id is None:
+            return
+        target = (self.section.kind, int(record_id))
+        if target != self.current:
+            self._visit(*target)
+
+    def _visit(self, kind: str, record_id: int) -> None:
+        """Show a record and remember it in the history (Alt+Left goes back)."""
+        del self.history[self.history_index + 1:]
+        self.history.append((kind, record_id))
+        self.history_index = len(self.history) - 1
+        self._show_detail(kind, record_id)
+
+    def _show_detail(self, kind: str, record_id: int) -> None:
+        self.current = (kind, record_id)
         with self.database.read_session() as session:
-            ids = person_ids_in_order(session)
-        self.person_model.set_ids(ids)
-        self.count_label.setText(_("{count} persons", count=len(ids)))
+            record = DETAIL_LOADERS[kind](session, record_id)
+        self.detail.show_record(kind, record)
+        self._update_actions()
+
+    def go_to(self, kind: str, record_id: int) -> None:
+        """Follow a link: switch to the record's section and show it."""
+        self._visit(kind, record_id)
+        self._reveal(kind, record_id)
+
+    def _reveal(self, kind: str, record_id: int) -> None:
+        section = SECTION_OF_KIND[kind]
+        if self.section is not section:
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+            self.select_section(section.key, keep_current=True)
+        self._select_in_table(record_id)
+
+    def _select_in_table(self, record_id: int) -> None:
+        model = self.models[self.section.key]
+        row = model.row_of(record_id)
+        if row is None:
+            self.table.clearSelection()
+            return
+        proxy = self.proxies[self.section.key]
+        index = proxy.mapFromSource(model.index(row, 0))
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.table.selectRow(index.row())
+        selection.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def go_back(self) -> None:
+        if self.history_index > 0:
+            self.history_index -= 1
+            kind, record_id = self.history[self.history_index]
+            self._show_detail(kind, record_id)
+            self._reveal(kind, record_id)
+
+    def go_forward(self) -> None:
+        if self.history_index < len(self.history) - 1:
+            self.history_index += 1
+            kind, record_id = self.history[self.history_index]
+            self._show_detail(kind, record_id)
+            self._reveal(kind, record_id)
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [int(index.data(ID_ROLE)) for index in rows if index.data(ID_ROLE) is not None]
+
+    def _update_actions(self) -> None:
+        editable = self.section.key in ("persons", "organisations", "topics")
+        has_current = self.current is not None and self.current[0] == self.section.kind
+        self.new_action.setEnabled(editable)
+        self.edit_action.setEnabled(editable and has_current)
+        self.delete_action.setEnabled(editable and (has_current or bool(self.selected_ids())))
+        self.back_action.setEnabled(self.history_index > 0)
+        self.forward_action.setEnabled(self.history_index < len(self.history) - 1)
+        self.copy_emails_action.setEnabled(self.section.key == "persons")
+
+    def _context_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        for action in (self.edit_action, self.delete_action, None, self.copy_emails_action):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # --- user prompts (methods so tests can answer them) ----------------------------------------
+    def confirm(self, title: str, text: str) -> bool:
+        box = plain_message_box(self, QMessageBox.Icon.Question, title, text)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_conflict(self, message: str) -> str:
+        """'overwrite', 'reload' or 'cancel' when someone else saved the person meanwhile."""
+        box = plain_message_box(self, QMessageBox.Icon.Warning,
+                                self.tr("Changed elsewhere"),
+                                message + "\n\n" + self.tr(
+                                    "Save your version anyway (the other change is lost), or "
+                                    "discard yours and show the current one?"))
+        overwrite = box.addButton(self.tr("Save mine"), QMessageBox.ButtonRole.AcceptRole)
+        reload_button = box.addButton(self.tr("Show current"),
+                                      QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is overwrite else (
+            "reload" if clicked is reload_button else "cancel")
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def report_error(self, message: str) -> None:
+        show_error(self, self.tr("Not saved"), message)
+
+    # --- editing ----------------------------------------------------------------------------------
+    def _choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        with self.database.read_session() as session:
+            orgs = [tuple(r) for r in session.execute(
+                select(Organisation.id, Organisation.name).order_by(Organisation.name))]
+            topics = [tuple(r) for r in session.execute(
+                select(Topic.id, Topic.name).order_by(Topic.name))]
+        return orgs, topics  # type: ignore[return-value]
+
+    def create_record(self) -> None:
+        if self.section.key == "persons":
+            self.create_person()
+        elif self.section.key == "organisations":
+            self.create_organisation()
+        elif self.section.key == "topics":
+            self.create_topic()
+
+    def edit_current(self) -> None:
+        if not self.current or self.current[0] != self.section.kind:
+            return
+        kind, record_id = self.current
+        if kind == "person":
+            self.edit_person(record_id)
+        elif kind == "organisation":
+            self.edit_organisation(record_id)
+        elif kind == "topic":
+            self.edit_topic(record_id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids() or ([self.current[1]] if self.current else [])
+        if not ids:
+            return
+        if self.section.key == "persons":
+            self.delete_persons(ids)
+        elif self.section.key == "organisations":
+            self.delete_organisation(ids[0])
+        elif self.section.key == "topics":
+            self.delete_topic(ids[0])
+
+    def create_person(self, draft: PersonDraft | None = None) -> None:
+        organisations, topics = self._choices()
+        dialog = PersonDialog(self, draft, organisations, topics, title=self.tr("New person"))
+        if not self.run_dialog(dialog):
+            return
+        try:
+            with self.database.session() as session:
+                person_id = create_person(session, dialog.draft()).id
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(CreatedPersons(self.tr("New person"), self.database, [person_id],
+                                            self._data_changed, self.report_error))
+        self._data_changed("person", [person_id])
+        self.go_to("person", person_id)
+
+    def edit_person(self, person_id: int) -> None:
+        with self.database.read_session() as session:
+            person = get_person(session, person_id)
+            before, version = draft_of(person), person.version
+        organisations, topics = self._choices()
+        dialog = PersonDialog(self, before, organisations, topics,
+                              title=self.tr("Edit person"))
+        if not self.run_dialog(dialog):
+            return
+        self.save_person(person_id, before, dialog.draft(), version)
+
+    def save_person(self, person_id: int, before: PersonDraft, after: PersonDraft,
+                    version: int) -> bool:
+        """Save an edit; a change made elsewhere since `version` is never silently lost."""
+        try:
+            with self.database.session() as session:
+                new_version = update_person(session, person_id, after, version).version
+        except ConcurrentEditError as exc:
+            if exc.found is None:
+                self.report_error(str(exc))
+                self._data_changed("person", [person_id])
+                return False
+            choice = self.ask_conflict(str(exc))
+            if choice == "overwrite":
+                with self.database.read_session() as session:
+                    before = draft_of(get_person(session, person_id))
+                return self.save_person(person_id, before, after, exc.found)
+            if choice == "reload":
+                self._data_changed("person", [person_id])
+            return False
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return False
+        self.undo_stack.push(EditedPerson(self.tr("Edit person"), self.database, person_id,
+                                          before, after, new_version, self._data_changed,
+                                          self.report_error))
+        self._data_changed("person", [person_id])
+        return True
+
+    def delete_persons(self, ids: list[int]) -> None:
+        text = (self.tr("Delete this person?") if len(ids) == 1
+                else self.tr("Delete these %n persons?", "", len(ids)))
+        if not self.confirm(self.tr("Delete"), text + "\n\n" + self.tr(
+                "Memberships in lists and events go with them. You can undo this.")):
+            return
+        try:
+            with self.database.session() as session:
+                snapshots = [snapshot_person(session, i) for i in ids]
+                for person_id in ids:
+                    delete_person(session, person_id)
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(DeletedPersons(self.tr("Delete"), self.database, snapshots,
+                                            self._data_changed, self.report_error))
+        self._data_changed("person", ids)
+
+    def create_organisation(self) -> None:
+        _orgs, topics = self._choices()
+        dialog = OrganisationDialog(self, None, topics, title=self.tr("New organisation"))
+        if not self.run_dialog(dialog):
+            return
+        try:
+            with self.database.session() as session:
+                org_id = create_organisation(session, dialog.draft()).id
+                snapshot = snapshot_organisation(session, org_id)
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(OrganisationExistence(self.tr("New organisation"), self.database,
+                                                   snapshot, True, self._data_changed,
+                                                   self.report_error))
+        self._data_changed("organisation", [org_id])
+        self.go_to("organisation", org_id)
+
+    def edit_organisation(self, org_id: int) -> None:
+        with self.database.read_session() as session:
+            org = session.get(Organisation, org_id)
+            if org is None:
+                return
+            before = organisation_draft_of(org)
+        _orgs, topics = self._choices()
+        dialog = OrganisationDialog(self, before, topics, title=self.tr("Edit organisation"))
+        if not self.run_dialog(dialog):
+            return
+        try:
+            with self.database.session() as session:
+                update_organisation(session, org_id, dialog.draft())
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(EditedOrganisation(self.tr("Edit organisation"), self.database,
+                                                org_id, before, dialog.draft(),
+                                                self._data_changed, self.report_error))
+        self._data_changed("organisation", [org_id])
+
+    def delete_organisation(self, org_id: int) -> None:
+        if not self.confirm(self.tr("Delete"), self.tr(
+                "Delete this organisation? Its persons stay in the directory, without an "
+                "organisation. You can undo this.")):
+            return
+        from defence_dir.organisations import delete_organisation
+
+        try:
+            with self.database.session() as session:
+                snapshot = snapshot_organisation(session, org_id)
+                delete_organisation(session, org_id)
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(OrganisationExistence(self.tr("Delete"), self.database, snapshot,
+                                                   False, self._data_changed,
+                                                   self.report_error))
+        self._data_changed("organisation", [org_id])
+
+    def create_topic(self) -> None:
+        dialog = TopicDialog(self, title=self.tr("New technology field"))
+        while self.run_dialog(dialog):
+            try:
+                with self.database.session() as session:
+                    topic_id = create_topic(session, dialog.name.text(),
+                                            dialog.description.toPlainText()).id
+                    snapshot = snapshot_topic(session, topic_id)
+            except DefenceDirError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.undo_stack.push(TopicExistence(self.tr("New technology field"), self.database,
+                                                snapshot, True, self._data_changed,
+                                                self.report_error))
+            self._data_changed("topic", [topic_id])
+            self.go_to("topic", topic_id)
+            return
+
+    def edit_topic(self, topic_id: int) -> None:
+        with self.database.read_session() as session:
+            topic = session.get(Topic, topic_id)
+            if topic is None:
+                return
+            before = (topic.name, topic.description)
+        dialog = TopicDialog(self, before[0], before[1] or "",
+                             title=self.tr("Edit technology field"))
+        while self.run_dialog(dialog):
+            after = (dialog.name.text(), dialog.description.toPlainText())
+            try:
+                with self.database.session() as session:
+                    update_topic(session, topic_id, *after)
+            except DefenceDirError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.undo_stack.push(EditedTopic(self.tr("Edit technology field"), self.database,
+                                             topic_id, before, after, self._data_changed,
+                                             self.report_error))
+            self._data_changed("topic", [topic_id])
+            return
+
+    def delete_topic(self, topic_id: int) -> None:
+        if not self.confirm(self.tr("Delete"), self.tr(
+                "Delete this technology field? It is removed from every person, organisation "
+                "and network. You can undo this.")):
+            return
+        from defence_dir.organisations import delete_topic
+
+        try:
+            with self.database.session() as session:
+                snapshot = snapshot_topic(session, topic_id)
+                delete_topic(session, topic_id)
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self.undo_stack.push(TopicExistence(self.tr("Delete"), self.database, snapshot, False,
+                                            self._data_changed, self.report_error))
+        self._data_changed("topic", [topic_id])
+
+    def _data_changed(self, kind: str, ids: list[int]) -> None:
+        """After any write (also undo/redo): refresh table, filters and the detail pane."""
+        if kind in ("organisation", "topic"):
+            self._load_filter_choices()
+        for model in self.models.values():
+            if isinstance(model, HitTableModel):
+                model.invalidate()
+        self.run_search(immediately=True)
+        if self.current:
+            self._show_detail(*self.current)
+
+    def copy_emails(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        with self.database.read_session() as session:
+            records = directory.records_by_id(session, "persons", ids)
+        addresses = [r["emails"][0]["address"] for r in records.values() if r["emails"]]
+        QGuiApplication.clipboard().setText("; ".join(addresses))
+        self.statusBar().showMessage(self.tr("%n address(es) copied", "", len(addresses)), 5000)
+
+    # --- dialogs ------------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        from defence_dir.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
 
     def show_about(self) -> None:
         text = "\n\n".join((
             f"defence-dir {__version__}",
-            _("The directory of the DEFENCE.NRW networks."),
-            _("Database: {location}", location=self.database.location),
+            self.tr("The directory of the DEFENCE.NRW networks: networks, organisations, "
+                    "contact persons, technology fields, events and distribution lists."),
+            self.tr("Database: {location}").format(location=self.database.location),
         ))
-        box = plain_message_box(self, QMessageBox.Icon.NoIcon, _("About defence-dir"), text)
+        box = plain_message_box(self, QMessageBox.Icon.NoIcon, self.tr("About defence-dir"),
+                                text)
+        box.setObjectName("aboutBox")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.exec()

@@ -1,0 +1,148 @@
+"""Create or edit an organisation or a technology field, checked while typing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from defence_dir.directory import ORGANISATION_KIND_LABELS, organisation_kind_label
+from defence_dir.organisations import OrganisationDraft
+from defence_dir.ui.person_dialog import INVALID_STYLE, error_label
+
+
+class OrganisationDialog(QDialog):
+    def __init__(self, parent: QWidget | None, draft: OrganisationDraft | None,
+                 topics: Sequence[tuple[int, str]], *, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("organisationDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        draft = draft or OrganisationDraft()
+        self.name = QLineEdit(draft.name or "")
+        self.name.setObjectName("name")
+        self.name_error = error_label()
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for key in ORGANISATION_KIND_LABELS:
+            self.kind.addItem(organisation_kind_label(key), key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
+        self.street = QLineEdit(draft.street or "")
+        self.postal_code = QLineEdit(draft.postal_code or "")
+        self.postal_code.setMaximumWidth(90)
+        self.city = QLineEdit(draft.city or "")
+        self.country = QLineEdit(draft.country or "")
+        self.website = QLineEdit(draft.website or "")
+        self.website.setObjectName("website")
+        self.website.setPlaceholderText("https://www.example.de")
+        self.website_error = error_label()
+        self.topics = QListWidget()
+        self.topics.setMaximumHeight(110)
+        for topic_id, name in topics:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, topic_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if topic_id in draft.topic_ids
+                               else Qt.CheckState.Unchecked)
+            self.topics.addItem(item)
+        self.notes = QPlainTextEdit(draft.notes or "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Street"), self.street)
+        form.addRow(self.tr("Postal code"), self.postal_code)
+        form.addRow(self.tr("City"), self.city)
+        form.addRow(self.tr("Country"), self.country)
+        form.addRow(self.tr("Website"), self.website)
+        form.addRow("", self.website_error)
+        form.addRow(self.tr("Technology fields"), self.topics)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._validate)
+        self.website.textChanged.connect(self._validate)
+        self._validate()
+
+    def draft(self) -> OrganisationDraft:
+        return OrganisationDraft(
+            name=self.name.text(), kind=self.kind.currentData(), street=self.street.text(),
+            postal_code=self.postal_code.text(), city=self.city.text(),
+            country=self.country.text(), website=self.website.text(),
+            notes=self.notes.toPlainText(),
+            topic_ids=[self.topics.item(i).data(Qt.ItemDataRole.UserRole)
+                       for i in range(self.topics.count())
+                       if self.topics.item(i).checkState() == Qt.CheckState.Checked])
+
+    def _validate(self) -> None:
+        problems = {p.field: str(p) for p in self.draft().problems()}
+        for field, edit, label in (("name", self.name, self.name_error),
+                                   ("website", self.website, self.website_error)):
+            message = problems.get(field, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            edit.setStyleSheet(INVALID_STYLE if message else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+
+    def accept(self) -> None:
+        if not self.draft().problems():
+            super().accept()
+
+
+class TopicDialog(QDialog):
+    def __init__(self, parent: QWidget | None, name: str = "", description: str = "", *,
+                 title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("topicDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.name = QLineEdit(name)
+        self.name.setObjectName("name")
+        self.description = QPlainTextEdit(description)
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(90)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.error)
+        form.addRow(self.tr("Description"), self.description)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._validate)
+        self._validate()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.name.setStyleSheet(INVALID_STYLE if message else "")
+
+    def _validate(self) -> None:
+        blank = not self.name.text().strip()
+        self.show_error(self.tr("A technology field needs a name.") if blank and
+                        self.name.isModified() else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not blank)

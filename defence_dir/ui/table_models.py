@@ -1,0 +1,231 @@
+"""Table models of the six sections.
+
+Persons, organisations and networks come from the search service: the model holds only the hits
+(kind, id, matched field) and builds the rows the view shows, a block at a time, through a core
+call (like Anki's browser). More hits are fetched as the user scrolls (fetchMore). Topics, events
+and lists are few; their model holds the records themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from defence_dir.search.service import SearchHit
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+BLOCK = 200
+CACHE_LIMIT = 20 * BLOCK
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # English source text, translated in the "Columns" context
+    key: str
+    width: int = 180
+
+
+def translate_header(text: str) -> str:
+    return QCoreApplication.translate("Columns", text)
+
+
+# The column headers as lupdate sees them (it reads literal translate() calls).
+def _headers_for_lupdate() -> None:
+    QCoreApplication.translate("Columns", "Name")
+    QCoreApplication.translate("Columns", "Networks")
+    QCoreApplication.translate("Columns", "Organisation")
+    QCoreApplication.translate("Columns", "Function")
+    QCoreApplication.translate("Columns", "Email")
+    QCoreApplication.translate("Columns", "Phone")
+    QCoreApplication.translate("Columns", "Found in")
+    QCoreApplication.translate("Columns", "Kind")
+    QCoreApplication.translate("Columns", "City")
+    QCoreApplication.translate("Columns", "Persons")
+    QCoreApplication.translate("Columns", "Technology fields")
+    QCoreApplication.translate("Columns", "Contact persons")
+    QCoreApplication.translate("Columns", "Description")
+    QCoreApplication.translate("Columns", "Date")
+    QCoreApplication.translate("Columns", "Registered")
+    QCoreApplication.translate("Columns", "Attended")
+    QCoreApplication.translate("Columns", "Subscribed")
+    QCoreApplication.translate("Columns", "Unsubscribed")
+    QCoreApplication.translate("MatchedField", "name")
+    QCoreApplication.translate("MatchedField", "similar name")
+    QCoreApplication.translate("MatchedField", "organisation")
+    QCoreApplication.translate("MatchedField", "network")
+    QCoreApplication.translate("MatchedField", "function")
+    QCoreApplication.translate("MatchedField", "technology field")
+    QCoreApplication.translate("MatchedField", "city")
+    QCoreApplication.translate("MatchedField", "email")
+    QCoreApplication.translate("MatchedField", "phone")
+    QCoreApplication.translate("MatchedField", "notes")
+
+
+MATCHED_FIELD_TEXT = {
+    "name": "name", "similar_name": "similar name", "organisation": "organisation",
+    "network": "network", "function": "function", "topic": "technology field", "city": "city",
+    "email": "email", "phone": "phone", "notes": "notes",
+}
+
+
+def matched_field_label(field: str | None) -> str:
+    if not field:
+        return ""
+    return QCoreApplication.translate("MatchedField", MATCHED_FIELD_TEXT.get(field, field))
+
+
+RowLoader = Callable[[Sequence[int]], dict[int, dict[str, str]]]
+MoreHits = Callable[[int], list[SearchHit]]
+
+
+class HitTableModel(QAbstractTableModel):
+    """Search hits of one kind as table rows; the `matched` column says where a hit matched."""
+
+    def __init__(self, columns: Sequence[Column], load_rows: RowLoader) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self._load_rows = load_rows
+        self._hits: list[SearchHit] = []
+        self._rows: dict[int, dict[str, str]] = {}
+        self._more: MoreHits | None = None
+        self.total = 0
+        self.total_is_exact = True
+
+    # --- content ---------------------------------------------------------------------------
+    def set_hits(self, hits: list[SearchHit], total: int, exact: bool,
+                 more: MoreHits | None) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._rows.clear()
+        self._more = more
+        self.total, self.total_is_exact = total, exact
+        self.endResetModel()
+
+    def invalidate(self) -> None:
+        """Rows changed in the database: rebuild what the view shows."""
+        self._rows.clear()
+        if self._hits:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._hits) - 1, len(self.columns) - 1))
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        for row, hit in enumerate(self._hits):
+            if hit.id == record_id:
+                return row
+        return None
+
+    # --- Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return (not parent.isValid() and self._more is not None
+                and len(self._hits) < self.total)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self._more is None:
+            return
+        more = self._more(len(self._hits))
+        if not more:
+            self._more = None
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._hits.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate_header(self.columns[section].header)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == ID_ROLE:
+            return hit.id
+        if role == KIND_ROLE:
+            return hit.kind
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        key = self.columns[index.column()].key
+        if key == "matched":
+            return matched_field_label(hit.matched_field)
+        row = self._row(index.row())
+        return row.get(key, "") if row else None
+
+    def _row(self, row: int) -> dict[str, str] | None:
+        cached = self._rows.get(row)
+        if cached is not None:
+            return cached
+        if len(self._rows) > CACHE_LIMIT:
+            self._rows.clear()
+        start = row - row % BLOCK
+        block = self._hits[start:start + BLOCK]
+        loaded = self._load_rows([h.id for h in block])
+        for offset, hit in enumerate(block):
+            if hit.id in loaded:
+                self._rows[start + offset] = loaded[hit.id]
+        return self._rows.get(row)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A few records (topics, events, lists) held whole."""
+
+    def __init__(self, columns: Sequence[Column]) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.records: list[dict[str, Any]] = []
+
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def row_of(self, record_id: int) -> int | None:
+        for row, record in enumerate(self.records):
+            if record["id"] == record_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate_header(self.columns[section].header)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role == ID_ROLE:
+            return record["id"]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = record.get(self.columns[index.column()].key)
+            return "" if value is None else str(value)
+        return None

@@ -1,0 +1,938 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../defence_dir/ui/app.py" line="46"/>
+        <source>Cannot open the directory</source>
+        <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="45"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="46"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <source>Contact persons</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="59"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="60"/>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="61"/>
+        <source>Subscribed</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="62"/>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="102"/>
+        <source>Go to {name}</source>
+        <translation>Zu {name} wechseln</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="124"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="130"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <source>Copy {value}</source>
+        <translation>{value} kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="146"/>
+        <source>Select an entry to see its details.</source>
+        <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
+        <source>This entry no longer exists.</source>
+        <translation>Diesen Eintrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="165"/>
+        <source>Salutation: {value}</source>
+        <translation>Anrede: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="168"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="171"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="252"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="189"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="219"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="193"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="200"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="226"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="201"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="202"/>
+        <source>Created {created}, changed {updated}, version {version}</source>
+        <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="213"/>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="215"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="234"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="223"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="255"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="232"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="268"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="279"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="238"/>
+        <source>Contact persons</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="253"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="266"/>
+        <source>Venue</source>
+        <translation>Veranstaltungsort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="267"/>
+        <source>Organiser</source>
+        <translation>Veranstalter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="270"/>
+        <source>Attendance</source>
+        <translation>Teilnahme</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="273"/>
+        <source>No one registered yet.</source>
+        <translation>Noch niemand angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="281"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="284"/>
+        <source>No members yet.</source>
+        <translation>Noch keine Mitglieder.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <source>work</source>
+        <translation>dienstlich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <source>home</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="292"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="292"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="293"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="293"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="294"/>
+        <source>subscribed</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="295"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="99"/>
+        <source>defence-dir – DEFENCE.NRW directory</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="112"/>
+        <source>Search failed: {message}</source>
+        <translation>Suche fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="162"/>
+        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
+        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <source>Reset filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="254"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="414"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="256"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="258"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <source>&amp;About defence-dir</source>
+        <translation>Ü&amp;ber defence-dir</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <source>Copy email addresses</source>
+        <translation>E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <source>Main toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="173"/>
+        <source>All networks</source>
+        <translation>Alle Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="175"/>
+        <source>All technology fields</source>
+        <translation>Alle Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
+        <source>All lists</source>
+        <translation>Alle Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
+        <source>All events</source>
+        <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="411"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Neue Person…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="412"/>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Neue Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="413"/>
+        <source>&amp;New technology field…</source>
+        <translation>&amp;Neues Technologiefeld…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="460"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="461"/>
+        <source>more than %n hits</source>
+        <translation>
+            <numerusform>mehr als %n Treffer</numerusform>
+            <numerusform>mehr als %n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
+        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="586"/>
+        <source>Save mine</source>
+        <translation>Meine speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="587"/>
+        <source>Show current</source>
+        <translation>Aktuelle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="599"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="642"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="651"/>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="662"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="689"/>
+        <source>Edit person</source>
+        <translation>Person bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="696"/>
+        <source>Delete this person?</source>
+        <translation>Diese Person löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="697"/>
+        <source>Delete these %n persons?</source>
+        <translation>
+            <numerusform>Diese %n Person löschen?</numerusform>
+            <numerusform>Diese %n Personen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="698"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="709"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="766"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="812"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="825"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="699"/>
+        <source>Memberships in lists and events go with them. You can undo this.</source>
+        <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="715"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="725"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="747"/>
+        <source>Edit organisation</source>
+        <translation>Organisation bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
+        <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
+        <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="772"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
+        <source>New technology field</source>
+        <translation>Neues Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="796"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <source>Edit technology field</source>
+        <translation>Technologiefeld bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
+        <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
+        <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
+        <source>%n address(es) copied</source>
+        <translation>
+            <numerusform>%n Adresse kopiert</numerusform>
+            <numerusform>%n Adressen kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
+        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
+        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
+        <source>Database: {location}</source>
+        <translation>Datenbank: {location}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="865"/>
+        <source>About defence-dir</source>
+        <translation>Über defence-dir</translation>
+    </message>
+</context>
+<context>
+    <name>MatchedField</name>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="63"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="64"/>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="65"/>
+        <source>organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="66"/>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="67"/>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="68"/>
+        <source>technology field</source>
+        <translation>Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="69"/>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="70"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="71"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="72"/>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="67"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="68"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="70"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="71"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="72"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="74"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="75"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="145"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <source>work</source>
+        <translation>dienstlich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="159"/>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="159"/>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="156"/>
+        <source>Add email</source>
+        <translation>E-Mail hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="160"/>
+        <source>Add phone</source>
+        <translation>Telefon hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="177"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="181"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="182"/>
+        <source>Middle name</source>
+        <translation>Zweiter Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="183"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="184"/>
+        <source>Name suffix</source>
+        <translation>Namenszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="186"/>
+        <source>Work</source>
+        <translation>Beruflich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="188"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="189"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="190"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
+        <source>Reachable at</source>
+        <translation>Erreichbar unter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="294"/>
+        <source>Saved as {number}</source>
+        <translation>Gespeichert als {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="25"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="26"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="27"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="28"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="29"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="30"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="22"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="25"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="30"/>
+        <source>A new language applies the next time defence-dir starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von defence-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="33"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="126"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="128"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="146"/>
+        <source>A technology field needs a name.</source>
+        <translation>Ein Technologiefeld braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>_ContactRows</name>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="98"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+</TS>
