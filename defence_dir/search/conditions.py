@@ -138,20 +138,39 @@ def sql_tags(tags: list[str]) -> ColumnElement[bool]:
 # construction, which costs more than SQLite's own work for a first page.
 
 def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, list[object]]:
-    """SELECT of document ids in alphabetical order (qmark parameters, no LIMIT)."""
+    """SELECT of document ids in alphabetical order (qmark parameters, no LIMIT).
+
+    Text tokens and filter tags drive the query through FTS5; phone tokens are then checked on
+    the candidate rows. A query of one phone token alone reads the trigram index and the word
+    index as two rowid-ordered streams merged by a compound SELECT, which stops after the first
+    page instead of collecting every number that contains, say, "171".
+    """
     match = fts_match(condition) if condition else None
     if tags:
         tag_match = fts_tags(tags)
         match = f"({match}) AND {tag_match}" if match else tag_match
+    phones = condition.phones if condition else []
     params: list[object] = []
-    if match is not None:
-        sql, row_id = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", "rowid"
-        params.append(match)
+    if match is None and len(phones) == 1:
+        token = phones[0]
+        return ("SELECT rowid FROM search_phone WHERE phone LIKE ? UNION "
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY 1",
+                [f"%{token.digits}%", _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))])
+    if match is None and not phones:
+        return "SELECT id FROM search_document ORDER BY id", params
+    if match is None:  # several phone tokens and nothing else: rare, not first-page tuned
+        sql = "SELECT d.id AS rowid FROM search_document d WHERE 1"
+        order = "d.id"
     else:
-        sql, row_id = "SELECT id FROM search_document WHERE 1", "id"
-    for token in condition.phones if condition else ():
-        sql += (f" AND {row_id} IN (SELECT rowid FROM search_phone WHERE phone LIKE ? "
-                "UNION SELECT rowid FROM search_fts AS w WHERE w.search_fts MATCH ?)")
-        params.extend((f"%{token.digits}%",
-                       _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))))
-    return f"{sql} ORDER BY {row_id}", params
+        sql = "SELECT f.rowid FROM search_fts f"
+        if phones:
+            sql += " JOIN search_document d ON d.id = f.rowid"
+        sql += " WHERE f.search_fts MATCH ?"
+        params.append(match)
+        order = "f.rowid"
+    for token in phones:
+        columns = " OR ".join(f"d.{name} LIKE ?" for name in ALL_COLUMNS)
+        sql += f" AND (d.phone LIKE ? OR {columns})"
+        params.append(f"%{token.digits}%")
+        params.extend(f"% {token.word}%" for _ in ALL_COLUMNS)
+    return f"{sql} ORDER BY {order}", params

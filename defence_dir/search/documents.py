@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -39,18 +40,33 @@ KIND_LETTER = {"person": "p", "organisation": "o", "network": "n"}
 
 def _joined(parts: Iterable[str]) -> str:
     """Words between single spaces with a space at both ends, so LIKE '% word%' finds a prefix."""
-    unique = list(dict.fromkeys(p for p in parts if p))
-    return f" {' '.join(unique)} " if unique else " "
+    body = " ".join(p for p in parts if p)
+    return f" {body} " if body else " "
 
 
-def _text_words(*texts: str | None) -> list[str]:
-    return [w for text in texts for w in words(text)]
+# Folded forms per text, cached: names, organisations, cities, functions and topics repeat
+# across many persons, and building a million documents is dominated by this work.
+@lru_cache(maxsize=200_000)
+def _fragment(text: str) -> str:
+    return " ".join(words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _phonetic_fragment(text: str) -> str:
+    return " ".join(code for word in words(text) if (code := phonetic_code(word)))
+
+
+_sort_part = lru_cache(maxsize=200_000)(sort_key)
+
+
+def _field(*texts: str | None) -> str:
+    return _joined(_fragment(t) for t in texts if t)
 
 
 def document_sort_key(kind: str, entity_id: int, first: str | None, second: str | None = None,
                       third: str | None = None) -> str:
     """Unique alphabetical key: family, given, middle name (or name), then kind and id."""
-    return "\x1f".join((sort_key(first), sort_key(second), sort_key(third),
+    return "\x1f".join((_sort_part(first), _sort_part(second), _sort_part(third),
                         f"{KIND_LETTER[kind]}{entity_id:012d}"))
 
 
@@ -60,9 +76,9 @@ def _new_document(kind: str, entity_id: int, key: str) -> Document:
     return document
 
 
-def _name_fields(document: Document, name_words: list[str]) -> None:
-    document["names"] = _joined(name_words)
-    document["phonetic"] = _joined(phonetic_code(w) for w in name_words)
+def _name_fields(document: Document, *texts: str | None) -> None:
+    document["names"] = _field(*texts)
+    document["phonetic"] = _joined(_phonetic_fragment(t) for t in texts if t)
 
 
 def person_documents(session: Session, ids: Sequence[int] | None = None,
@@ -134,16 +150,16 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
          postal_code, org_id) in persons:
         document = _new_document("person", pid, document_sort_key(
             "person", pid, family or given, given if family else None, middle))
-        _name_fields(document, _text_words(given, middle, family, suffix))
-        document["organisation"] = _joined(_text_words(org))
-        document["networks"] = _joined(_text_words(*networks.get(pid, ())))
-        focus = roles.get(pid, [])[1::2]
-        document["function"] = _joined(_text_words(function, department, *roles.get(pid, [])[::2]))
-        document["topics"] = _joined(_text_words(*topics.get(pid, ()), *focus))
-        document["city"] = _joined(_text_words(city, postal_code))
-        document["email"] = _joined(_text_words(*emails.get(pid, ())))
+        _name_fields(document, given, middle, family, suffix)
+        document["organisation"] = _field(org)
+        document["networks"] = _field(*networks.get(pid, ()))
+        person_roles = roles.get(pid, [])
+        document["function"] = _field(function, department, *person_roles[::2])
+        document["topics"] = _field(*topics.get(pid, ()), *person_roles[1::2])
+        document["city"] = _field(city, postal_code)
+        document["email"] = _joined(" ".join(words(e)) for e in emails.get(pid, ()))
         document["phone"] = _joined(phones.get(pid, ()))
-        document["notes"] = _joined(_text_words(notes))
+        document["notes"] = _field(notes)
         org_tag = [f"o{org_id}"] if org_id else []
         document["tags"] = _joined(["kperson", *org_tag, *tags.get(pid, ())])
         documents.append(document)
@@ -168,12 +184,12 @@ def organisation_documents(session: Session, ids: Sequence[int] | None = None) -
     for org_id, name, city, postal_code, street, website, notes in session.execute(query):
         document = _new_document("organisation", org_id,
                                  document_sort_key("organisation", org_id, name))
-        _name_fields(document, words(name))
-        document["organisation"] = _joined(words(name))
-        document["topics"] = _joined(_text_words(*topics.get(org_id, ())))
-        document["city"] = _joined(_text_words(city, postal_code, street))
-        document["email"] = _joined(words(website))
-        document["notes"] = _joined(words(notes))
+        _name_fields(document, name)
+        document["organisation"] = _field(name)
+        document["topics"] = _field(*topics.get(org_id, ()))
+        document["city"] = _field(city, postal_code, street)
+        document["email"] = _field(website)
+        document["notes"] = _field(notes)
         document["tags"] = _joined(["korganisation", f"o{org_id}", *tags.get(org_id, ())])
         documents.append(document)
     return documents
@@ -195,11 +211,11 @@ def network_documents(session: Session, ids: Sequence[int] | None = None) -> lis
     for network_id, name, description, website in session.execute(query):
         document = _new_document("network", network_id,
                                  document_sort_key("network", network_id, name))
-        _name_fields(document, words(name))
-        document["networks"] = _joined(words(name))
-        document["topics"] = _joined(_text_words(*topics.get(network_id, ())))
-        document["email"] = _joined(words(website))
-        document["notes"] = _joined(words(description))
+        _name_fields(document, name)
+        document["networks"] = _field(name)
+        document["topics"] = _field(*topics.get(network_id, ()))
+        document["email"] = _field(website)
+        document["notes"] = _field(description)
         document["tags"] = _joined(["knetwork", f"n{network_id}", *tags.get(network_id, ())])
         documents.append(document)
     return documents

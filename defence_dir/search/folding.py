@@ -7,12 +7,11 @@ Index and query go through the same folding, so "Jürgen", "Juergen" and "Jurgen
 
 from __future__ import annotations
 
-import contextlib
 import re
 from functools import lru_cache
 
-import phonenumbers
 from cologne_phonetics import encode as cologne_encode
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
 from defence_dir.text_folding import strip_diacritics
 
@@ -30,12 +29,18 @@ def words(text: str | None) -> list[str]:
     """The folded words of `text`, in order, without repeats."""
     if not text:
         return []
+    return list(_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: names, organisations, cities and functions repeat across many persons.
     seen: dict[str, None] = {}
     for raw in _WORD.findall(text):
         # Folding can split a word: "¼" decomposes to "1⁄4".
         for word in _WORD.findall(fold_word(raw)):
             seen.setdefault(word, None)
-    return list(seen)
+    return tuple(seen)
 
 
 @lru_cache(maxsize=200_000)
@@ -54,10 +59,13 @@ def phone_digit_forms(e164: str | None, raw: str | None) -> list[str]:
     "0049211385459" and "0211/385459" all find "+49 211 38545917".
     """
     if e164:
-        forms = [e164.lstrip("+")]
-        with contextlib.suppress(phonenumbers.NumberParseException):
-            forms.append(str(phonenumbers.parse(e164, None).national_number))
-        return forms
+        digits = e164.lstrip("+")
+        # Country calling codes are prefix-free, so the first 1-3 digits that are one split
+        # off the national number (much faster than phonenumbers.parse for a million phones).
+        for length in (1, 2, 3):
+            if int(digits[:length] or 0) in COUNTRY_CODE_TO_REGION_CODE:
+                return [digits, digits[length:]]
+        return [digits]
     digits = re.sub(r"\D", "", raw or "").lstrip("0")
     return [digits] if digits else []
 

@@ -126,3 +126,16 @@ def test_rolled_back_changes_leave_the_index_alone(db, find):
         pass
     assert _documents(db) == before
     assert find("orary") == []
+
+
+def test_documents_built_in_worker_processes_equal_those_built_in_process(db):
+    from defence_dir.search.documents import person_documents
+    from defence_dir.search.parallel_documents import documents_in_workers
+
+    with db.read_session() as session:
+        ids = sorted(session.scalars(select(Person.id)))
+        local = person_documents(session, id_range=(ids[0], ids[-1]))
+    url = db.engine.url.render_as_string(hide_password=False)
+    parallel = [d for batch in documents_in_workers(url, [(ids[0], ids[2]), (ids[3], ids[-1])],
+                                                    2) for d in batch]
+    assert parallel == local
