@@ -12,12 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    Column,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     delete,
     event,
     func,
@@ -51,6 +45,7 @@ from defence_dir.search import parallel_documents
 from defence_dir.search.documents import (
     TEXT_FIELDS,
     Document,
+    document_sort_key,
     network_documents,
     organisation_documents,
     person_documents,
@@ -105,23 +100,14 @@ def rebuild_if_needed(session: Session) -> None:
         reindex_all(session)
 
 
-def _staging_table(metadata: MetaData) -> Table:
-    return Table(
-        "search_document_staging", metadata,
-        Column("kind", String(12)), Column("entity_id", Integer), Column("sort_key", String(500)),
-        *(Column(name, Text) for name in TEXT_FIELDS),
-        prefixes=["TEMPORARY"],
-    )
-
-
 def reindex_all(session: Session, progress: Progress | None = None) -> int:
     """Rebuild the whole index in the caller's transaction; returns the number of documents.
 
-    Documents go to a temporary table first; one INSERT … SELECT then numbers them in
-    alphabetical order, and on SQLite the FTS tables are rebuilt once instead of row by row.
+    Alphabetical positions are computed first from the names alone, so documents go straight
+    into place while worker processes build the next batch; on SQLite the FTS5 tables are
+    then rebuilt in one pass (much faster than through the triggers row by row).
     """
     fts = has_fts(session)
-    staging = _staging_table(MetaData())
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
@@ -129,27 +115,19 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         # over and over (back to the default afterwards).
         previous_cache = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
         connection.exec_driver_sql("PRAGMA cache_size=-262144")
-    staging.drop(connection, checkfirst=True)
-    staging.create(connection)
     try:
-        if fts:
+        if fts:  # the FTS tables are rebuilt once at the end, not row by row by the triggers
             _set_state(session, "bulk", "1")
         session.execute(delete(SearchDocument))
-        ids = session.scalars(select(Person.id).order_by(Person.id)).all()
+        positions = _alphabetical_positions(session)
+        ids = sorted(entity_id for kind, entity_id in positions if kind == "person")
         ranges = [(ids[i], ids[min(i + BATCH, len(ids)) - 1]) for i in range(0, len(ids), BATCH)]
         for done, batch in enumerate(_person_batches(session, ranges, len(ids)), start=1):
-            _insert_staging(session, staging, batch)
+            _insert_documents(session, batch, positions)
             if progress:
                 progress(min(done * BATCH, len(ids)), len(ids))
-        others = organisation_documents(session) + network_documents(session)
-        _insert_staging(session, staging, others)
-        columns = ["kind", "entity_id", "sort_key", *TEXT_FIELDS]
-        listed = ", ".join(columns)
-        session.execute(text(
-            f"INSERT INTO search_document (id, {listed}) "
-            f"SELECT ROW_NUMBER() OVER (ORDER BY sort_key) * {GAP}, {listed} "
-            "FROM search_document_staging"
-        ))
+        _insert_documents(session, organisation_documents(session) + network_documents(session),
+                          positions)
         if fts:
             session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
             session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
@@ -158,10 +136,44 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         _bump_generation(session)
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
     finally:
-        staging.drop(connection, checkfirst=True)
         if sqlite:
             connection.exec_driver_sql(f"PRAGMA cache_size={int(previous_cache)}")
     return count
+
+
+def _alphabetical_positions(session: Session) -> dict[tuple[str, int], int]:
+    """Document id of every record: its place in sort-key order times GAP (byte order, as the
+    database compares the keys: SQLite's BINARY, PostgreSQL's "C" collation of the column)."""
+    keys = [(document_sort_key("person", pid, family or given, given if family else None,
+                               middle), "person", pid)
+            for pid, given, middle, family in session.execute(
+                select(Person.id, Person.given_name, Person.middle_name, Person.family_name))]
+    keys += [(document_sort_key("organisation", oid, name), "organisation", oid)
+             for oid, name in session.execute(select(Organisation.id, Organisation.name))]
+    keys += [(document_sort_key("network", nid, name), "network", nid)
+             for nid, name in session.execute(select(Network.id, Network.name))]
+    keys.sort()
+    return {(kind, entity_id): (index + 1) * GAP
+            for index, (_key, kind, entity_id) in enumerate(keys)}
+
+
+def _insert_documents(session: Session, documents: list[Document],
+                      positions: dict[tuple[str, int], int]) -> None:
+    if not documents:
+        return
+    columns = ["kind", "entity_id", "sort_key", *TEXT_FIELDS]
+    if session.get_bind().dialect.name == "sqlite":
+        # The driver's executemany with tuples: SQLAlchemy's per-row work would cost more
+        # than SQLite's for a million documents.
+        marks = ", ".join("?" * (len(columns) + 1))
+        session.connection().exec_driver_sql(
+            f"INSERT INTO search_document (id, {', '.join(columns)}) VALUES ({marks})",
+            [(positions[(d["kind"], d["entity_id"])], *(d[c] for c in columns))
+             for d in documents])
+        return
+    session.execute(insert(SearchDocument), [
+        {"id": positions[(d["kind"], d["entity_id"])], **{c: d[c] for c in columns}}
+        for d in documents])
 
 
 def _person_batches(session: Session, ranges: list[tuple[int, int]],
@@ -176,21 +188,6 @@ def _person_batches(session: Session, ranges: list[tuple[int, int]],
         return
     for id_range in ranges:
         yield person_documents(session, id_range=id_range)
-
-
-def _insert_staging(session: Session, staging: Table, documents: list[Document]) -> None:
-    if not documents:
-        return
-    if session.get_bind().dialect.name == "sqlite":
-        # The driver's executemany with tuples: SQLAlchemy's per-row work would cost more
-        # than SQLite's for a million documents.
-        columns = ["kind", "entity_id", "sort_key", *TEXT_FIELDS]
-        marks = ", ".join("?" * len(columns))
-        session.connection().exec_driver_sql(
-            f"INSERT INTO search_document_staging ({', '.join(columns)}) VALUES ({marks})",
-            [tuple(d[c] for c in columns) for d in documents])
-        return
-    session.execute(insert(staging), documents)
 
 
 def reindex_persons(session: Session, ids: Iterable[int]) -> None:

@@ -24,6 +24,7 @@ _engine: Engine | None = None
 def worker_count(persons: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
         else (os.cpu_count() or 1)
+    # One core stays with the main process, which inserts and indexes meanwhile.
     return 0 if persons < MIN_PERSONS or cores < 2 else min(cores, 4)
 
 

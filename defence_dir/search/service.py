@@ -107,6 +107,29 @@ class SearchService:
             page = ranked[offset:offset + limit]
             return SearchResult(_hits(session, page, tokens), total, exact)
 
+    def all_ids(self, query: str, filters: SearchFilters | None = None) -> list[int]:
+        """Record ids of every hit, in rank order (for exports: no page limit, no count)."""
+        filters = filters or SearchFilters()
+        with self._session_factory() as session:
+            tokens = parse_query(query)
+            tags = _filter_tags(filters)
+            fts = has_fts(session)
+            if not tokens:
+                conditions: list[ClassCondition | None] = [None]
+            else:
+                self._add_similar_words(session, tokens)
+                conditions = list(class_conditions(tokens))
+            doc_ids: list[int] = []
+            for condition in conditions:
+                doc_ids.extend(_ClassQuery(session, condition, tags, fts).ids(-1))
+            found: list[int] = []
+            for start in range(0, len(doc_ids), 900):
+                chunk = doc_ids[start:start + 900]
+                by_doc = dict(session.execute(select(SearchDocument.id, SearchDocument.entity_id)
+                                              .where(SearchDocument.id.in_(chunk))).all())
+                found.extend(by_doc[d] for d in chunk if d in by_doc)
+            return found
+
     def _browse(self, session: Session, restriction: list[str], limit: int,
                 offset: int, count: bool) -> SearchResult:
         query = _ClassQuery(session, None, restriction, has_fts(session))
@@ -172,11 +195,13 @@ class _ClassQuery:
             self.statement = statement.order_by(SearchDocument.id)
 
     def ids(self, limit: int, offset: int = 0) -> list[int]:
+        """Up to `limit` ids (all of them for a negative limit) after `offset`."""
         if self.fts:
             rows = self.session.connection().exec_driver_sql(
                 f"{self.sql} LIMIT ? OFFSET ?", (*self.params, limit, offset))
             return [row[0] for row in rows]
-        return list(self.session.scalars(self.statement.limit(limit).offset(offset)))
+        statement = self.statement.offset(offset)
+        return list(self.session.scalars(statement if limit < 0 else statement.limit(limit)))
 
     def count(self, cap: int) -> int:
         if cap <= 0:

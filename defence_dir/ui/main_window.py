@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt
@@ -72,6 +73,7 @@ from defence_dir.ui.undo_commands import (
     OrganisationExistence,
     TopicExistence,
 )
+from defence_dir.ui.vcard_dialogs import ExportDialog, ImportDialog, QrDialog, vcard_mime_data
 
 DETAIL_LOADERS: dict[str, Callable[[Any, int], dict[str, Any] | None]] = {
     "person": directory.person_detail,
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
             model: HitTableModel | RecordTableModel
             if section.searched:
                 model = HitTableModel(section.columns, loaders[section.kind])
+                if section.kind == "person":  # drag persons out as .vcf
+                    model.mime_factory = lambda ids: vcard_mime_data(self.database, ids)
             else:
                 model = RecordTableModel(section.columns)
             proxy = QSortFilterProxyModel(self)
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -279,17 +285,28 @@ class MainWindow(QMainWindow):
                                          name="aboutAction")
         self.copy_emails_action = self._action(self.tr("Copy email addresses"),
                                                self.copy_emails, name="copyEmailsAction")
+        self.export_action = self._action(self.tr("&Export vCards…"), self.export_vcards,
+                                          QKeySequence("Ctrl+E"), "exportAction")
+        self.import_action = self._action(self.tr("&Import vCards…"), self.import_vcards,
+                                          QKeySequence("Ctrl+I"), "importAction")
+        self.copy_vcard_action = self._action(self.tr("Copy as vCard"), self.copy_vcard,
+                                              QKeySequence("Ctrl+Shift+C"), "copyVcardAction")
+        self.qr_action = self._action(self.tr("Show QR code…"), self.show_qr,
+                                      name="qrAction")
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.edit_action,
-                       self.delete_action, None, self.copy_emails_action, None,
-                       self.find_action):
+                       self.delete_action, None, self.copy_emails_action,
+                       self.copy_vcard_action, self.qr_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (self.back_action, self.forward_action, None, self.reload_action):
@@ -561,11 +578,15 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(editable and (has_current or bool(self.selected_ids())))
         self.back_action.setEnabled(self.history_index > 0)
         self.forward_action.setEnabled(self.history_index < len(self.history) - 1)
-        self.copy_emails_action.setEnabled(self.section.key == "persons")
+        persons = self.section.key == "persons"
+        self.copy_emails_action.setEnabled(persons)
+        self.copy_vcard_action.setEnabled(persons and bool(self._person_ids_for_action()))
+        self.qr_action.setEnabled(persons and has_current)
 
     def _context_menu(self, position: Any) -> None:
         menu = QMenu(self)
-        for action in (self.edit_action, self.delete_action, None, self.copy_emails_action):
+        for action in (self.edit_action, self.delete_action, None, self.copy_emails_action,
+                       self.copy_vcard_action, self.qr_action, None, self.export_action):
             menu.addSeparator() if action is None else menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(position))
 
@@ -848,6 +869,70 @@ class MainWindow(QMainWindow):
         addresses = [r["emails"][0]["address"] for r in records.values() if r["emails"]]
         QGuiApplication.clipboard().setText("; ".join(addresses))
         self.statusBar().showMessage(self.tr("%n address(es) copied", "", len(addresses)), 5000)
+
+    # --- vCards -------------------------------------------------------------------------------
+    def _person_ids_for_action(self) -> list[int]:
+        if self.section.key != "persons":
+            return []
+        ids = self.selected_ids()
+        if not ids and self.current and self.current[0] == "person":
+            ids = [self.current[1]]
+        return ids
+
+    def copy_vcard(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        ids = self._person_ids_for_action()
+        if ids:
+            QGuiApplication.clipboard().setMimeData(vcard_mime_data(self.database, ids))
+            self.statusBar().showMessage(self.tr("%n card(s) copied", "", len(ids)), 5000)
+
+    def show_qr(self) -> None:
+        if not self.current or self.current[0] != "person":
+            return
+        from defence_dir.vcard.writer import Profile, card, load_cards
+
+        with self.database.read_session() as session:
+            cards = load_cards(session, [self.current[1]])
+        if cards:
+            compact = cards[0]
+            compact.notes, compact.categories = None, []  # keep the code small enough to scan
+            self.run_dialog(QrDialog(self, compact.display_name, card(compact,
+                                                                        Profile.STANDARD)))
+
+    def export_vcards(self) -> None:
+        selected = self._person_ids_for_action()
+        query, filters = self.search_field.text(), self.filters()
+        person_filters = SearchFilters(**{**filters.__dict__, "kind": "person"})
+        scopes: list[tuple[str, Callable[[], list[int]]]] = []
+        if selected:
+            scopes.append((self.tr("Selected persons (%n)", "", len(selected)),
+                           lambda: selected))
+        if query.strip() or (filters.active and self.section.key == "persons"):
+            scopes.append((self.tr("The current search result"),
+                           lambda: self.search_service.all_ids(query, person_filters)))
+        scopes.append((self.tr("Everybody in the directory"),
+                       lambda: self.search_service.all_ids("", SearchFilters(kind="person"))))
+        dialog = ExportDialog(self, self.database, scopes)
+        if self.run_dialog(dialog) and dialog.result_message:
+            self.statusBar().showMessage(dialog.result_message, 8000)
+
+    def import_vcards(self, path: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import vCards"), "",
+                                                        self.tr("vCard (*.vcf *.vcard)"))
+        if not path:
+            return
+        try:
+            dialog = ImportDialog(self, self.database, Path(path))
+        except OSError as exc:
+            self.report_error(str(exc.strerror or exc))
+            return
+        if self.run_dialog(dialog) and dialog.batch_id is not None:
+            self._data_changed("organisation", [])
+            self.statusBar().showMessage(dialog.summary.text(), 8000)
 
     # --- dialogs ------------------------------------------------------------------------------
     def show_settings(self) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -86,6 +87,7 @@ def matched_field_label(field: str | None) -> str:
 
 
 RowLoader = Callable[[Sequence[int]], dict[int, dict[str, str]]]
+MimeFactory = Callable[[list[int]], QMimeData]
 MoreHits = Callable[[int], list[SearchHit]]
 
 
@@ -99,6 +101,7 @@ class HitTableModel(QAbstractTableModel):
         self._hits: list[SearchHit] = []
         self._rows: dict[int, dict[str, str]] = {}
         self._more: MoreHits | None = None
+        self.mime_factory: MimeFactory | None = None  # set: rows can be dragged out
         self.total = 0
         self.total_is_exact = True
 
@@ -156,6 +159,22 @@ class HitTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate_header(self.columns[section].header)
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.mime_factory is not None and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/vcard", "text/uri-list", "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Dragged or copied persons as vCards (and a .vcf file a file manager can take)."""
+        ids = list(dict.fromkeys(self._hits[i.row()].id for i in indexes if i.isValid()))
+        if self.mime_factory is None or not ids:
+            return QMimeData()
+        return self.mime_factory(ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._hits):

@@ -12,92 +12,92 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="45"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="46"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="46"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="59"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="59"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="60"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="60"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="61"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="61"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="62"/>
         <source>Subscribed</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="62"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="63"/>
         <source>Unsubscribed</source>
         <translation>Abgemeldet</translation>
     </message>
@@ -325,160 +325,359 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="94"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <source>Export vCards</source>
+        <translation>vCards exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
+        <source>Address book</source>
+        <translation>Adressbuch</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="107"/>
+        <source>Standard (vCard 3.0)</source>
+        <translation>Standard (vCard 3.0)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
+        <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
+        <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="110"/>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="111"/>
+        <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
+        <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="113"/>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="114"/>
+        <source>RFC 6350, for clients that ask for it.</source>
+        <translation>RFC 6350, für Programme, die es verlangen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="127"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <source>Save to</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="139"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
+        <source>Choose where to save the cards.</source>
+        <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="173"/>
+        <source>Exporting %n person(s) …</source>
+        <translation>
+            <numerusform>%n Person wird exportiert …</numerusform>
+            <numerusform>%n Personen werden exportiert …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <source>%n person(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n Person nach {path} exportiert.</numerusform>
+            <numerusform>%n Personen nach {path} exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="223"/>
+        <source>Import vCards: {name}</source>
+        <translation>vCards importieren: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="231"/>
+        <source>Fill empty fields</source>
+        <translation>Leere Felder füllen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="250"/>
+        <source>Persons already in the directory</source>
+        <translation>Personen, die schon im Verzeichnis sind</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="252"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="264"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="264"/>
+        <source>update</source>
+        <translation>ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <source>duplicate</source>
+        <translation>doppelt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="99"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="101"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="112"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="114"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="162"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="194"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="254"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="414"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="431"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="256"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="258"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="264"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="266"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="268"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="173"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="178"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="175"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="411"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
+        <source>&amp;Export vCards…</source>
+        <translation>vCards &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
+        <source>&amp;Import vCards…</source>
+        <translation>vCards &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
+        <source>Copy as vCard</source>
+        <translation>Als vCard kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <source>Show QR code…</source>
+        <translation>QR-Code zeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="428"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="412"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="429"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="413"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="430"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="460"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="477"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -486,7 +685,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="461"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="478"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -494,49 +693,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="605"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="586"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="607"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="587"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="608"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="599"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="620"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="642"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="651"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="663"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="672"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="662"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="689"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="683"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="710"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="696"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="717"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="697"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="718"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -544,74 +743,110 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="698"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="709"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="766"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="812"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="825"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="719"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="730"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="774"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="833"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="846"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="699"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="720"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="715"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="725"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="747"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="759"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="775"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="772"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="793"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="796"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="817"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="834"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
             <numerusform>%n Adressen kopiert</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
+        <source>%n card(s) copied</source>
+        <translation>
+            <numerusform>%n Karte kopiert</numerusform>
+            <numerusform>%n Karten kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="909"/>
+        <source>Selected persons (%n)</source>
+        <translation>
+            <numerusform>Ausgewählte Person (%n)</numerusform>
+            <numerusform>Ausgewählte Personen (%n)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="912"/>
+        <source>The current search result</source>
+        <translation>Das aktuelle Suchergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="914"/>
+        <source>Everybody in the directory</source>
+        <translation>Alle Personen im Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
+        <source>Import vCards</source>
+        <translation>vCards importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="925"/>
+        <source>vCard (*.vcf *.vcard)</source>
+        <translation>vCard (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="946"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="948"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="865"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="950"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -619,52 +854,52 @@
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="63"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="64"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="64"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="65"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="65"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="66"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="66"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="67"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="67"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="68"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="68"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="69"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="69"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="70"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="70"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="71"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="71"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="72"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="72"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="73"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
@@ -851,6 +1086,19 @@
         <location filename="../../defence_dir/ui/person_dialog.py" line="294"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="194"/>
+        <source>QR code: {name}</source>
+        <translation>QR-Code: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="204"/>
+        <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
+        <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>
 </context>
 <context>

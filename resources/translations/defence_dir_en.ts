@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="173"/>
+        <source>Exporting %n person(s) …</source>
+        <translation>
+            <numerusform>Exporting %n person …</numerusform>
+            <numerusform>Exporting %n persons …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <source>%n person(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n person exported to {path}.</numerusform>
+            <numerusform>%n persons exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="460"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="477"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -12,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="461"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="478"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -20,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="697"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="718"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -28,11 +47,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
             <numerusform>%n addresses copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
+        <source>%n card(s) copied</source>
+        <translation>
+            <numerusform>%n card copied</numerusform>
+            <numerusform>%n cards copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="909"/>
+        <source>Selected persons (%n)</source>
+        <translation>
+            <numerusform>Selected person (%n)</numerusform>
+            <numerusform>Selected persons (%n)</numerusform>
         </translation>
     </message>
 </context>

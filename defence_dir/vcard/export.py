@@ -1,0 +1,118 @@
+"""Writing vCards to disk: one .vcf, a folder of .vcf files or a .zip, atomically.
+
+Files are UTF-8 without BOM (a BOM makes several parsers read zero cards) and written in binary
+mode, so Windows text mode cannot turn CRLF into CR CR LF.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from defence_dir.errors import DefenceDirError, ValidationError
+from defence_dir.i18n import _
+from defence_dir.vcard.writer import CardData, Profile, card, load_cards
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    cards: int
+    files: int
+    target: Path
+
+
+def safe_file_name(name: str, taken: set[str]) -> str:
+    """A .vcf file name from a person's name, valid on Windows, macOS and Linux, unique within
+    `taken` (compared case-insensitively, as Windows and macOS do); adds it to `taken`."""
+    text = unicodedata.normalize("NFC", name)
+    text = _FORBIDDEN.sub("_", text).strip().rstrip(". ")
+    text = text[:MAX_NAME].rstrip(". ") or "Kontakt"
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"_{text}"
+    candidate, number = text, 2
+    while f"{candidate}.vcf".casefold() in taken:
+        candidate = f"{text} ({number})"
+        number += 1
+    taken.add(f"{candidate}.vcf".casefold())
+    return f"{candidate}.vcf"
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".defence-dir-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def target_kind(target: Path) -> str:
+    """"file" (.vcf), "zip" (.zip) or "folder" (an existing folder or a name without suffix)."""
+    if target.suffix.lower() == ".vcf" and not target.is_dir():
+        return "file"
+    if target.suffix.lower() == ".zip" and not target.is_dir():
+        return "zip"
+    if target.is_dir() or not target.suffix:
+        return "folder"
+    raise ValidationError(_("Export to a .vcf file, a .zip file or a folder, not “{name}”.",
+                            name=target.name))
+
+
+def write_cards(cards: Sequence[CardData], profile: Profile, target: Path) -> ExportResult:
+    kind = target_kind(target)
+    if not cards:
+        raise ValidationError(_("There is nobody to export."))
+    if kind == "file":
+        if profile is Profile.OUTLOOK and len(cards) > 1:
+            raise ValidationError(_("Outlook imports only the first card of a file: export "
+                                    "to a folder or a .zip file instead."))
+        _write_atomically(target, "".join(card(c, profile) for c in cards).encode("utf-8"))
+        return ExportResult(len(cards), 1, target)
+    taken: set[str] = set()
+    named = [(safe_file_name(c.display_name or c.organisation or "Kontakt", taken),
+              card(c, profile).encode("utf-8")) for c in cards]
+    try:
+        if kind == "zip":
+            fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            os.close(fd)
+            try:
+                with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+                    for name, data in named:
+                        archive.writestr(name, data)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+            return ExportResult(len(cards), 1, target)
+        target.mkdir(parents=True, exist_ok=True)
+        for name, data in named:
+            _write_atomically(target / name, data)
+        return ExportResult(len(cards), len(named), target)
+    except OSError as exc:
+        raise DefenceDirError(_("Cannot write {target}: {reason}", target=target,
+                                reason=exc.strerror or exc)) from exc
+
+
+def export_persons(session: Session, person_ids: Sequence[int], profile: Profile,
+                   target: Path) -> ExportResult:
+    try:
+        return write_cards(load_cards(session, person_ids), profile, target)
+    except OSError as exc:
+        raise DefenceDirError(_("Cannot write {target}: {reason}", target=target,
+                                reason=exc.strerror or exc)) from exc

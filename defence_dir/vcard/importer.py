@@ -1,0 +1,362 @@
+"""Importing vCards: a preview of what each card would do, then one transaction that does it.
+
+Matching: the card's UID against persons' UIDs, then any of its email addresses. A malformed or
+invalid card is reported and skipped; the other cards still come in. Everything an import
+creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one step.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from defence_dir.contact_values import phone_e164
+from defence_dir.data.models import (
+    EmailAddress,
+    ImportBatch,
+    ImportChange,
+    ImportChangeAction,
+    Organisation,
+    Person,
+    Topic,
+)
+from defence_dir.errors import DefenceDirError, ValidationError
+from defence_dir.i18n import _
+from defence_dir.persons import (
+    EmailDraft,
+    PersonDraft,
+    PhoneDraft,
+    create_person,
+    draft_of,
+    update_person,
+)
+from defence_dir.search.folding import words
+from defence_dir.vcard.reader import RawCard, read_cards
+from defence_dir.vcard.text import split_unescaped, unescape
+
+SALUTATIONS = {"herr", "frau", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "hr.", "fr.", "divers"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class MatchMode(enum.StrEnum):
+    FILL = "fill"  # fill empty fields of the existing person (the default: nothing is lost)
+    OVERWRITE = "overwrite"
+    SKIP = "skip"
+
+
+class Action(enum.StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    DUPLICATE = "duplicate"
+    INVALID = "invalid"
+
+
+@dataclass
+class CardPlan:
+    number: int
+    name: str
+    action: Action
+    reason: str = ""
+    uid: str | None = None
+    person_id: int | None = None
+    draft: PersonDraft | None = None
+    organisation: str | None = None
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # field, old, new
+
+    def as_json(self) -> dict[str, Any]:
+        return {"card": self.number, "name": self.name, "action": self.action.value,
+                "reason": self.reason or None, "person_id": self.person_id,
+                "changes": [{"field": f, "old": o, "new": n} for f, o, n in self.changes]}
+
+
+@dataclass
+class ImportPlan:
+    file_name: str
+    cards: list[CardPlan]
+
+    def counts(self) -> dict[str, int]:
+        result = {action.value: 0 for action in Action}
+        for plan in self.cards:
+            result[plan.action.value] += 1
+        return result
+
+
+# --- reading a card into a draft ---------------------------------------------------------------
+
+def _text(card: RawCard, name: str) -> str | None:
+    prop = card.first(name)
+    value = unescape(prop.value).strip() if prop else ""
+    return value or None
+
+
+def _split_prefixes(prefixes: list[str]) -> tuple[str | None, str | None]:
+    salutation = [p for p in prefixes if p.casefold() in SALUTATIONS]
+    titles = [p for p in prefixes if p.casefold() not in SALUTATIONS]
+    return (" ".join(salutation) or None, " ".join(titles) or None)
+
+
+def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str | None, str | None]:
+    """(draft, organisation name, UID) of a card; raises ValidationError if unusable."""
+    draft = PersonDraft()
+    n = card.first("N")
+    if n is not None:
+        parts = [unescape(p).strip() for p in split_unescaped(n.value, ";")] + [""] * 5
+        draft.family_name, draft.given_name, draft.middle_name = (parts[0] or None,
+                                                                  parts[1] or None,
+                                                                  parts[2] or None)
+        prefixes = [unescape(p).strip() for p in split_unescaped(
+            n.value.split(";")[3] if n.value.count(";") >= 3 else "", ",") if p.strip()]
+        draft.salutation, draft.title = _split_prefixes(prefixes)
+        draft.name_suffix = parts[4] or None
+    full_name = _text(card, "FN")
+    if not (draft.given_name or draft.family_name) and full_name:
+        pieces = full_name.rsplit(" ", 1)
+        draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
+            else (None, pieces[0])
+    org = card.first("ORG")
+    organisation = None
+    if org is not None:
+        org_parts = [unescape(p).strip() for p in split_unescaped(org.value, ";")]
+        organisation = org_parts[0] or None
+        draft.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
+    draft.function = _text(card, "TITLE")
+    draft.notes = _text(card, "NOTE")
+    for prop in card.all("EMAIL"):
+        address = unescape(prop.value).strip()
+        if address:
+            kind = "home" if "HOME" in prop.types() else "work"
+            draft.emails.append(EmailDraft(address, kind))
+    for prop in card.all("TEL"):
+        number = unescape(prop.value).strip()
+        if number.lower().startswith("tel:"):
+            number = number[4:]
+        if not number:
+            continue
+        types = prop.types()
+        kind = ("fax" if "FAX" in types else "cell" if "CELL" in types
+                else "home" if "HOME" in types else "work")
+        draft.phones.append(PhoneDraft(number, kind))
+    for prop in card.all("CATEGORIES"):
+        for category in split_unescaped(prop.value, ","):
+            topic_id = topics.get(" ".join(words(unescape(category))))
+            if topic_id is not None and topic_id not in draft.topic_ids:
+                draft.topic_ids.append(topic_id)
+    uid = _text(card, "UID")
+    if uid and uid.lower().startswith("urn:uuid:"):
+        uid = uid[9:]
+    # Numbers a phone cannot parse are kept in the notes rather than lost.
+    unparsable = [p.raw for p in draft.phones if phone_e164(p.raw) is None]
+    if unparsable:
+        draft.phones = [p for p in draft.phones if phone_e164(p.raw) is not None]
+        note = _("Phone numbers from the vCard that could not be read: {numbers}",
+                 numbers=", ".join(unparsable))
+        draft.notes = f"{draft.notes}\n{note}" if draft.notes else note
+    problems = draft.problems()
+    if problems:
+        raise problems[0]
+    return draft.validated(), organisation, uid
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+_COMPARED = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix",
+             "function", "department", "notes")
+
+
+def _merge(existing: PersonDraft, incoming: PersonDraft, mode: MatchMode,
+           organisation_id: int | None) -> PersonDraft:
+    merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones),
+                     topic_ids=list(existing.topic_ids))
+    for name in _COMPARED:
+        new = getattr(incoming, name)
+        if new and (mode is MatchMode.OVERWRITE or not getattr(existing, name)):
+            setattr(merged, name, new)
+    if organisation_id and (mode is MatchMode.OVERWRITE or not existing.organisation_id):
+        merged.organisation_id = organisation_id
+    known_emails = {e.address.casefold() for e in merged.emails}
+    merged.emails += [e for e in incoming.emails if e.address.casefold() not in known_emails]
+    known_phones = {phone_e164(p.raw) for p in merged.phones}
+    merged.phones += [p for p in incoming.phones if phone_e164(p.raw) not in known_phones]
+    merged.topic_ids += [t for t in incoming.topic_ids if t not in merged.topic_ids]
+    return merged
+
+
+def _changes(before: PersonDraft, after: PersonDraft) -> list[tuple[str, str, str]]:
+    found = []
+    for item in fields(PersonDraft):
+        old, new = getattr(before, item.name), getattr(after, item.name)
+        if old != new:
+            found.append((item.name, _show(old), _show(new)))
+    return found
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(getattr(v, "address", None) or getattr(v, "raw", None) or str(v)
+                         for v in value)
+    return "" if value is None else str(value)
+
+
+def plan_import(session: Session, data: bytes, file_name: str,
+                mode: MatchMode = MatchMode.FILL) -> ImportPlan:
+    """What importing `data` would do, card by card; writes nothing."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(_("The file is larger than 50 MB; that is not an address book "
+                                "export."))
+    raw_cards = read_cards(data)
+    if not raw_cards:
+        raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
+                                name=file_name))
+    topics = {" ".join(words(name)): topic_id
+              for topic_id, name in session.execute(select(Topic.id, Topic.name))}
+    organisations = {name.casefold(): org_id for org_id, name in session.execute(
+        select(Organisation.id, Organisation.name))}
+    seen_uids: set[str] = set()
+    seen_emails: set[str] = set()
+    plans: list[CardPlan] = []
+    for card in raw_cards:
+        name = _text(card, "FN") or f"#{card.number}"
+        if card.error:
+            plans.append(CardPlan(card.number, name, Action.INVALID, card.error))
+            continue
+        try:
+            draft, organisation, uid = card_draft(card, topics)
+        except ValidationError as exc:
+            plans.append(CardPlan(card.number, name, Action.INVALID, str(exc)))
+            continue
+        emails = {e.address.casefold() for e in draft.emails}
+        if (uid and uid in seen_uids) or emails & seen_emails:
+            plans.append(CardPlan(card.number, name, Action.DUPLICATE,
+                                  _("the same person as an earlier card of this file")))
+            continue
+        if uid:
+            seen_uids.add(uid)
+        seen_emails |= emails
+        org_id = organisations.get(organisation.casefold()) if organisation else None
+        plan = CardPlan(card.number, name, Action.NEW, uid=uid, draft=draft,
+                        organisation=organisation)
+        person = _match(session, uid, emails)
+        if person is None:
+            plans.append(plan)
+            continue
+        plan.person_id = person.id
+        if mode is MatchMode.SKIP:
+            plan.action, plan.reason = Action.SKIPPED, _("already in the directory")
+            plans.append(plan)
+            continue
+        existing = draft_of(person)
+        merged = _merge(existing, draft, mode, org_id)
+        plan.draft = merged
+        plan.changes = _changes(existing, merged)
+        if organisation and org_id is None and (mode is MatchMode.OVERWRITE
+                                                or not existing.organisation_id):
+            plan.changes.append(("organisation", "", organisation))
+        plan.action = Action.UPDATE if plan.changes else Action.UNCHANGED
+        plans.append(plan)
+    return ImportPlan(file_name, plans)
+
+
+def _match(session: Session, uid: str | None, emails: set[str]) -> Person | None:
+    if uid:
+        person = session.scalar(select(Person).where(Person.uid == uid))
+        if person is not None:
+            return person
+    if emails:
+        return session.scalar(select(Person).join(EmailAddress).where(
+            func.lower(EmailAddress.address).in_(sorted(emails))).limit(1))
+    return None
+
+
+# --- applying ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    counts: dict[str, int]
+
+
+def _row_json(obj: Any) -> str:
+    table = obj.__table__
+    return json.dumps({c.name: _jsonable(getattr(obj, c.key)) for c in table.columns},
+                      ensure_ascii=False)
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
+    """Do what the plan says, in the caller's transaction, recorded for undo."""
+    counts = plan.counts()
+    batch = ImportBatch(file_name=Path(plan.file_name).name or plan.file_name, source_kind="vcard",
+                        row_count=len(plan.cards), created_count=counts["new"],
+                        updated_count=counts["update"], unchanged_count=counts["unchanged"],
+                        duplicate_count=counts["duplicate"], invalid_count=counts["invalid"],
+                        skipped_count=counts["skipped"])
+    session.add(batch)
+    session.flush()
+    organisations: dict[str, int] = {}
+
+    def organisation_id(name: str | None) -> int | None:
+        if not name:
+            return None
+        key = name.casefold()
+        if key not in organisations:
+            existing = session.scalar(select(Organisation.id).where(
+                func.lower(Organisation.name) == key))
+            if existing is None:
+                org = Organisation(name=name, import_batch_id=batch.id)
+                session.add(org)
+                session.flush()
+                _record(session, batch, "organisation", org.id, None)
+                existing = org.id
+            organisations[key] = existing
+        return organisations[key]
+
+    for card in plan.cards:
+        if card.action is Action.NEW and card.draft is not None:
+            draft = replace(card.draft, organisation_id=organisation_id(card.organisation))
+            person = create_person(session, draft, import_batch_id=batch.id)
+            if card.uid and session.scalar(select(Person.id).where(Person.uid == card.uid)) \
+                    is None:
+                person.uid = card.uid
+            session.flush()
+            _record(session, batch, "person", person.id, None)
+        elif card.action is Action.UPDATE and card.draft is not None and card.person_id:
+            person = session.get(Person, card.person_id)
+            if person is None:
+                raise DefenceDirError(_("A person of this import was deleted meanwhile; "
+                                        "please preview again."))
+            draft = card.draft
+            if card.organisation and not draft.organisation_id:
+                draft = replace(draft, organisation_id=organisation_id(card.organisation))
+            before = json.dumps({"draft": _draft_json(draft_of(person)),
+                                 "row": json.loads(_row_json(person))}, ensure_ascii=False)
+            update_person(session, person.id, draft, person.version)
+            _record(session, batch, "person", person.id, before)
+    session.flush()
+    return ImportResult(batch.id, counts)
+
+
+def _draft_json(draft: PersonDraft) -> dict[str, Any]:
+    data = {item.name: getattr(draft, item.name) for item in fields(PersonDraft)}
+    data["emails"] = [{"address": e.address, "kind": e.kind} for e in draft.emails]
+    data["phones"] = [{"raw": p.raw, "kind": p.kind} for p in draft.phones]
+    return data
+
+
+def _record(session: Session, batch: ImportBatch, table: str, row_id: int,
+            before: str | None) -> None:
+    session.add(ImportChange(batch_id=batch.id, table_name=table, row_id=row_id,
+                             action=(ImportChangeAction.UPDATED if before
+                                     else ImportChangeAction.CREATED).value,
+                             before_json=before))
+
