@@ -103,55 +103,84 @@ def _split_prefixes(prefixes: list[str]) -> tuple[str | None, str | None]:
     return (" ".join(salutation) or None, " ".join(titles) or None)
 
 
-def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str | None, str | None]:
-    """(draft, organisation name, UID) of a card; raises ValidationError if unusable."""
-    draft = PersonDraft()
+@dataclass
+class CardValues:
+    """Every field of a card as plain text, before any checking."""
+
+    full_name: str | None = None
+    salutation: str | None = None
+    title: str | None = None
+    given_name: str | None = None
+    middle_name: str | None = None
+    family_name: str | None = None
+    name_suffix: str | None = None
+    organisation: str | None = None
+    department: str | None = None
+    function: str | None = None
+    notes: str | None = None
+    uid: str | None = None
+    emails: list[tuple[str, str]] = field(default_factory=list)  # (address, kind)
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (number, kind)
+    categories: list[str] = field(default_factory=list)
+
+
+def card_values(card: RawCard) -> CardValues:
+    values = CardValues(full_name=_text(card, "FN"), function=_text(card, "TITLE"),
+                        notes=_text(card, "NOTE"))
     n = card.first("N")
     if n is not None:
         parts = [unescape(p).strip() for p in split_unescaped(n.value, ";")] + [""] * 5
-        draft.family_name, draft.given_name, draft.middle_name = (parts[0] or None,
-                                                                  parts[1] or None,
-                                                                  parts[2] or None)
+        values.family_name = parts[0] or None
+        values.given_name = parts[1] or None
+        values.middle_name = parts[2] or None
+        values.name_suffix = parts[4] or None
+        raw_prefixes = split_unescaped(n.value, ";")
         prefixes = [unescape(p).strip() for p in split_unescaped(
-            n.value.split(";")[3] if n.value.count(";") >= 3 else "", ",") if p.strip()]
-        draft.salutation, draft.title = _split_prefixes(prefixes)
-        draft.name_suffix = parts[4] or None
-    full_name = _text(card, "FN")
-    if not (draft.given_name or draft.family_name) and full_name:
-        pieces = full_name.rsplit(" ", 1)
-        draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
-            else (None, pieces[0])
+            raw_prefixes[3] if len(raw_prefixes) > 3 else "", ",") if p.strip()]
+        values.salutation, values.title = _split_prefixes(prefixes)
     org = card.first("ORG")
-    organisation = None
     if org is not None:
         org_parts = [unescape(p).strip() for p in split_unescaped(org.value, ";")]
-        organisation = org_parts[0] or None
-        draft.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
-    draft.function = _text(card, "TITLE")
-    draft.notes = _text(card, "NOTE")
+        values.organisation = org_parts[0] or None
+        values.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
     for prop in card.all("EMAIL"):
         address = unescape(prop.value).strip()
         if address:
-            kind = "home" if "HOME" in prop.types() else "work"
-            draft.emails.append(EmailDraft(address, kind))
+            values.emails.append((address, "home" if "HOME" in prop.types() else "work"))
     for prop in card.all("TEL"):
         number = unescape(prop.value).strip()
         if number.lower().startswith("tel:"):
             number = number[4:]
-        if not number:
-            continue
-        types = prop.types()
-        kind = ("fax" if "FAX" in types else "cell" if "CELL" in types
-                else "home" if "HOME" in types else "work")
-        draft.phones.append(PhoneDraft(number, kind))
+        if number:
+            types = prop.types()
+            values.phones.append((number, "fax" if "FAX" in types else "cell" if "CELL" in types
+                                  else "home" if "HOME" in types else "work"))
     for prop in card.all("CATEGORIES"):
-        for category in split_unescaped(prop.value, ","):
-            topic_id = topics.get(" ".join(words(unescape(category))))
-            if topic_id is not None and topic_id not in draft.topic_ids:
-                draft.topic_ids.append(topic_id)
+        values.categories += [unescape(c).strip() for c in split_unescaped(prop.value, ",")
+                              if c.strip()]
     uid = _text(card, "UID")
-    if uid and uid.lower().startswith("urn:uuid:"):
-        uid = uid[9:]
+    values.uid = uid[9:] if uid and uid.lower().startswith("urn:uuid:") else uid
+    return values
+
+
+def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str | None, str | None]:
+    """(draft, organisation name, UID) of a card; raises ValidationError if unusable."""
+    values = card_values(card)
+    draft = PersonDraft(
+        salutation=values.salutation, title=values.title, given_name=values.given_name,
+        middle_name=values.middle_name, family_name=values.family_name,
+        name_suffix=values.name_suffix, function=values.function,
+        department=values.department, notes=values.notes,
+        emails=[EmailDraft(address, kind) for address, kind in values.emails],
+        phones=[PhoneDraft(number, kind) for number, kind in values.phones])
+    if not (draft.given_name or draft.family_name) and values.full_name:
+        pieces = values.full_name.rsplit(" ", 1)
+        draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
+            else (None, pieces[0])
+    for category in values.categories:
+        topic_id = topics.get(" ".join(words(category)))
+        if topic_id is not None and topic_id not in draft.topic_ids:
+            draft.topic_ids.append(topic_id)
     # Numbers a phone cannot parse are kept in the notes rather than lost.
     unparsable = [p.raw for p in draft.phones if phone_e164(p.raw) is None]
     if unparsable:
@@ -162,7 +191,7 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
     problems = draft.problems()
     if problems:
         raise problems[0]
-    return draft.validated(), organisation, uid
+    return draft.validated(), values.organisation, values.uid
 
 
 # --- planning ------------------------------------------------------------------------------------

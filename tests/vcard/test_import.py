@@ -164,3 +164,53 @@ def test_import_is_recorded_for_undo(db):
         assert (batch.file_name, batch.source_kind, batch.created_count) == ("apple.vcf",
                                                                               "vcard", 1)
         assert [c.table_name for c in batch.changes] == ["person"]
+
+
+def _dump(db) -> list[tuple]:
+    from sqlalchemy import text
+
+    with db.engine.connect() as connection:
+        tables = [r[0] for r in connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"))]
+        return [(t, *sorted(map(tuple, connection.execute(text(f'SELECT * FROM "{t}"')))))
+                for t in tables]
+
+
+GOOD = b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Gut;Gerda;;;\r\nEND:VCARD\r\n"
+
+
+@pytest.mark.parametrize(("data", "expect_cards"), [
+    (GOOD[:40], 0),  # truncated inside the first card
+    (bytes(range(256)) * 200, None),  # binary
+    (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ohne;Ende;;;\r\nBEGIN:VCARD\r\nN:Zwei;Z;;;\r\n", 0),
+    (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lang;Lina;;;\r\nNOTE:" + b"x" * 10_000_000
+     + b"\r\nEND:VCARD\r\n", None),  # a 10 MB line
+    ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Müller;Jörg;;;\r\nEND:VCARD\r\n".encode("cp1252"), 1),
+    (b"BEGIN:\r\nVERSION:3.0\r\nN:X;Y;;;\r\nEND:\r\n", None),  # BEGIN without VCARD
+    (GOOD + b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Abgeschnitten;A", 1),
+])
+def test_bad_files_are_reported_and_change_nothing(db, data, expect_cards):
+    before = _dump(db)
+    with db.session() as session:
+        try:
+            plan = plan_import(session, data, "bad.vcf")
+        except ValidationError as exc:
+            assert str(exc)  # a clear message
+            plan = None
+        if plan is not None:
+            for card in plan.cards:
+                if card.action is Action.INVALID:
+                    assert card.reason
+            good = [c for c in plan.cards if c.action is Action.NEW]
+            if expect_cards is not None:
+                assert len(good) == expect_cards
+            # The preview never writes.
+    assert _dump(db) == before
+
+
+def test_wrong_charset_is_read_right(db):
+    data = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Müller;Jörg;;;\r\nEND:VCARD\r\n".encode("cp1252")
+    with db.session() as session:
+        [card] = plan_import(session, data, "ansi.vcf").cards
+        assert (card.draft.given_name, card.draft.family_name) == ("Jörg", "Müller")
