@@ -1,4 +1,5 @@
-"""`defence-dir import FILE.vcf [--dry-run] [--json]`: vCards into the directory, with a report."""
+"""`defence-dir import FILE [options]`: vCards or spreadsheets into the directory, with a report;
+`defence-dir imports` lists imports and `defence-dir undo-import ID` takes one back."""
 
 from __future__ import annotations
 
@@ -19,24 +20,88 @@ ACTION_LABELS = {"new": N_("new"), "update": N_("update"), "unchanged": N_("unch
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "import", help=_("import persons from a vCard file"),
-        description=_("Cards are matched to persons by UID, then by email address. Malformed "
-                      "cards are reported and skipped; nothing is written with --dry-run."))
-    parser.add_argument("file", type=Path, metavar=_("FILE.vcf"))
+        "import", help=_("import persons from a vCard file or a spreadsheet"),
+        description=_("vCards are matched to persons by UID, then by email address; "
+                      "spreadsheet rows by email, then by a fuzzy match of name and "
+                      "organisation. Invalid rows and cards are reported and skipped; "
+                      "nothing is written with --dry-run."))
+    parser.add_argument("file", type=Path, metavar=_("FILE"))
     parser.add_argument("--matches", choices=("fill", "overwrite", "skip"), default="fill",
                         help=_("for persons already in the directory: fill empty fields "
                                "(default), overwrite them, or skip"))
+    parser.add_argument("--sheet", help=_("spreadsheet: the sheet to read (default: the first "
+                                          "with data)"))
+    parser.add_argument("--header-row", type=int, metavar="N",
+                        help=_("spreadsheet: the row holding the column names (default: found)"))
+    parser.add_argument("--encoding", help=_("CSV: the text encoding (default: detected)"))
+    parser.add_argument("--delimiter", help=_("CSV: the delimiter (default: detected)"))
+    parser.add_argument("--map", action="append", default=[], metavar=_("COLUMN=FIELD"),
+                        help=_("spreadsheet: map a column to a field (or “ignore”)"))
+    parser.add_argument("--threshold", type=int, default=90, metavar="0-100",
+                        help=_("spreadsheet: similarity needed for a name match (default 90)"))
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--list", metavar="L", help=_("also subscribe everyone to this list"))
+    target.add_argument("--event", metavar="E", help=_("also register everyone for this event"))
+    parser.add_argument("--status", choices=("registered", "attended", "cancelled", "no_show"),
+                        help=_("attendance status for all rows without one"))
     parser.add_argument("--dry-run", action="store_true", help=_("only show what would happen"))
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.set_defaults(run=run)
+    imports = subparsers.add_parser("imports", help=_("list earlier imports"))
+    imports.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    imports.set_defaults(run=run_imports)
+    undo = subparsers.add_parser("undo-import", help=_("take an import back"))
+    undo.add_argument("batch", type=int, metavar="ID")
+    undo.set_defaults(run=run_undo)
+
+
+def run_imports(args: argparse.Namespace) -> int:
+    from defence_dir.spreadsheet.writing import import_batches
+
+    db = database_from(args)
+    try:
+        with db.read_session() as session:
+            batches = import_batches(session)
+    finally:
+        db.close()
+    if args.json:
+        print_json(batches)
+        return 0
+    print_table([_("ID"), _("File"), _("Imported"), _("Rows"), _("New"), _("Updated"), ""],
+                [[str(b["id"]), b["file"], (b["imported_at"] or "")[:16].replace("T", " "),
+                  str(b["rows"]), str(b["created"]), str(b["updated"]),
+                  _("undone") if b["undone"] else ""] for b in batches])
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    from defence_dir.spreadsheet.writing import undo_import
+
+    db = database_from(args)
+    try:
+        with db.session() as session:
+            counts = undo_import(session, args.batch)
+    finally:
+        db.close()
+    print(_("Import {id} undone: {deleted} records removed, {restored} restored.",
+            id=args.batch, **counts), file=sys.stderr)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
+    from defence_dir.spreadsheet.reading import CSV_SUFFIXES, SPREADSHEET_SUFFIXES
 
     path: Path = args.file
-    if path.suffix.lower() not in (".vcf", ".vcard"):
-        raise DefenceDirError(_("{name} is not a vCard file (.vcf).", name=path.name))
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES + SPREADSHEET_SUFFIXES:
+        from defence_dir.cli.import_spreadsheet import run_spreadsheet
+
+        return run_spreadsheet(args)
+    if suffix not in (".vcf", ".vcard"):
+        raise DefenceDirError(_("{name} is neither a vCard file (.vcf) nor a spreadsheet "
+                                "(.xlsx, .xls, .ods, .csv).", name=path.name))
+    from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
+
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -92,7 +92,7 @@ def test_import_dry_run_then_for_real(capsys, db_path, tmp_path: Path):
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("fehlt.vcf", None, "kann nicht gelesen werden"),
     ("leer.vcf", b"", "enthält keine vCard"),
-    ("bild.png", b"\x89PNG", "keine vCard-Datei"),
+    ("bild.png", b"\x89PNG", "weder eine vCard-Datei"),
 ])
 def test_import_errors_are_one_line(capsys, db_path, tmp_path: Path, name, content, message):
     path = tmp_path / name

@@ -1,0 +1,79 @@
+"""The spreadsheet half of `defence-dir import`: read, map, preview, apply."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from defence_dir.cli.output import print_json, print_table
+from defence_dir.cli.session import database_from
+from defence_dir.errors import ValidationError
+from defence_dir.i18n import N_, _
+
+ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate"),
+              "invalid": N_("invalid"), "empty": N_("empty")}
+
+
+def run_spreadsheet(args: argparse.Namespace) -> int:
+    from defence_dir.memberships import get_event_by_name, get_list_by_name
+    from defence_dir.spreadsheet.columns import FIELDS, IGNORE, find_header_row, guess_mapping
+    from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
+    from defence_dir.spreadsheet.reading import read_table_file
+    from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
+
+    if not 0 <= args.threshold <= 100:
+        raise ValidationError(_("The threshold must be between 0 and 100."))
+    table = read_table_file(args.file, encoding=args.encoding, delimiter=args.delimiter)
+    sheet = table.sheet(args.sheet)
+    if not sheet.rows:
+        raise ValidationError(_("The sheet “{name}” is empty.", name=sheet.name))
+    header = (args.header_row - 1) if args.header_row else find_header_row(sheet.rows)
+    if not 0 <= header < len(sheet.rows):
+        raise ValidationError(_("Row {row} does not exist in the sheet.", row=args.header_row))
+    db = database_from(args)
+    try:
+        with db.session() as session:
+            mapping = guess_mapping(sheet.rows[header], session)
+            for item in args.map:
+                column, _sep, field = item.partition("=")
+                if field not in (*FIELDS, IGNORE) or column not in mapping.headings:
+                    raise ValidationError(_("--map {item}: no such column or field.",
+                                            item=item))
+                mapping.fields[mapping.headings.index(column)] = field
+            plan = plan_rows(session, sheet.rows, header, mapping, file_name=args.file.name,
+                             sheet=sheet.name if len(table.sheets) > 1 else None,
+                             threshold=args.threshold, choice=MatchChoice(args.matches))
+            target = ImportTarget(
+                list_id=get_list_by_name(session, args.list).id if args.list else None,
+                event_id=get_event_by_name(session, args.event).id if args.event else None,
+                status_for_all=args.status)
+            result = None if args.dry_run else apply_plan(session, plan, target)
+    finally:
+        db.close()
+    counts = plan.counts()
+    if args.json:
+        print_json({"file": str(args.file), "sheet": sheet.name, "header_row": header + 1,
+                    "encoding": table.encoding, "delimiter": table.delimiter,
+                    "mapping": dict(zip(mapping.headings, mapping.fields, strict=True)),
+                    "dry_run": args.dry_run, "counts": counts,
+                    "import_batch": result.batch_id if result else None,
+                    "not_resubscribed": result.suppressed if result else [],
+                    "rows": [r.as_json() for r in plan.rows if r.action.value != "empty"]})
+        return 0
+    print_table([_("Row"), _("Name"), _("Result"), _("Details")],
+                [[str(r.row), r.name, _(ROW_LABELS[r.action.value]),
+                  "; ".join(x for x in (r.reason, *r.repairs,
+                                        *(f"{f}: {o} → {n}" for f, o, n in r.differences)) if x)]
+                 for r in plan.rows if r.action.value != "empty"])
+    summary = ", ".join(f"{_(ROW_LABELS[k])}: {v}" for k, v in counts.items()
+                        if v and k != "empty")
+    if result is None:
+        print(f"{summary} — {_('dry run, nothing written')}", file=sys.stderr)
+    else:
+        print(_("{summary} — import {id}: {created} new, {updated} updated", summary=summary,
+                id=result.batch_id, created=result.created, updated=result.updated),
+              file=sys.stderr)
+        if result.suppressed:
+            print(_("Not re-subscribed (they had unsubscribed): {names}",
+                    names=", ".join(result.suppressed)), file=sys.stderr)
+    return 0

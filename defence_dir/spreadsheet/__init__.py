@@ -1,0 +1,3 @@
+"""Spreadsheet import: `reading` (xlsx/xls/ods via calamine, CSV as Excel saves it), `columns`
+(header row and field mapping), `cleaning` (names, phones, emails, dates), `planning` (the
+row-by-row preview with matching) and `writing` (apply, record for undo, undo)."""

@@ -1,0 +1,68 @@
+"""`defence-dir import FILE.xlsx|csv`, `imports` and `undo-import` from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from defence_dir.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spreadsheet"))
+from conftest import attendee_xlsx, german_csv  # noqa: E402, F401  (fixtures)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dry_run_json_then_import_to_an_event_then_undo(capsys, db_path, attendee_xlsx):
+    db = ["--db", str(db_path)]
+    code, out, err = run(capsys, *db, "import", str(attendee_xlsx), "--dry-run", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["header_row"] == 3 and report["sheet"] == "Teilnehmende"
+    assert report["counts"]["new"] == 2 and report["counts"]["invalid"] == 1
+    assert report["import_batch"] is None
+    event = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
+    code, out, err = run(capsys, *db, "import", str(attendee_xlsx), "--event", event)
+    assert code == 0, err
+    assert "2 new" in err or "2 neu" in err
+    code, out, _err = run(capsys, *db, "imports", "--json")
+    [batch] = json.loads(out)
+    assert (batch["file"], batch["created"], batch["undone"]) == ("teilnehmer.xlsx", 2, False)
+    code, _out, err = run(capsys, *db, "undo-import", str(batch["id"]))
+    assert code == 0 and "rückgängig" in err
+    code, out, _err = run(capsys, *db, "list", "persons", "--json")
+    assert len(json.loads(out)) == 6
+    code, _out, err = run(capsys, *db, "undo-import", str(batch["id"]))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_csv_to_the_distribution_list(capsys, db_path, german_csv):
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(german_csv), "--list",
+                         "Defense-Verteiler", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["encoding"] == "cp1252" and report["delimiter"] == ";"
+    assert report["mapping"]["Name, Vorname"] == "full_name_reversed"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--threshold", "120"], "zwischen 0 und 100"),
+    (["--sheet", "Gibt es nicht"], "kein Blatt"),
+    (["--map", "Unbekannt=email"], "--map"),
+    (["--list", "Nirgends"], "keinen Verteiler"),
+    (["--header-row", "999"], "gibt es nicht"),
+])
+def test_bad_options_are_one_line(capsys, db_path, attendee_xlsx, args, message):
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(attendee_xlsx), *args)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err
