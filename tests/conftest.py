@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from defence_dir import i18n
 from defence_dir.data.database import Database, open_database
 
+pytest_plugins = ["spreadsheet_fixtures"]  # sample attendee files, used by core and CLI tests
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from defence_dir.cli import main
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "spreadsheet"))
-from conftest import attendee_xlsx, german_csv  # noqa: F401  (fixtures)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

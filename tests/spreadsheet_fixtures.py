@@ -10,8 +10,9 @@ import pytest
 HEADER = ["Anrede", "Titel", "Vorname", "Nachname", "Firma", "E-Mail-Adresse",
           "Telefon (dienstlich)", "Mobil", "Funktion", "Status", "Bemerkung"]
 ROWS = [
-    ["Frau", "Prof. Dr.-Ing.", "Anna", "Schäfer", "Rheinmetall", "anna.schaefer@rheinmetall.example",
-     2115551234, "+49 171 5551234", "Leiterin Forschung", "teilgenommen", "Vortrag\u00a0 gehalten"],
+    ["Frau", "Prof. Dr.-Ing.", "Anna", "Schäfer", "Rheinmetall",
+     "anna.schaefer@rheinmetall.example", 2115551234, "+49 171 5551234",
+     "Leiterin Forschung", "teilgenommen", "Vortrag\u00a0 gehalten"],
     ["Herr", None, "Jürgen", "Schnitzmeier", "ZENIT GmbH", "juergen.schnitzmeier@zenit.eu",
      "0208 3000423", None, None, "angemeldet", None],
     [None, None, "Anna", "Schäfer", "Rheinmetall", "anna.schaefer@rheinmetall.example",
