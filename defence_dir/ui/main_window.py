@@ -288,7 +288,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export vCards…"), self.export_vcards,
                                           QKeySequence("Ctrl+E"), "exportAction")
         self.import_action = self._action(self.tr("&Import vCards…"), self.import_vcards,
-                                          QKeySequence("Ctrl+I"), "importAction")
+                                          name="importAction")
+        self.import_sheet_action = self._action(self.tr("Import a &spreadsheet…"),
+                                                self.import_spreadsheet, QKeySequence("Ctrl+I"),
+                                                "importSheetAction")
+        self.undo_import_action = self._action(self.tr("Undo an import…"),
+                                               self.undo_an_import, name="undoImportAction")
         self.copy_vcard_action = self._action(self.tr("Copy as vCard"), self.copy_vcard,
                                               QKeySequence("Ctrl+Shift+C"), "copyVcardAction")
         self.qr_action = self._action(self.tr("Show QR code…"), self.show_qr,
@@ -297,7 +302,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_sheet_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.undo_import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -933,6 +940,44 @@ class MainWindow(QMainWindow):
         if self.run_dialog(dialog) and dialog.batch_id is not None:
             self._data_changed("organisation", [])
             self.statusBar().showMessage(dialog.summary.text(), 8000)
+
+    def import_spreadsheet(self, path: str | None = None) -> None:
+        from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+
+        wizard = SpreadsheetWizard(self, self.database)
+        if path:
+            wizard.file_page.open_file(path)
+        if self.run_dialog(wizard) and wizard.result is not None:
+            self._data_changed("organisation", [])
+            self.statusBar().showMessage(wizard.summary(), 10000)
+
+    def undo_an_import(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from defence_dir.spreadsheet.writing import import_batches, undo_import
+
+        with self.database.read_session() as session:
+            batches = [b for b in import_batches(session) if not b["undone"]]
+        if not batches:
+            self.statusBar().showMessage(self.tr("There is no import to undo."), 5000)
+            return
+        labels = [self.tr("{file} of {when}: {created} new, {updated} updated").format(
+            file=b["file"], when=(b["imported_at"] or "")[:16].replace("T", " "),
+            created=b["created"], updated=b["updated"]) for b in batches]
+        label, ok = QInputDialog.getItem(self, self.tr("Undo an import"),
+                                         self.tr("Import to take back:"), labels, 0, False)
+        if not ok:
+            return
+        batch = batches[labels.index(label)]
+        try:
+            with self.database.session() as session:
+                counts = undo_import(session, batch["id"])
+        except DefenceDirError as exc:
+            self.report_error(str(exc))
+            return
+        self._data_changed("organisation", [])
+        self.statusBar().showMessage(self.tr("Import undone: {deleted} removed, {restored} "
+                                             "restored.").format(**counts), 8000)
 
     # --- dialogs ------------------------------------------------------------------------------
     def show_settings(self) -> None:

@@ -421,6 +421,90 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="163"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it. The header row is found below title rows.</source>
+        <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="164"/>
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="166"/>
+        <source>CSV encoding</source>
+        <translation>CSV-Kodierung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="167"/>
+        <source>CSV delimiter</source>
+        <translation>CSV-Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
+        <source>Import a spreadsheet</source>
+        <translation>Tabelle importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="190"/>
+        <source>Reading {name} …</source>
+        <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name} ({rows} Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="215"/>
+        <source>Read.</source>
+        <translation>Gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="217"/>
+        <source>Read as {encoding}, delimiter “{delimiter}”.</source>
+        <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="223"/>
@@ -527,7 +611,7 @@
     </message>
     <message>
         <location filename="../../defence_dir/ui/main_window.py" line="260"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="431"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
@@ -592,27 +676,27 @@
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
@@ -653,31 +737,41 @@
     </message>
     <message>
         <location filename="../../defence_dir/ui/main_window.py" line="292"/>
+        <source>Import a &amp;spreadsheet…</source>
+        <translation>&amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <source>Undo an import…</source>
+        <translation>Import rückgängig machen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="428"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="435"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="429"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="436"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="430"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="437"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="477"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="484"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -685,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="478"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="485"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -693,49 +787,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="610"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="605"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="612"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="607"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="614"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="608"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="615"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="620"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="627"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="663"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="672"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="670"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="679"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="683"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="710"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="717"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="717"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="724"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="718"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="725"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -743,56 +837,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="719"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="730"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="774"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="833"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="846"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="726"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="794"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="840"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="720"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="743"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="759"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="766"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="775"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="775"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="793"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="810"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="817"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="833"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="834"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="841"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="878"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -800,7 +894,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="895"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -808,7 +902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="909"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -816,39 +910,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="912"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="914"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="921"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="925"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="932"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="946"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="962"/>
+        <source>There is no import to undo.</source>
+        <translation>Es gibt keinen Import, der rückgängig gemacht werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="964"/>
+        <source>{file} of {when}: {created} new, {updated} updated</source>
+        <translation>{file} vom {when}: {created} neu, {updated} ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="967"/>
+        <source>Undo an import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="968"/>
+        <source>Import to take back:</source>
+        <translation>Rückgängig zu machender Import:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="979"/>
+        <source>Import undone: {deleted} removed, {restored} restored.</source>
+        <translation>Import rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="991"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="948"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="993"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="950"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="995"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="262"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="263"/>
+        <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
+        <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="268"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
+        <source>Offer this assignment again for files with the same columns</source>
+        <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1241,104 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="312"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="313"/>
+        <source>What each row will do. Nothing has been written yet.</source>
+        <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="322"/>
+        <source>fill empty fields</source>
+        <translation>leere Felder füllen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="323"/>
+        <source>overwrite</source>
+        <translation>überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="324"/>
+        <source>skip</source>
+        <translation>überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="330"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="330"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="331"/>
+        <source>For this person</source>
+        <translation>Für diese Person</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="340"/>
+        <source>Name match from</source>
+        <translation>Namensgleichheit ab</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <source>Persons already in the directory:</source>
+        <translation>Personen, die schon im Verzeichnis sind:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="367"/>
+        <source>Comparing with the directory …</source>
+        <translation>Abgleich mit dem Verzeichnis …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="377"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="377"/>
+        <source>already there</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="378"/>
+        <source>duplicate in file</source>
+        <translation>doppelt in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="395"/>
+        <source>similarity {score} %</source>
+        <translation>Ähnlichkeit {score} %</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="194"/>
@@ -1158,6 +1408,92 @@
     </message>
 </context>
 <context>
+    <name>SpreadsheetWizard</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="524"/>
+        <source>Import a spreadsheet</source>
+        <translation>Tabelle importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="538"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="543"/>
+        <source>Import done: {created} new, {updated} updated.</source>
+        <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546"/>
+        <source>Not added again (unsubscribed): {names}</source>
+        <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="433"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="434"/>
+        <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
+        <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="437"/>
+        <source>Directory only</source>
+        <translation>Nur ins Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="438"/>
+        <source>Also to the distribution list</source>
+        <translation>Auch in den Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <source>Also as attendees of the event</source>
+        <translation>Auch als Teilnehmende der Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="449"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="450"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="454"/>
+        <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
+        <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
+        <source>Status for rows without one</source>
+        <translation>Status für Zeilen ohne eigenen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <source>Importing …</source>
+        <translation>Import läuft …</translation>
+    </message>
+</context>
+<context>
     <name>TopicDialog</name>
     <message>
         <location filename="../../defence_dir/ui/organisation_dialog.py" line="126"/>
@@ -1181,6 +1517,99 @@
         <location filename="../../defence_dir/ui/person_dialog.py" line="98"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <source>Full name (given family)</source>
+        <translation>Name (Vorname Nachname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <source>Full name (family, given)</source>
+        <translation>Name (Nachname, Vorname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <source>Phone (work)</source>
+        <translation>Telefon (dienstlich)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <source>City (to notes)</source>
+        <translation>Ort (in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <source>Attendance status</source>
+        <translation>Teilnahmestatus</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <source>(to notes)</source>
+        <translation>(in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,548 @@
+"""The spreadsheet import wizard: file and sheet, columns, row-by-row preview, target, import.
+
+Reading, planning and writing run in a worker thread (a 100,000-row file takes seconds); the
+pages show a busy state meanwhile and a newer request makes an older answer moot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from sqlalchemy import select
+
+from defence_dir.data.database import Database
+from defence_dir.data.models import DistributionList, Event
+from defence_dir.errors import DefenceDirError
+from defence_dir.spreadsheet.cleaning import text_of
+from defence_dir.spreadsheet.columns import (
+    FIELDS,
+    IGNORE,
+    TO_NOTES,
+    ColumnMapping,
+    find_header_row,
+    guess_mapping,
+    remember_mapping,
+)
+from defence_dir.spreadsheet.planning import MatchChoice, RowAction, SpreadsheetPlan, plan_rows
+from defence_dir.spreadsheet.reading import TableFile, read_table_file
+from defence_dir.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
+
+PREVIEW_ROWS = 8
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # request number, result or DefenceDirError
+
+
+class _Task(QRunnable):
+    def __init__(self, number: int, work: Callable[[], object], signals: _Signals) -> None:
+        super().__init__()
+        self.number, self.work, self.signals = number, work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except DefenceDirError as exc:
+            result = exc
+        self.signals.done.emit(self.number, result)
+
+
+class Worker(QObject):
+    """Runs one job at a time off the GUI thread; only the newest job's answer is delivered."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.signals = _Signals()
+        self.signals.done.connect(self._done)
+        self.number = 0
+        self.callbacks: dict[int, Callable[[object], None]] = {}
+
+    def run(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+        self.number += 1
+        self.callbacks = {self.number: then}
+        self.pool.start(_Task(self.number, work, self.signals))
+
+    def _done(self, number: int, result: object) -> None:
+        callback = self.callbacks.pop(number, None)
+        if callback is not None:
+            callback(result)
+
+    def wait(self) -> None:
+        self.pool.waitForDone()
+
+
+def field_labels(page: QWidget) -> dict[str, str]:
+    return {
+        "salutation": page.tr("Salutation"), "title": page.tr("Academic title"),
+        "given_name": page.tr("Given name"), "family_name": page.tr("Family name"),
+        "full_name": page.tr("Full name (given family)"),
+        "full_name_reversed": page.tr("Full name (family, given)"), "email": page.tr("Email"),
+        "phone": page.tr("Phone (work)"), "mobile": page.tr("Mobile"),
+        "organisation": page.tr("Organisation"), "function": page.tr("Function"),
+        "department": page.tr("Department"), "city": page.tr("City (to notes)"),
+        "notes": page.tr("Notes"), "status": page.tr("Attendance status"),
+        "consent": page.tr("Consent"), TO_NOTES: page.tr("(to notes)"),
+        IGNORE: page.tr("(ignore)"),
+    }
+
+
+def _busy(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setStyleSheet("color: palette(placeholder-text);")
+
+
+def _error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setStyleSheet("color: #c62828;")
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: SpreadsheetWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("File"))
+        self.setSubTitle(self.tr("Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel "
+                                 "saves it. The header row is found below title rows."))
+        self.path = QLineEdit()
+        self.path.setObjectName("path")
+        self.path.setReadOnly(True)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose)
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheet")
+        self.sheet.currentIndexChanged.connect(lambda _i: self.sheet_changed())
+        self.header_row = QSpinBox()
+        self.header_row.setObjectName("headerRow")
+        self.header_row.setMinimum(1)
+        self.header_row.valueChanged.connect(lambda _v: self.show_sample())
+        self.encoding = QComboBox()
+        self.encoding.setEditable(True)
+        self.encoding.addItems(["", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
+        self.delimiter = QComboBox()
+        self.delimiter.addItem("", None)
+        for label, value in ((self.tr("Semicolon ;"), ";"), (self.tr("Comma ,"), ","),
+                             (self.tr("Tab"), "\t")):
+            self.delimiter.addItem(label, value)
+        self.encoding.currentTextChanged.connect(lambda _t: self.load())
+        self.delimiter.currentIndexChanged.connect(lambda _i: self.load())
+        self.sample = QTableWidget()
+        self.sample.setObjectName("sample")
+        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("File"), row)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Header row"), self.header_row)
+        form.addRow(self.tr("CSV encoding"), self.encoding)
+        form.addRow(self.tr("CSV delimiter"), self.delimiter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.sample, 1)
+        layout.addWidget(self.status)
+
+    def choose(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a spreadsheet"), "",
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        self.path.setText(path)
+        self.load()
+
+    def load(self) -> None:
+        if not self.path.text():
+            return
+        path = Path(self.path.text())
+        encoding = self.encoding.currentText().strip() or None
+        delimiter = self.delimiter.currentData()
+        _busy(self.status, self.tr("Reading {name} …").format(name=path.name))
+        self.w.table = None
+        self.completeChanged.emit()
+        self.w.worker.run(lambda: read_table_file(path, encoding=encoding, delimiter=delimiter),
+                          self.loaded)
+
+    def loaded(self, result: object) -> None:
+        if isinstance(result, DefenceDirError):
+            _error(self.status, str(result))
+            self.completeChanged.emit()
+            return
+        assert isinstance(result, TableFile)
+        self.w.table = result
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        for sheet in result.sheets:
+            self.sheet.addItem(self.tr("{name} ({rows} rows)").format(name=sheet.name,
+                                                                     rows=len(sheet.rows)),
+                               sheet.name)
+        default = result.sheet(None).name
+        self.sheet.setCurrentIndex(max(0, self.sheet.findData(default)))
+        self.sheet.blockSignals(False)
+        csv = result.encoding is not None
+        self.encoding.setEnabled(csv)
+        self.delimiter.setEnabled(csv)
+        status = self.tr("Read.")
+        if csv:
+            status = self.tr("Read as {encoding}, delimiter “{delimiter}”.").format(
+                encoding=result.encoding, delimiter="Tab" if result.delimiter == "\t"
+                else result.delimiter)
+        _busy(self.status, status)
+        self.sheet_changed()
+
+    def rows(self) -> list[list[Any]]:
+        if self.w.table is None:
+            return []
+        return self.w.table.sheet(self.sheet.currentData()).rows
+
+    def sheet_changed(self) -> None:
+        rows = self.rows()
+        self.header_row.blockSignals(True)
+        self.header_row.setMaximum(max(1, len(rows)))
+        self.header_row.setValue(find_header_row(rows) + 1 if rows else 1)
+        self.header_row.blockSignals(False)
+        self.show_sample()
+        self.completeChanged.emit()
+
+    def show_sample(self) -> None:
+        rows = self.rows()
+        start = self.header_row.value() - 1
+        shown = rows[start:start + PREVIEW_ROWS + 1]
+        width = max((len(r) for r in shown), default=0)
+        self.sample.clear()
+        self.sample.setRowCount(len(shown))
+        self.sample.setColumnCount(width)
+        for r, cells in enumerate(shown):
+            for c, cell in enumerate(cells):
+                item = QTableWidgetItem(text_of(cell))
+                if r == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.sample.setItem(r, c, item)
+
+    def isComplete(self) -> bool:
+        return self.w.table is not None and bool(self.rows())
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: SpreadsheetWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Which field each column holds. Recognised from German and "
+                                 "English headings; correct what is wrong."))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("mapping")
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"),
+                                              self.tr("Field")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.remember = QCheckBox(self.tr("Offer this assignment again for files with the "
+                                          "same columns"))
+        self.remember.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.remember)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        rows = self.w.file_page.rows()
+        header = self.w.file_page.header_row.value() - 1
+        with self.w.database.read_session() as session:
+            mapping = guess_mapping(rows[header], session)
+        example = rows[header + 1] if header + 1 < len(rows) else []
+        labels = field_labels(self)
+        self.table.setRowCount(len(mapping.headings))
+        self.combos = []
+        for row, (heading, field) in enumerate(zip(mapping.headings, mapping.fields,
+                                                   strict=True)):
+            self.table.setItem(row, 0, QTableWidgetItem(heading))
+            self.table.setItem(row, 1, QTableWidgetItem(
+                text_of(example[row]) if row < len(example) else ""))
+            combo = QComboBox()
+            for key in (*FIELDS, TO_NOTES, IGNORE):
+                combo.addItem(labels[key], key)
+            combo.setCurrentIndex(max(0, combo.findData(field)))
+            self.table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(2, 230)
+
+    def mapping(self) -> ColumnMapping:
+        headings = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return ColumnMapping(headings, [c.currentData() for c in self.combos])
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: SpreadsheetWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("What each row will do. Nothing has been written yet."))
+        self.threshold = QSpinBox()
+        self.threshold.setObjectName("threshold")
+        self.threshold.setRange(50, 100)
+        self.threshold.setValue(90)
+        self.threshold.setSuffix(" %")
+        self.threshold.valueChanged.connect(lambda _v: self.plan())
+        self.choice = QComboBox()
+        self.choice.setObjectName("choice")
+        for label, value in ((self.tr("fill empty fields"), MatchChoice.FILL),
+                             (self.tr("overwrite"), MatchChoice.OVERWRITE),
+                             (self.tr("skip"), MatchChoice.SKIP)):
+            self.choice.addItem(label, value.value)
+        self.choice.currentIndexChanged.connect(lambda _i: self.apply_choice_to_all())
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("preview")
+        self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"),
+                                              self.tr("Result"), self.tr("Details"),
+                                              self.tr("For this person")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Name match from")))
+        options.addWidget(self.threshold)
+        options.addSpacing(20)
+        options.addWidget(QLabel(self.tr("Persons already in the directory:")))
+        options.addWidget(self.choice)
+        options.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.row_choices: dict[int, QComboBox] = {}
+
+    def initializePage(self) -> None:
+        self.plan()
+
+    def plan(self) -> None:
+        rows = self.w.file_page.rows()
+        header = self.w.file_page.header_row.value() - 1
+        mapping = self.w.mapping_page.mapping()
+        threshold = self.threshold.value()
+        choice = MatchChoice(self.choice.currentData())
+        name = Path(self.w.file_page.path.text()).name
+        sheet = self.w.file_page.sheet.currentData()
+        multiple = self.w.table is not None and len(self.w.table.sheets) > 1
+        database = self.w.database
+        self.w.plan = None
+        self.completeChanged.emit()
+        _busy(self.summary, self.tr("Comparing with the directory …"))
+
+        def work() -> SpreadsheetPlan:
+            with database.read_session() as session:
+                return plan_rows(session, rows, header, mapping, file_name=name,
+                                 sheet=sheet if multiple else None, threshold=threshold,
+                                 choice=choice)
+        self.w.worker.run(work, self.show_plan)
+
+    def labels(self) -> dict[RowAction, str]:
+        return {RowAction.NEW: self.tr("new"), RowAction.MATCH: self.tr("already there"),
+                RowAction.DUPLICATE: self.tr("duplicate in file"),
+                RowAction.INVALID: self.tr("invalid"), RowAction.EMPTY: self.tr("empty")}
+
+    def show_plan(self, result: object) -> None:
+        if isinstance(result, DefenceDirError):
+            _error(self.summary, str(result))
+            return
+        assert isinstance(result, SpreadsheetPlan)
+        self.w.plan = result
+        labels = self.labels()
+        shown = [r for r in result.rows if r.action is not RowAction.EMPTY]
+        self.table.setRowCount(len(shown))
+        self.row_choices = {}
+        for index, row in enumerate(shown):
+            details = "; ".join(x for x in (
+                row.reason, *row.repairs,
+                *(f"{f}: {o} → {n}" if o else f"{f}: {n}" for f, o, n in row.differences),
+                (self.tr("similarity {score} %").format(score=row.score)
+                 if row.score is not None else "")) if x)
+            for column, value in enumerate((str(row.row), row.name, labels[row.action],
+                                            details)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(index, column, item)
+            if row.action is RowAction.MATCH:
+                combo = QComboBox()
+                for c in range(self.choice.count()):
+                    combo.addItem(self.choice.itemText(c), self.choice.itemData(c))
+                combo.setCurrentIndex(combo.findData(row.choice.value))
+                combo.currentIndexChanged.connect(
+                    lambda _i, row=row, combo=combo: setattr(row, "choice",
+                                                             MatchChoice(combo.currentData())))
+                self.table.setCellWidget(index, 4, combo)
+                self.row_choices[row.row] = combo
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(2, 120)
+        counts = result.counts()
+        self.summary.setStyleSheet("")
+        self.summary.setText(", ".join(f"{labels[RowAction(k)]}: {v}" for k, v in counts.items()
+                                       if v and k != RowAction.EMPTY.value))
+        self.completeChanged.emit()
+
+    def apply_choice_to_all(self) -> None:
+        for combo in self.row_choices.values():
+            combo.setCurrentIndex(combo.findData(self.choice.currentData()))
+
+    def isComplete(self) -> bool:
+        return self.w.plan is not None
+
+
+class TargetPage(QWizardPage):
+    def __init__(self, wizard: SpreadsheetWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(self.tr("Target"))
+        self.setSubTitle(self.tr("Add the persons to the directory only, or also to a "
+                                 "distribution list or an event. The import can be undone."))
+        self.group = QButtonGroup(self)
+        self.directory_only = QRadioButton(self.tr("Directory only"))
+        self.to_list = QRadioButton(self.tr("Also to the distribution list"))
+        self.to_event = QRadioButton(self.tr("Also as attendees of the event"))
+        for index, button in enumerate((self.directory_only, self.to_list, self.to_event)):
+            self.group.addButton(button, index)
+        self.directory_only.setChecked(True)
+        self.lists = QComboBox()
+        self.lists.setObjectName("lists")
+        self.events = QComboBox()
+        self.events.setObjectName("events")
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for label, value in ((self.tr("registered"), "registered"),
+                             (self.tr("attended"), "attended"),
+                             (self.tr("cancelled"), "cancelled"),
+                             (self.tr("no-show"), "no_show")):
+            self.status.addItem(label, value)
+        note = QLabel(self.tr("List members get the file name and row as proof of consent. "
+                              "Persons who unsubscribed are not added again; they are "
+                              "listed afterwards."))
+        note.setWordWrap(True)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("result")
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.directory_only)
+        form.addRow(self.to_list, self.lists)
+        form.addRow(self.to_event, self.events)
+        form.addRow(self.tr("Status for rows without one"), self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(self.result_label)
+
+    def initializePage(self) -> None:
+        with self.w.database.read_session() as session:
+            self.lists.clear()
+            for list_id, name in session.execute(select(DistributionList.id,
+                                                        DistributionList.name)):
+                self.lists.addItem(name, list_id)
+            self.events.clear()
+            for event_id, name in session.execute(select(Event.id, Event.name)):
+                self.events.addItem(name, event_id)
+
+    def target(self) -> ImportTarget:
+        if self.to_list.isChecked():
+            return ImportTarget(list_id=self.lists.currentData())
+        if self.to_event.isChecked():
+            return ImportTarget(event_id=self.events.currentData(),
+                                status_for_all=self.status.currentData())
+        return ImportTarget()
+
+    def validatePage(self) -> bool:
+        """Import now (in a worker); the wizard closes when it is done."""
+        if self.w.result is not None:
+            return True
+        if self.w.plan is None:
+            return False
+        plan, target, database = self.w.plan, self.target(), self.w.database
+        mapping, remember = self.w.mapping_page.mapping(), self.w.mapping_page.remember
+        self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        _busy(self.result_label, self.tr("Importing …"))
+
+        def work() -> SpreadsheetResult:
+            with database.session() as session:
+                if remember.isChecked():
+                    remember_mapping(session, mapping)
+                return apply_plan(session, plan, target)
+
+        def done(result: object) -> None:
+            self.w.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            if isinstance(result, DefenceDirError):
+                _error(self.result_label, str(result))
+                return
+            assert isinstance(result, SpreadsheetResult)
+            self.w.result = result
+            self.w.accept()
+        self.w.worker.run(work, done)
+        return False
+
+
+class SpreadsheetWizard(QWizard):
+    def __init__(self, parent: QWidget | None, database: Database) -> None:
+        super().__init__(parent)
+        self.setObjectName("spreadsheetWizard")
+        self.setWindowTitle(self.tr("Import a spreadsheet"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.resize(900, 620)
+        self.database = database
+        self.worker = Worker(self)
+        self.table: TableFile | None = None
+        self.plan: SpreadsheetPlan | None = None
+        self.result: SpreadsheetResult | None = None
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.target_page = TargetPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.target_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
+
+    def summary(self) -> str:
+        if self.result is None:
+            return ""
+        text = self.tr("Import done: {created} new, {updated} updated.").format(
+            created=self.result.created, updated=self.result.updated)
+        if self.result.suppressed:
+            text += " " + self.tr("Not added again (unsubscribed): {names}").format(
+                names=", ".join(self.result.suppressed))
+        return text

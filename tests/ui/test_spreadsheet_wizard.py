@@ -1,0 +1,60 @@
+"""The spreadsheet wizard, page by page, on a real attendee file."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from defence_dir.data.models import Attendance, Person
+from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+
+
+def finish_work(wizard, settle):
+    wizard.worker.wait()
+    settle()
+
+
+def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle):
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)
+    assert page.sheet.currentData() == "Teilnehmende"
+    assert page.header_row.value() == 3  # below the title row and the empty row
+    assert page.sample.item(0, 2).text() == "Vorname"
+    assert page.isComplete()
+    wizard.next()
+    mapping = wizard.mapping_page
+    fields = [combo.currentData() for combo in mapping.combos]
+    assert fields[:4] == ["salutation", "title", "given_name", "family_name"]
+    wizard.next()
+    finish_work(wizard, settle)
+    preview = wizard.preview_page
+    results = {preview.table.item(r, 1).text(): preview.table.item(r, 2).text()
+               for r in range(preview.table.rowCount())}
+    assert results["Prof. Dr.-Ing. Anna Schäfer"] == "neu"
+    assert results["Jürgen Schnitzmeier"] == "schon vorhanden"
+    assert "ungültig" in results.values() and "doppelt in der Datei" in results.values()
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 6  # nothing written
+    wizard.next()
+    target = wizard.target_page
+    target.to_event.setChecked(True)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    finish_work(wizard, settle)
+    assert wizard.result is not None and wizard.result.created == 2
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Attendance)) == 3
+    assert "2 neu" in wizard.summary()
+
+
+def test_wizard_explains_an_unreadable_file(qtbot, db, tmp_path, settle):
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(b"PK\x03\x04 nope")
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.file_page.open_file(str(broken))
+    finish_work(wizard, settle)
+    assert "kaputt.xlsx" in wizard.file_page.status.text()
+    assert not wizard.file_page.isComplete()
