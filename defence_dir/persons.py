@@ -24,7 +24,7 @@ from defence_dir.data.models import (
     Topic,
 )
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
-from defence_dir.i18n import _
+from defence_dir.i18n import N_, _
 
 NAME_FIELDS = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix")
 TEXT_FIELDS = (*NAME_FIELDS, "function", "department", "notes")
@@ -210,3 +210,19 @@ def get_person(session: Session, person_id: int) -> Person:
     if person is None:
         raise NotFoundError(_("The person no longer exists."))
     return person
+
+
+# What a user reads for a field name in previews and reports (translated where shown).
+FIELD_LABELS = {
+    "salutation": N_("Salutation"), "title": N_("Academic title"),
+    "given_name": N_("Given name"), "middle_name": N_("Middle name"),
+    "family_name": N_("Family name"), "name_suffix": N_("Name suffix"),
+    "function": N_("Function"), "department": N_("Department"), "notes": N_("Notes"),
+    "organisation": N_("Organisation"), "organisation_id": N_("Organisation"),
+    "emails": N_("Email addresses"), "phones": N_("Phone numbers"),
+    "topic_ids": N_("Technology fields"),
+}
+
+
+def field_label(field_name: str) -> str:
+    return _(FIELD_LABELS[field_name]) if field_name in FIELD_LABELS else field_name

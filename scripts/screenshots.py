@@ -38,6 +38,32 @@ def save(widget: QWidget, name: str) -> None:
     print(path)
 
 
+def make_attendee_file(path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Teilnehmende"
+    sheet.append(["Kick-off DEFENCE.NRW – Teilnehmerliste"])
+    sheet.append([])
+    sheet.append(["Anrede", "Titel", "Vorname", "Nachname", "Firma", "E-Mail-Adresse",
+                  "Telefon (dienstlich)", "Status"])
+    for row in (
+        ["Frau", "Prof. Dr.-Ing.", "Anna", "Schäfer", "Rheinmetall",
+         "anna.schaefer@rheinmetall.example", 2115551234, "teilgenommen"],
+        ["Herr", None, "Jürgen", "Schnitzmeier", "ZENIT GmbH", "juergen.schnitzmeier@zenit.eu",
+         "0208 3000423", "angemeldet"],
+        ["Herr", "Dr.", "Mathias", "Grosch", "NMWP.NRW", None, None, "teilgenommen"],
+        [None, None, "Anna", "Schäfer", "Rheinmetall", "anna.schaefer@rheinmetall.example",
+         None, "angemeldet"],
+        ["Herr", None, "Kai", "Kaputt", "Nirgendwo AG", "kai@@kaputt", None, None],
+        ["Frau", None, "Özlem", "Yıldız", "Fraunhofer FHR", "oezlem.yildiz@fhr.example",
+         4922894350, "abgesagt"],
+    ):
+        sheet.append(row)
+    workbook.save(path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -80,6 +106,54 @@ def main() -> int:
         dialog.emails.rows[0][0].setText("matthias.grosch@@nmwp")
         save(dialog, f"person_dialog_invalid{suffix}")
         dialog.close()
+
+        from defence_dir.ui.vcard_dialogs import ExportDialog, ImportDialog, QrDialog
+        from defence_dir.vcard.writer import Profile, card, load_cards
+
+        export = ExportDialog(window, database, [
+            (window.tr("Selected persons (%n)", "", 2), lambda: [1, 2]),
+            (window.tr("Everybody in the directory"), lambda: [])])
+        export.target.setText(str(Path.home() / "Kontakte" / "defence-nrw.vcf"))
+        export.show()
+        save(export, f"export_dialog{suffix}")
+        export.close()
+        with database.read_session() as session:
+            data = load_cards(session, [3])[0]
+        data.notes, data.categories = None, []
+        qr = QrDialog(window, data.display_name, card(data, Profile.STANDARD))
+        qr.show()
+        save(qr, f"qr_dialog{suffix}")
+        qr.close()
+        sample = Path(folder) / "messe-kontakte.vcf"
+        sample.write_bytes(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Yılmaz;Ayşe;;Dr.;\r\nFN:Dr. Ayşe Yılmaz\r\n"
+            "ORG:Hensoldt Sensors GmbH\r\nEMAIL:ayse.yilmaz@hensoldt.example\r\n"
+            "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nN:Grosch;Matthias;;Dr.;\r\n"
+            "EMAIL:matthias.grosch@nmwp.de\r\nTITLE:Clustermanager\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kaputt;Karl;;;\r\nEMAIL:karl@@x\r\n"
+            "END:VCARD\r\n".encode())
+        importer = ImportDialog(window, database, sample)
+        importer.show()
+        save(importer, f"vcard_import_preview{suffix}")
+        importer.close()
+
+        from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+
+        sheet = Path(folder) / "teilnehmer.xlsx"
+        make_attendee_file(sheet)
+        wizard = SpreadsheetWizard(window, database)
+        wizard.show()
+        wizard.file_page.open_file(str(sheet))
+        wizard.worker.wait()
+        settle()
+        save(wizard, f"import_wizard_file{suffix}")
+        wizard.next()
+        save(wizard, f"import_wizard_columns{suffix}")
+        wizard.next()
+        wizard.worker.wait()
+        settle()
+        save(wizard, f"import_wizard_preview{suffix}")
+        wizard.close()
         window.close()
         database.close()
     app.processEvents()

@@ -100,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".vcf", ".vcard"):
         raise DefenceDirError(_("{name} is neither a vCard file (.vcf) nor a spreadsheet "
                                 "(.xlsx, .xls, .ods, .csv).", name=path.name))
+    from defence_dir.persons import field_label
     from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
 
     try:
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print_table([_("Card"), _("Name"), _("Result"), _("Details")],
                 [[str(c.number), c.name, _(ACTION_LABELS[c.action.value]),
-                  c.reason or "; ".join(f"{f}: {n}" for f, _o, n in c.changes)]
+                  c.reason or "; ".join(f"{field_label(f)}: {n}" for f, _o, n in c.changes)]
                  for c in plan.cards])
     summary = ", ".join(f"{_(ACTION_LABELS[k])}: {v}" for k, v in counts.items() if v)
     verb = _("would be imported (dry run)") if args.dry_run else _("imported")

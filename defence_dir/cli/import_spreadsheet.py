@@ -16,6 +16,7 @@ ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate
 
 def run_spreadsheet(args: argparse.Namespace) -> int:
     from defence_dir.memberships import get_event_by_name, get_list_by_name
+    from defence_dir.persons import field_label
     from defence_dir.spreadsheet.columns import FIELDS, IGNORE, find_header_row, guess_mapping
     from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
     from defence_dir.spreadsheet.reading import read_table_file
@@ -63,7 +64,8 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
     print_table([_("Row"), _("Name"), _("Result"), _("Details")],
                 [[str(r.row), r.name, _(ROW_LABELS[r.action.value]),
                   "; ".join(x for x in (r.reason, *r.repairs,
-                                        *(f"{f}: {o} → {n}" for f, o, n in r.differences)) if x)]
+                                        *(f"{field_label(f)}: {o} → {n}"
+                                          for f, o, n in r.differences)) if x)]
                  for r in plan.rows if r.action.value != "empty"])
     summary = ", ".join(f"{_(ROW_LABELS[k])}: {v}" for k, v in counts.items()
                         if v and k != "empty")

@@ -37,6 +37,7 @@ from sqlalchemy import select
 from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event
 from defence_dir.errors import DefenceDirError
+from defence_dir.persons import field_label
 from defence_dir.spreadsheet.cleaning import text_of
 from defence_dir.spreadsheet.columns import (
     FIELDS,
@@ -391,7 +392,8 @@ class PreviewPage(QWizardPage):
         for index, row in enumerate(shown):
             details = "; ".join(x for x in (
                 row.reason, *row.repairs,
-                *(f"{f}: {o} → {n}" if o else f"{f}: {n}" for f, o, n in row.differences),
+                *(f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
+                  for f, o, n in row.differences),
                 (self.tr("similarity {score} %").format(score=row.score)
                  if row.score is not None else "")) if x)
             for column, value in enumerate((str(row.row), row.name, labels[row.action],

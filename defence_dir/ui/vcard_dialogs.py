@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
+from defence_dir.persons import field_label
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import Action, ImportPlan, MatchMode, apply_import, plan_import
 from defence_dir.vcard.writer import Profile, card, load_cards
@@ -279,8 +280,9 @@ class ImportDialog(QDialog):
         labels = self.labels()
         self.table.setRowCount(len(self.plan.cards))
         for row, plan in enumerate(self.plan.cards):
-            details = plan.reason or "; ".join(f"{f}: {o} → {n}" if o else f"{f}: {n}"
-                                               for f, o, n in plan.changes)
+            details = plan.reason or "; ".join(
+                f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
+                for f, o, n in plan.changes)
             for column, value in enumerate((str(plan.number), plan.name, labels[plan.action],
                                             details)):
                 item = QTableWidgetItem(value)  # items show plain text
