@@ -26,7 +26,8 @@ def register(subparsers: Any) -> None:
                       "organisation. Invalid rows and cards are reported and skipped; "
                       "nothing is written with --dry-run."))
     parser.add_argument("file", type=Path, metavar=_("FILE"))
-    parser.add_argument("--matches", choices=("fill", "overwrite", "skip"), default="fill",
+    parser.add_argument("--on-duplicate", "--matches", dest="matches",
+                        choices=("fill", "overwrite", "skip"), default="fill",
                         help=_("for persons already in the directory: fill empty fields "
                                "(default), overwrite them, or skip"))
     parser.add_argument("--sheet", help=_("spreadsheet: the sheet to read (default: the first "
@@ -44,6 +45,8 @@ def register(subparsers: Any) -> None:
     target.add_argument("--event", metavar="E", help=_("also register everyone for this event"))
     parser.add_argument("--status", choices=("registered", "attended", "cancelled", "no_show"),
                         help=_("attendance status for all rows without one"))
+    parser.add_argument("--report", type=Path, metavar=_("FILE.xlsx"),
+                        help=_("spreadsheet: also save the report (counts and problem rows)"))
     parser.add_argument("--dry-run", action="store_true", help=_("only show what would happen"))
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
     parser.set_defaults(run=run)
@@ -56,7 +59,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_imports(args: argparse.Namespace) -> int:
-    from defence_dir.spreadsheet.writing import import_batches
+    from defence_dir.import_records import import_batches
 
     db = database_from(args)
     try:
@@ -75,7 +78,7 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from defence_dir.spreadsheet.writing import undo_import
+    from defence_dir.import_records import undo_import
 
     db = database_from(args)
     try:

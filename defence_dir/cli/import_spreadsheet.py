@@ -20,6 +20,7 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
     from defence_dir.spreadsheet.columns import FIELDS, IGNORE, find_header_row, guess_mapping
     from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
     from defence_dir.spreadsheet.reading import read_table_file
+    from defence_dir.spreadsheet.report import import_report
     from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
 
     if not 0 <= args.threshold <= 100:
@@ -52,14 +53,18 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = plan.counts()
+    report = import_report(plan, result)
+    if args.report:
+        from defence_dir.spreadsheet.report import write_report_xlsx
+
+        write_report_xlsx(args.report, plan, report)
     if args.json:
-        print_json({"file": str(args.file), "sheet": sheet.name, "header_row": header + 1,
-                    "encoding": table.encoding, "delimiter": table.delimiter,
+        print_json({**report, "file": str(args.file), "sheet": sheet.name,
+                    "header_row": header + 1, "encoding": table.encoding,
+                    "delimiter": table.delimiter,
                     "mapping": dict(zip(mapping.headings, mapping.fields, strict=True)),
-                    "dry_run": args.dry_run, "counts": counts,
-                    "import_batch": result.batch_id if result else None,
-                    "not_resubscribed": result.suppressed if result else [],
-                    "rows": [r.as_json() for r in plan.rows if r.action.value != "empty"]})
+                    "dry_run": args.dry_run,
+                    "details": [r.as_json() for r in plan.rows if r.action.value != "empty"]})
         return 0
     print_table([_("Row"), _("Name"), _("Result"), _("Details")],
                 [[str(r.row), r.name, _(ROW_LABELS[r.action.value]),

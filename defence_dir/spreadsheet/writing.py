@@ -7,31 +7,26 @@ file and row; an unsubscribed person is never re-subscribed, it is reported) or 
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field, fields, replace
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
     Attendance,
     ImportBatch,
-    ImportChange,
-    ImportChangeAction,
     ListMembership,
     Organisation,
     Person,
 )
-from defence_dir.errors import NotFoundError, ValidationError
+from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import _
+from defence_dir.import_records import draft_json, record_change, seal_batch
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
 from defence_dir.persons import (
-    EmailDraft,
     PersonDraft,
-    PhoneDraft,
     create_person,
     draft_of,
     update_person,
@@ -71,28 +66,14 @@ def _merge(existing: PersonDraft, incoming: PersonDraft, overwrite: bool) -> Per
     return merged
 
 
-def _draft_json(draft: PersonDraft) -> dict[str, Any]:
-    data = {item.name: getattr(draft, item.name) for item in fields(PersonDraft)}
-    data["emails"] = [{"address": e.address, "kind": e.kind} for e in draft.emails]
-    data["phones"] = [{"raw": p.raw, "kind": p.kind} for p in draft.phones]
-    return data
+class ImportCancelled(DefenceDirError):
+    pass
 
 
-def _record(session: Session, batch: ImportBatch, table: str, row_id: int,
-            before: dict[str, Any] | None = None) -> None:
-    exists = session.scalar(select(ImportChange.id).where(
-        ImportChange.batch_id == batch.id, ImportChange.table_name == table,
-        ImportChange.row_id == row_id))
-    if exists is None:
-        session.add(ImportChange(
-            batch_id=batch.id, table_name=table, row_id=row_id,
-            action=(ImportChangeAction.UPDATED if before is not None
-                    else ImportChangeAction.CREATED).value,
-            before_json=json.dumps(before, ensure_ascii=False) if before is not None else None))
-
-
-def apply_plan(session: Session, plan: SpreadsheetPlan,
-               target: ImportTarget | None = None) -> SpreadsheetResult:
+def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | None = None,
+               progress: Callable[[int, int], bool] | None = None) -> SpreadsheetResult:
+    """Write the plan in the caller's transaction; `progress(done, total)` returning False
+    cancels (ImportCancelled: the caller's rollback leaves the database as before)."""
     target = target or ImportTarget()
     if target.list_id is not None and target.event_id is not None:
         raise ValidationError(_("Import into a list or an event, not both at once."))
@@ -117,17 +98,19 @@ def apply_plan(session: Session, plan: SpreadsheetPlan,
                 org = Organisation(name=name, import_batch_id=batch.id)
                 session.add(org)
                 session.flush()
-                _record(session, batch, "organisation", org.id)
+                record_change(session, batch, "organisation", org.id)
                 found = org.id
             organisations[key] = found
         return organisations[key]
 
-    for row in plan.rows:
+    for done, row in enumerate(plan.rows, start=1):
+        if progress is not None and done % 200 == 0 and not progress(done, len(plan.rows)):
+            raise ImportCancelled(_("Import cancelled; nothing was written."))
         person_id: int | None = None
         if row.action is RowAction.NEW and row.draft is not None:
             draft = replace(row.draft, organisation_id=organisation_id(row.organisation))
             person_id = create_person(session, draft, import_batch_id=batch.id).id
-            _record(session, batch, "person", person_id)
+            record_change(session, batch, "person", person_id)
             result.created += 1
         elif row.action is RowAction.MATCH and row.draft is not None and row.person_id:
             person_id = row.person_id
@@ -144,7 +127,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan,
                                          or not existing.organisation_id):
                     merged.organisation_id = organisation_id(row.organisation)
                 if merged != existing:
-                    _record(session, batch, "person", person_id, _draft_json(existing))
+                    record_change(session, batch, "person", person_id, draft_json(existing))
                     update_person(session, person_id, merged, person.version)
                     result.updated += 1
         if person_id is None:
@@ -161,7 +144,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan,
                 membership_id = session.scalar(select(ListMembership.id).where(
                     ListMembership.list_id == target.list_id,
                     ListMembership.person_id == person_id))
-                _record(session, batch, "list_membership", membership_id)
+                record_change(session, batch, "list_membership", membership_id)
                 result.subscribed += 1
             elif outcome is SubscribeOutcome.SUPPRESSED:
                 result.suppressed.append(f"{row.name} ({_('row')} {row.row})")
@@ -174,73 +157,18 @@ def apply_plan(session: Session, plan: SpreadsheetPlan,
                                         status=status, import_batch_id=batch.id)
                 session.add(attendance)
                 session.flush()
-                _record(session, batch, "attendance", attendance.id)
+                record_change(session, batch, "attendance", attendance.id)
                 result.attendances += 1
             elif existing_attendance.status != status:
-                _record(session, batch, "attendance", existing_attendance.id,
+                record_change(session, batch, "attendance", existing_attendance.id,
                         {"status": existing_attendance.status})
                 existing_attendance.status = status
                 result.attendances += 1
     batch.created_count, batch.updated_count = result.created, result.updated
     batch.skipped_count = result.skipped
-    session.flush()
+    seal_batch(session, batch)
+    if progress is not None:
+        progress(len(plan.rows), len(plan.rows))
     return result
 
 
-def undo_import(session: Session, batch_id: int) -> dict[str, int]:
-    """Take an import back: delete what it created, restore what it changed."""
-    batch = session.get(ImportBatch, batch_id)
-    if batch is None:
-        raise NotFoundError(_("There is no import {id}.", id=batch_id))
-    if batch.undone_at is not None:
-        raise ValidationError(_("Import {id} was already undone.", id=batch_id))
-    counts = {"deleted": 0, "restored": 0}
-    changes = sorted(batch.changes, key=lambda c: c.id, reverse=True)
-    for change in changes:
-        before = json.loads(change.before_json) if change.before_json else None
-        if change.table_name == "attendance":
-            if before is None:
-                session.execute(delete(Attendance).where(Attendance.id == change.row_id))
-                counts["deleted"] += 1
-            else:
-                attendance = session.get(Attendance, change.row_id)
-                if attendance is not None:
-                    attendance.status = before["status"]
-                    counts["restored"] += 1
-        elif change.table_name == "list_membership":
-            membership = session.get(ListMembership, change.row_id)
-            if membership is not None:
-                session.delete(membership)
-                counts["deleted"] += 1
-        elif change.table_name == "person":
-            person = session.get(Person, change.row_id)
-            if person is None:
-                continue
-            if before is None:
-                session.delete(person)
-                counts["deleted"] += 1
-            else:
-                draft = PersonDraft(**{
-                    **{k: v for k, v in before.items() if k not in ("emails", "phones")},
-                    "emails": [EmailDraft(e["address"], e["kind"]) for e in before["emails"]],
-                    "phones": [PhoneDraft(p["raw"], p["kind"]) for p in before["phones"]]})
-                update_person(session, person.id, draft, person.version)
-                counts["restored"] += 1
-        session.flush()
-    for change in changes:  # organisations last: their persons are gone or restored by now
-        if change.table_name == "organisation" and change.before_json is None:
-            org = session.get(Organisation, change.row_id)
-            if org is not None and not org.persons:
-                session.delete(org)
-                counts["deleted"] += 1
-    batch.undone_at = datetime.now(UTC).replace(tzinfo=None)
-    session.flush()
-    return counts
-
-
-def import_batches(session: Session) -> list[dict[str, Any]]:
-    return [{"id": b.id, "file": b.file_name, "sheet": b.sheet, "kind": b.source_kind,
-             "imported_at": b.imported_at.isoformat() + "Z" if b.imported_at else None,
-             "rows": b.row_count, "created": b.created_count, "updated": b.updated_count,
-             "undone": b.undone_at is not None}
-            for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))]

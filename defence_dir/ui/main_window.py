@@ -954,7 +954,7 @@ class MainWindow(QMainWindow):
     def undo_an_import(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from defence_dir.spreadsheet.writing import import_batches, undo_import
+        from defence_dir.import_records import import_batches, undo_import
 
         with self.database.read_session() as session:
             batches = [b for b in import_batches(session) if not b["undone"]]

@@ -243,6 +243,7 @@ class FilePage(QWizardPage):
         self.sample.clear()
         self.sample.setRowCount(len(shown))
         self.sample.setColumnCount(width)
+        self.sample.setVerticalHeaderLabels([str(start + 1 + i) for i in range(len(shown))])
         for r, cells in enumerate(shown):
             for c, cell in enumerate(cells):
                 item = QTableWidgetItem(text_of(cell))

@@ -8,7 +8,6 @@ creates or changes is recorded (ImportBatch/ImportChange) so it can be taken bac
 from __future__ import annotations
 
 import enum
-import json
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,13 @@ from defence_dir.contact_values import phone_e164
 from defence_dir.data.models import (
     EmailAddress,
     ImportBatch,
-    ImportChange,
-    ImportChangeAction,
     Organisation,
     Person,
     Topic,
 )
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.i18n import _
+from defence_dir.import_records import draft_json, record_change, seal_batch
 from defence_dir.persons import (
     EmailDraft,
     PersonDraft,
@@ -312,16 +310,6 @@ class ImportResult:
     counts: dict[str, int]
 
 
-def _row_json(obj: Any) -> str:
-    table = obj.__table__
-    return json.dumps({c.name: _jsonable(getattr(obj, c.key)) for c in table.columns},
-                      ensure_ascii=False)
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
     """Do what the plan says, in the caller's transaction, recorded for undo."""
     counts = plan.counts()
@@ -345,7 +333,7 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
                 org = Organisation(name=name, import_batch_id=batch.id)
                 session.add(org)
                 session.flush()
-                _record(session, batch, "organisation", org.id, None)
+                record_change(session, batch, "organisation", org.id)
                 existing = org.id
             organisations[key] = existing
         return organisations[key]
@@ -358,7 +346,7 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
                     is None:
                 person.uid = card.uid
             session.flush()
-            _record(session, batch, "person", person.id, None)
+            record_change(session, batch, "person", person.id)
         elif card.action is Action.UPDATE and card.draft is not None and card.person_id:
             person = session.get(Person, card.person_id)
             if person is None:
@@ -367,25 +355,8 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
             draft = card.draft
             if card.organisation and not draft.organisation_id:
                 draft = replace(draft, organisation_id=organisation_id(card.organisation))
-            before = json.dumps({"draft": _draft_json(draft_of(person)),
-                                 "row": json.loads(_row_json(person))}, ensure_ascii=False)
+            before = draft_json(draft_of(person))
             update_person(session, person.id, draft, person.version)
-            _record(session, batch, "person", person.id, before)
-    session.flush()
+            record_change(session, batch, "person", person.id, before)
+    seal_batch(session, batch)
     return ImportResult(batch.id, counts)
-
-
-def _draft_json(draft: PersonDraft) -> dict[str, Any]:
-    data = {item.name: getattr(draft, item.name) for item in fields(PersonDraft)}
-    data["emails"] = [{"address": e.address, "kind": e.kind} for e in draft.emails]
-    data["phones"] = [{"raw": p.raw, "kind": p.kind} for p in draft.phones]
-    return data
-
-
-def _record(session: Session, batch: ImportBatch, table: str, row_id: int,
-            before: str | None) -> None:
-    session.add(ImportChange(batch_id=batch.id, table_name=table, row_id=row_id,
-                             action=(ImportChangeAction.UPDATED if before
-                                     else ImportChangeAction.CREATED).value,
-                             before_json=before))
-

@@ -24,8 +24,10 @@ def test_dry_run_json_then_import_to_an_event_then_undo(capsys, db_path, attende
     assert code == 0, err
     report = json.loads(out)
     assert report["header_row"] == 3 and report["sheet"] == "Teilnehmende"
-    assert report["counts"]["new"] == 2 and report["counts"]["invalid"] == 1
-    assert report["import_batch"] is None
+    assert (report["rows"], report["created"], report["updated"], report["invalid"],
+            report["duplicates_in_file"], report["batch_id"]) == (5, 2, 1, 1, 1, None)
+    assert {"row": 7, "reason": "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."} in \
+        report["problems"]
     event = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
     code, out, err = run(capsys, *db, "import", str(attendee_xlsx), "--event", event)
     assert code == 0, err

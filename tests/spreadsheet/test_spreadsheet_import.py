@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from defence_dir.data.models import Attendance, Event, ListMembership, Organisation, Person
 from defence_dir.errors import ValidationError
+from defence_dir.import_records import undo_import
 from defence_dir.spreadsheet.cleaning import parse_date, repaired_phone, split_name
 from defence_dir.spreadsheet.columns import find_header_row, guess_mapping, remember_mapping
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, plan_rows
 from defence_dir.spreadsheet.reading import read_table_file
-from defence_dir.spreadsheet.writing import ImportTarget, apply_plan, undo_import
+from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
 
 
 def plan_file(session, path: Path, **options):
@@ -189,3 +190,52 @@ def test_bad_files_are_refused_cleanly(tmp_path: Path, name, content):
     with pytest.raises(ValidationError) as error:
         read_table_file(path)
     assert name in str(error.value)
+
+
+def test_undo_refuses_when_later_edits_would_be_lost(db, attendee_xlsx):
+    from defence_dir.persons import draft_of, update_person
+
+    with db.session() as session:
+        result = apply_plan(session, plan_file(session, attendee_xlsx))
+    with db.session() as session:
+        person = session.scalar(select(Person).where(Person.family_name == "Brandt"))
+        draft = draft_of(person)
+        draft.function = "Leiter Einkauf"
+        update_person(session, person.id, draft, person.version)
+    with db.session() as session, pytest.raises(ValidationError) as refused:
+        undo_import(session, result.batch_id)
+    assert "Bernd Brandt" in str(refused.value)
+    with db.read_session() as session:  # nothing was undone
+        assert session.scalar(select(func.count()).select_from(Person)) == 8
+
+
+def test_cancel_leaves_the_database_as_before(db, tmp_path: Path):
+    from defence_dir.spreadsheet.writing import ImportCancelled
+
+    path = tmp_path / "viele.csv"
+    lines = ["Vorname;Nachname;E-Mail"] + [f"Vor{i};Nach{i};p{i}@example.org"
+                                          for i in range(1000)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    seen = []
+    with pytest.raises(ImportCancelled), db.session() as session:
+        apply_plan(session, plan_file(session, path),
+                   progress=lambda done, total: seen.append(done) or done < 400)
+    assert seen and max(seen) == 400
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 6
+
+
+def test_report_as_xlsx(db, attendee_xlsx, tmp_path: Path):
+    import openpyxl
+
+    from defence_dir.spreadsheet.report import import_report, write_report_xlsx
+
+    with db.session() as session:
+        plan = plan_file(session, attendee_xlsx)
+        report = import_report(plan, None)
+    target = tmp_path / "bericht.xlsx"
+    write_report_xlsx(target, plan, report)
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames == ["Übersicht", "Probleme", "Alle Zeilen"]
+    problems = [[c.value for c in row] for row in workbook["Probleme"].iter_rows(min_row=2)]
+    assert ["7", "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."] in problems
