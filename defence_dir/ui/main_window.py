@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         self.import_sheet_action = self._action(self.tr("Import a &spreadsheet…"),
                                                 self.import_spreadsheet, QKeySequence("Ctrl+I"),
                                                 "importSheetAction")
-        self.undo_import_action = self._action(self.tr("Undo an import…"),
+        self.undo_import_action = self._action(self.tr("Imports…"),
                                                self.undo_an_import, name="undoImportAction")
         self.copy_vcard_action = self._action(self.tr("Copy as vCard"), self.copy_vcard,
                                               QKeySequence("Ctrl+Shift+C"), "copyVcardAction")
@@ -947,37 +947,19 @@ class MainWindow(QMainWindow):
         wizard = SpreadsheetWizard(self, self.database)
         if path:
             wizard.file_page.open_file(path)
-        if self.run_dialog(wizard) and wizard.result is not None:
+        if self.run_dialog(wizard) and wizard.import_result is not None:
             self._data_changed("organisation", [])
             self.statusBar().showMessage(wizard.summary(), 10000)
+        elif wizard.import_result is not None:  # closed with the window's close button
+            self._data_changed("organisation", [])
 
     def undo_an_import(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from defence_dir.ui.imports_dialog import ImportsDialog
 
-        from defence_dir.import_records import import_batches, undo_import
-
-        with self.database.read_session() as session:
-            batches = [b for b in import_batches(session) if not b["undone"]]
-        if not batches:
-            self.statusBar().showMessage(self.tr("There is no import to undo."), 5000)
-            return
-        labels = [self.tr("{file} of {when}: {created} new, {updated} updated").format(
-            file=b["file"], when=(b["imported_at"] or "")[:16].replace("T", " "),
-            created=b["created"], updated=b["updated"]) for b in batches]
-        label, ok = QInputDialog.getItem(self, self.tr("Undo an import"),
-                                         self.tr("Import to take back:"), labels, 0, False)
-        if not ok:
-            return
-        batch = batches[labels.index(label)]
-        try:
-            with self.database.session() as session:
-                counts = undo_import(session, batch["id"])
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self._data_changed("organisation", [])
-        self.statusBar().showMessage(self.tr("Import undone: {deleted} removed, {restored} "
-                                             "restored.").format(**counts), 8000)
+        dialog = ImportsDialog(self, self.database)
+        self.run_dialog(dialog)
+        if dialog.changed:
+            self._data_changed("organisation", [])
 
     # --- dialogs ------------------------------------------------------------------------------
     def show_settings(self) -> None:

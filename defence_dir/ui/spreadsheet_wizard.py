@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -129,7 +131,8 @@ class FilePage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("File"))
         self.setSubTitle(self.tr("Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel "
-                                 "saves it. The header row is found below title rows."))
+                                 "saves it; choose it or drop it here. The header row is found "
+                                 "below title rows."))
         self.path = QLineEdit()
         self.path.setObjectName("path")
         self.path.setReadOnly(True)
@@ -458,6 +461,9 @@ class TargetPage(QWizardPage):
                               "Persons who unsubscribed are not added again; they are "
                               "listed afterwards."))
         note.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.hide()
         self.result_label = QLabel()
         self.result_label.setObjectName("result")
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -471,7 +477,13 @@ class TargetPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addStretch(1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
+        self.save_report = QPushButton(self.tr("Save report…"))
+        self.save_report.setObjectName("saveReport")
+        self.save_report.clicked.connect(self.save_report_file)
+        self.save_report.hide()
+        layout.addWidget(self.save_report, 0, Qt.AlignmentFlag.AlignLeft)
 
     def initializePage(self) -> None:
         with self.w.database.read_session() as session:
@@ -493,7 +505,7 @@ class TargetPage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Import now (in a worker); the wizard closes when it is done."""
-        if self.w.result is not None:
+        if self.w.import_result is not None:
             return True
         if self.w.plan is None:
             return False
@@ -501,28 +513,78 @@ class TargetPage(QWizardPage):
         mapping, remember = self.w.mapping_page.mapping(), self.w.mapping_page.remember
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         _busy(self.result_label, self.tr("Importing …"))
+        self.progress.setRange(0, max(1, len(plan.rows)))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.w.cancel_requested = False
+        keep = remember.isChecked()
+
+        def progress(done: int, total: int) -> bool:
+            self.w.progress_signal.emit(done, total)  # queued to the GUI thread
+            return not self.w.cancel_requested
 
         def work() -> SpreadsheetResult:
-            with database.session() as session:
-                if remember.isChecked():
+            with database.session() as session:  # a cancel rolls everything back
+                if keep:
                     remember_mapping(session, mapping)
-                return apply_plan(session, plan, target)
+                return apply_plan(session, plan, target, progress)
 
         def done(result: object) -> None:
             self.w.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            self.progress.hide()
             if isinstance(result, DefenceDirError):
                 _error(self.result_label, str(result))
+                if self.w.cancel_requested:
+                    self.w.reject()
                 return
             assert isinstance(result, SpreadsheetResult)
-            self.w.result = result
-            self.w.accept()
+            self.w.import_result = result
+            self.show_report()
         self.w.worker.run(work, done)
         return False
 
+    def show_report(self) -> None:
+        """Counts and every problem row, shown here and savable as .xlsx."""
+        from defence_dir.spreadsheet.report import import_report
+
+        assert self.w.plan is not None
+        report = import_report(self.w.plan, self.w.import_result)
+        lines = [self.w.summary()]
+        lines += [self.tr("Row {row}: {reason}").format(row=p["row"], reason=p["reason"])
+                  if p["row"] else p["reason"] for p in report["problems"][:12]]
+        if len(report["problems"]) > 12:
+            lines.append(self.tr("… and {count} more in the report").format(
+                count=len(report["problems"]) - 12))
+        self.result_label.setStyleSheet("")
+        self.result_label.setText("\n".join(lines))
+        self.save_report.show()
+        for widget in (self.directory_only, self.to_list, self.to_event, self.lists,
+                       self.events, self.status):
+            widget.setEnabled(False)
+        self.w.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    def save_report_file(self) -> None:
+        from defence_dir.spreadsheet.report import import_report, write_report_xlsx
+
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the import report"),
+                                                    "import-bericht.xlsx",
+                                                    self.tr("Excel (*.xlsx)"))
+        if path and self.w.plan is not None:
+            try:
+                write_report_xlsx(Path(path), self.w.plan,
+                                  import_report(self.w.plan, self.w.import_result))
+            except DefenceDirError as exc:
+                _error(self.result_label, str(exc))
+
 
 class SpreadsheetWizard(QWizard):
+    progress_signal = Signal(int, int)
+
     def __init__(self, parent: QWidget | None, database: Database) -> None:
         super().__init__(parent)
+        self.cancel_requested = False
+        self.setAcceptDrops(True)
         self.setObjectName("spreadsheetWizard")
         self.setWindowTitle(self.tr("Import a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -531,7 +593,7 @@ class SpreadsheetWizard(QWizard):
         self.worker = Worker(self)
         self.table: TableFile | None = None
         self.plan: SpreadsheetPlan | None = None
-        self.result: SpreadsheetResult | None = None
+        self.import_result: SpreadsheetResult | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
@@ -539,13 +601,34 @@ class SpreadsheetWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page, self.target_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
+        self.progress_signal.connect(
+            lambda done, _total: self.target_page.progress.setValue(done))
+
+    def reject(self) -> None:
+        """Cancel: while importing, stop the import (it rolls back) before closing."""
+        if self.worker.pool.activeThreadCount() and self.target_page.progress.isVisible():
+            self.cancel_requested = True
+            _busy(self.target_page.result_label, self.tr("Cancelling …"))
+            return
+        super().reject()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A file dropped on the wizard opens on the first page."""
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls and self.currentPage() is self.file_page:
+            self.file_page.open_file(urls[0].toLocalFile())
+            event.acceptProposedAction()
 
     def summary(self) -> str:
-        if self.result is None:
+        if self.import_result is None:
             return ""
         text = self.tr("Import done: {created} new, {updated} updated.").format(
-            created=self.result.created, updated=self.result.updated)
-        if self.result.suppressed:
+            created=self.import_result.created, updated=self.import_result.updated)
+        if self.import_result.suppressed:
             text += " " + self.tr("Not added again (unsubscribed): {names}").format(
-                names=", ".join(self.result.suppressed))
+                names=", ".join(self.import_result.suppressed))
         return text

@@ -327,84 +327,84 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="94"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="95"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="163"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="107"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="110"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="111"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="111"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="112"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="113"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="114"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="114"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="115"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="127"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="128"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="138"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="139"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="140"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="163"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="170"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="173"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="174"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="184"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -423,83 +423,83 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="163"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="167"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
-        <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it. The header row is found below title rows.</source>
-        <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="133"/>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
+        <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="153"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="153"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="154"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="164"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="168"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="169"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="166"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="167"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="190"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="194"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="210"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="215"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="217"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="221"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -507,84 +507,137 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="223"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="224"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="231"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="239"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="239"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="250"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="251"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="252"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="253"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="264"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="264"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="267"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="267"/>
         <source>invalid</source>
         <translation>ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="27"/>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="33"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="33"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="34"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="34"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
+        <source>Updated</source>
+        <translation>Ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="47"/>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="64"/>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="90"/>
+        <source>Undone: {deleted} removed, {restored} restored.</source>
+        <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
     </message>
 </context>
 <context>
@@ -676,6 +729,11 @@
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <source>Imports…</source>
+        <translation>Importe…</translation>
+    </message>
+    <message>
         <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -739,11 +797,6 @@
         <location filename="../../defence_dir/ui/main_window.py" line="292"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
-        <source>Undo an import…</source>
-        <translation>Import rückgängig machen…</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/main_window.py" line="297"/>
@@ -930,42 +983,17 @@
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="962"/>
-        <source>There is no import to undo.</source>
-        <translation>Es gibt keinen Import, der rückgängig gemacht werden könnte.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="964"/>
-        <source>{file} of {when}: {created} new, {updated} updated</source>
-        <translation>{file} vom {when}: {created} neu, {updated} ergänzt</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="967"/>
-        <source>Undo an import</source>
-        <translation>Import rückgängig machen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="968"/>
-        <source>Import to take back:</source>
-        <translation>Rückgängig zu machender Import:</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="979"/>
-        <source>Import undone: {deleted} removed, {restored} restored.</source>
-        <translation>Import rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="991"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="993"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="995"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -973,32 +1001,32 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="262"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="263"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="268"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="268"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="273"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="277"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1243,97 +1271,97 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="312"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="317"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="313"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="318"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="322"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="327"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="323"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="328"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="324"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="334"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="334"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="330"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="330"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="331"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="340"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="348"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="367"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="372"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="377"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="377"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="378"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="383"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="395"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="401"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -1341,12 +1369,12 @@
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="194"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="195"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="204"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="205"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>
@@ -1410,22 +1438,27 @@
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="524"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="589"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="538"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="603"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="543"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="611"/>
+        <source>Cancelling …</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="629"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -1433,64 +1466,94 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="433"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="434"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="437"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="443"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="438"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="444"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="445"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="449"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="455"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="450"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="458"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="454"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="460"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
+        <source>Save report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="515"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <source>Row {row}: {reason}</source>
+        <translation>Zeile {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="556"/>
+        <source>… and {count} more in the report</source>
+        <translation>… und {count} weitere im Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="564"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="570"/>
+        <source>Save the import report</source>
+        <translation>Importbericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="572"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1522,92 +1585,92 @@
 <context>
     <name>page</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>

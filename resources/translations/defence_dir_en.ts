@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="173"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="174"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="184"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>

@@ -43,10 +43,15 @@ def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle
     target.to_event.setChecked(True)
     wizard.button(wizard.WizardButton.FinishButton).click()
     finish_work(wizard, settle)
-    assert wizard.result is not None and wizard.result.created == 2
+    assert wizard.import_result is not None and wizard.import_result.created == 2
     with db.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Attendance)) == 3
     assert "2 neu" in wizard.summary()
+    report = target.result_label.text()
+    assert "Zeile 7: „kai@@kaputt“ ist keine gültige E-Mail-Adresse." in report
+    assert target.save_report.isVisible()
+    wizard.button(wizard.WizardButton.FinishButton).click()  # "Schließen"
+    assert wizard.result() == wizard.DialogCode.Accepted
 
 
 def test_wizard_explains_an_unreadable_file(qtbot, db, tmp_path, settle):
@@ -58,3 +63,27 @@ def test_wizard_explains_an_unreadable_file(qtbot, db, tmp_path, settle):
     finish_work(wizard, settle)
     assert "kaputt.xlsx" in wizard.file_page.status.text()
     assert not wizard.file_page.isComplete()
+
+
+def test_imports_dialog_undoes_an_import(qtbot, db, attendee_xlsx):
+    from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
+    from defence_dir.spreadsheet.planning import plan_rows
+    from defence_dir.spreadsheet.reading import read_table_file
+    from defence_dir.spreadsheet.writing import apply_plan
+    from defence_dir.ui.imports_dialog import ImportsDialog
+
+    rows = read_table_file(attendee_xlsx).sheet(None).rows
+    with db.session() as session:
+        header = find_header_row(rows)
+        apply_plan(session, plan_rows(session, rows, header, guess_mapping(rows[header]),
+                                      file_name="teilnehmer.xlsx"))
+    dialog = ImportsDialog(None, db)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == "teilnehmer.xlsx"
+    dialog.table.selectRow(0)
+    dialog.undo_button.click()
+    assert "entfernt" in dialog.message.text()
+    assert dialog.table.item(0, 5).text() == "rückgängig gemacht"
+    assert not dialog.undo_button.isEnabled()
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 6
