@@ -154,13 +154,28 @@ def _apply(session: Session, person: Person, draft: PersonDraft) -> bool:
     # Replace the lists only where they changed, so an unchanged edit writes nothing.
     emails = [(e.address, e.kind) for e in draft.emails]
     if [(e.address, e.kind) for e in person.emails] != emails:
-        person.emails = [EmailAddress(address=a, kind=k, position=i)
-                         for i, (a, k) in enumerate(emails)]
+        # Keep the rows of addresses that stay (a new row for a kept address would collide
+        # with the old one under the unique constraint before the old one is deleted).
+        current = {e.address: e for e in person.emails}
+        kept = []
+        for position, (address, kind) in enumerate(emails):
+            row = current.pop(address, None) or EmailAddress(address=address)
+            row.kind, row.position = kind, position
+            kept.append(row)
+        person.emails = kept
         related_changed = True
     phones = [(p.raw, p.kind) for p in draft.phones]
     if [(p.raw, p.kind) for p in person.phones] != phones:
-        person.phones = [PhoneNumber(raw=r, e164=phone_e164(r), kind=k, position=i)
-                         for i, (r, k) in enumerate(phones)]
+        current_phones: dict[str, list[PhoneNumber]] = {}
+        for phone in person.phones:
+            current_phones.setdefault(phone.raw, []).append(phone)
+        kept_phones = []
+        for position, (raw, kind) in enumerate(phones):
+            reused = current_phones.get(raw)
+            row = reused.pop(0) if reused else PhoneNumber(raw=raw, e164=phone_e164(raw))
+            row.kind, row.position = kind, position
+            kept_phones.append(row)
+        person.phones = kept_phones
         related_changed = True
     if sorted(t.id for t in person.topics) != sorted(draft.topic_ids):
         topics = session.scalars(select(Topic).where(Topic.id.in_(draft.topic_ids))).all()

@@ -101,3 +101,21 @@ def test_topics_are_set_by_id(db):
         person = create_person(session, PersonDraft(family_name="Licht",
                                                     topic_ids=[photonik.id]))
         assert [t.name for t in person.topics] == ["Photonik"]
+
+
+def test_adding_an_email_keeps_the_existing_one(db):
+    """Regression: replacing the list re-inserted a kept address before deleting the old row,
+    which the unique constraint (person, address) refused."""
+    from defence_dir.persons import EmailDraft, PhoneDraft, draft_of, get_person, update_person
+
+    with db.session() as session:
+        person = session.scalar(select(Person).where(Person.family_name == "Grosch"))
+        draft = draft_of(person)
+        draft.emails = [EmailDraft("m.grosch@example.org", "home"), *draft.emails]
+        draft.phones = [*draft.phones, PhoneDraft("0170 1234567", "cell")]
+        update_person(session, person.id, draft, person.version)
+    with db.read_session() as session:
+        person = get_person(session, person.id)
+        assert [e.address for e in person.emails] == ["m.grosch@example.org",
+                                                      "matthias.grosch@nmwp.de"]
+        assert [p.kind for p in person.phones] == ["work", "cell"]
