@@ -124,7 +124,7 @@ def _phone(rng: random.Random, area: str) -> tuple[str, str]:
     if rng.random() < 0.25:
         prefix, number = (
             rng.choice(("151", "160", "170", "171", "176")),
-            rng.randrange(10**6, 10**8),
+            rng.randrange(10**7, 10**8),
         )
         raw = rng.choice((f"0{prefix} {number}", f"+49 {prefix} {number}", f"0{prefix}/{number}"))
         return raw, f"+49{prefix}{number}"

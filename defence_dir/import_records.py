@@ -9,7 +9,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -48,21 +48,38 @@ def record_change(session: Session, batch: ImportBatch, table: str, row_id: int,
 
 
 def seal_batch(session: Session, batch: ImportBatch) -> None:
-    """Store each touched row's state after the import, so undo can tell later edits."""
+    """Store each touched row's state after the import, so undo can tell later edits
+    (a few queries for the whole batch, not one per row)."""
     session.flush()
-    for change in session.scalars(select(ImportChange).where(ImportChange.batch_id == batch.id)):
+    changes = session.execute(select(ImportChange.id, ImportChange.table_name,
+                                     ImportChange.row_id, ImportChange.before_json)
+                              .where(ImportChange.batch_id == batch.id)).all()
+    state: dict[str, dict[int, Any]] = {}
+    for table, model, column in (("person", Person, Person.version),
+                                 ("attendance", Attendance, Attendance.status)):
+        ids = [c.row_id for c in changes if c.table_name == table]
+        state[table] = {}
+        for start in range(0, len(ids), 900):
+            state[table].update(session.execute(select(model.id, column).where(
+                model.id.in_(ids[start:start + 900]))).all())
+    updates = []
+    for change in changes:
         data = json.loads(change.before_json or "{}")
         if change.table_name == "person":
-            person = session.get(Person, change.row_id)
-            data["version_after"] = person.version if person else None
+            data["version_after"] = state["person"].get(change.row_id)
         elif change.table_name == "attendance":
-            attendance = session.get(Attendance, change.row_id)
-            data["status_after"] = attendance.status if attendance else None
+            data["status_after"] = state["attendance"].get(change.row_id)
         elif change.table_name == "list_membership":
             membership = session.get(ListMembership, change.row_id)
             data["history_after"] = len(membership.consent_history) if membership else None
-        change.before_json = json.dumps(data, ensure_ascii=False)
-    session.flush()
+        updates.append({"change_id": change.id,
+                        "before": json.dumps(data, ensure_ascii=False)})
+    if updates:
+        table = ImportChange.__table__
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("change_id"))
+            .values(before_json=bindparam("before")), updates)
+    session.expire_all()
 
 
 def _later_edits(session: Session, changes: list[ImportChange]) -> list[str]:

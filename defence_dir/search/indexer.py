@@ -7,6 +7,7 @@ the ORM. Bulk writers that bypass the ORM (imports) call `reindex_persons` thems
 
 from __future__ import annotations
 
+import bisect
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -210,9 +211,15 @@ _BUILDERS: dict[str, Callable[[Session, Sequence[int]], list[Document]]] = {
 }
 
 
+# Above this many documents to place, positions are found in one pass over the sort keys
+# instead of two neighbour queries each (bulk imports).
+BULK_PLACEMENT = 200
+
+
 def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
     if not ids:
         return
+    to_place: list[Document] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         documents = {d["entity_id"]: d for d in _BUILDERS[kind](session, chunk)}
@@ -235,12 +242,51 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
                 continue
             if old:
                 session.execute(delete(SearchDocument).where(SearchDocument.id == old[0]))
+            to_place.append(document)
+    if len(to_place) > BULK_PLACEMENT:
+        positions = _positions_in_bulk(session, [d["sort_key"] for d in to_place])
+        if positions is None:
+            reindex_all(session)
+            return
+        _insert_documents(session, to_place, {(d["kind"], d["entity_id"]): positions[
+            d["sort_key"]] for d in to_place})
+    else:
+        for document in to_place:
             position = _free_position(session, document["sort_key"])
             if position is None:  # no gap left at this place: renumber everything once
                 reindex_all(session)
                 return
             session.execute(insert(SearchDocument).values(id=position, **document))
     _bump_generation(session)
+
+
+def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
+    """Free ids for many new sort keys at once, spread evenly over the gaps they fall into;
+    None when a gap is too small (the caller renumbers everything)."""
+    existing = session.execute(select(SearchDocument.sort_key, SearchDocument.id)
+                               .order_by(SearchDocument.sort_key)).all()
+    existing_keys = [row[0] for row in existing]
+    groups: dict[int, list[str]] = {}
+    for key in sorted(keys):
+        groups.setdefault(bisect.bisect_left(existing_keys, key), []).append(key)
+    positions: dict[str, int] = {}
+    for index, group in groups.items():
+        before = existing[index - 1][1] if index > 0 else None
+        after = existing[index][1] if index < len(existing) else None
+        count = len(group)
+        if before is None and after is None:
+            ids = [GAP * (i + 1) for i in range(count)]
+        elif after is None:
+            ids = [before + GAP * (i + 1) for i in range(count)]
+        elif before is None:
+            ids = [after - GAP * (count - i) for i in range(count)]
+        else:
+            step = (after - before) // (count + 1)
+            if step < 1:
+                return None
+            ids = [before + step * (i + 1) for i in range(count)]
+        positions.update(zip(group, ids, strict=True))
+    return positions
 
 
 def _free_position(session: Session, key: str) -> int | None:

@@ -139,3 +139,16 @@ def test_documents_built_in_worker_processes_equal_those_built_in_process(db):
     parallel = [d for batch in documents_in_workers(url, [(ids[0], ids[2]), (ids[3], ids[-1])],
                                                     2) for d in batch]
     assert parallel == local
+
+
+def test_many_new_persons_are_placed_in_one_pass(db, search, find):
+    from defence_dir.search.indexer import BULK_PLACEMENT
+
+    count = BULK_PLACEMENT + 100
+    with db.session() as session:
+        result = session.execute(insert(Person).returning(Person.id), [
+            {"given_name": f"Gruppe{i}", "family_name": ["Adler", "Mayer", "Zorn"][i % 3],
+             "uid": f"bulk-{i}", "version": 1} for i in range(count)])
+        reindex_persons(session, list(result.scalars()))
+    assert search.search("gruppe", limit=1).total == count
+    assert_same_as_full_rebuild(db)
