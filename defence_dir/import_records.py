@@ -34,12 +34,12 @@ def draft_json(draft: PersonDraft) -> dict[str, Any]:
 
 
 def record_change(session: Session, batch: ImportBatch, table: str, row_id: int,
-            before: dict[str, Any] | None = None) -> None:
+                  before: dict[str, Any] | None = None, *, check: bool = True) -> None:
     """Note a row this import created (before None) or changed (its prior values)."""
-    exists = session.scalar(select(ImportChange.id).where(
+    exists = check and session.scalar(select(ImportChange.id).where(
         ImportChange.batch_id == batch.id, ImportChange.table_name == table,
         ImportChange.row_id == row_id))
-    if exists is None:
+    if not exists:
         session.add(ImportChange(
             batch_id=batch.id, table_name=table, row_id=row_id,
             action=(ImportChangeAction.UPDATED if before is not None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    bindparam,
     delete,
     event,
     func,
@@ -231,18 +232,23 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
             )
         }
         gone = [existing[i][0] for i in chunk if i in existing and i not in documents]
-        if gone:
-            session.execute(delete(SearchDocument).where(SearchDocument.id.in_(gone)))
+        moved: list[int] = []
+        same_place: list[dict[str, Any]] = []
         for entity_id, document in documents.items():
             old = existing.get(entity_id)
             if old and old[1] == document["sort_key"]:
-                values = {f: document[f] for f in TEXT_FIELDS}
-                session.execute(update(SearchDocument).where(SearchDocument.id == old[0])
-                                .values(**values))
+                same_place.append({"doc_id": old[0], **{f: document[f] for f in TEXT_FIELDS}})
                 continue
             if old:
-                session.execute(delete(SearchDocument).where(SearchDocument.id == old[0]))
+                moved.append(old[0])
             to_place.append(document)
+        if gone or moved:
+            session.execute(delete(SearchDocument).where(SearchDocument.id.in_(gone + moved)))
+        if same_place:  # one executemany, not a statement per document
+            table = SearchDocument.__table__
+            session.connection().execute(
+                update(table).where(table.c.id == bindparam("doc_id"))
+                .values({f: bindparam(f) for f in TEXT_FIELDS}), same_place)
     if len(to_place) > BULK_PLACEMENT:
         positions = _positions_in_bulk(session, [d["sort_key"] for d in to_place])
         if positions is None:
