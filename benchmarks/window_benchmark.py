@@ -98,8 +98,10 @@ def stalls(db: str) -> dict[str, float]:
         deadline += 0.06
         if key is None:
             window.search_field.clear()
-        else:
+        elif key.isascii():
             QTest.keyClicks(window.search_field, key)
+        else:  # QTest only synthesises ASCII key events; insert like an input method would
+            window.search_field.insert(key)
         while time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.0005)
@@ -135,7 +137,9 @@ def main() -> int:
               f"{stall['longest_stall_ms']:.0f} ms (p99 gap {stall['p99_gap_ms']:.1f} ms, "
               f"{stall['keys']} key presses) |")
         sys.stdout.flush()
-    return 0
+    # Leave without tearing Qt down object by object (PySide6 may crash in finalization
+    # after a window was created in this process; the results are printed by now).
+    os._exit(0)
 
 
 if __name__ == "__main__":

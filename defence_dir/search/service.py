@@ -107,6 +107,11 @@ class SearchService:
             page = ranked[offset:offset + limit]
             return SearchResult(_hits(session, page, tokens), total, exact)
 
+    def warm_up(self) -> None:
+        """Load what the first typo-tolerant query needs (the name vocabulary), ahead of it."""
+        with self._session_factory() as session:
+            self._name_words(session)
+
     def all_ids(self, query: str, filters: SearchFilters | None = None) -> list[int]:
         """Record ids of every hit, in rank order (for exports: no page limit, no count)."""
         filters = filters or SearchFilters()

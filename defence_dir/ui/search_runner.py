@@ -33,6 +33,8 @@ class _SearchTask(QRunnable):
         try:
             result: SearchResult | Exception = self.service.search(
                 self.request.query, self.request.filters, limit=PAGE)
+            if self.request.generation == 1:
+                self.service.warm_up()  # before the user types a word that needs it
         except Exception as exc:  # shown in the window, never lost in a worker thread
             result = exc
         with contextlib.suppress(RuntimeError):  # the window closed while this ran

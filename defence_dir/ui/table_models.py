@@ -26,7 +26,7 @@ from defence_dir.search.service import SearchHit
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-BLOCK = 200
+BLOCK = 60  # about two screens of rows: built in a few ms on the GUI thread
 CACHE_LIMIT = 20 * BLOCK
 
 
