@@ -130,7 +130,7 @@ def main() -> int:
     low, high = sorted(peaks)
     print(f"- peak Python memory while exporting (tracemalloc): {low:,} persons "
           f"{peaks[low]:.1f} MB, {high:,} persons {peaks[high]:.1f} MB (streamed in chunks of "
-          f"1,000)")
+          f"5,000)")
     print(f"- import preview of that file against the same directory (every card matched by "
           f"UID, {unchanged:,} unchanged): {import_plan:.1f} s = "
           f"{rate(len(plan.cards), import_plan)}")

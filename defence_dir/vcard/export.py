@@ -74,7 +74,7 @@ def target_kind(target: Path) -> str:
                             name=target.name))
 
 
-CHUNK = 1000
+CHUNK = 5000
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
 

@@ -9,8 +9,13 @@ FOLD_OCTETS = 75
 CRLF = "\r\n"
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
+
+
 def escape(value: str) -> str:
     """A TEXT value per RFC 2426 4 / RFC 6350 3.4: backslash, comma, semicolon, newline."""
+    if not _NEEDS_ESCAPE.search(value):  # most values: nothing to do, return them as they are
+        return value
     return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
             .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
 

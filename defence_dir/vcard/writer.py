@@ -83,8 +83,8 @@ class CardData:
 def load_cards(session: Session, person_ids: Sequence[int]) -> list[CardData]:
     """Card data for these persons, in the order given."""
     cards: dict[int, CardData] = {}
-    for start in range(0, len(person_ids), 900):
-        chunk = list(person_ids[start:start + 900])
+    for start in range(0, len(person_ids), 5000):
+        chunk = list(person_ids[start:start + 5000])
         for row in session.execute(
             select(Person.id, Person.uid, Person.salutation, Person.title, Person.given_name,
                    Person.middle_name, Person.family_name, Person.name_suffix, Person.function,
@@ -123,12 +123,26 @@ def load_cards(session: Session, person_ids: Sequence[int]) -> list[CardData]:
     return [cards[i] for i in person_ids if i in cards]
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=4_096)
 def _phone_text(e164: str, v4: bool) -> str:
-    number = phonenumbers.parse(e164, None)
+    number = _number(e164)
     if v4:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _number(e164: str) -> phonenumbers.PhoneNumber:
+    """The number object of a stored E.164 string without phonenumbers.parse (a third of an
+    export's time): country calling codes are prefix-free, so the code splits off exactly."""
+    digits = e164.lstrip("+")
+    for length in (1, 2, 3):
+        if int(digits[:length] or 0) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            number = phonenumbers.PhoneNumber(country_code=int(digits[:length]),
+                                              national_number=int(digits[length:] or 0))
+            if digits[length:].startswith("0"):  # Italian-style leading zero
+                number.italian_leading_zero = True
+            return number
+    return phonenumbers.parse(e164, None)
 
 
 def _rev(moment: datetime | None) -> str | None:
