@@ -9,7 +9,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -45,6 +45,31 @@ def record_change(session: Session, batch: ImportBatch, table: str, row_id: int,
             action=(ImportChangeAction.UPDATED if before is not None
                     else ImportChangeAction.CREATED).value,
             before_json=json.dumps(before or {}, ensure_ascii=False)))
+
+
+class OrganisationResolver:
+    """Organisation ids by name (case-insensitive) for an import; a name not in the directory
+    becomes a new organisation, recorded with the batch."""
+
+    def __init__(self, session: Session, batch: ImportBatch) -> None:
+        self.session, self.batch = session, batch
+        self.known: dict[str, int] = {}
+
+    def __call__(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        key = name.casefold()
+        if key not in self.known:
+            found = self.session.scalar(select(Organisation.id).where(
+                func.lower(Organisation.name) == key))
+            if found is None:
+                org = Organisation(name=name, import_batch_id=self.batch.id)
+                self.session.add(org)
+                self.session.flush()
+                record_change(self.session, self.batch, "organisation", org.id)
+                found = org.id
+            self.known[key] = found
+        return self.known[key]
 
 
 def seal_batch(session: Session, batch: ImportBatch) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from defence_dir.cli.filters import add_filter_options, filters_of
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
@@ -21,11 +22,7 @@ def register(formats: Any) -> None:
                       "Nextcloud), outlook (one file per person, in a folder or a .zip), "
                       "v4 (RFC 6350). Without a query or filter, everybody is exported."))
     parser.add_argument("--query", metavar="Q", default="", help=_("only the hits of a search"))
-    parser.add_argument("--network", metavar="N", help=_("only this network's contacts"))
-    parser.add_argument("--organisation", metavar="O", help=_("only this organisation's staff"))
-    parser.add_argument("--topic", metavar="T", help=_("only this technology field"))
-    parser.add_argument("--list", metavar="L", help=_("only members of this distribution list"))
-    parser.add_argument("--event", metavar="E", help=_("only attendees of this event"))
+    add_filter_options(parser)
     parser.add_argument("--profile", choices=PROFILES, default="standard",
                         help=_("target address book (default: standard)"))
     parser.add_argument("-o", "--output", required=True, type=Path,
@@ -34,7 +31,6 @@ def register(formats: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.search.filter_names import filters_from_names
     from defence_dir.search.service import SearchService
     from defence_dir.vcard.export import export_persons, target_kind
     from defence_dir.vcard.writer import Profile
@@ -46,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
     db = database_from(args)
     try:
         with db.read_session() as session:
-            filters = filters_from_names(
-                session, kind="person", network=args.network, organisation=args.organisation,
-                topic=args.topic, list=args.list, event=args.event)
+            filters = filters_of(session, args, "person")
         ids = SearchService(db.read_session).all_ids(args.query, filters)
         with db.read_session() as session:
             result = export_persons(session, ids, Profile(args.profile), output)

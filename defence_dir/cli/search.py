@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from defence_dir.cli.filters import add_filter_options, filters_of
 from defence_dir.cli.output import print_json, print_table
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import N_, _
@@ -35,11 +36,7 @@ def register(subparsers: Any) -> None:
         description=_("Every word must match the start of a word in some field, in any order; "
                       "umlauts, phonetic spellings, small typos and phone digits are understood."))
     parser.add_argument("query", nargs="?", default="", help=_("what to look for"))
-    parser.add_argument("--network", metavar="N", help=_("only this network's contacts"))
-    parser.add_argument("--organisation", metavar="O", help=_("only this organisation's staff"))
-    parser.add_argument("--topic", metavar="T", help=_("only this technology field"))
-    parser.add_argument("--list", metavar="L", help=_("only members of this distribution list"))
-    parser.add_argument("--event", metavar="E", help=_("only attendees of this event"))
+    add_filter_options(parser)
     parser.add_argument("--kind", choices=KIND_CHOICES, help=_("only records of this kind"))
     parser.add_argument("--limit", type=positive, default=50, metavar="N",
                         help=_("at most N hits (default 50)"))
@@ -49,15 +46,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from defence_dir.directory import records_by_id
-    from defence_dir.search.filter_names import filters_from_names
     from defence_dir.search.service import SearchService
 
     db = database_from(args)
     try:
         with db.read_session() as session:
-            filters = filters_from_names(
-                session, kind=args.kind, network=args.network, organisation=args.organisation,
-                topic=args.topic, list=args.list, event=args.event)
+            filters = filters_of(session, args, args.kind)
         result = SearchService(db.read_session).search(args.query, filters, limit=args.limit)
         with db.read_session() as session:
             records = {kind: records_by_id(session, kind + "s",

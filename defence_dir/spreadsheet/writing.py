@@ -23,13 +23,12 @@ from defence_dir.data.models import (
     ImportChange,
     ImportChangeAction,
     ListMembership,
-    Organisation,
     Person,
     PhoneNumber,
 )
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import _
-from defence_dir.import_records import draft_json, record_change, seal_batch
+from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
 from defence_dir.persons import ConcurrentEditError, PersonDraft, draft_of
 from defence_dir.search.indexer import reindex_persons
@@ -204,23 +203,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
     session.add(batch)
     session.flush()
     result = SpreadsheetResult(batch.id)
-    organisations: dict[str, int] = {}
-
-    def organisation_id(name: str | None) -> int | None:
-        if not name:
-            return None
-        key = name.casefold()
-        if key not in organisations:
-            found = session.scalar(select(Organisation.id).where(
-                func.lower(Organisation.name) == key))
-            if found is None:
-                org = Organisation(name=name, import_batch_id=batch.id)
-                session.add(org)
-                session.flush()
-                record_change(session, batch, "organisation", org.id)
-                found = org.id
-            organisations[key] = found
-        return organisations[key]
+    organisation_id = OrganisationResolver(session, batch)
 
     created = _create_in_bulk(session, batch, [r for r in plan.rows
                                               if r.action is RowAction.NEW and r.draft],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -22,6 +23,19 @@ def application_icon() -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+def release_clipboard() -> None:
+    """Hand copied cards to the clipboard as plain text: a QMimeData made in Python and still
+    owned by the clipboard when the interpreter exits makes PySide crash while shutting down
+    (seen with PySide6 6.12)."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasFormat("text/vcard"):
+        clipboard.setText(mime.text())
+
+
 def ensure_application() -> QApplication:
     """The one QApplication, with the names QSettings and the desktop use."""
     app = QApplication.instance()
@@ -36,6 +50,9 @@ def ensure_application() -> QApplication:
     # Searches run in a worker thread; a shorter GIL switch interval lets the GUI thread take
     # the interpreter back sooner while the worker does Python work, so typing never stalls.
     sys.setswitchinterval(0.0005)
+    if not getattr(ensure_application, "registered", False):
+        atexit.register(release_clipboard)
+        ensure_application.registered = True  # type: ignore[attr-defined]
     return app
 
 

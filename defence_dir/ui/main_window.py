@@ -57,6 +57,7 @@ from defence_dir.persons import (
 from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.ui import settings as app_settings
+from defence_dir.ui.app import release_clipboard
 from defence_dir.ui.detail_pane import DetailPane
 from defence_dir.ui.messages import plain_message_box, show_error
 from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
@@ -361,6 +362,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        release_clipboard()
         self.runner.pool.waitForDone(2000)
         super().closeEvent(event)
 

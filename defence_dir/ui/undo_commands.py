@@ -7,6 +7,7 @@ conflict can be resolved with the user before anything is pushed); later redos r
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -98,7 +99,26 @@ class DeletedPersons(CreatedPersons):
         CreatedPersons.redo(self)
 
 
-class EditedPerson(_Command):
+class _Toggle(_Command):
+    """A change between two states: redo applies `after`, undo applies `before`."""
+
+    before: Any
+    after: Any
+
+    def _apply(self, state: Any) -> tuple[str, list[int]]:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(lambda: self._apply(self.after))
+
+    def undo(self) -> None:
+        self._run(lambda: self._apply(self.before))
+
+
+class EditedPerson(_Toggle):
     """Undo writes the old values back, guarded like any save against others' changes."""
 
     def __init__(self, text: str, db: Database, person_id: int, before: PersonDraft,
@@ -108,115 +128,70 @@ class EditedPerson(_Command):
         self.person_id, self.before, self.after = person_id, before, after
         self.version = version_after
 
-    def _write(self, draft: PersonDraft) -> tuple[str, list[int]]:
+    def _apply(self, state: PersonDraft) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            person = update_person(session, self.person_id, draft, self.version)
+            person = update_person(session, self.person_id, state, self.version)
             self.version = person.version
         return "person", [self.person_id]
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._write(self.after))
 
-    def undo(self) -> None:
-        self._run(lambda: self._write(self.before))
-
-
-class EditedOrganisation(_Command):
+class EditedOrganisation(_Toggle):
     def __init__(self, text: str, db: Database, organisation_id: int,
                  before: OrganisationDraft, after: OrganisationDraft, changed: Changed,
                  failed: Failed) -> None:
         super().__init__(text, db, changed, failed)
         self.organisation_id, self.before, self.after = organisation_id, before, after
 
-    def _write(self, draft: OrganisationDraft) -> tuple[str, list[int]]:
+    def _apply(self, state: OrganisationDraft) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            update_organisation(session, self.organisation_id, draft)
+            update_organisation(session, self.organisation_id, state)
         return "organisation", [self.organisation_id]
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._write(self.after))
 
-    def undo(self) -> None:
-        self._run(lambda: self._write(self.before))
+class EditedTopic(_Toggle):
+    def __init__(self, text: str, db: Database, topic_id: int, before: tuple[str, str | None],
+                 after: tuple[str, str | None], changed: Changed, failed: Failed) -> None:
+        super().__init__(text, db, changed, failed)
+        self.topic_id, self.before, self.after = topic_id, before, after
+
+    def _apply(self, state: tuple[str, str | None]) -> tuple[str, list[int]]:
+        with self.db.session() as session:
+            update_topic(session, self.topic_id, *state)
+        return "topic", [self.topic_id]
 
 
-class OrganisationExistence(_Command):
+class OrganisationExistence(_Toggle):
     """Create (exists_after=True) or delete (False) of one organisation, undoable both ways."""
 
     def __init__(self, text: str, db: Database, snapshot: OrganisationSnapshot,
                  exists_after: bool, changed: Changed, failed: Failed) -> None:
         super().__init__(text, db, changed, failed)
-        self.snapshot, self.exists_after = snapshot, exists_after
+        self.snapshot, self.after, self.before = snapshot, exists_after, not exists_after
 
-    def _set(self, exists: bool) -> tuple[str, list[int]]:
+    def _apply(self, state: bool) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            if exists:
+            if state:
                 restore_organisation(session, self.snapshot)
             else:
                 self.snapshot = snapshot_organisation(session, self.snapshot.id)
                 delete_organisation(session, self.snapshot.id)
         return "organisation", [self.snapshot.id]
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._set(self.exists_after))
 
-    def undo(self) -> None:
-        self._run(lambda: self._set(not self.exists_after))
-
-
-class TopicExistence(_Command):
+class TopicExistence(_Toggle):
     def __init__(self, text: str, db: Database, snapshot: TopicSnapshot, exists_after: bool,
                  changed: Changed, failed: Failed) -> None:
         super().__init__(text, db, changed, failed)
-        self.snapshot, self.exists_after = snapshot, exists_after
+        self.snapshot, self.after, self.before = snapshot, exists_after, not exists_after
 
-    def _set(self, exists: bool) -> tuple[str, list[int]]:
+    def _apply(self, state: bool) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            if exists:
+            if state:
                 restore_topic(session, self.snapshot)
             else:
                 self.snapshot = snapshot_topic(session, self.snapshot.id)
                 delete_topic(session, self.snapshot.id)
         return "topic", [self.snapshot.id]
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._set(self.exists_after))
-
-    def undo(self) -> None:
-        self._run(lambda: self._set(not self.exists_after))
-
-
-class EditedTopic(_Command):
-    def __init__(self, text: str, db: Database, topic_id: int, before: tuple[str, str | None],
-                 after: tuple[str, str | None], changed: Changed, failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.topic_id, self.before, self.after = topic_id, before, after
-
-    def _write(self, values: tuple[str, str | None]) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            update_topic(session, self.topic_id, *values)
-        return "topic", [self.topic_id]
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._write(self.after))
-
-    def undo(self) -> None:
-        self._run(lambda: self._write(self.before))
 
 
 def current_version(db: Database, person_id: int) -> int:

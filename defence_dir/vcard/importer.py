@@ -25,7 +25,7 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.i18n import _
-from defence_dir.import_records import draft_json, record_change, seal_batch
+from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
 from defence_dir.persons import (
     EmailDraft,
     PersonDraft,
@@ -320,23 +320,7 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
                         skipped_count=counts["skipped"])
     session.add(batch)
     session.flush()
-    organisations: dict[str, int] = {}
-
-    def organisation_id(name: str | None) -> int | None:
-        if not name:
-            return None
-        key = name.casefold()
-        if key not in organisations:
-            existing = session.scalar(select(Organisation.id).where(
-                func.lower(Organisation.name) == key))
-            if existing is None:
-                org = Organisation(name=name, import_batch_id=batch.id)
-                session.add(org)
-                session.flush()
-                record_change(session, batch, "organisation", org.id)
-                existing = org.id
-            organisations[key] = existing
-        return organisations[key]
+    organisation_id = OrganisationResolver(session, batch)
 
     for card in plan.cards:
         if card.action is Action.NEW and card.draft is not None:

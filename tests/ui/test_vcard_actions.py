@@ -55,9 +55,10 @@ def test_copy_as_vcard_and_drag_data(window, type_search, settle):
     settle(window)
     window.copy_vcard_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
-    data = bytes(mime.data("text/vcard"))
+    data, text = bytes(mime.data("text/vcard")), mime.text()
+    del mime  # the clipboard owns it; a Python handle must not outlive it
     assert data.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
-    assert "juergen.schnitzmeier@zenit.eu" in mime.text()
+    assert "juergen.schnitzmeier@zenit.eu" in text
     model = window.models["persons"]
     drag = model.mimeData([model.index(0, 0)])
     file = Path(drag.urls()[0].toLocalFile())
