@@ -291,3 +291,44 @@ def test_about_names_version_and_database(window, monkeypatch):
     window.about_action.trigger()
     assert shown["title"] == "Über defence-dir"
     assert __version__ in shown["text"] and window.database.location in shown["text"]
+
+
+def test_topic_and_organisation_changes_undo(window, settle, db, monkeypatch):
+    from sqlalchemy import func, select
+
+    from defence_dir.data.models import Organisation, Topic, network_topic
+
+    window.navigation.setCurrentRow(3)  # Technologiefelder
+    settle(window)
+    names = table_names(window)
+    window.table.selectRow(names.index("Photonik"))
+    settle(window)
+    monkeypatch.setattr(window, "confirm", lambda title, text: True)
+    window.delete_action.trigger()
+    settle(window)
+    assert "Photonik" not in table_names(window)
+    window.undo_action.trigger()
+    settle(window)
+    assert "Photonik" in table_names(window)
+    with db.read_session() as session:  # links to the network are back too
+        topic_id = session.scalar(select(Topic.id).where(Topic.name == "Photonik"))
+        assert session.scalar(select(func.count()).select_from(network_topic).where(
+            network_topic.c.topic_id == topic_id)) == 1
+
+    window.navigation.setCurrentRow(1)  # Organisationen
+    settle(window)
+    window.table.selectRow(table_names(window).index("KNDS"))
+    settle(window)
+
+    def rename(dialog):
+        dialog.name.setText("KNDS Deutschland")
+        return True
+    monkeypatch.setattr(window, "run_dialog", rename)
+    window.edit_action.trigger()
+    settle(window)
+    assert "KNDS Deutschland" in table_names(window)
+    window.undo_action.trigger()
+    settle(window)
+    with db.read_session() as session:
+        assert session.scalar(select(Organisation.name).where(
+            Organisation.name.like("KNDS%"))) == "KNDS"
