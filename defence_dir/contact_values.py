@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
@@ -17,17 +19,26 @@ def normalize_email(address: str) -> str:
     if not candidate:
         raise ValidationError(_("The email address is empty."), field="email")
     try:
-        result = validate_email(candidate, check_deliverability=False)
+        return _normalized_email(candidate)
     except EmailNotValidError as exc:
         raise ValidationError(
             _("“{address}” is not a valid email address.", address=candidate), field="email"
         ) from exc
-    return result.normalized
+
+
+# Cached: an import checks each address when cleaning, previewing and writing a row.
+@lru_cache(maxsize=100_000)
+def _normalized_email(candidate: str) -> str:
+    return validate_email(candidate, check_deliverability=False).normalized
 
 
 def phone_e164(raw: str, region: str = DEFAULT_REGION) -> str | None:
     """The E.164 form of `raw`, or None when it is not a valid phone number."""
-    text = raw.strip()
+    return _phone_e164(raw.strip(), region)
+
+
+@lru_cache(maxsize=100_000)
+def _phone_e164(text: str, region: str) -> str | None:
     if not text:
         return None
     try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -111,12 +111,43 @@ def _identity(draft: PersonDraft, organisation: str | None) -> str:
                                                organisation) if x)))
 
 
-@dataclass
 class _Known:
-    """What matching and the side-by-side view need of a person already in the directory."""
+    """What matching and the side-by-side view need of a person already in the directory
+    (plain values; the draft is built only for persons a row matches)."""
 
-    draft: PersonDraft
-    organisation: str | None
+    __slots__ = ("_draft", "_identity", "emails", "organisation", "values")
+
+    def __init__(self, values: tuple[str | None, ...], organisation: str | None) -> None:
+        self.values = values  # salutation, title, given, family, function, department
+        self.organisation = organisation
+        self.emails: list[str] = []
+        self._identity: str | None = None
+        self._draft: PersonDraft | None = None
+
+    @property
+    def identity(self) -> str:
+        """Folded name and organisation, computed when first compared."""
+        if self._identity is None:
+            self._identity = _identity_of(self.values[2], self.values[3], self.organisation)
+        return self._identity
+
+    @property
+    def family_name(self) -> str | None:
+        return self.values[3]
+
+    @property
+    def draft(self) -> PersonDraft:
+        if self._draft is None:
+            salutation, title, given, family, function, department = self.values
+            self._draft = PersonDraft(salutation=salutation, title=title, given_name=given,
+                                      family_name=family, function=function,
+                                      department=department,
+                                      emails=[EmailDraft(a) for a in self.emails])
+        return self._draft
+
+
+def _identity_of(given: str | None, family: str | None, organisation: str | None) -> str:
+    return " ".join(words(" ".join(x for x in (given, family, organisation) if x)))
 
 
 class _Directory:
@@ -131,9 +162,8 @@ class _Directory:
                        Person.family_name, Person.function, Person.department,
                        Organisation.name)
                 .outerjoin(Organisation, Person.organisation_id == Organisation.id)):
-            self.persons[pid] = _Known(PersonDraft(
-                salutation=salutation, title=title, given_name=given, family_name=family,
-                function=function, department=department), organisation)
+            self.persons[pid] = _Known((salutation, title, given, family, function,
+                                        department), organisation)
         self.by_email: dict[str, int] = {}
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
@@ -141,10 +171,10 @@ class _Directory:
             self.by_email.setdefault(address.casefold(), pid)
             known = self.persons.get(pid)
             if known is not None:
-                known.draft.emails.append(EmailDraft(address))
+                known.emails.append(address)
         self.by_family: defaultdict[str, list[int]] = defaultdict(list)
         for pid, known in self.persons.items():
-            for key in self._family_keys(known.draft.family_name):
+            for key in self._family_keys(known.family_name):
                 self.by_family[key].append(pid)
 
     @staticmethod
@@ -165,15 +195,19 @@ class _Directory:
             candidates.update(dict.fromkeys(self.by_family.get(key, ())[:500]))
         if not candidates:
             return None, None
-        wanted = _identity(draft, organisation)
+        # A person without an organisation is not held against a row that names one: those
+        # are compared by name alone.
+        with_org = [pid for pid in candidates if self.persons[pid].organisation]
+        without_org = [pid for pid in candidates if not self.persons[pid].organisation]
         best_score, best_id = 0.0, None
-        for pid in candidates:
-            known = self.persons[pid]
-            # A person without an organisation is not held against a row that names one.
-            other = _identity(known.draft, known.organisation or organisation)
-            score = fuzz.token_sort_ratio(wanted, other)
-            if score > best_score:
-                best_score, best_id = score, pid
+        for wanted, ids in ((_identity(draft, organisation), with_org),
+                            (_identity(draft, None), without_org)):
+            if not ids:
+                continue
+            found = process.extractOne(wanted, [self.persons[p].identity for p in ids],
+                                       scorer=fuzz.token_sort_ratio)
+            if found and found[1] > best_score:
+                best_score, best_id = found[1], ids[found[2]]
         return (best_id, round(best_score, 1)) if best_score >= threshold else (None, None)
 
 
@@ -219,7 +253,7 @@ def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
             known = directory.persons[person_id]
             plan.action, plan.person_id, plan.score = RowAction.MATCH, person_id, score
             plan.differences = _differences(known.draft, draft)
-            if clean.organisation and known.organisation != clean.organisation:
+            if clean.organisation and known.organisation != clean.organisation:  # side by side
                 plan.differences.append(("organisation", known.organisation or "",
                                          clean.organisation))
         plans.append(plan)
