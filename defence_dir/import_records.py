@@ -9,7 +9,7 @@ from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -54,6 +54,7 @@ class OrganisationResolver:
     def __init__(self, session: Session, batch: ImportBatch) -> None:
         self.session, self.batch = session, batch
         self.known: dict[str, int] = {}
+        self.created: list[int] = []
 
     def __call__(self, name: str | None) -> int | None:
         if not name:
@@ -63,13 +64,22 @@ class OrganisationResolver:
             found = self.session.scalar(select(Organisation.id).where(
                 func.lower(Organisation.name) == key))
             if found is None:
-                org = Organisation(name=name, import_batch_id=self.batch.id)
-                self.session.add(org)
-                self.session.flush()
-                record_change(self.session, self.batch, "organisation", org.id)
-                found = org.id
+                # Core, not the ORM: the session's commit-time refresh would otherwise
+                # re-index every person of a new organisation a second time.
+                table = Organisation.__table__
+                found = self.session.connection().execute(
+                    insert(table).returning(table.c.id),
+                    {"name": name, "kind": "other", "import_batch_id": self.batch.id}).scalar_one()
+                record_change(self.session, self.batch, "organisation", found, check=False)
+                self.created.append(found)
             self.known[key] = found
         return self.known[key]
+
+    def index_created(self) -> None:
+        """Search documents for the organisations this import created."""
+        from defence_dir.search.indexer import reindex_organisations
+
+        reindex_organisations(self.session, self.created)
 
 
 def seal_batch(session: Session, batch: ImportBatch) -> None:

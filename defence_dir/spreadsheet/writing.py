@@ -256,6 +256,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
                 result.attendances += 1
     batch.created_count, batch.updated_count = result.created, result.updated
     batch.skipped_count = result.skipped
+    organisation_id.index_created()
     seal_batch(session, batch)
     if progress is not None:
         progress(len(plan.rows), len(plan.rows))

@@ -342,5 +342,6 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
             before = draft_json(draft_of(person))
             update_person(session, person.id, draft, person.version)
             record_change(session, batch, "person", person.id, before)
+    organisation_id.index_created()
     seal_batch(session, batch)
     return ImportResult(batch.id, counts)
