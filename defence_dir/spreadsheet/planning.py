@@ -150,7 +150,7 @@ def _identity_of(given: str | None, family: str | None, organisation: str | None
     return " ".join(words(" ".join(x for x in (given, family, organisation) if x)))
 
 
-class _Directory:
+class KnownDirectory:
     """The directory's persons, emails and family names in memory, loaded once per preview,
     so each row is matched without a query (a 100,000-row file is 100,000 rows)."""
 
@@ -214,8 +214,11 @@ class _Directory:
 def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
               mapping: ColumnMapping, *, file_name: str, sheet: str | None = None,
               threshold: int = DEFAULT_THRESHOLD,
-              choice: MatchChoice = MatchChoice.FILL) -> SpreadsheetPlan:
-    directory = _Directory(session)
+              choice: MatchChoice = MatchChoice.FILL,
+              directory: KnownDirectory | None = None) -> SpreadsheetPlan:
+    """The preview of every row below the header. `directory` may be loaded ahead (the
+    wizard does so while the user checks the columns)."""
+    directory = directory or KnownDirectory(session)
     plans: list[RowPlan] = []
     seen_emails: dict[str, int] = {}
     seen_names: dict[str, int] = {}

@@ -50,11 +50,18 @@ from defence_dir.spreadsheet.columns import (
     guess_mapping,
     remember_mapping,
 )
-from defence_dir.spreadsheet.planning import MatchChoice, RowAction, SpreadsheetPlan, plan_rows
+from defence_dir.spreadsheet.planning import (
+    KnownDirectory,
+    MatchChoice,
+    RowAction,
+    SpreadsheetPlan,
+    plan_rows,
+)
 from defence_dir.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
 
 PREVIEW_ROWS = 8
+FIRST_ROWS = 1000  # previewed at once; the rest of a large file follows
 
 
 class _Signals(QObject):
@@ -223,6 +230,7 @@ class FilePage(QWizardPage):
                 else result.delimiter)
         _busy(self.status, status)
         self.sheet_changed()
+        self.w.load_directory()
 
     def rows(self) -> list[list[Any]]:
         if self.w.table is None:
@@ -358,6 +366,7 @@ class PreviewPage(QWizardPage):
         self.plan()
 
     def plan(self) -> None:
+        """Preview the first rows at once, then all of them (a large file takes a while)."""
         rows = self.w.file_page.rows()
         header = self.w.file_page.header_row.value() - 1
         mapping = self.w.mapping_page.mapping()
@@ -366,29 +375,42 @@ class PreviewPage(QWizardPage):
         name = Path(self.w.file_page.path.text()).name
         sheet = self.w.file_page.sheet.currentData()
         multiple = self.w.table is not None and len(self.w.table.sheets) > 1
-        database = self.w.database
+        database, wizard = self.w.database, self.w
         self.w.plan = None
         self.completeChanged.emit()
         _busy(self.summary, self.tr("Comparing with the directory …"))
 
-        def work() -> SpreadsheetPlan:
-            with database.read_session() as session:
-                return plan_rows(session, rows, header, mapping, file_name=name,
-                                 sheet=sheet if multiple else None, threshold=threshold,
-                                 choice=choice)
-        self.w.worker.run(work, self.show_plan)
+        def work(limit: int | None) -> Callable[[], SpreadsheetPlan]:
+            def run() -> SpreadsheetPlan:
+                wizard.directory_worker.wait()  # the directory loaded meanwhile, if it did
+                with database.read_session() as session:
+                    if wizard.directory is None:
+                        wizard.directory = KnownDirectory(session)
+                    part = rows if limit is None else rows[:header + 1 + limit]
+                    return plan_rows(session, part, header, mapping, file_name=name,
+                                     sheet=sheet if multiple else None, threshold=threshold,
+                                     choice=choice, directory=wizard.directory)
+            return run
+
+        def first(result: object) -> None:
+            self.show_plan(result, final=len(rows) - header - 1 <= FIRST_ROWS)
+            if len(rows) - header - 1 > FIRST_ROWS and not isinstance(result, DefenceDirError):
+                _busy(self.summary, self.summary.text() + " " + self.tr(
+                    "(first {count} rows; the others follow …)").format(count=FIRST_ROWS))
+                self.w.worker.run(work(None), lambda whole: self.show_plan(whole, final=True))
+        self.w.worker.run(work(FIRST_ROWS), first)
 
     def labels(self) -> dict[RowAction, str]:
         return {RowAction.NEW: self.tr("new"), RowAction.MATCH: self.tr("already there"),
                 RowAction.DUPLICATE: self.tr("duplicate in file"),
                 RowAction.INVALID: self.tr("invalid"), RowAction.EMPTY: self.tr("empty")}
 
-    def show_plan(self, result: object) -> None:
+    def show_plan(self, result: object, *, final: bool = True) -> None:
         if isinstance(result, DefenceDirError):
             _error(self.summary, str(result))
             return
         assert isinstance(result, SpreadsheetPlan)
-        self.w.plan = result
+        self.w.plan = result if final else None
         labels = self.labels()
         shown = [r for r in result.rows if r.action is not RowAction.EMPTY]
         self.table.setRowCount(len(shown))
@@ -594,6 +616,8 @@ class SpreadsheetWizard(QWizard):
         self.table: TableFile | None = None
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
+        self.directory: KnownDirectory | None = None
+        self.directory_worker = Worker(self)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
@@ -603,6 +627,22 @@ class SpreadsheetWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
         self.progress_signal.connect(
             lambda done, _total: self.target_page.progress.setValue(done))
+
+    def load_directory(self) -> None:
+        """Hold the directory's persons in memory for matching, loaded while the user checks
+        the file and the columns, so the preview can appear at once."""
+        if self.directory is not None:
+            return
+        database = self.database
+
+        def work() -> KnownDirectory:
+            with database.read_session() as session:
+                return KnownDirectory(session)
+
+        def done(result: object) -> None:
+            if isinstance(result, KnownDirectory):
+                self.directory = result
+        self.directory_worker.run(work, done)
 
     def reject(self) -> None:
         """Cancel: while importing, stop the import (it rolls back) before closing."""

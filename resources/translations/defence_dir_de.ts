@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../defence_dir/ui/app.py" line="46"/>
+        <location filename="../../defence_dir/ui/app.py" line="66"/>
         <source>Cannot open the directory</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
     </message>
@@ -423,83 +423,83 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="167"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="133"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="146"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="153"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="160"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="153"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="160"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="154"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="168"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="169"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="177"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="178"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="194"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="201"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="210"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="217"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="226"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="221"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -643,188 +643,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="101"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="102"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="114"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="115"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="167"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="194"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="195"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="261"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="440"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="263"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="264"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="266"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="268"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="272"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="285"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="318"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="325"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="178"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="178"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="435"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="437"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="436"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="437"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="439"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="484"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="486"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -832,7 +832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="485"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -840,49 +840,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="610"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="612"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="612"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="614"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="614"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="616"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="615"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="617"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="627"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="629"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="670"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="679"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="672"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="681"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="717"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="692"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="719"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="724"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="726"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="725"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -890,56 +890,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="726"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="794"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="840"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="739"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="783"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="796"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="842"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="743"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="745"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="755"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="766"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="775"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="777"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="810"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="802"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="812"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="833"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="835"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="841"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="878"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="880"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -947,7 +947,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="895"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -955,7 +955,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -963,37 +963,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="921"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="921"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="923"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="932"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="979"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1001,32 +1001,32 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="267"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="275"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="268"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="276"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="280"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="272"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="280"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="273"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="277"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="285"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1271,97 +1271,102 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="317"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="325"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="318"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="326"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="327"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="328"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="329"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="334"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="342"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="334"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="342"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="348"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="372"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="381"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="399"/>
+        <source>(first {count} rows; the others follow …)</source>
+        <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="404"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="404"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="383"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="401"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="423"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -1438,27 +1443,27 @@
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="589"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="611"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="603"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="611"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="651"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="629"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="672"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -1466,92 +1471,92 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="443"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="465"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="444"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="445"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="455"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="477"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="458"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="480"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="460"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="497"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="504"/>
         <source>Save report…</source>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="515"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="537"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="575"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="556"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="564"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="586"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="570"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="592"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="572"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="594"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -1585,92 +1590,92 @@
 <context>
     <name>page</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>

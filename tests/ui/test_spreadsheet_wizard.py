@@ -87,3 +87,29 @@ def test_imports_dialog_undoes_an_import(qtbot, db, attendee_xlsx):
     assert not dialog.undo_button.isEnabled()
     with db.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == 6
+
+
+def test_large_files_preview_the_first_rows_first(qtbot, db, attendee_xlsx, settle,
+                                                  monkeypatch):
+    from defence_dir.ui import spreadsheet_wizard
+
+    monkeypatch.setattr(spreadsheet_wizard, "FIRST_ROWS", 2)
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    shown = []
+    original = wizard.preview_page.show_plan
+
+    def spy(result, *, final=True):
+        shown.append((len(result.rows), final))
+        original(result, final=final)
+    monkeypatch.setattr(wizard.preview_page, "show_plan", spy)
+    wizard.preview_page.plan()
+    for _ in range(3):
+        finish_work(wizard, settle)
+    assert shown == [(2, False), (6, True)]
+    assert wizard.preview_page.isComplete()
