@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -20,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from defence_dir.directory import ORGANISATION_KIND_LABELS, organisation_kind_label
 from defence_dir.organisations import OrganisationDraft
-from defence_dir.ui.person_dialog import INVALID_STYLE, error_label
+from defence_dir.ui.person_dialog import (
+    INVALID_STYLE,
+    checked_topics,
+    error_label,
+    topic_checklist,
+)
 
 
 class OrganisationDialog(QDialog):
@@ -48,15 +50,7 @@ class OrganisationDialog(QDialog):
         self.website.setObjectName("website")
         self.website.setPlaceholderText("https://www.example.de")
         self.website_error = error_label()
-        self.topics = QListWidget()
-        self.topics.setMaximumHeight(110)
-        for topic_id, name in topics:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, topic_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if topic_id in draft.topic_ids
-                               else Qt.CheckState.Unchecked)
-            self.topics.addItem(item)
+        self.topics = topic_checklist(topics, draft.topic_ids)
         self.notes = QPlainTextEdit(draft.notes or "")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(80)
@@ -90,9 +84,7 @@ class OrganisationDialog(QDialog):
             postal_code=self.postal_code.text(), city=self.city.text(),
             country=self.country.text(), website=self.website.text(),
             notes=self.notes.toPlainText(),
-            topic_ids=[self.topics.item(i).data(Qt.ItemDataRole.UserRole)
-                       for i in range(self.topics.count())
-                       if self.topics.item(i).checkState() == Qt.CheckState.Checked])
+            topic_ids=checked_topics(self.topics))
 
     def _validate(self) -> None:
         problems = {p.field: str(p) for p in self.draft().problems()}

@@ -43,6 +43,26 @@ def error_label() -> QLabel:
     return label
 
 
+def topic_checklist(topics: Sequence[tuple[int, str]], selected: Sequence[int]) -> QListWidget:
+    """Technology fields to tick, for persons and organisations."""
+    widget = QListWidget()
+    widget.setObjectName("topics")
+    widget.setMaximumHeight(120)
+    for topic_id, name in topics:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, topic_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if topic_id in selected
+                           else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    return widget
+
+
+def checked_topics(widget: QListWidget) -> list[int]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
 class _ContactRows(QWidget):
     """Editable rows of (value, kind) with add and remove buttons: emails or phones."""
 
@@ -159,16 +179,7 @@ class PersonDialog(QDialog):
              ("home", self.tr("private")), ("other", self.tr("other"))],
             "0211 123456-0", self.tr("Add phone"), "phone", self._validate)
 
-        self.topics = QListWidget()
-        self.topics.setObjectName("topics")
-        self.topics.setMaximumHeight(120)
-        for topic_id, name in topics:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, topic_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if topic_id in draft.topic_ids
-                               else Qt.CheckState.Unchecked)
-            self.topics.addItem(item)
+        self.topics = topic_checklist(topics, draft.topic_ids)
         self.notes = QPlainTextEdit(draft.notes or "")
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
@@ -259,9 +270,7 @@ class PersonDialog(QDialog):
             organisation_id=organisation_id,
             emails=[EmailDraft(v, k) for v, k in self.emails.values()],
             phones=[PhoneDraft(v, k) for v, k in self.phones.values()],
-            topic_ids=[self.topics.item(i).data(Qt.ItemDataRole.UserRole)
-                       for i in range(self.topics.count())
-                       if self.topics.item(i).checkState() == Qt.CheckState.Checked],
+            topic_ids=checked_topics(self.topics),
         )
 
     def problems(self) -> dict[str, str]:

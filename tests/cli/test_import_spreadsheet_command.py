@@ -6,21 +6,10 @@ import json
 
 import pytest
 
-from defence_dir.cli import main
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_dry_run_json_then_import_to_an_event_then_undo(capsys, db_path, attendee_xlsx):
+def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_path, attendee_xlsx):
     db = ["--db", str(db_path)]
-    code, out, err = run(capsys, *db, "import", str(attendee_xlsx), "--dry-run", "--json")
+    code, out, err = cli(*db, "import", str(attendee_xlsx), "--dry-run", "--json")
     assert code == 0, err
     report = json.loads(out)
     assert report["header_row"] == 3 and report["sheet"] == "Teilnehmende"
@@ -29,22 +18,22 @@ def test_dry_run_json_then_import_to_an_event_then_undo(capsys, db_path, attende
     assert {"row": 7, "reason": "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."} in \
         report["problems"]
     event = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
-    code, out, err = run(capsys, *db, "import", str(attendee_xlsx), "--event", event)
+    code, out, err = cli(*db, "import", str(attendee_xlsx), "--event", event)
     assert code == 0, err
     assert "2 new" in err or "2 neu" in err
-    code, out, _err = run(capsys, *db, "imports", "--json")
+    code, out, _err = cli(*db, "imports", "--json")
     [batch] = json.loads(out)
     assert (batch["file"], batch["created"], batch["undone"]) == ("teilnehmer.xlsx", 2, False)
-    code, _out, err = run(capsys, *db, "undo-import", str(batch["id"]))
+    code, _out, err = cli(*db, "undo-import", str(batch["id"]))
     assert code == 0 and "rückgängig" in err
-    code, out, _err = run(capsys, *db, "list", "persons", "--json")
+    code, out, _err = cli(*db, "list", "persons", "--json")
     assert len(json.loads(out)) == 6
-    code, _out, err = run(capsys, *db, "undo-import", str(batch["id"]))
+    code, _out, err = cli(*db, "undo-import", str(batch["id"]))
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
-def test_csv_to_the_distribution_list(capsys, db_path, german_csv):
-    code, out, err = run(capsys, "--db", str(db_path), "import", str(german_csv), "--list",
+def test_csv_to_the_distribution_list(cli, db_path, german_csv):
+    code, out, err = cli("--db", str(db_path), "import", str(german_csv), "--list",
                          "Defense-Verteiler", "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -59,7 +48,7 @@ def test_csv_to_the_distribution_list(capsys, db_path, german_csv):
     (["--list", "Nirgends"], "keinen Verteiler"),
     (["--header-row", "999"], "gibt es nicht"),
 ])
-def test_bad_options_are_one_line(capsys, db_path, attendee_xlsx, args, message):
-    code, out, err = run(capsys, "--db", str(db_path), "import", str(attendee_xlsx), *args)
+def test_bad_options_are_one_line(cli, db_path, attendee_xlsx, args, message):
+    code, out, err = cli("--db", str(db_path), "import", str(attendee_xlsx), *args)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err

@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from defence_dir.cli import main
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_export_with_filter_to_one_file(capsys, db_path, tmp_path: Path):
+def test_export_with_filter_to_one_file(cli, db_path, tmp_path: Path):
     target = tmp_path / "aero.vcf"
-    code, _out, err = run(capsys, "--db", str(db_path), "export", "vcard", "--network",
+    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--network",
                           "aerospace", "-o", str(target))
     assert code == 0, err
     data = target.read_bytes()
@@ -30,8 +19,8 @@ def test_export_with_filter_to_one_file(capsys, db_path, tmp_path: Path):
     assert "2 Personen nach" in err
 
 
-def test_outlook_profile_to_zip_and_folder(capsys, db_path, tmp_path: Path):
-    code, _out, err = run(capsys, "--db", str(db_path), "export", "vcard", "--profile",
+def test_outlook_profile_to_zip_and_folder(cli, db_path, tmp_path: Path):
+    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--profile",
                           "outlook", "-o", str(tmp_path / "alle.zip"))
     assert code == 0, err
     with zipfile.ZipFile(tmp_path / "alle.zip") as archive:
@@ -40,14 +29,14 @@ def test_outlook_profile_to_zip_and_folder(capsys, db_path, tmp_path: Path):
         assert archive.read("Jürgen Schnitzmeier.vcf").count(b"BEGIN:VCARD") == 1
         assert b"N;CHARSET=UTF-8:Schnitzmeier;J\xc3\xbcrgen" in archive.read(
             "Jürgen Schnitzmeier.vcf")
-    code, _out, err = run(capsys, "--db", str(db_path), "export", "vcard", "--profile",
+    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--profile",
                           "outlook", "-o", str(tmp_path / "karten"))
     assert code == 0, err
     assert len(list((tmp_path / "karten").glob("*.vcf"))) == 6
 
 
-def test_search_query_and_v4(capsys, db_path, tmp_path: Path):
-    code, _out, err = run(capsys, "--db", str(db_path), "export", "vcard", "--query", "kremer",
+def test_search_query_and_v4(cli, db_path, tmp_path: Path):
+    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--query", "kremer",
                           "--profile", "v4", "-o", str(tmp_path / "c.vcf"))
     assert code == 0, err
     data = (tmp_path / "c.vcf").read_bytes()
@@ -61,31 +50,31 @@ def test_search_query_and_v4(capsys, db_path, tmp_path: Path):
     (["--query", "xyzzy", "-o", "{tmp}/leer.vcf"], "niemanden zu exportieren"),
     (["--list", "Unbekannt", "-o", "{tmp}/x.vcf"], "keinen Verteiler"),
 ])
-def test_export_errors_are_one_line(capsys, db_path, tmp_path: Path, args, message):
+def test_export_errors_are_one_line(cli, db_path, tmp_path: Path, args, message):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    code, out, err = run(capsys, "--db", str(db_path), "export", "vcard", *argv)
+    code, out, err = cli("--db", str(db_path), "export", "vcard", *argv)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
     assert not list(tmp_path.glob("*.vcf"))
 
 
-def test_import_dry_run_then_for_real(capsys, db_path, tmp_path: Path):
+def test_import_dry_run_then_for_real(cli, db_path, tmp_path: Path):
     source = tmp_path / "neu.vcf"
     source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ertl;Eva;;;\r\n"
                        b"EMAIL:eva.ertl@example.org\r\nEND:VCARD\r\n"
                        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Grosch;Matthias;;;\r\n"
                        b"EMAIL:matthias.grosch@nmwp.de\r\nTITLE:Berater\r\nEND:VCARD\r\n")
-    code, out, _err = run(capsys, "--db", str(db_path), "import", str(source), "--dry-run",
+    code, out, _err = cli("--db", str(db_path), "import", str(source), "--dry-run",
                           "--json")
     assert code == 0
     report = json.loads(out)
     assert report["dry_run"] and report["import_batch"] is None
     assert [c["action"] for c in report["cards"]] == ["new", "update"]
-    code, out, _err = run(capsys, "--db", str(db_path), "list", "persons", "--json")
+    code, out, _err = cli("--db", str(db_path), "list", "persons", "--json")
     assert len(json.loads(out)) == 6  # the dry run wrote nothing
-    code, out, err = run(capsys, "--db", str(db_path), "import", str(source))
+    code, out, err = cli("--db", str(db_path), "import", str(source))
     assert code == 0 and "neu: 1" in err
-    code, out, _err = run(capsys, "--db", str(db_path), "search", "ertl", "--json")
+    code, out, _err = cli("--db", str(db_path), "search", "ertl", "--json")
     assert [h["display_name"] for h in json.loads(out)] == ["Eva Ertl"]
 
 
@@ -94,10 +83,10 @@ def test_import_dry_run_then_for_real(capsys, db_path, tmp_path: Path):
     ("leer.vcf", b"", "enthält keine vCard"),
     ("bild.png", b"\x89PNG", "weder eine vCard-Datei"),
 ])
-def test_import_errors_are_one_line(capsys, db_path, tmp_path: Path, name, content, message):
+def test_import_errors_are_one_line(cli, db_path, tmp_path: Path, name, content, message):
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    code, out, err = cli("--db", str(db_path), "import", str(path))
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
