@@ -260,12 +260,6 @@ def person_rows(session: Session, ids: Sequence[int]) -> list[PersonRow]:
     return rows
 
 
-def person_ids_in_order(session: Session) -> list[int]:
-    """Every person id, alphabetically by family then given name (German phone-book order)."""
-    rows = session.execute(select(Person.id, Person.family_name, Person.given_name)).all()
-    rows.sort(key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
-    return [r.id for r in rows]
-
 
 def records_by_id(session: Session, kind: str, ids: Sequence[int]) -> dict[int, Record]:
     """Records of one kind ("persons", "organisations", "networks") by id."""

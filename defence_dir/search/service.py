@@ -52,9 +52,10 @@ class SearchFilters:
             raise ValueError(f"unknown kind {self.kind!r}")
 
     @property
-    def active(self) -> bool:
+    def narrowed(self) -> bool:
+        """Whether a relation filter (network, organisation, topic, list, event) is set."""
         return any(v is not None for v in (self.network_id, self.organisation_id, self.topic_id,
-                                           self.list_id, self.event_id, self.kind))
+                                           self.list_id, self.event_id))
 
 
 @dataclass(frozen=True)

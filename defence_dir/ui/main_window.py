@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -912,12 +913,12 @@ class MainWindow(QMainWindow):
     def export_vcards(self) -> None:
         selected = self._person_ids_for_action()
         query, filters = self.search_field.text(), self.filters()
-        person_filters = SearchFilters(**{**filters.__dict__, "kind": "person"})
+        person_filters = replace(filters, kind="person")
         scopes: list[tuple[str, Callable[[], list[int]]]] = []
         if selected:
             scopes.append((self.tr("Selected persons (%n)", "", len(selected)),
                            lambda: selected))
-        if query.strip() or (filters.active and self.section.key == "persons"):
+        if self.section.key == "persons" and (query.strip() or filters.narrowed):
             scopes.append((self.tr("The current search result"),
                            lambda: self.search_service.all_ids(query, person_filters)))
         scopes.append((self.tr("Everybody in the directory"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -41,42 +42,18 @@ def translate_header(text: str) -> str:
     return QCoreApplication.translate("Columns", text)
 
 
-# The column headers as lupdate sees them (it reads literal translate() calls).
-def _headers_for_lupdate() -> None:
-    QCoreApplication.translate("Columns", "Name")
-    QCoreApplication.translate("Columns", "Networks")
-    QCoreApplication.translate("Columns", "Organisation")
-    QCoreApplication.translate("Columns", "Function")
-    QCoreApplication.translate("Columns", "Email")
-    QCoreApplication.translate("Columns", "Phone")
-    QCoreApplication.translate("Columns", "Found in")
-    QCoreApplication.translate("Columns", "Kind")
-    QCoreApplication.translate("Columns", "City")
-    QCoreApplication.translate("Columns", "Persons")
-    QCoreApplication.translate("Columns", "Technology fields")
-    QCoreApplication.translate("Columns", "Contact persons")
-    QCoreApplication.translate("Columns", "Description")
-    QCoreApplication.translate("Columns", "Date")
-    QCoreApplication.translate("Columns", "Registered")
-    QCoreApplication.translate("Columns", "Attended")
-    QCoreApplication.translate("Columns", "Subscribed")
-    QCoreApplication.translate("Columns", "Unsubscribed")
-    QCoreApplication.translate("MatchedField", "name")
-    QCoreApplication.translate("MatchedField", "similar name")
-    QCoreApplication.translate("MatchedField", "organisation")
-    QCoreApplication.translate("MatchedField", "network")
-    QCoreApplication.translate("MatchedField", "function")
-    QCoreApplication.translate("MatchedField", "technology field")
-    QCoreApplication.translate("MatchedField", "city")
-    QCoreApplication.translate("MatchedField", "email")
-    QCoreApplication.translate("MatchedField", "phone")
-    QCoreApplication.translate("MatchedField", "notes")
-
-
+# QT_TRANSLATE_NOOP marks the texts for lupdate; they are translated where shown.
 MATCHED_FIELD_TEXT = {
-    "name": "name", "similar_name": "similar name", "organisation": "organisation",
-    "network": "network", "function": "function", "topic": "technology field", "city": "city",
-    "email": "email", "phone": "phone", "notes": "notes",
+    "name": QT_TRANSLATE_NOOP("MatchedField", "name"),
+    "similar_name": QT_TRANSLATE_NOOP("MatchedField", "similar name"),
+    "organisation": QT_TRANSLATE_NOOP("MatchedField", "organisation"),
+    "network": QT_TRANSLATE_NOOP("MatchedField", "network"),
+    "function": QT_TRANSLATE_NOOP("MatchedField", "function"),
+    "topic": QT_TRANSLATE_NOOP("MatchedField", "technology field"),
+    "city": QT_TRANSLATE_NOOP("MatchedField", "city"),
+    "email": QT_TRANSLATE_NOOP("MatchedField", "email"),
+    "phone": QT_TRANSLATE_NOOP("MatchedField", "phone"),
+    "notes": QT_TRANSLATE_NOOP("MatchedField", "notes"),
 }
 
 

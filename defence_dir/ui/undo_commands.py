@@ -27,95 +27,80 @@ from defence_dir.organisations import (
     update_topic,
 )
 from defence_dir.person_snapshots import PersonSnapshot, restore_person, snapshot_person
-from defence_dir.persons import PersonDraft, delete_person, get_person, update_person
+from defence_dir.persons import PersonDraft, delete_person, update_person
 
 Changed = Callable[[str, list[int]], None]  # kind, ids
 Failed = Callable[[str], None]
 
 
-class _Command(QUndoCommand):
-    def __init__(self, text: str, db: Database, changed: Changed, failed: Failed) -> None:
+Step = Callable[[Any], tuple[str, list[int]]]  # apply a state; returns (kind, ids) changed
+
+
+class _Toggle(QUndoCommand):
+    """A change between two states of the data: redo applies `after`, undo `before`.
+
+    The first redo is skipped: the window has already done the change it records.
+    """
+
+    def __init__(self, text: str, db: Database, apply: Step, before: Any, after: Any,
+                 changed: Changed, failed: Failed) -> None:
         super().__init__(text)
         self.db, self.changed, self.failed = db, changed, failed
+        self._apply, self.before, self.after = apply, before, after
         self._first = True
 
-    def _run(self, step: Callable[[], tuple[str, list[int]]]) -> None:
+    def _run(self, state: Any) -> None:
         try:
-            kind, ids = step()
+            kind, ids = self._apply(state)
         except DefenceDirError as exc:
             self.setObsolete(True)  # the data moved on; this step cannot be replayed
             self.failed(str(exc))
             return
         self.changed(kind, ids)
 
-
-class CreatedPersons(_Command):
-    """Persons the window created; undo deletes them, redo puts the same records back."""
-
-    def __init__(self, text: str, db: Database, person_ids: list[int], changed: Changed,
-                 failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.person_ids = person_ids
-        self.snapshots: list[PersonSnapshot] = []
-
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-
-        def step() -> tuple[str, list[int]]:
-            with self.db.session() as session:
-                for snapshot in self.snapshots:
-                    restore_person(session, snapshot)
-            return "person", self.person_ids
-        self._run(step)
+        self._run(self.after)
 
     def undo(self) -> None:
-        def step() -> tuple[str, list[int]]:
-            with self.db.session() as session:
+        self._run(self.before)
+
+
+class _PersonsExistence(_Toggle):
+    """Persons that exist in one state and not in the other; deleting snapshots them first,
+    restoring brings back the same ids, UIDs, memberships and consent history."""
+
+    def __init__(self, text: str, db: Database, snapshots: list[PersonSnapshot],
+                 person_ids: list[int], exists_after: bool, changed: Changed,
+                 failed: Failed) -> None:
+        super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
+        self.snapshots, self.person_ids = snapshots, person_ids
+
+    def _set(self, exists: bool) -> tuple[str, list[int]]:
+        with self.db.session() as session:
+            if exists:
+                for snapshot in self.snapshots:
+                    restore_person(session, snapshot)
+            else:
                 self.snapshots = [snapshot_person(session, i) for i in self.person_ids]
                 for person_id in self.person_ids:
                     delete_person(session, person_id)
-            return "person", self.person_ids
-        self._run(step)
+        return "person", self.person_ids
 
 
-class DeletedPersons(CreatedPersons):
-    """The mirror image: redo deletes (again), undo restores."""
+class CreatedPersons(_PersonsExistence):
+    def __init__(self, text: str, db: Database, person_ids: list[int], changed: Changed,
+                 failed: Failed) -> None:
+        super().__init__(text, db, [], person_ids, True, changed, failed)
 
+
+class DeletedPersons(_PersonsExistence):
     def __init__(self, text: str, db: Database, snapshots: list[PersonSnapshot],
                  changed: Changed, failed: Failed) -> None:
-        super().__init__(text, db, [s.id for s in snapshots], changed, failed)
-        self.snapshots = snapshots
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        CreatedPersons.undo(self)
-
-    def undo(self) -> None:
-        self._first = False
-        CreatedPersons.redo(self)
-
-
-class _Toggle(_Command):
-    """A change between two states: redo applies `after`, undo applies `before`."""
-
-    before: Any
-    after: Any
-
-    def _apply(self, state: Any) -> tuple[str, list[int]]:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(lambda: self._apply(self.after))
-
-    def undo(self) -> None:
-        self._run(lambda: self._apply(self.before))
+        super().__init__(text, db, snapshots, [s.id for s in snapshots], False, changed,
+                         failed)
 
 
 class EditedPerson(_Toggle):
@@ -124,14 +109,12 @@ class EditedPerson(_Toggle):
     def __init__(self, text: str, db: Database, person_id: int, before: PersonDraft,
                  after: PersonDraft, version_after: int, changed: Changed,
                  failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.person_id, self.before, self.after = person_id, before, after
-        self.version = version_after
+        super().__init__(text, db, self._write, before, after, changed, failed)
+        self.person_id, self.version = person_id, version_after
 
-    def _apply(self, state: PersonDraft) -> tuple[str, list[int]]:
+    def _write(self, draft: PersonDraft) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            person = update_person(session, self.person_id, state, self.version)
-            self.version = person.version
+            self.version = update_person(session, self.person_id, draft, self.version).version
         return "person", [self.person_id]
 
 
@@ -139,24 +122,24 @@ class EditedOrganisation(_Toggle):
     def __init__(self, text: str, db: Database, organisation_id: int,
                  before: OrganisationDraft, after: OrganisationDraft, changed: Changed,
                  failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.organisation_id, self.before, self.after = organisation_id, before, after
+        super().__init__(text, db, self._write, before, after, changed, failed)
+        self.organisation_id = organisation_id
 
-    def _apply(self, state: OrganisationDraft) -> tuple[str, list[int]]:
+    def _write(self, draft: OrganisationDraft) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            update_organisation(session, self.organisation_id, state)
+            update_organisation(session, self.organisation_id, draft)
         return "organisation", [self.organisation_id]
 
 
 class EditedTopic(_Toggle):
     def __init__(self, text: str, db: Database, topic_id: int, before: tuple[str, str | None],
                  after: tuple[str, str | None], changed: Changed, failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.topic_id, self.before, self.after = topic_id, before, after
+        super().__init__(text, db, self._write, before, after, changed, failed)
+        self.topic_id = topic_id
 
-    def _apply(self, state: tuple[str, str | None]) -> tuple[str, list[int]]:
+    def _write(self, values: tuple[str, str | None]) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            update_topic(session, self.topic_id, *state)
+            update_topic(session, self.topic_id, *values)
         return "topic", [self.topic_id]
 
 
@@ -165,12 +148,12 @@ class OrganisationExistence(_Toggle):
 
     def __init__(self, text: str, db: Database, snapshot: OrganisationSnapshot,
                  exists_after: bool, changed: Changed, failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.snapshot, self.after, self.before = snapshot, exists_after, not exists_after
+        super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
+        self.snapshot = snapshot
 
-    def _apply(self, state: bool) -> tuple[str, list[int]]:
+    def _set(self, exists: bool) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            if state:
+            if exists:
                 restore_organisation(session, self.snapshot)
             else:
                 self.snapshot = snapshot_organisation(session, self.snapshot.id)
@@ -181,19 +164,14 @@ class OrganisationExistence(_Toggle):
 class TopicExistence(_Toggle):
     def __init__(self, text: str, db: Database, snapshot: TopicSnapshot, exists_after: bool,
                  changed: Changed, failed: Failed) -> None:
-        super().__init__(text, db, changed, failed)
-        self.snapshot, self.after, self.before = snapshot, exists_after, not exists_after
+        super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
+        self.snapshot = snapshot
 
-    def _apply(self, state: bool) -> tuple[str, list[int]]:
+    def _set(self, exists: bool) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            if state:
+            if exists:
                 restore_topic(session, self.snapshot)
             else:
                 self.snapshot = snapshot_topic(session, self.snapshot.id)
                 delete_topic(session, self.snapshot.id)
         return "topic", [self.snapshot.id]
-
-
-def current_version(db: Database, person_id: int) -> int:
-    with db.read_session() as session:
-        return get_person(session, person_id).version

@@ -208,7 +208,3 @@ def card(data: CardData, profile: Profile) -> str:
         lines.append(f"REV:{rev}")
     lines.append("END:VCARD")
     return CRLF.join(lines) + CRLF
-
-
-def cards_text(cards: Sequence[CardData], profile: Profile) -> str:
-    return "".join(card(c, profile) for c in cards)

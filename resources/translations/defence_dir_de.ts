@@ -12,92 +12,99 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="46"/>
+        <location filename="../../defence_dir/ui/sections.py" line="28"/>
+        <location filename="../../defence_dir/ui/sections.py" line="35"/>
+        <location filename="../../defence_dir/ui/sections.py" line="40"/>
+        <location filename="../../defence_dir/ui/sections.py" line="44"/>
+        <location filename="../../defence_dir/ui/sections.py" line="47"/>
+        <location filename="../../defence_dir/ui/sections.py" line="53"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
+        <location filename="../../defence_dir/ui/sections.py" line="29"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
+        <location filename="../../defence_dir/ui/sections.py" line="30"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/sections.py" line="33"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/sections.py" line="31"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/sections.py" line="32"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/sections.py" line="25"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/sections.py" line="36"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/sections.py" line="37"/>
+        <location filename="../../defence_dir/ui/sections.py" line="49"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/sections.py" line="38"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/sections.py" line="42"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <location filename="../../defence_dir/ui/sections.py" line="41"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
+        <location filename="../../defence_dir/ui/sections.py" line="45"/>
+        <location filename="../../defence_dir/ui/sections.py" line="54"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="59"/>
+        <location filename="../../defence_dir/ui/sections.py" line="48"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="60"/>
+        <location filename="../../defence_dir/ui/sections.py" line="50"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="61"/>
+        <location filename="../../defence_dir/ui/sections.py" line="51"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="62"/>
+        <location filename="../../defence_dir/ui/sections.py" line="55"/>
         <source>Subscribed</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="63"/>
+        <location filename="../../defence_dir/ui/sections.py" line="56"/>
         <source>Unsubscribed</source>
         <translation>Abgemeldet</translation>
     </message>
@@ -643,188 +650,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="102"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="103"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="115"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="116"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="167"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="195"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="196"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="261"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="440"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="441"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="263"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="264"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="266"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="268"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="270"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="272"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="285"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="319"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="325"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="178"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="437"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="439"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="439"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="440"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="486"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -832,7 +839,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -840,49 +847,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="612"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="613"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="614"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="615"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="616"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="617"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="617"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="618"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="629"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="630"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="672"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="681"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="673"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="682"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="692"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="719"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="693"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="720"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="726"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -890,56 +897,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="739"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="783"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="796"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="842"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="797"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="730"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="745"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="755"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="756"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="777"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="769"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="778"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="785"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="802"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="812"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="835"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="827"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="836"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="880"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -947,7 +954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -955,7 +962,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -963,37 +970,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="921"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="922"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="923"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="935"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="978"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="979"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1034,52 +1041,52 @@
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="64"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="65"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="66"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="67"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="68"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="69"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="70"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="71"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="72"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="73"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1087,47 +1094,47 @@
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="59"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="67"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="61"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="68"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="62"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="63"/>
         <source>Postal code</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="70"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="64"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="71"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="72"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="66"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="74"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="68"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="75"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1135,135 +1142,135 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="145"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="165"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="159"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="155"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="159"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="156"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
         <source>Add email</source>
         <translation>E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="158"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="160"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
         <source>Add phone</source>
         <translation>Telefon hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="177"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="188"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="190"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="181"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="192"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="182"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
         <source>Middle name</source>
         <translation>Zweiter Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="183"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="184"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="186"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
         <source>Work</source>
         <translation>Beruflich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="188"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="199"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="189"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="200"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="190"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="201"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="202"/>
         <source>Reachable at</source>
         <translation>Erreichbar unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="204"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="205"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="208"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="294"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="303"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
     </message>
@@ -1387,32 +1394,32 @@
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="25"/>
+        <location filename="../../defence_dir/ui/sections.py" line="27"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="26"/>
+        <location filename="../../defence_dir/ui/sections.py" line="34"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="27"/>
+        <location filename="../../defence_dir/ui/sections.py" line="39"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="28"/>
+        <location filename="../../defence_dir/ui/sections.py" line="43"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="29"/>
+        <location filename="../../defence_dir/ui/sections.py" line="46"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="30"/>
+        <location filename="../../defence_dir/ui/sections.py" line="52"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
@@ -1564,17 +1571,17 @@
 <context>
     <name>TopicDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="126"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="118"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="128"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="120"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="146"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="138"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
     </message>
@@ -1582,7 +1589,7 @@
 <context>
     <name>_ContactRows</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="98"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="118"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="486"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="880"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
