@@ -139,6 +139,26 @@ def draft_of(person: Person) -> PersonDraft:
     )
 
 
+def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *,
+                 overwrite: bool) -> PersonDraft:
+    """What an import makes of a person it found again: texts from `incoming` fill empty
+    fields (or replace them with `overwrite`); emails, phones and topics are added, never
+    removed. The organisation is the caller's to decide."""
+    merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones),
+                     topic_ids=list(existing.topic_ids))
+    for name in TEXT_FIELDS:
+        new = getattr(incoming, name)
+        if new and (overwrite or not getattr(existing, name)):
+            setattr(merged, name, new)
+    known_emails = {e.address.casefold() for e in merged.emails}
+    merged.emails += [e for e in incoming.emails if e.address.casefold() not in known_emails]
+    known_phones = {phone_e164(p.raw) or p.raw for p in merged.phones}
+    merged.phones += [p for p in incoming.phones
+                      if (phone_e164(p.raw) or p.raw) not in known_phones]
+    merged.topic_ids += [t for t in incoming.topic_ids if t not in merged.topic_ids]
+    return merged
+
+
 def _apply(session: Session, person: Person, draft: PersonDraft) -> bool:
     """Copy `draft` onto `person`; returns whether a related list (emails, phones, topics) changed.
 

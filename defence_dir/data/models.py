@@ -222,6 +222,11 @@ class Organisation(TimestampMixin, Base):
     persons: Mapped[list[Person]] = relationship(back_populates="organisation")
 
 
+def display_name_of(*parts: str | None) -> str:
+    """Title, given, middle, family name and suffix joined as a name is written."""
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
 def _new_uid() -> str:
     return str(uuid.uuid4())
 
@@ -287,8 +292,8 @@ class Person(TimestampMixin, Base):
     @property
     def display_name(self) -> str:
         """The name as a letter would address it: "Dr.-Ing. Harald Cremer"."""
-        parts = (self.title, self.given_name, self.middle_name, self.family_name, self.name_suffix)
-        return " ".join(p.strip() for p in parts if p and p.strip())
+        return display_name_of(self.title, self.given_name, self.middle_name,
+                               self.family_name, self.name_suffix)
 
 
 class EmailAddress(Base):

@@ -166,20 +166,29 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     return documents
 
 
+def _topics_of(session: Session, owner: Any, ids: Sequence[int] | None,
+               ) -> tuple[defaultdict[int, list[str]], defaultdict[int, list[str]]]:
+    """{owner id: topic names} and {owner id: topic tags} through a link table's owner column
+    (organisation_topic.organisation_id, network_topic.network_id)."""
+    query = select(owner, Topic.id, Topic.name).join(
+        Topic, owner.table.c.topic_id == Topic.id)
+    if ids is not None:
+        query = query.where(owner.in_(ids))
+    topics: defaultdict[int, list[str]] = defaultdict(list)
+    tags: defaultdict[int, list[str]] = defaultdict(list)
+    for owner_id, topic_id, topic in session.execute(query):
+        topics[owner_id].append(topic)
+        tags[owner_id].append(f"t{topic_id}")
+    return topics, tags
+
+
 def organisation_documents(session: Session, ids: Sequence[int] | None = None) -> list[Document]:
     query = select(Organisation.id, Organisation.name, Organisation.city,
                    Organisation.postal_code, Organisation.street, Organisation.website,
                    Organisation.notes)
-    topic_query = select(organisation_topic.c.organisation_id, Topic.id, Topic.name).join(
-        Topic, organisation_topic.c.topic_id == Topic.id)
     if ids is not None:
         query = query.where(Organisation.id.in_(ids))
-        topic_query = topic_query.where(organisation_topic.c.organisation_id.in_(ids))
-    topics: defaultdict[int, list[str]] = defaultdict(list)
-    tags: defaultdict[int, list[str]] = defaultdict(list)
-    for org_id, topic_id, topic in session.execute(topic_query):
-        topics[org_id].append(topic)
-        tags[org_id].append(f"t{topic_id}")
+    topics, tags = _topics_of(session, organisation_topic.c.organisation_id, ids)
     documents = []
     for org_id, name, city, postal_code, street, website, notes in session.execute(query):
         document = _new_document("organisation", org_id,
@@ -197,16 +206,9 @@ def organisation_documents(session: Session, ids: Sequence[int] | None = None) -
 
 def network_documents(session: Session, ids: Sequence[int] | None = None) -> list[Document]:
     query = select(Network.id, Network.name, Network.description, Network.website)
-    topic_query = select(network_topic.c.network_id, Topic.id, Topic.name).join(
-        Topic, network_topic.c.topic_id == Topic.id)
     if ids is not None:
         query = query.where(Network.id.in_(ids))
-        topic_query = topic_query.where(network_topic.c.network_id.in_(ids))
-    topics: defaultdict[int, list[str]] = defaultdict(list)
-    tags: defaultdict[int, list[str]] = defaultdict(list)
-    for network_id, topic_id, topic in session.execute(topic_query):
-        topics[network_id].append(topic)
-        tags[network_id].append(f"t{topic_id}")
+    topics, tags = _topics_of(session, network_topic.c.network_id, ids)
     documents = []
     for network_id, name, description, website in session.execute(query):
         document = _new_document("network", network_id,

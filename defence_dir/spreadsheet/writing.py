@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
@@ -30,7 +30,7 @@ from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import _
 from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
-from defence_dir.persons import ConcurrentEditError, PersonDraft, draft_of
+from defence_dir.persons import TEXT_FIELDS, ConcurrentEditError, draft_of, merge_drafts
 from defence_dir.search.indexer import reindex_persons
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, RowPlan, SpreadsheetPlan
 
@@ -55,26 +55,8 @@ class SpreadsheetResult:
     attendances: int = 0
 
 
-def _merge(existing: PersonDraft, incoming: PersonDraft, overwrite: bool) -> PersonDraft:
-    merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones))
-    for name in ("salutation", "title", "given_name", "family_name", "function", "department",
-                 "notes"):
-        new = getattr(incoming, name)
-        if new and (overwrite or not getattr(existing, name)):
-            setattr(merged, name, new)
-    known = {e.address.casefold() for e in merged.emails}
-    merged.emails += [e for e in incoming.emails if e.address.casefold() not in known]
-    raws = {p.raw for p in merged.phones}
-    merged.phones += [p for p in incoming.phones if p.raw not in raws]
-    return merged
-
-
 class ImportCancelled(DefenceDirError):
     pass
-
-
-_TEXT = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix",
-         "function", "department", "notes")
 
 
 def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
@@ -100,7 +82,8 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                                       "please preview again."))
             existing = draft_of(person)
             assert row.draft is not None
-            merged = _merge(existing, row.draft, row.choice is MatchChoice.OVERWRITE)
+            merged = merge_drafts(existing, row.draft,
+                                  overwrite=row.choice is MatchChoice.OVERWRITE)
             if row.organisation and (row.choice is MatchChoice.OVERWRITE
                                      or not existing.organisation_id):
                 merged.organisation_id = organisation_id(row.organisation)
@@ -114,7 +97,7 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                 continue
             record_change(session, batch, "person", person.id, draft_json(existing),
                           check=False)
-            values = {name: getattr(merged, name) for name in _TEXT}
+            values = {name: getattr(merged, name) for name in TEXT_FIELDS}
             done = connection.execute(
                 update(person_table).where(person_table.c.id == person.id,
                                            person_table.c.version == person.version)

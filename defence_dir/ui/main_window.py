@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.section = SECTIONS[0]
         self.current: tuple[str, int] | None = None
         self.last_result: SearchResult | None = None
+        self._records_cache: dict[str, list[dict[str, Any]]] = {}
 
         self.runner = SearchRunner(self.search_service, self)
         self.runner.finished.connect(self._show_result)
@@ -384,6 +385,11 @@ class MainWindow(QMainWindow):
             return directory.network_rows(session, ids)
 
     def _static_records(self, section: Section) -> list[dict[str, Any]]:
+        """Topics, events or lists, read once and kept until data changes (typing in the
+        search field filters them in memory)."""
+        cached = self._records_cache.get(section.key)
+        if cached is not None:
+            return cached
         with self.database.read_session() as session:
             records = directory.list_records(session, section.key)
         for record in records:
@@ -395,6 +401,7 @@ class MainWindow(QMainWindow):
                 counts = record.get("members") or {}
                 record["subscribed"] = counts.get("subscribed", 0)
                 record["unsubscribed"] = counts.get("unsubscribed", 0)
+        self._records_cache[section.key] = records
         return records
 
     def _load_filter_choices(self) -> None:
@@ -499,6 +506,7 @@ class MainWindow(QMainWindow):
         self.run_search(immediately=True)
 
     def reload(self) -> None:
+        self._records_cache.clear()
         self._load_filter_choices()
         self.run_search(immediately=True)
         if self.current:
@@ -859,6 +867,7 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, kind: str, ids: list[int]) -> None:
         """After any write (also undo/redo): refresh table, filters and the detail pane."""
+        self._records_cache.clear()
         if kind in ("organisation", "topic"):
             self._load_filter_choices()
         for model in self.models.values():

@@ -41,22 +41,16 @@ from defence_dir.vcard.writer import Profile, card, load_cards
 VCARD_MIME = "text/vcard"
 
 
-def vcard_bytes(database: Database, person_ids: Sequence[int],
-                profile: Profile = Profile.STANDARD) -> bytes:
-    with database.read_session() as session:
-        return "".join(card(c, profile) for c in load_cards(session, person_ids)).encode("utf-8")
-
-
 def vcard_mime_data(database: Database, person_ids: Sequence[int]) -> QMimeData:
     """Cards for the clipboard or a drag: text/vcard, plain text, and a .vcf file to drop."""
-    data = vcard_bytes(database, person_ids)
+    with database.read_session() as session:
+        cards = load_cards(session, person_ids)
+    data = "".join(card(c, Profile.STANDARD) for c in cards).encode("utf-8")
     mime = QMimeData()
     mime.setData(VCARD_MIME, QByteArray(data))
     mime.setData("text/x-vcard", QByteArray(data))
     mime.setText(data.decode("utf-8"))
-    with database.read_session() as session:
-        cards = load_cards(session, person_ids[:1])
-    name = cards[0].display_name if cards and len(person_ids) == 1 else "Kontakte"
+    name = cards[0].display_name if len(cards) == 1 else "Kontakte"
     folder = Path(tempfile.mkdtemp(prefix="defence-dir-drag-"))
     path = folder / safe_file_name(name, set())
     path.write_bytes(data)

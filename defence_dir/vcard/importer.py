@@ -32,6 +32,7 @@ from defence_dir.persons import (
     PhoneDraft,
     create_person,
     draft_of,
+    merge_drafts,
     update_person,
 )
 from defence_dir.search.folding import words
@@ -194,28 +195,6 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
 
 # --- planning ------------------------------------------------------------------------------------
 
-_COMPARED = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix",
-             "function", "department", "notes")
-
-
-def _merge(existing: PersonDraft, incoming: PersonDraft, mode: MatchMode,
-           organisation_id: int | None) -> PersonDraft:
-    merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones),
-                     topic_ids=list(existing.topic_ids))
-    for name in _COMPARED:
-        new = getattr(incoming, name)
-        if new and (mode is MatchMode.OVERWRITE or not getattr(existing, name)):
-            setattr(merged, name, new)
-    if organisation_id and (mode is MatchMode.OVERWRITE or not existing.organisation_id):
-        merged.organisation_id = organisation_id
-    known_emails = {e.address.casefold() for e in merged.emails}
-    merged.emails += [e for e in incoming.emails if e.address.casefold() not in known_emails]
-    known_phones = {phone_e164(p.raw) for p in merged.phones}
-    merged.phones += [p for p in incoming.phones if phone_e164(p.raw) not in known_phones]
-    merged.topic_ids += [t for t in incoming.topic_ids if t not in merged.topic_ids]
-    return merged
-
-
 def _changes(before: PersonDraft, after: PersonDraft) -> list[tuple[str, str, str]]:
     found = []
     for item in fields(PersonDraft):
@@ -280,7 +259,9 @@ def plan_import(session: Session, data: bytes, file_name: str,
             plans.append(plan)
             continue
         existing = draft_of(person)
-        merged = _merge(existing, draft, mode, org_id)
+        merged = merge_drafts(existing, draft, overwrite=mode is MatchMode.OVERWRITE)
+        if org_id and (mode is MatchMode.OVERWRITE or not existing.organisation_id):
+            merged.organisation_id = org_id
         plan.draft = merged
         plan.changes = _changes(existing, merged)
         if organisation and org_id is None and (mode is MatchMode.OVERWRITE

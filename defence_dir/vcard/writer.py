@@ -27,6 +27,7 @@ from defence_dir.data.models import (
     Person,
     PhoneNumber,
     Topic,
+    display_name_of,
     person_topic,
 )
 from defence_dir.vcard.text import CRLF, escape, fold
@@ -75,9 +76,8 @@ class CardData:
 
     @property
     def display_name(self) -> str:
-        parts = (self.title, self.given_name, self.middle_name, self.family_name,
-                 self.name_suffix)
-        return " ".join(p.strip() for p in parts if p and p.strip())
+        return display_name_of(self.title, self.given_name, self.middle_name,
+                               self.family_name, self.name_suffix)
 
 
 def load_cards(session: Session, person_ids: Sequence[int]) -> list[CardData]:

@@ -20,7 +20,7 @@ def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_path, attendee_x
     event = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
     code, out, err = cli(*db, "import", str(attendee_xlsx), "--event", event)
     assert code == 0, err
-    assert "2 new" in err or "2 neu" in err
+    assert ": 2 neu, 1 ergänzt" in err
     code, out, _err = cli(*db, "imports", "--json")
     [batch] = json.loads(out)
     assert (batch["file"], batch["created"], batch["undone"]) == ("teilnehmer.xlsx", 2, False)
