@@ -334,84 +334,84 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="95"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="163"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="89"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="153"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="157"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="98"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="102"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="111"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="105"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="112"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="106"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="114"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="115"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="128"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="122"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="138"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="132"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="140"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="154"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="163"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="157"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="170"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="164"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="174"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -419,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="184"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="178"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -514,82 +514,82 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="224"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="218"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="226"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="228"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="238"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="239"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="239"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="251"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="245"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="253"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="247"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="259"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="265"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="259"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="266"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="267"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="267"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
@@ -655,183 +655,183 @@
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="116"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="117"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="196"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="197"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="441"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="263"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="448"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="264"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="266"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="268"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="270"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="323"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="327"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="438"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="445"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="439"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="446"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="440"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="447"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="494"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -839,7 +839,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="495"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -847,49 +847,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="613"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="621"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="615"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="623"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="617"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="625"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="618"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="626"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="630"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="638"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="673"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="682"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="681"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="693"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="720"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="701"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -897,56 +897,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="797"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="792"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="864"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="730"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="756"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="764"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="769"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="778"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="777"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="785"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="793"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="811"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="827"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="836"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="835"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="852"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -954,7 +954,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -962,7 +962,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -970,37 +970,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="922"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="935"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="985"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="978"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="987"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1381,12 +1381,12 @@
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="195"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="189"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="205"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="199"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="174"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="184"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="178"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="494"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="495"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
