@@ -6,6 +6,11 @@ from functools import lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import (
+    CASE_INSENSITIVE_MAILBOX_NAMES,
+    DOT_ATOM_TEXT,
+    EMAIL_MAX_LENGTH,
+)
 
 from defence_dir.errors import ValidationError
 from defence_dir.i18n import _
@@ -29,7 +34,29 @@ def normalize_email(address: str) -> str:
 # Cached: an import checks each address when cleaning, previewing and writing a row.
 @lru_cache(maxsize=100_000)
 def _normalized_email(candidate: str) -> str:
+    local, at, domain = candidate.rpartition("@")
+    # Most addresses are a plain ASCII dot-atom before the @: email-validator accepts those
+    # as they are (its own first check, same regex), so only the domain needs its full
+    # check, once per domain. Validating each address whole cost 0.2 ms, the bulk of cleaning
+    # an attendee list. Anything else takes the library's full path.
+    plain = DOT_ATOM_TEXT.fullmatch(local) and local.lower() not in CASE_INSENSITIVE_MAILBOX_NAMES
+    if at and plain:
+        normal_domain = _normalized_domain(domain)
+        if normal_domain is not None and normal_domain.isascii():
+            normalized = f"{local}@{normal_domain}"
+            if len(normalized) <= EMAIL_MAX_LENGTH:
+                return normalized
     return validate_email(candidate, check_deliverability=False).normalized
+
+
+@lru_cache(maxsize=10_000)
+def _normalized_domain(domain: str) -> str | None:
+    """The domain as email-validator normalizes it, or None if it refuses it (the full check
+    then reports why)."""
+    try:
+        return validate_email(f"a@{domain}", check_deliverability=False).domain
+    except EmailNotValidError:
+        return None
 
 
 def phone_e164(raw: str, region: str = DEFAULT_REGION) -> str | None:

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import json
 import os
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 SUPPORTED = ("de", "en")
 _override: str | None = None
+_LANGUAGE_VARIABLES = ("DEFENCE_DIR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 
 
 def system_language() -> str:
     """German unless the environment asks for English (DEFENCE_DIR_LANG, then the POSIX locale)."""
-    for var in ("DEFENCE_DIR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for var in _LANGUAGE_VARIABLES:
         value = os.environ.get(var, "").strip().lower()
         if value and value not in ("c", "posix", "c.utf-8"):
             return "en" if value.startswith("en") else "de"
@@ -32,7 +33,18 @@ def set_language(language: str | None) -> None:
 
 
 def current_language() -> str:
-    return _override or system_language()
+    return _override or _environment_language(_environment_key())
+
+
+def _environment_key() -> tuple[str, ...]:
+    return tuple(os.environ.get(var, "") for var in _LANGUAGE_VARIABLES)
+
+
+@lru_cache(maxsize=8)
+def _environment_language(_key: tuple[str, ...]) -> str:
+    # Keyed by the variables' values: _() runs per cleaned spreadsheet row, and deciding the
+    # language afresh each time cost more than the translation.
+    return system_language()
 
 
 @cache

@@ -6,6 +6,7 @@ checked and normalised the same way whichever way it came in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -45,19 +46,19 @@ class ConcurrentEditError(DefenceDirError):
         self.found = found
 
 
-@dataclass
+@dataclass(slots=True)
 class EmailDraft:
     address: str
     kind: str = EmailKind.WORK.value
 
 
-@dataclass
+@dataclass(slots=True)
 class PhoneDraft:
     raw: str
     kind: str = PhoneKind.WORK.value
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonDraft:
     """A person's editable values as plain data; `validated()` normalises them."""
 
@@ -139,11 +140,12 @@ def draft_of(person: Person) -> PersonDraft:
     )
 
 
-def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *,
-                 overwrite: bool) -> PersonDraft:
+def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *, overwrite: bool,
+                 e164: Callable[[str], str | None] = phone_e164) -> PersonDraft:
     """What an import makes of a person it found again: texts from `incoming` fill empty
     fields (or replace them with `overwrite`); emails, phones and topics are added, never
-    removed. The organisation is the caller's to decide."""
+    removed. The organisation is the caller's to decide. `e164` may know stored numbers'
+    normal forms, which spares parsing them again."""
     merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones),
                      topic_ids=list(existing.topic_ids))
     for name in TEXT_FIELDS:
@@ -152,9 +154,8 @@ def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *,
             setattr(merged, name, new)
     known_emails = {e.address.casefold() for e in merged.emails}
     merged.emails += [e for e in incoming.emails if e.address.casefold() not in known_emails]
-    known_phones = {phone_e164(p.raw) or p.raw for p in merged.phones}
-    merged.phones += [p for p in incoming.phones
-                      if (phone_e164(p.raw) or p.raw) not in known_phones]
+    known_phones = {e164(p.raw) or p.raw for p in merged.phones}
+    merged.phones += [p for p in incoming.phones if (e164(p.raw) or p.raw) not in known_phones]
     merged.topic_ids += [t for t in incoming.topic_ids if t not in merged.topic_ids]
     return merged
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from defence_dir.contact_values import (
     format_phone_international,
@@ -52,3 +55,28 @@ def test_email_normal_form(raw, normal):
 def test_invalid_emails_are_refused(raw):
     with pytest.raises(ValidationError):
         normalize_email(raw)
+
+
+_LOCAL = st.text(alphabet="abcXYZ09._-+!#$%&'*/=?^`{|}~\"(),:;<>@[\\] äß", max_size=70)
+_DOMAIN = st.sampled_from(["zenit.eu", "NMWP.DE", "müller-gmbh.de", "xn--mller-kva.de", "x",
+                           "localhost", "a.test", "-x.de", "x..de", "1.2", "b.de>", "",
+                           "x" * 64 + ".de", ("y" * 60 + ".") * 4 + "de"])
+
+
+@given(local=_LOCAL, domain=_DOMAIN)
+@settings(max_examples=400, deadline=None)
+def test_email_fast_path_agrees_with_email_validator(local, domain):
+    """The shortcut for plain addresses must accept, refuse and normalize exactly like the
+    library does for the whole address."""
+    address = f"{local}@{domain}".strip()
+    try:
+        expected = validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    if not address:
+        expected = None
+    try:
+        found = normalize_email(address)
+    except ValidationError:
+        found = None
+    assert found == expected

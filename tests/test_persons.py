@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -75,10 +77,10 @@ def test_a_concurrent_change_is_detected(db):
     with db.session() as session:
         stein = session.scalars(select(Person).where(Person.family_name == "Stein")).one()
         person_id, version, draft = stein.id, stein.version, draft_of(stein)
-    theirs = PersonDraft(**{**draft.__dict__, "function": "Projektleiter"})
+    theirs = replace(draft, function="Projektleiter")
     with db.session() as session:
         update_person(session, person_id, theirs, version)
-    mine = PersonDraft(**{**draft.__dict__, "function": "Berater"})
+    mine = replace(draft, function="Berater")
     with pytest.raises(ConcurrentEditError, match="zwischenzeitlich"), db.session() as session:
         update_person(session, person_id, mine, version)
     with db.session() as session:

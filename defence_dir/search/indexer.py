@@ -197,6 +197,28 @@ def reindex_persons(session: Session, ids: Iterable[int]) -> None:
     _refresh(session, "person", sorted(set(ids)))
 
 
+def index_new_persons(session: Session, ids: Iterable[int]) -> None:
+    """Documents for persons just created in bulk (an import), which have none yet: built
+    per id range (new ids are consecutive) and placed a batch at a time, skipping the
+    per-chunk lookups of old documents that `reindex_persons` needs."""
+    ordered = sorted(set(ids))
+    if len(ordered) <= BULK_PLACEMENT:
+        reindex_persons(session, ordered)
+        return
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start:start + BATCH]
+        wanted = set(chunk)
+        documents = [d for d in person_documents(session, id_range=(chunk[0], chunk[-1]))
+                     if d["entity_id"] in wanted]
+        positions = _positions_in_bulk(session, [d["sort_key"] for d in documents])
+        if positions is None:  # no gap left somewhere: renumber everything once
+            reindex_all(session)
+            return
+        _insert_documents(session, documents, {(d["kind"], d["entity_id"]): positions[
+            d["sort_key"]] for d in documents})
+    _bump_generation(session)
+
+
 def reindex_organisations(session: Session, ids: Iterable[int]) -> None:
     _refresh(session, "organisation", sorted(set(ids)))
 

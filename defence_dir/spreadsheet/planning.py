@@ -43,7 +43,7 @@ class MatchChoice(enum.StrEnum):
     OVERWRITE = "overwrite"
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     row: int  # 1-based row number in the file, as a spreadsheet shows it
     action: RowAction
@@ -120,7 +120,7 @@ class _Known:
     def __init__(self, values: tuple[str | None, ...], organisation: str | None) -> None:
         self.values = values  # salutation, title, given, family, function, department
         self.organisation = organisation
-        self.emails: list[str] = []
+        self.emails: tuple[str, ...] = ()
         self._identity: str | None = None
         self._draft: PersonDraft | None = None
 
@@ -146,6 +146,9 @@ class _Known:
         return self._draft
 
 
+_NO_CANDIDATES: tuple[tuple[list[int], list[str]], ...] = (([], []), ([], []))
+
+
 def _identity_of(given: str | None, family: str | None, organisation: str | None) -> str:
     return " ".join(words(" ".join(x for x in (given, family, organisation) if x)))
 
@@ -156,22 +159,32 @@ class KnownDirectory:
 
     def __init__(self, session: Session) -> None:
         self.persons: dict[int, _Known] = {}
+        # The driver returns a new string per row: "Herr", an organisation's name or a common
+        # given name would otherwise be held once per person (100 MB at 100,000 persons).
+        texts: dict[str, str] = {}
+
+        def shared(value: str | None) -> str | None:
+            return None if value is None else texts.setdefault(value, value)
+
         for (pid, salutation, title, given, family, function, department,
              organisation) in session.execute(
                 select(Person.id, Person.salutation, Person.title, Person.given_name,
                        Person.family_name, Person.function, Person.department,
                        Organisation.name)
                 .outerjoin(Organisation, Person.organisation_id == Organisation.id)):
-            self.persons[pid] = _Known((salutation, title, given, family, function,
-                                        department), organisation)
+            self.persons[pid] = _Known((shared(salutation), shared(title), shared(given),
+                                        family, shared(function), shared(department)),
+                                       shared(organisation))
         self.by_email: dict[str, int] = {}
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
                                             .order_by(EmailAddress.position)):
-            self.by_email.setdefault(address.casefold(), pid)
+            folded = address.casefold()
+            self.by_email.setdefault(address if folded == address else folded, pid)
             known = self.persons.get(pid)
             if known is not None:
-                known.emails.append(address)
+                known.emails = (*known.emails, address)
+        self._pool_cache: dict[tuple[str, ...], tuple[tuple[list[int], list[str]], ...]] = {}
         self.by_family: defaultdict[str, list[int]] = defaultdict(list)
         for pid, known in self.persons.items():
             for key in self._family_keys(known.family_name):
@@ -185,27 +198,39 @@ class KnownDirectory:
         code = phonetic_code(folded) if folded.isalpha() else ""
         return [f"w:{folded}", f"p:{code}"] if code else [f"w:{folded}"]
 
+    def _pools(self, keys: tuple[str, ...]) -> tuple[tuple[list[int], list[str]], ...]:
+        """Candidates of these family-name keys, with and without an organisation, and their
+        identities; kept, as many rows share a family name or its phonetic code."""
+        pools = self._pool_cache.get(keys)
+        if pools is None:
+            candidates: dict[int, None] = {}
+            for key in keys:
+                candidates.update(dict.fromkeys(self.by_family.get(key, ())[:500]))
+            with_org = [pid for pid in candidates if self.persons[pid].organisation]
+            without_org = [pid for pid in candidates if not self.persons[pid].organisation]
+            if not candidates:
+                return _NO_CANDIDATES  # most new names: not worth a cache entry
+            pools = tuple((ids, [self.persons[p].identity for p in ids])
+                          for ids in (with_org, without_org))
+            if len(self._pool_cache) > 20_000:
+                self._pool_cache.clear()
+            self._pool_cache[keys] = pools
+        return pools
+
     def match(self, draft: PersonDraft, organisation: str | None, emails: list[str],
               threshold: int) -> tuple[int | None, float | None]:
         for email in emails:
             if email in self.by_email:
                 return self.by_email[email], None
-        candidates: dict[int, None] = {}
-        for key in self._family_keys(draft.family_name):
-            candidates.update(dict.fromkeys(self.by_family.get(key, ())[:500]))
-        if not candidates:
-            return None, None
+        pools = self._pools(tuple(self._family_keys(draft.family_name)))
+        best_score, best_id = 0.0, None
         # A person without an organisation is not held against a row that names one: those
         # are compared by name alone.
-        with_org = [pid for pid in candidates if self.persons[pid].organisation]
-        without_org = [pid for pid in candidates if not self.persons[pid].organisation]
-        best_score, best_id = 0.0, None
-        for wanted, ids in ((_identity(draft, organisation), with_org),
-                            (_identity(draft, None), without_org)):
+        for wanted, (ids, identities) in zip((_identity(draft, organisation),
+                                              _identity(draft, None)), pools, strict=True):
             if not ids:
                 continue
-            found = process.extractOne(wanted, [self.persons[p].identity for p in ids],
-                                       scorer=fuzz.token_sort_ratio)
+            found = process.extractOne(wanted, identities, scorer=fuzz.token_sort_ratio)
             if found and found[1] > best_score:
                 best_score, best_id = found[1], ids[found[2]]
         return (best_id, round(best_score, 1)) if best_score >= threshold else (None, None)
