@@ -123,8 +123,12 @@ class Chart(QWidget):
 
     def header_height(self) -> int:
         title = QFontMetrics(self._title_font()).height()
-        legend = QFontMetrics(self.small_font()).height() + 6 if len(self.series) > 1 else 0
+        legend = QFontMetrics(self.small_font()).height() + 6 if self.has_legend() else 0
         return PADDING + title + 6 + legend
+
+    def has_legend(self) -> bool:
+        """A legend names the series; one series of bars is named by the title already."""
+        return len(self.series) > 1
 
     def _title_font(self) -> QFont:
         font = QFont(self.font())
@@ -146,7 +150,7 @@ class Chart(QWidget):
                          QFontMetrics(self._title_font()).elidedText(
                              self.title, Qt.TextElideMode.ElideRight,
                              self.width() - 2 * PADDING))
-        if len(self.series) > 1:
+        if self.has_legend():
             self._paint_legend(painter, PADDING + title_height + 6)
         body = QRectF(PADDING, self.header_height(), self.width() - 2 * PADDING,
                       self.height() - self.header_height() - PADDING)
@@ -261,7 +265,6 @@ class BarChart(Chart):
                                        int(label_width - 8))
             painter.drawText(QRectF(area.left(), top, label_width - 8, self._row_height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-            end = plot.left()
             for i, value in enumerate(bar.values):
                 y = top + i * (BAR_HEIGHT + BAR_GAP)
                 width = value * scale
@@ -272,12 +275,11 @@ class BarChart(Chart):
                 text = self.locale_number(value)
                 painter.drawText(QRectF(plot.left() + width + 4, y, 200, BAR_HEIGHT),
                                  Qt.AlignmentFlag.AlignVCenter, text)
-                end = max(end, plot.left() + width + 4 + metrics.horizontalAdvance(text))
-            if bar.note:
+            if bar.note:  # notes form a right-aligned column, so they read as a list
                 painter.setPen(self.text_colour(muted=True))
-                painter.drawText(QRectF(end + 8, top, metrics.horizontalAdvance(bar.note) + 4,
-                                        self._row_height()),
-                                 Qt.AlignmentFlag.AlignVCenter, bar.note)
+                painter.drawText(QRectF(area.left(), top, area.width(), self._row_height()),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 bar.note)
 
     def bar_at(self, y: float) -> Bar | None:
         if not self.bars or self.empty:
@@ -312,6 +314,9 @@ class LineChart(Chart):
         self.lines = [line for line in lines if line.points]
         self.series = [line.label for line in self.lines]
         self._data_changed()
+
+    def has_legend(self) -> bool:
+        return bool(self.series) and not self.empty  # each line is a list: name even one
 
     def format_date(self, day: date) -> str:
         return QLocale().toString(QDate(day.year, day.month, day.day),

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from defence_dir.contact_values import format_phone_international
 
+LINK_WIDTH = 200  # pixels; longer link texts are elided
+
 
 def plain_label(text: str, *, selectable: bool = True, wrap: bool = True) -> QLabel:
     label = QLabel()
@@ -92,7 +94,12 @@ class DetailPane(QScrollArea):
     def _link(self, layout: QVBoxLayout, text: str, kind: str, record_id: int,
               detail: str = "") -> None:
         row = QHBoxLayout()
-        button = QPushButton(text)
+        button = QPushButton()
+        # A button does not wrap: a long event name would widen the whole pane beyond its
+        # viewport and cut off every line. Elide it; the tooltip names it in full.
+        button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                       LINK_WIDTH))
+        button.setAccessibleName(text)
         button.setObjectName(f"link_{kind}_{record_id}")
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -339,7 +346,11 @@ def local_time_text(iso_utc: str) -> str:
     if not moment.isValid():
         return iso_utc
     moment.setTimeZone(QTimeZone.utc())
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    # The short format, but with the full year: consent records are evidence, "26" is not.
+    pattern = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return QLocale().toString(moment.toLocalTime(), pattern)
 
 
 def _web_url(website: str) -> str:

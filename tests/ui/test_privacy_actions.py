@@ -80,9 +80,9 @@ def test_consent_history_appears_after_subscribe_and_unsubscribe(window, settle,
     assert "Defense-Verteiler" in shown
     steps = [label.text() for label in window.detail.findChildren(QLabel, "consentStep")]
     assert len(steps) == 2
-    assert steps[0].startswith("05.01.26") and "angemeldet · Import: teilnehmer.xlsx, Zeile 4" \
+    assert steps[0].startswith("05.01.2026") and "angemeldet · Import: teilnehmer.xlsx, Zeile 4" \
         in steps[0]
-    assert steps[1].startswith("10.02.26") and "abgemeldet · von Hand" in steps[1]
+    assert steps[1].startswith("10.02.2026") and "abgemeldet · von Hand" in steps[1]
     (note,) = window.detail.findChildren(QLabel, "consentNote")
     assert note.text() == "Notiz: Per E-Mail abgemeldet <b>x</b>"
     assert all(label.textFormat() == label.textFormat().PlainText
