@@ -75,6 +75,8 @@ class Chart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumHeight(180)
         self.setMouseTracking(True)
+        # Reachable with Tab, so screen readers announce the name and the data summary.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # --- state ---------------------------------------------------------------------------------
     @property
@@ -139,7 +141,9 @@ class Chart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(self.grid_colour(), 1))
+        border = self.palette().color(self.palette().ColorRole.Highlight) if self.hasFocus() \
+            else self.grid_colour()
+        painter.setPen(QPen(border, 2 if self.hasFocus() else 1))
         painter.setBrush(self.palette().color(self.palette().ColorRole.Base))
         painter.drawRoundedRect(frame, 6, 6)
         painter.setFont(self._title_font())

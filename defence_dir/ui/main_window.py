@@ -537,6 +537,8 @@ class MainWindow(QMainWindow):
                                else self.tr("more than %n hits", "", total))
 
     def focus_search(self) -> None:
+        if self.overview_shown():  # the search field is on the table page
+            self.select_section(self.section.key, keep_current=True)
         self.search_field.setFocus()
         self.search_field.selectAll()
 
@@ -549,6 +551,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         self._records_cache.clear()
+        self.overview.invalidate()
         self._load_filter_choices()
         self.run_search(immediately=True)
         if self.current:
@@ -591,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, kind: str, record_id: int) -> None:
         section = SECTION_OF_KIND[kind]
-        if self.section is not section:
+        if self.section is not section or self.overview_shown():
             self.search_field.blockSignals(True)
             self.search_field.clear()
             self.search_field.blockSignals(False)

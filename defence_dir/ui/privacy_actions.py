@@ -87,8 +87,9 @@ class PrivacyActions(QObject):
                 return None
 
     def update_actions(self) -> None:
+        # Not on the overview: the detail pane is hidden there, so no person is in sight.
         enabled = self.window.current is not None and self.window.current[0] == "person" \
-            and self.progress is None
+            and self.progress is None and not self.window.overview_shown()
         self.export_action.setEnabled(enabled)
         self.erase_action.setEnabled(enabled)
 

@@ -153,3 +153,24 @@ def test_nice_ticks():
 def test_overview_shortcut(window):
     assert window.overview_action.shortcut().toString() == "Ctrl+Shift+O"
     assert window.overview_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_back_and_find_leave_the_overview(window, settle, qtbot):
+    window.table.selectRow(0)
+    settle(window)
+    shown = window.current
+    window.navigation.setCurrentRow(1)  # Organisationen
+    settle(window)
+    window.navigation.setCurrentRow(0)
+    settle(window)
+    window.table.selectRow(1)
+    settle(window)
+    open_overview(window, settle)
+    assert not window.privacy.erase_action.isEnabled()  # no person in sight
+    window.back_action.trigger()
+    settle(window)
+    assert not window.overview_shown() and window.current == shown
+    assert window.navigation.currentRow() == 0
+    open_overview(window, settle)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not window.overview_shown() and window.search_field.hasFocus()
