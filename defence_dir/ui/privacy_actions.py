@@ -101,9 +101,12 @@ class PrivacyActions(QObject):
         person_id, name = person
         json_filter = self.tr("JSON (*.json)")
         xlsx_filter = self.tr("Excel workbook (*.xlsx)")
-        suggested = self.tr("Access report {name}").format(name=name) + ".json"
+        # A name is user data: keep path separators out of the suggested file name.
+        safe_name = "".join("_" if c in '/\\:*?"<>|' else c for c in name)
+        suggested = Path.home() / (self.tr("Access report {name}").format(name=safe_name)
+                                   + ".json")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export access report"), suggested,
+            self.window, self.tr("Export access report"), str(suggested),
             f"{json_filter};;{xlsx_filter}")
         if not path:
             return

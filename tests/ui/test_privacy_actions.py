@@ -92,11 +92,15 @@ def test_consent_history_appears_after_subscribe_and_unsubscribe(window, settle,
 def test_access_report_is_written_as_json(window, settle, db, schnitzmeier, tmp_path,
                                           monkeypatch):
     target = tmp_path / "auskunft"  # no suffix: the chosen filter decides
+    asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "JSON (*.json)"))
+                        lambda *args, **kwargs: asked.append(args) or (str(target),
+                                                                       "JSON (*.json)"))
     assert window.privacy.export_action.isEnabled()
     window.privacy.export_action.trigger()
     report = json.loads((tmp_path / "auskunft.json").read_text(encoding="utf-8"))
+    assert asked[0][2].endswith("Auskunft Jürgen Schnitzmeier.json")
+    assert asked[0][3] == "JSON (*.json);;Excel-Arbeitsmappe (*.xlsx)"
     assert report["person"]["id"] == schnitzmeier
     assert report["person"]["family_name"] == "Schnitzmeier"
     assert report["person"]["given_name"] == "Jürgen"
