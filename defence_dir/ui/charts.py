@@ -71,6 +71,7 @@ class Chart(QWidget):
         self.title = title
         self.series = list(series)
         self.loading = True
+        self.footnote = ""  # e.g. "15 of 40 shown", under the plot
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumHeight(180)
@@ -128,6 +129,9 @@ class Chart(QWidget):
         legend = QFontMetrics(self.small_font()).height() + 6 if self.has_legend() else 0
         return PADDING + title + 6 + legend
 
+    def footnote_height(self) -> int:
+        return QFontMetrics(self.small_font()).height() + 4 if self.footnote else 0
+
     def has_legend(self) -> bool:
         """A legend names the series; one series of bars is named by the title already."""
         return len(self.series) > 1
@@ -157,7 +161,13 @@ class Chart(QWidget):
         if self.has_legend():
             self._paint_legend(painter, PADDING + title_height + 6)
         body = QRectF(PADDING, self.header_height(), self.width() - 2 * PADDING,
-                      self.height() - self.header_height() - PADDING)
+                      self.height() - self.header_height() - PADDING - self.footnote_height())
+        if self.footnote and not self.status_text():
+            painter.setFont(self.small_font())
+            painter.setPen(self.text_colour(muted=True))
+            painter.drawText(QRectF(PADDING, body.bottom() + 4, body.width(),
+                                    QFontMetrics(self.small_font()).height()),
+                             Qt.AlignmentFlag.AlignLeft, self.footnote)
         status = self.status_text()
         if status:
             painter.setFont(self.font())
@@ -210,8 +220,9 @@ class BarChart(Chart):
     def empty(self) -> bool:
         return not any(any(bar.values) for bar in self.bars)
 
-    def set_bars(self, bars: Sequence[Bar]) -> None:
+    def set_bars(self, bars: Sequence[Bar], footnote: str = "") -> None:
         self.bars = list(bars)
+        self.footnote = footnote
         self._data_changed()
 
     def summary(self) -> str:
@@ -228,7 +239,8 @@ class BarChart(Chart):
     def sizeHint(self) -> QSize:
         axis = QFontMetrics(self.small_font()).height() + 8
         rows = max(1, len(self.bars)) if not self.empty else 3
-        height = self.header_height() + rows * (self._row_height() + ROW_GAP) + axis + PADDING
+        height = self.header_height() + rows * (self._row_height() + ROW_GAP) + axis + PADDING \
+            + self.footnote_height()
         return QSize(420, max(180, height))
 
     def minimumSizeHint(self) -> QSize:

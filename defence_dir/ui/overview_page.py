@@ -18,6 +18,10 @@ from defence_dir.data.database import Database
 from defence_dir.overview import Overview, overview
 from defence_dir.ui.charts import Bar, BarChart, Line, LineChart
 
+# More bars than this make a chart taller than a screen and no easier to read: the largest
+# networks and fields, and the most recent events, are shown (the footnote says so).
+MAX_BARS = 15
+
 
 class _Signals(QObject):
     done = Signal(int, object)  # generation, Overview | Exception
@@ -129,12 +133,22 @@ class OverviewPage(QScrollArea):
         locale = QLocale()
         # %Ln: the count in the locale's digits ("1.234 Personen").
         self.totals.setText(self.tr("%Ln person(s) in the directory", "", figures.persons))
-        self.networks_chart.set_bars([Bar(c.name, (c.persons,)) for c in figures.per_network])
-        self.topics_chart.set_bars([Bar(c.name, (c.persons,)) for c in figures.per_topic])
+        self.networks_chart.set_bars(*self._capped(
+            [Bar(c.name, (c.persons,)) for c in figures.per_network[:MAX_BARS]],
+            len(figures.per_network)))
+        self.topics_chart.set_bars(*self._capped(
+            [Bar(c.name, (c.persons,)) for c in figures.per_topic[:MAX_BARS]],
+            len(figures.per_topic)))
         self.lists_chart.set_lines([
             Line(h.name, tuple((p.day, p.size) for p in h.points)) for h in figures.lists])
-        self.events_chart.set_bars([
+        self.events_chart.set_bars(*self._capped([
             Bar(e.name, (e.registered, e.attended),
                 "" if e.share_attended is None else self.tr("{percent} % attended").format(
                     percent=locale.toString(round(e.share_attended * 100))))
-            for e in figures.events])
+            for e in figures.events[-MAX_BARS:]], len(figures.events)))  # oldest first
+
+    def _capped(self, bars: list[Bar], total: int) -> tuple[list[Bar], str]:
+        if len(bars) >= total:
+            return bars, ""
+        return bars, self.tr("%Ln of {total} shown", "", len(bars)).format(
+            total=QLocale().toString(total))

@@ -12,12 +12,12 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="87"/>
+        <location filename="../../defence_dir/ui/charts.py" line="90"/>
         <source>Loading …</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="88"/>
+        <location filename="../../defence_dir/ui/charts.py" line="91"/>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
     </message>
@@ -125,251 +125,251 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="102"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="109"/>
         <source>Go to {name}</source>
         <translation>Zu {name} wechseln</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="124"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="131"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="130"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="137"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="139"/>
         <source>Copy {value}</source>
         <translation>{value} kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="146"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="153"/>
         <source>Select an entry to see its details.</source>
         <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="161"/>
         <source>This entry no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="165"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="172"/>
         <source>Salutation: {value}</source>
         <translation>Anrede: {value}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="168"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="175"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="171"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="178"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="183"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="290"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="191"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="189"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="257"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="281"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="196"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="264"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="193"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="200"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="204"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="202"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="264"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="209"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="271"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="203"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="204"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
         <source>Created {created}, changed {updated}, version {version}</source>
         <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="212"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="219"/>
         <source>Consent history</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="235"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="242"/>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="242"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
         <source>sign-up form</source>
         <translation>Anmeldeformular</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="242"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
         <source>at an event</source>
         <translation>bei einer Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="258"/>
         <source>Address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="253"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="272"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="260"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="279"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="261"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="293"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="268"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="300"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="270"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="306"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="317"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="277"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="296"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="324"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="276"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="283"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="291"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="304"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="311"/>
         <source>Venue</source>
         <translation>Veranstaltungsort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="305"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
         <source>Organiser</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="308"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="315"/>
         <source>Attendance</source>
         <translation>Teilnahme</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="311"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="318"/>
         <source>No one registered yet.</source>
         <translation>Noch niemand angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="319"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="322"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="329"/>
         <source>No members yet.</source>
         <translation>Noch keine Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>home</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="327"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="327"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="330"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="330"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="331"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="331"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="332"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
@@ -900,49 +900,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="671"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="674"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="673"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="676"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="675"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="678"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="676"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="679"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="688"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="691"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="731"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="734"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="743"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="751"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="778"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="785"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -950,56 +950,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="798"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="842"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="901"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="914"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="790"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="801"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="917"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="791"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="814"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="817"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="827"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="836"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="830"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="839"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="846"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="864"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="874"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="885"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="894"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="956"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1007,7 +1007,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1015,7 +1015,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="994"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1023,37 +1023,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1000"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="999"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1002"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1009"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1012"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1010"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1013"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1051"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1054"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1053"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1056"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1055"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1058"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1195,52 +1195,52 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="62"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="66"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="74"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="78"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="75"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="79"/>
         <source>Persons per network</source>
         <translation>Personen je Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="76"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="80"/>
         <source>Persons per technology field</source>
         <translation>Personen je Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="77"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="81"/>
         <source>Distribution list members over time</source>
         <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="78"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="82"/>
         <source>Registered and attended per event</source>
         <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="79"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="83"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="79"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="83"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="120"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="131"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -1248,9 +1248,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="138"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="153"/>
+        <source>%Ln of {total} shown</source>
+        <translation>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1520,54 +1528,54 @@
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="101"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="102"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="102"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="106"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="105"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="109"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="119"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="123"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="128"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="120"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="127"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="131"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="134"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="166"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="138"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="170"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="135"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="143"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances and import records about this person are deleted, and the freed space in the database file is overwritten.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back.</source>
@@ -1576,27 +1584,27 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back.
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="144"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="148"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="163"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="167"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="181"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="185"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="182"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="186"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="187"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
         <source>Person erased (%n record(s)).</source>
         <translation>
             <numerusform>Person gelöscht (%n Datensatz).</numerusform>
@@ -1604,12 +1612,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="195"/>
         <source>Older backups</source>
         <translation>Ältere Sicherungskopien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
         <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
         <translation>
             <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopie der Datenbank enthält ihre Daten noch:</numerusform>

@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="956"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="994"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -74,18 +74,26 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="131"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
             <numerusform>%Ln persons in the directory</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="153"/>
+        <source>%Ln of {total} shown</source>
+        <translation>
+            <numerusform>%Ln of {total} shown</numerusform>
+            <numerusform>%Ln of {total} shown</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="187"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
         <source>Person erased (%n record(s)).</source>
         <translation>
             <numerusform>Person erased (%n record).</numerusform>
@@ -93,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
         <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
         <translation>
             <numerusform>The person is erased from the directory, but %n older backup copy of the database still contains their data:</numerusform>

@@ -174,3 +174,36 @@ def test_back_and_find_leave_the_overview(window, settle, qtbot):
     open_overview(window, settle)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert not window.overview_shown() and window.search_field.hasFocus()
+
+
+def test_many_technology_fields_show_the_largest_with_a_footnote(window, settle, db):
+    from defence_dir.data.models import Topic
+
+    with db.session() as session:
+        session.add_all(Topic(name=f"Feld {i:02d}") for i in range(20))
+    open_overview(window, settle)
+    chart = window.overview.topics_chart
+    assert len(chart.bars) == 15
+    assert [bar.label for bar in chart.bars[:2]] == ["Luftfahrt", "Raumfahrt"]  # largest first
+    assert chart.footnote == "15 von 28 angezeigt"
+    assert window.overview.networks_chart.footnote == ""
+
+
+def test_line_chart_tooltip_names_each_list_on_the_day(qtbot):
+    from datetime import date
+
+    chart = LineChart("Mitglieder")
+    qtbot.addWidget(chart)
+    chart.set_lines([Line("Newsletter", ((date(2026, 1, 1), 2), (date(2026, 1, 11), 4))),
+                     Line("Presse", ((date(2026, 1, 6), 1),))])
+    chart.resize(500, 260)
+    from PySide6.QtCore import QRectF
+
+    from defence_dir.ui.charts import PADDING
+
+    area = QRectF(PADDING, chart.header_height(), chart.width() - 2 * PADDING,
+                  chart.height() - chart.header_height() - PADDING)
+    plot, _ticks = chart._geometry(area)
+    middle = chart.tooltip_at(plot.left() + plot.width() * 0.6, plot.center().y())
+    assert middle == "07.01.26\nNewsletter: 2\nPresse: 1"
+    assert chart.tooltip_at(0, 0) == ""
