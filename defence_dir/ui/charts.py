@@ -12,8 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 # Okabe–Ito hues: distinguishable with the common colour-vision deficiencies.
@@ -32,6 +41,7 @@ class Bar:
     label: str
     values: tuple[int, ...]
     note: str = ""
+    key: int | None = None  # what a click on the row stands for (a network id, …)
 
 
 @dataclass(frozen=True)
@@ -209,12 +219,31 @@ class Chart(QWidget):
 
 
 class BarChart(Chart):
-    """Horizontal bars, one row per category, one bar per series: long labels stay readable."""
+    """Horizontal bars, one row per category, one bar per series: long labels stay readable.
+
+    A click on a row with a `key` emits `activated(key)`; `click_hint` then ends its tooltip.
+    """
+
+    activated = Signal(int)
 
     def __init__(self, title: str, series: Sequence[str] = (), parent: QWidget | None = None,
                  ) -> None:
         super().__init__(title, series or [title], parent)
         self.bars: list[Bar] = []
+        self.click_hint = ""
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        bar = self.bar_at(event.position().y())
+        self.setCursor(Qt.CursorShape.PointingHandCursor if bar is not None and
+                       bar.key is not None else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        bar = self.bar_at(event.position().y())
+        if event.button() == Qt.MouseButton.LeftButton and bar is not None \
+                and bar.key is not None:
+            self.activated.emit(bar.key)
+        super().mouseReleaseEvent(event)
 
     @property
     def empty(self) -> bool:
@@ -312,6 +341,8 @@ class BarChart(Chart):
                                zip(self.series, bar.values, strict=False)]
         if bar.note:
             lines.append(bar.note)
+        if bar.key is not None and self.click_hint:
+            lines.append(self.click_hint)
         return "\n".join(lines)
 
 

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.navigation)
         self.overview = OverviewPage(self.database)
+        self.overview.show_persons.connect(self.show_persons_with)
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(centre)
         self.centre_stack.addWidget(self.overview)
@@ -489,6 +490,19 @@ class MainWindow(QMainWindow):
         self.centre_stack.setCurrentWidget(page)
         self.detail.setVisible(page is not self.overview)
         self._update_actions()
+
+    def show_persons_with(self, filter_key: str, record_id: int) -> None:
+        """The persons of one network, technology field or event (a click on an overview bar)."""
+        if self.filter_combos[filter_key].findData(record_id) < 0:
+            self._load_filter_choices()  # created after the choices were read
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        for key, combo in self.filter_combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(record_id)) if key == filter_key else 0)
+            combo.blockSignals(False)
+        self.select_section("persons")
 
     def overview_shown(self) -> bool:
         return self.centre_stack.currentWidget() is self.overview

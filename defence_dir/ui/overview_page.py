@@ -43,7 +43,13 @@ class _LoadTask(QRunnable):
 
 
 class OverviewPage(QScrollArea):
-    """Persons per network and technology field, list sizes over time, event turnout."""
+    """Persons per network and technology field, list sizes over time, event turnout.
+
+    A click on a bar emits `show_persons(filter, id)`, e.g. ("network_id", 3): the window then
+    lists those persons.
+    """
+
+    show_persons = Signal(str, int)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +87,11 @@ class OverviewPage(QScrollArea):
         self.lists_chart = LineChart(self.tr("Distribution list members over time"))
         self.events_chart = BarChart(self.tr("Registered and attended per event"),
                                      [self.tr("Registered"), self.tr("Attended")])
+        for chart, key in ((self.networks_chart, "network_id"), (self.topics_chart, "topic_id"),
+                           (self.events_chart, "event_id")):
+            chart.click_hint = self.tr("Click to list these persons.")
+            chart.activated.connect(lambda record_id, key=key: self.show_persons.emit(
+                key, record_id))
         grid = QGridLayout()
         grid.setSpacing(12)
         for i, (chart, name) in enumerate(((self.networks_chart, "networksChart"),
@@ -134,17 +145,17 @@ class OverviewPage(QScrollArea):
         # %Ln: the count in the locale's digits ("1.234 Personen").
         self.totals.setText(self.tr("%Ln person(s) in the directory", "", figures.persons))
         self.networks_chart.set_bars(*self._capped(
-            [Bar(c.name, (c.persons,)) for c in figures.per_network[:MAX_BARS]],
+            [Bar(c.name, (c.persons,), key=c.id) for c in figures.per_network[:MAX_BARS]],
             len(figures.per_network)))
         self.topics_chart.set_bars(*self._capped(
-            [Bar(c.name, (c.persons,)) for c in figures.per_topic[:MAX_BARS]],
+            [Bar(c.name, (c.persons,), key=c.id) for c in figures.per_topic[:MAX_BARS]],
             len(figures.per_topic)))
         self.lists_chart.set_lines([
             Line(h.name, tuple((p.day, p.size) for p in h.points)) for h in figures.lists])
         self.events_chart.set_bars(*self._capped([
             Bar(e.name, (e.registered, e.attended),
                 "" if e.share_attended is None else self.tr("{percent} % attended").format(
-                    percent=locale.toString(round(e.share_attended * 100))))
+                    percent=locale.toString(round(e.share_attended * 100))), key=e.id)
             for e in figures.events[-MAX_BARS:]], len(figures.events)))  # oldest first
 
     def _capped(self, bars: list[Bar], total: int) -> tuple[list[Bar], str]:

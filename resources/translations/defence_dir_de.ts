@@ -12,12 +12,12 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="90"/>
+        <location filename="../../defence_dir/ui/charts.py" line="100"/>
         <source>Loading …</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="91"/>
+        <location filename="../../defence_dir/ui/charts.py" line="101"/>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
     </message>
@@ -713,98 +713,98 @@
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="285"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="319"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="330"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="336"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="340"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="343"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="344"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
@@ -839,52 +839,52 @@
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="312"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="464"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="465"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="465"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="466"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="466"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="536"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -892,7 +892,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="537"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -900,49 +900,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="674"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="688"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="676"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="678"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="692"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="679"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="693"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="691"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="705"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="734"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="743"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="757"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="795"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="802"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -950,56 +950,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="790"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="801"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="917"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="872"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="791"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="817"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="831"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="830"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="839"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="846"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="864"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="874"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="878"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1007,7 +1007,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1015,7 +1015,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1023,37 +1023,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1000"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1014"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1002"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1016"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1012"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1013"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1027"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1054"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1068"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1056"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1070"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1058"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1072"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1195,52 +1195,57 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="66"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="72"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="78"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="84"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="79"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="85"/>
         <source>Persons per network</source>
         <translation>Personen je Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="80"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="86"/>
         <source>Persons per technology field</source>
         <translation>Personen je Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="81"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="87"/>
         <source>Distribution list members over time</source>
         <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="82"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="88"/>
         <source>Registered and attended per event</source>
         <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="83"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="83"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="92"/>
+        <source>Click to list these persons.</source>
+        <translation>Klicken, um diese Personen aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -1248,12 +1253,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="157"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="153"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln von {total} angezeigt</numerusform>

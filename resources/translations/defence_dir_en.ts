@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="536"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="537"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="153"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln of {total} shown</numerusform>

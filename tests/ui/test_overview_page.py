@@ -207,3 +207,40 @@ def test_line_chart_tooltip_names_each_list_on_the_day(qtbot):
     middle = chart.tooltip_at(plot.left() + plot.width() * 0.6, plot.center().y())
     assert middle == "07.01.26\nNewsletter: 2\nPresse: 1"
     assert chart.tooltip_at(0, 0) == ""
+
+
+def test_closing_on_the_overview_keeps_the_detail_pane_width(qtbot, db, settle):
+    from defence_dir.ui.main_window import MainWindow
+
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.resize(1280, 800)
+    first.show()
+    first.splitter.setSizes([150, 700, 350])
+    settle(first)
+    open_overview(first, settle)
+    first.close()
+    second = MainWindow(db)
+    qtbot.addWidget(second)
+    second.resize(1280, 800)
+    second.show()
+    settle(second)
+    assert second.detail.isVisible()
+    assert second.splitter.sizes()[2] > 200
+
+
+def test_clicking_a_network_bar_lists_its_persons(window, settle, qtbot):
+    from PySide6.QtCore import QPoint
+
+    open_overview(window, settle)
+    chart = window.overview.networks_chart
+    (row,) = [i for i, bar in enumerate(chart.bars) if bar.label == "AeroSpace.NRW"]
+    y = chart.header_height() + row * (chart._row_height() + 8) + 8
+    assert chart.tooltip_at(200, y).endswith("Klicken, um diese Personen aufzulisten.")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(200, int(y)))
+    settle(window)
+    assert not window.overview_shown() and window.section.key == "persons"
+    assert window.filter_combos["network_id"].currentText() == "AeroSpace.NRW"
+    model = window.table.model()
+    names = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert names == {"Dirk Kalinowski", "Dr. Stefan Recher"}
