@@ -608,10 +608,12 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, kind: str, record_id: int) -> None:
         section = SECTION_OF_KIND[kind]
-        if self.section is not section or self.overview_shown():
+        if self.section is not section:
             self.search_field.blockSignals(True)
             self.search_field.clear()
             self.search_field.blockSignals(False)
+            self.select_section(section.key, keep_current=True)
+        elif self.overview_shown():  # back to the table, with the search the user left there
             self.select_section(section.key, keep_current=True)
         self._select_in_table(record_id)
 

@@ -244,3 +244,21 @@ def test_clicking_a_network_bar_lists_its_persons(window, settle, qtbot):
     model = window.table.model()
     names = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert names == {"Dirk Kalinowski", "Dr. Stefan Recher"}
+
+
+def test_back_from_the_overview_keeps_the_search(window, settle):
+    window.search_field.insert("grosch")
+    settle(window)
+    window.table.selectRow(0)
+    settle(window)
+    window.search_field.clear()
+    window.search_field.insert("schnitz")
+    settle(window)
+    window.table.selectRow(0)
+    settle(window)
+    open_overview(window, settle)
+    window.back_action.trigger()
+    settle(window)
+    assert not window.overview_shown()
+    assert window.search_field.text() == "schnitz"
+    assert window.current[0] == "person"
