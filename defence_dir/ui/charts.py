@@ -120,13 +120,15 @@ class Chart(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         return font
 
+    # The card is painted in the Base colour, so text uses Text (its partner role), not
+    # WindowText: styles may pair a light window with a dark base.
     def text_colour(self, muted: bool = False) -> QColor:
         role = self.palette().ColorRole.PlaceholderText if muted \
-            else self.palette().ColorRole.WindowText
+            else self.palette().ColorRole.Text
         return self.palette().color(role)
 
     def grid_colour(self) -> QColor:
-        colour = QColor(self.palette().color(self.palette().ColorRole.WindowText))
+        colour = QColor(self.palette().color(self.palette().ColorRole.Text))
         colour.setAlphaF(0.15)
         return colour
 

@@ -131,7 +131,7 @@ def test_line_chart_steps_over_dates(qtbot):
 def test_dark_palette_lightens_series_and_uses_light_text(qtbot):
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
-    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
     assert series_colours(QColor("#202020"), 1)[0].lightness() > \
         series_colours(QColor("white"), 1)[0].lightness()
     chart = BarChart("Dunkel", ["Personen"])
