@@ -141,6 +141,9 @@ def test_erase_removes_the_person_from_table_and_database_and_clears_undo(
     asked: list[str] = []
     answer_erase(monkeypatch, True, asked)
     window.privacy.erase_action.trigger()
+    # Busy while the worker runs (its answer arrives through the event loop).
+    assert window.privacy.progress is not None and window.privacy.progress.isVisible()
+    assert not window.privacy.erase_action.isEnabled()
     wait_for_erasure(window, settle)
     assert SCHNITZMEIER in asked[0] and "nicht rückgängig" in asked[0]
     assert SCHNITZMEIER not in table_names(window)
