@@ -26,6 +26,7 @@ from defence_dir.data.models import (
     person_topic,
 )
 from defence_dir.i18n import N_, _
+from defence_dir.memberships import consent_history
 from defence_dir.text_folding import sort_key
 
 Record = dict[str, Any]
@@ -304,6 +305,7 @@ def person_detail(session: Session, person_id: int) -> Record | None:
         {"id": a.event_id, "name": a.event.name, "status": a.status,
          "starts_on": _iso(a.event.starts_on)}
         for a in sorted(person.attendances, key=lambda a: sort_key(a.event.name))]
+    record["consent_history"] = consent_history(session, person_id)
     return record
 
 

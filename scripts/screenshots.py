@@ -64,6 +64,93 @@ def make_attendee_file(path: Path) -> None:
     workbook.save(path)
 
 
+# (given name, family name, network, technology fields, day of consent or None, attended)
+EXTRA_PERSONS = (
+    ("Katrin", "Vogt", "KI.NRW", ("Künstliche Intelligenz",), 3, True),
+    ("Ole", "Brandt", "Digital.Sicher.NRW", ("Cybersicherheit",), 9, True),
+    ("Miriam", "Haas", "Digital.Sicher.NRW", ("Cybersicherheit", "Künstliche Intelligenz"),
+     15, False),
+    ("Tobias", "Lange", "NMWP.NRW", ("Werkstoffe", "Nanotechnologie"), 22, True),
+    ("Sevgi", "Aydın", "KI.NRW", ("Künstliche Intelligenz", "Photonik"), 30, True),
+    ("Jan", "Peters", "automotivland.nrw", ("Werkstoffe",), 41, False),
+    ("Ewa", "Nowak", "ZENIT GmbH", ("Photonik",), 47, True),
+    ("Lars", "Wolff", "AeroSpace.NRW", ("Luftfahrt", "Werkstoffe"), 55, None),
+    ("Ines", "Berger", "NMWP.NRW", ("Nano- und Mikrosystemtechnik",), 63, True),
+    ("Paul", "Schreiber", "Digital.Sicher.NRW", ("Cybersicherheit",), None, True),
+)
+
+
+def add_overview_data(database: object) -> None:
+    """Persons with staggered consent on the seeded list and attendance at the kick-off, so the
+    overview's charts show more than single bars."""
+    from datetime import date, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from defence_dir.data.models import (
+        AttendanceStatus,
+        DistributionList,
+        EmailAddress,
+        Event,
+        Network,
+        NetworkRole,
+        Person,
+        Topic,
+    )
+    from defence_dir.memberships import (
+        Consent,
+        ConsentSource,
+        set_attendance,
+        subscribe,
+        unsubscribe,
+    )
+
+    start = datetime(2025, 9, 1, 10, 15)
+    with database.session() as session:  # type: ignore[attr-defined]
+        networks = {n.name: n for n in session.scalars(select(Network))}
+        topics = {t.name: t for t in session.scalars(select(Topic))}
+        (verteiler,) = session.scalars(select(DistributionList)).all()
+        kickoff = session.scalars(select(Event)).first()
+        kickoff.starts_on = date(2025, 11, 6)
+        added: list[tuple[int, int | None, bool | None]] = []
+        for given, family, network, fields, day, attended in EXTRA_PERSONS:
+            person = Person(given_name=given, family_name=family,
+                            topics=[topics[name] for name in fields],
+                            emails=[EmailAddress(address=f"{given}.{family}@example.org"
+                                                 .lower().replace("ı", "i"))])
+            person.network_roles.append(NetworkRole(network=networks[network],
+                                                    role="Ansprechpartner"))
+            session.add(person)
+            session.flush()
+            added.append((person.id, day, attended))
+        for person_id, day, _attended in added:
+            if day is not None:
+                subscribe(session, verteiler.id, person_id, Consent(
+                    ConsentSource.FORM, "Webformular defence.nrw",
+                    at=start + timedelta(days=day)))
+        for person_id, day in ((1, 5), (2, 12), (3, 20)):  # seeded contacts
+            subscribe(session, verteiler.id, person_id, Consent(
+                ConsentSource.EVENT, "Kick-off Düsseldorf", at=start + timedelta(days=day)))
+        unsubscribe(session, verteiler.id, 3, note="Abmeldung per E-Mail",
+                    at=start + timedelta(days=50))
+        subscribe(session, verteiler.id, 3, Consent(
+            ConsentSource.MANUAL, note="Telefonisch erneut zugestimmt",
+            at=start + timedelta(days=70, hours=5)), new_consent_after_unsubscribe=True)
+        unsubscribe(session, verteiler.id, added[1][0], at=start + timedelta(days=58))
+        registered = [pid for pid, _day, attended in added if attended is not None]
+        set_attendance(session, kickoff.id, [*registered, 1, 2], AttendanceStatus.REGISTERED)
+        set_attendance(session, kickoff.id,
+                       [*(pid for pid, _day, attended in added if attended), 1],
+                       AttendanceStatus.ATTENDED)
+        forum = Event(name="Fachforum Cybersicherheit", city="Bochum", starts_on=date(2026, 2, 12),
+                      organiser=networks["Digital.Sicher.NRW"])
+        session.add(forum)
+        session.flush()
+        cyber = [pid for pid, *_rest in added[:3]] + [pid for pid, *_rest in added[-1:]]
+        set_attendance(session, forum.id, [*cyber, 4, 5], AttendanceStatus.REGISTERED)
+        set_attendance(session, forum.id, cyber[:3], AttendanceStatus.ATTENDED)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -168,6 +255,20 @@ def main() -> int:
         imports.table.selectRow(0)
         save(imports, f"imports_dialog{suffix}")
         imports.close()
+
+        add_overview_data(database)
+        window._data_changed("person", [])
+        window.show_overview()
+        window.overview.wait()
+        settle(window)
+        save(window, f"overview{suffix}")
+        window.go_to("person", 3)  # Jürgen Schnitzmeier: subscribed, withdrew, came back
+        settle(window)
+        save(window, f"person_consent_history{suffix}")
+        confirmation = window.privacy.confirmation_box("Jürgen Schnitzmeier")
+        confirmation.show()
+        save(confirmation, f"erase_confirmation{suffix}")
+        confirmation.close()
         window.close()
         database.close()
     app.processEvents()

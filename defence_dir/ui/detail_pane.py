@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from defence_dir.contact_values import format_phone_international
+
+LINK_WIDTH = 200  # pixels; longer link texts are elided
 
 
 def plain_label(text: str, *, selectable: bool = True, wrap: bool = True) -> QLabel:
@@ -92,7 +94,12 @@ class DetailPane(QScrollArea):
     def _link(self, layout: QVBoxLayout, text: str, kind: str, record_id: int,
               detail: str = "") -> None:
         row = QHBoxLayout()
-        button = QPushButton(text)
+        button = QPushButton()
+        # A button does not wrap: a long event name would widen the whole pane beyond its
+        # viewport and cut off every line. Elide it; the tooltip names it in full.
+        button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                       LINK_WIDTH))
+        button.setAccessibleName(text)
         button.setObjectName(f"link_{kind}_{record_id}")
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -197,6 +204,8 @@ class DetailPane(QScrollArea):
             self._section(layout, self.tr("Events"))
             for e in p["events"]:
                 self._link(layout, e["name"], "event", e["id"], self._status_text(e["status"]))
+        if p.get("consent_history"):
+            self._consent_history(layout, p["consent_history"])
         self._field(layout, self.tr("Notes"), p.get("notes"))
         self._section(layout, self.tr("Record"))
         layout.addWidget(plain_label(self.tr("Created {created}, changed {updated}, version "
@@ -204,6 +213,42 @@ class DetailPane(QScrollArea):
             created=(p["created_at"] or "")[:10], updated=(p["updated_at"] or "")[:10],
             version=p["version"])))
         self._finish(layout)
+
+    def _consent_history(self, layout: QVBoxLayout, history: list[dict[str, Any]]) -> None:
+        """Per list, each consent given or withdrawn: when (local time), how, and the note."""
+        self._section(layout, self.tr("Consent history"))
+        by_list: dict[str, list[dict[str, Any]]] = {}
+        for step in history:  # oldest first; lists in the order of their first step
+            by_list.setdefault(step["list"], []).append(step)
+        for number, (list_name, steps) in enumerate(by_list.items()):
+            heading = plain_label(list_name)
+            heading.setObjectName(f"consentList_{number}")
+            font = QFont(heading.font())
+            font.setItalic(True)
+            heading.setFont(font)
+            layout.addWidget(heading)
+            for step in steps:
+                action = self._status_text("subscribed" if step["action"] == "given"
+                                           else "unsubscribed")
+                how = self._consent_source_text(step.get("source_kind"))
+                if step.get("source"):
+                    how = f"{how}: {step['source']}" if how else step["source"]
+                line = plain_label(" · ".join(x for x in (local_time_text(step["at"]), action,
+                                                          how) if x))
+                line.setObjectName("consentStep")
+                line.setContentsMargins(10, 0, 0, 0)
+                layout.addWidget(line)
+                if step.get("note"):
+                    note = plain_label(self.tr("Note: {note}").format(note=step["note"]))
+                    note.setObjectName("consentNote")
+                    note.setContentsMargins(10, 0, 0, 2)
+                    note.setStyleSheet("color: palette(placeholder-text);")
+                    layout.addWidget(note)
+
+    def _consent_source_text(self, kind: str | None) -> str:
+        return {"form": self.tr("sign-up form"), "event": self.tr("at an event"),
+                "import": self.tr("import"), "manual": self.tr("by hand")}.get(kind or "",
+                                                                             kind or "")
 
     def _organisation(self, o: dict[str, Any]) -> None:
         layout = self._start()
@@ -293,6 +338,19 @@ class DetailPane(QScrollArea):
                 "cancelled": self.tr("cancelled"), "no_show": self.tr("no-show"),
                 "subscribed": self.tr("subscribed"),
                 "unsubscribed": self.tr("unsubscribed")}.get(status, status)
+
+
+def local_time_text(iso_utc: str) -> str:
+    """A stored UTC time ("2026-01-05T09:30:00Z") as the user's local date and time."""
+    moment = QDateTime.fromString(iso_utc.removesuffix("Z")[:19], Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso_utc
+    moment.setTimeZone(QTimeZone.utc())
+    # The short format, but with the full year: consent records are evidence, "26" is not.
+    pattern = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return QLocale().toString(moment.toLocalTime(), pattern)
 
 
 def _web_url(website: str) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTableView,
     QToolBar,
@@ -62,7 +63,9 @@ from defence_dir.ui.app import release_clipboard
 from defence_dir.ui.detail_pane import DetailPane
 from defence_dir.ui.messages import plain_message_box, show_error
 from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
+from defence_dir.ui.overview_page import OverviewPage
 from defence_dir.ui.person_dialog import PersonDialog
+from defence_dir.ui.privacy_actions import PrivacyActions
 from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
 from defence_dir.ui.table_models import ID_ROLE, HitTableModel, RecordTableModel
@@ -77,6 +80,7 @@ from defence_dir.ui.undo_commands import (
 )
 from defence_dir.ui.vcard_dialogs import ExportDialog, ImportDialog, QrDialog, vcard_mime_data
 
+OVERVIEW = "overview"  # navigation key of the overview page (not a table section)
 DETAIL_LOADERS: dict[str, Callable[[Any, int], dict[str, Any] | None]] = {
     "person": directory.person_detail,
     "organisation": directory.organisation_detail,
@@ -158,9 +162,12 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(section.title())
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.navigation.addItem(item)
+        # Last, so the rows of the sections keep their indexes (SECTIONS.index).
+        overview_item = QListWidgetItem(self.tr("Overview"))
+        overview_item.setData(Qt.ItemDataRole.UserRole, OVERVIEW)
+        self.navigation.addItem(overview_item)
         self.navigation.currentItemChanged.connect(
-            lambda item, _previous: item and self.select_section(
-                item.data(Qt.ItemDataRole.UserRole), keep_current=True))
+            lambda item, _previous: item and self._navigate_to(item.data(Qt.ItemDataRole.UserRole)))
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -237,7 +244,12 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(centre)
+        self.overview = OverviewPage(self.database)
+        self.overview.show_persons.connect(self.show_persons_with)
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(centre)
+        self.centre_stack.addWidget(self.overview)
+        self.splitter.addWidget(self.centre_stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
@@ -301,6 +313,9 @@ class MainWindow(QMainWindow):
                                               QKeySequence("Ctrl+Shift+C"), "copyVcardAction")
         self.qr_action = self._action(self.tr("Show QR code…"), self.show_qr,
                                       name="qrAction")
+        self.overview_action = self._action(self.tr("&Overview"), self.show_overview,
+                                            QKeySequence("Ctrl+Shift+O"), "overviewAction")
+        self.privacy = PrivacyActions(self)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -319,8 +334,10 @@ class MainWindow(QMainWindow):
                        self.copy_vcard_action, self.qr_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action in (self.back_action, self.forward_action, None, self.reload_action):
+        for action in (self.overview_action, None, self.back_action, self.forward_action, None,
+                       self.reload_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        self.menuBar().addMenu(self.privacy.menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -366,6 +383,8 @@ class MainWindow(QMainWindow):
         self._save_settings()
         release_clipboard()
         self.runner.pool.waitForDone(2000)
+        self.overview.pool.waitForDone(2000)
+        self.privacy.pool.waitForDone()  # an erasure must finish: it ends in VACUUM
         super().closeEvent(event)
 
     # --- data access (through the core) ---------------------------------------------------------
@@ -425,6 +444,7 @@ class MainWindow(QMainWindow):
                                              self.table.horizontalHeader().saveState())
         section = next(s for s in SECTIONS if s.key == key)
         self.section = section
+        self._show_centre(self.centre_stack.widget(0))
         row = SECTIONS.index(section)
         if self.navigation.currentRow() != row:
             self.navigation.blockSignals(True)
@@ -450,6 +470,42 @@ class MainWindow(QMainWindow):
         if not keep_current:
             self.detail.show_empty()
         self._update_actions()
+
+    def _navigate_to(self, key: str) -> None:
+        if key == OVERVIEW:
+            self.show_overview()
+        else:
+            self.select_section(key, keep_current=True)
+
+    def show_overview(self) -> None:
+        """Charts instead of the table; the detail pane steps aside to give them room."""
+        row = self.navigation.count() - 1
+        if self.navigation.currentRow() != row:
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(row)
+            self.navigation.blockSignals(False)
+        self._show_centre(self.overview)
+
+    def _show_centre(self, page: QWidget) -> None:
+        self.centre_stack.setCurrentWidget(page)
+        self.detail.setVisible(page is not self.overview)
+        self._update_actions()
+
+    def show_persons_with(self, filter_key: str, record_id: int) -> None:
+        """The persons of one network, technology field or event (a click on an overview bar)."""
+        if self.filter_combos[filter_key].findData(record_id) < 0:
+            self._load_filter_choices()  # created after the choices were read
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        for key, combo in self.filter_combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(record_id)) if key == filter_key else 0)
+            combo.blockSignals(False)
+        self.select_section("persons")
+
+    def overview_shown(self) -> bool:
+        return self.centre_stack.currentWidget() is self.overview
 
     def filters(self) -> SearchFilters:
         values = {key: combo.currentData() for key, combo in self.filter_combos.items()}
@@ -495,6 +551,8 @@ class MainWindow(QMainWindow):
                                else self.tr("more than %n hits", "", total))
 
     def focus_search(self) -> None:
+        if self.overview_shown():  # the search field is on the table page
+            self.select_section(self.section.key, keep_current=True)
         self.search_field.setFocus()
         self.search_field.selectAll()
 
@@ -507,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         self._records_cache.clear()
+        self.overview.invalidate()
         self._load_filter_choices()
         self.run_search(immediately=True)
         if self.current:
@@ -554,6 +613,8 @@ class MainWindow(QMainWindow):
             self.search_field.clear()
             self.search_field.blockSignals(False)
             self.select_section(section.key, keep_current=True)
+        elif self.overview_shown():  # back to the table, with the search the user left there
+            self.select_section(section.key, keep_current=True)
         self._select_in_table(record_id)
 
     def _select_in_table(self, record_id: int) -> None:
@@ -589,8 +650,11 @@ class MainWindow(QMainWindow):
         return [int(index.data(ID_ROLE)) for index in rows if index.data(ID_ROLE) is not None]
 
     def _update_actions(self) -> None:
-        editable = self.section.key in ("persons", "organisations", "topics")
-        has_current = self.current is not None and self.current[0] == self.section.kind
+        # On the overview the table is hidden: Del must not delete rows the user cannot see.
+        editable = self.section.key in ("persons", "organisations", "topics") \
+            and not self.overview_shown()
+        has_current = self.current is not None and self.current[0] == self.section.kind \
+            and not self.overview_shown()
         self.new_action.setEnabled(editable)
         self.edit_action.setEnabled(editable and has_current)
         self.delete_action.setEnabled(editable and (has_current or bool(self.selected_ids())))
@@ -600,12 +664,17 @@ class MainWindow(QMainWindow):
         self.copy_emails_action.setEnabled(persons)
         self.copy_vcard_action.setEnabled(persons and bool(self._person_ids_for_action()))
         self.qr_action.setEnabled(persons and has_current)
+        self.privacy.update_actions()
 
     def _context_menu(self, position: Any) -> None:
         menu = QMenu(self)
         for action in (self.edit_action, self.delete_action, None, self.copy_emails_action,
                        self.copy_vcard_action, self.qr_action, None, self.export_action):
             menu.addSeparator() if action is None else menu.addAction(action)
+        if self.section.key == "persons":
+            menu.addSeparator()
+            menu.addAction(self.privacy.export_action)
+            menu.addAction(self.privacy.erase_action)
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- user prompts (methods so tests can answer them) ----------------------------------------
@@ -868,6 +937,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str, ids: list[int]) -> None:
         """After any write (also undo/redo): refresh table, filters and the detail pane."""
         self._records_cache.clear()
+        self.overview.invalidate()
         if kind in ("organisation", "topic"):
             self._load_filter_choices()
         for model in self.models.values():
@@ -876,6 +946,21 @@ class MainWindow(QMainWindow):
         self.run_search(immediately=True)
         if self.current:
             self._show_detail(*self.current)
+
+    def person_erased(self, person_id: int, *, erased: bool = True) -> None:
+        """After a GDPR erasure (or a failed one): forget the person everywhere in the window."""
+        if erased:
+            # Undo must not resurrect erased data: a "Delete" or "Edit" on the stack holds a
+            # snapshot of the person and would write it back. QUndoStack cannot drop single
+            # commands, so the whole history goes (the confirmation said this is final).
+            self.undo_stack.clear()
+            target = ("person", person_id)
+            self.history = [entry for entry in self.history if entry != target]
+            self.history_index = len(self.history) - 1
+            if self.current == target:
+                self.current = None
+                self.detail.show_empty()
+        self._data_changed("person", [person_id])
 
     def copy_emails(self) -> None:
         from PySide6.QtGui import QGuiApplication

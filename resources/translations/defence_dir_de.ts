@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../defence_dir/ui/charts.py" line="100"/>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/charts.py" line="101"/>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../defence_dir/ui/sections.py" line="28"/>
@@ -112,221 +125,251 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="102"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="109"/>
         <source>Go to {name}</source>
         <translation>Zu {name} wechseln</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="125"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="124"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="131"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="130"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="137"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="139"/>
         <source>Copy {value}</source>
         <translation>{value} kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="146"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="153"/>
         <source>Select an entry to see its details.</source>
         <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="161"/>
         <source>This entry no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="165"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="172"/>
         <source>Salutation: {value}</source>
         <translation>Anrede: {value}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="168"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="175"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="171"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="178"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="183"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="252"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="191"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="189"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="219"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="196"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="264"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="193"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="200"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="204"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="200"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="226"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="209"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="271"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="201"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="202"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
         <source>Created {created}, changed {updated}, version {version}</source>
         <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="213"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="219"/>
+        <source>Consent history</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="242"/>
+        <source>Note: {note}</source>
+        <translation>Notiz: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
+        <source>sign-up form</source>
+        <translation>Anmeldeformular</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
+        <source>at an event</source>
+        <translation>bei einer Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="258"/>
         <source>Address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="215"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="234"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="260"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="279"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="223"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="255"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="268"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="300"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="232"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="268"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="279"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="277"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="296"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="324"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="238"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="283"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="253"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="266"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="311"/>
         <source>Venue</source>
         <translation>Veranstaltungsort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="267"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
         <source>Organiser</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="270"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="315"/>
         <source>Attendance</source>
         <translation>Teilnahme</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="273"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="318"/>
         <source>No one registered yet.</source>
         <translation>Noch niemand angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="281"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="284"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="329"/>
         <source>No members yet.</source>
         <translation>Noch keine Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>home</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="292"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="292"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="293"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="293"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="294"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="295"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
@@ -650,188 +693,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="103"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="107"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="117"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="121"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="197"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="204"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="263"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="448"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="336"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="327"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="344"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="187"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="188"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="189"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="191"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="312"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="445"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="465"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="446"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="466"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="447"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="494"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -839,7 +892,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="495"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -847,49 +900,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="621"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="688"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="623"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="625"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="692"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="626"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="693"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="638"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="705"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="681"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="757"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="701"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="795"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="802"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -897,56 +950,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="792"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="864"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="872"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="764"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="831"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="777"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="793"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="811"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="878"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="835"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="852"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -954,7 +1007,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -962,7 +1015,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -970,37 +1023,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1014"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1016"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1027"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="985"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1068"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="987"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1070"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1072"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1137,6 +1190,80 @@
         <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="72"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="84"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="85"/>
+        <source>Persons per network</source>
+        <translation>Personen je Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="86"/>
+        <source>Persons per technology field</source>
+        <translation>Personen je Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="87"/>
+        <source>Distribution list members over time</source>
+        <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="88"/>
+        <source>Registered and attended per event</source>
+        <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="92"/>
+        <source>Click to list these persons.</source>
+        <translation>Klicken, um diese Personen aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <source>The overview could not be loaded: {message}</source>
+        <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
+        <source>%Ln person(s) in the directory</source>
+        <translation>
+            <numerusform>%Ln Person im Verzeichnis</numerusform>
+            <numerusform>%Ln Personen im Verzeichnis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="157"/>
+        <source>{percent} % attended</source>
+        <translation>{percent} % teilgenommen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
+        <source>%Ln of {total} shown</source>
+        <translation>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1503,131 @@
         <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="423"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="57"/>
+        <source>Export access report…</source>
+        <translation>Auskunft exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="60"/>
+        <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
+        <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="62"/>
+        <source>Erase person (GDPR)…</source>
+        <translation>Person löschen (DSGVO)…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="65"/>
+        <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
+        <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="67"/>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Datenschutz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="102"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="106"/>
+        <source>Access report {name}</source>
+        <translation>Auskunft {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="109"/>
+        <source>Export access report</source>
+        <translation>Auskunft exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="123"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="128"/>
+        <source>Access report not written</source>
+        <translation>Auskunft nicht geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="131"/>
+        <source>Access report for {name} written to {path}</source>
+        <translation>Auskunft zu {name} nach {path} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="138"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="170"/>
+        <source>Erase person (GDPR)</source>
+        <translation>Person löschen (DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
+        <source>Erase {name} and everything stored about them?</source>
+        <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="143"/>
+        <source>Contact details, network roles, list memberships with their consent history, event attendances and import records about this person are deleted, and the freed space in the database file is overwritten.
+
+This cannot be undone. Unlike “Delete”, Undo will not bring the person back.</source>
+        <translation>Kontaktdaten, Netzwerkrollen, Verteiler-Mitgliedschaften mit ihren Einwilligungen, Veranstaltungsteilnahmen und Importeinträge zu dieser Person werden gelöscht, und der freigewordene Platz in der Datenbankdatei wird überschrieben.
+
+Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="148"/>
+        <source>Erase permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="167"/>
+        <source>Erasing {name} and compacting the database …</source>
+        <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="185"/>
+        <source>Not erased</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="186"/>
+        <source>The person could not be erased: {message}</source>
+        <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <source>Person erased (%n record(s)).</source>
+        <translation>
+            <numerusform>Person gelöscht (%n Datensatz).</numerusform>
+            <numerusform>Person gelöscht (%n Datensätze).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="195"/>
+        <source>Older backups</source>
+        <translation>Ältere Sicherungskopien</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
+        <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
+        <translation>
+            <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopie der Datenbank enthält ihre Daten noch:</numerusform>
+            <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopien der Datenbank enthalten ihre Daten noch:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

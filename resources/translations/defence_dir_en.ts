@@ -23,7 +23,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="494"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="495"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,11 +63,49 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
             <numerusform>Selected persons (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
+        <source>%Ln person(s) in the directory</source>
+        <translation>
+            <numerusform>%Ln person in the directory</numerusform>
+            <numerusform>%Ln persons in the directory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
+        <source>%Ln of {total} shown</source>
+        <translation>
+            <numerusform>%Ln of {total} shown</numerusform>
+            <numerusform>%Ln of {total} shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <source>Person erased (%n record(s)).</source>
+        <translation>
+            <numerusform>Person erased (%n record).</numerusform>
+            <numerusform>Person erased (%n records).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
+        <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
+        <translation>
+            <numerusform>The person is erased from the directory, but %n older backup copy of the database still contains their data:</numerusform>
+            <numerusform>The person is erased from the directory, but %n older backup copies of the database still contain their data:</numerusform>
         </translation>
     </message>
 </context>

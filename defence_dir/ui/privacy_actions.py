@@ -1,0 +1,199 @@
+"""Data-protection actions for the selected person: export an access report, erase completely.
+
+Erasure runs `privacy.erase_person` in a worker thread: it ends with VACUUM, which rewrites the
+whole database file and can take a while on a big directory, and the window must stay painted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+
+from defence_dir.data.database import Database
+from defence_dir.errors import DefenceDirError
+from defence_dir.persons import get_person
+from defence_dir.privacy import (
+    ErasureResult,
+    access_report,
+    erase_person,
+    write_access_json,
+    write_access_xlsx,
+)
+from defence_dir.ui.messages import plain_message_box, show_error
+
+if TYPE_CHECKING:
+    from defence_dir.ui.main_window import MainWindow
+
+
+class _Signals(QObject):
+    done = Signal(int, object)  # person id, ErasureResult | Exception
+
+
+class _EraseTask(QRunnable):
+    def __init__(self, database: Database, person_id: int, signals: _Signals) -> None:
+        super().__init__()
+        self.database, self.person_id, self.signals = database, person_id, signals
+
+    def run(self) -> None:
+        try:
+            result: ErasureResult | Exception = erase_person(self.database, self.person_id)
+        except Exception as exc:  # reported in a message box, never lost in a worker thread
+            result = exc
+        with contextlib.suppress(RuntimeError):  # the window closed while this ran
+            self.signals.done.emit(self.person_id, result)
+
+
+class PrivacyActions(QObject):
+    """The "Privacy" menu of the main window and the person context menu's privacy entries."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.export_action = QAction(self.tr("Export access report…"), window)
+        self.export_action.setObjectName("exportAccessAction")
+        self.export_action.setToolTip(self.tr(
+            "Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)"))
+        self.export_action.triggered.connect(lambda _checked=False: self.export_access_report())
+        self.erase_action = QAction(self.tr("Erase person (GDPR)…"), window)
+        self.erase_action.setObjectName("erasePersonAction")
+        self.erase_action.setToolTip(self.tr(
+            "Delete the selected person and every trace of them for good (GDPR Art. 17)"))
+        self.erase_action.triggered.connect(lambda _checked=False: self.erase_current())
+        self.menu = QMenu(self.tr("&Privacy"), window)
+        self.menu.setObjectName("privacyMenu")
+        self.menu.addAction(self.export_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.erase_action)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.done.connect(self._erased)
+        self.progress: QProgressDialog | None = None
+
+    def person(self) -> tuple[int, str] | None:
+        """Id and name of the person shown in the detail pane, if one is."""
+        current = self.window.current
+        if current is None or current[0] != "person":
+            return None
+        with self.window.database.read_session() as session:
+            try:
+                return current[1], get_person(session, current[1]).display_name
+            except DefenceDirError:
+                return None
+
+    def update_actions(self) -> None:
+        # Not on the overview: the detail pane is hidden there, so no person is in sight.
+        enabled = self.window.current is not None and self.window.current[0] == "person" \
+            and self.progress is None and not self.window.overview_shown()
+        self.export_action.setEnabled(enabled)
+        self.erase_action.setEnabled(enabled)
+
+    # --- access report ---------------------------------------------------------------------------
+    def export_access_report(self) -> None:
+        person = self.person()
+        if person is None:
+            return
+        person_id, name = person
+        json_filter = self.tr("JSON (*.json)")
+        xlsx_filter = self.tr("Excel workbook (*.xlsx)")
+        # A name is user data: keep path separators out of the suggested file name.
+        safe_name = "".join("_" if c in '/\\:*?"<>|' else c for c in name)
+        suggested = Path.home() / (self.tr("Access report {name}").format(name=safe_name)
+                                   + ".json")
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export access report"), str(suggested),
+            f"{json_filter};;{xlsx_filter}")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".json", ".xlsx"):  # the filter decides the format
+            target = target.with_name(target.name + (".xlsx" if chosen == xlsx_filter
+                                                     else ".json"))
+        writer = write_access_xlsx if target.suffix.lower() == ".xlsx" else write_access_json
+        try:
+            with self.window.database.session() as session:  # the export is audited
+                report = access_report(session, person_id)
+                writer(report, target)
+        except OSError as exc:
+            show_error(self.window, self.tr("Access report not written"), self.tr(
+                "{path} cannot be written: {reason}").format(path=target,
+                                                             reason=exc.strerror or exc))
+            return
+        except DefenceDirError as exc:
+            show_error(self.window, self.tr("Access report not written"), str(exc))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Access report for {name} written to {path}").format(name=name,
+                                                                         path=target), 8000)
+
+    # --- erasure ---------------------------------------------------------------------------------
+    def confirmation_box(self, name: str) -> QMessageBox:
+        """The question before erasing; its destructive button is the one that erases."""
+        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+                                self.tr("Erase person (GDPR)"),
+                                self.tr("Erase {name} and everything stored about them?")
+                                .format(name=name))
+        box.setObjectName("eraseConfirmation")
+        box.setInformativeText(self.tr(
+            "Contact details, network roles, list memberships with their consent history, "
+            "event attendances and import records about this person are deleted, and the "
+            "freed space in the database file is overwritten.\n\n"
+            "This cannot be undone. Unlike “Delete”, Undo will not bring the person back."))
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        erase = box.addButton(self.tr("Erase permanently"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        erase.setObjectName("eraseButton")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter must not erase
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return box
+
+    def confirm_erase(self, name: str) -> bool:
+        box = self.confirmation_box(name)
+        box.exec()
+        return box.clickedButton() is box.findChild(QObject, "eraseButton")
+
+    def erase_current(self) -> None:
+        person = self.person()
+        if person is None or self.progress is not None:
+            return
+        person_id, name = person
+        if not self.confirm_erase(name):
+            return
+        self.progress = QProgressDialog(self.tr("Erasing {name} and compacting the database …")
+                                        .format(name=name), "", 0, 0, self.window)
+        self.progress.setObjectName("eraseProgress")
+        self.progress.setWindowTitle(self.tr("Erase person (GDPR)"))
+        self.progress.setCancelButton(None)  # VACUUM cannot be interrupted safely
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.show()
+        self.update_actions()
+        self.pool.start(_EraseTask(self.window.database, person_id, self._signals))
+
+    def _erased(self, person_id: int, result: object) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.update_actions()
+        if isinstance(result, Exception):
+            show_error(self.window, self.tr("Not erased"), self.tr(
+                "The person could not be erased: {message}").format(message=str(result)))
+            self.window.person_erased(person_id, erased=False)
+            return
+        assert isinstance(result, ErasureResult)
+        self.window.person_erased(person_id)
+        self.window.statusBar().showMessage(self.tr("Person erased (%n record(s)).", "",
+                                                    result.rows_deleted), 8000)
+        if result.backups:
+            box = plain_message_box(self.window, QMessageBox.Icon.Information,
+                                    self.tr("Older backups"), self.tr(
+                "The person is erased from the directory, but %n older backup copy(ies) of the "
+                "database still contain their data:", "", len(result.backups)) + "\n\n"
+                + "\n".join(str(p) for p in result.backups))
+            box.exec()
