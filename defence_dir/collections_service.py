@@ -284,3 +284,14 @@ def member_rows(session: Session, kind: str, owner_id: int) -> list[MemberRow]:
             person.organisation.name if person.organisation else "",
             person.emails[0].address if person.emails else "", member.status, **extra))
     return found
+
+
+def remove_from(session: Session, kind: str, owner_id: int, person_ids: Iterable[int]) -> int:
+    """Take persons off a list (the unsubscribed stay as suppressions) or an event."""
+    from defence_dir.memberships import remove_attendance, remove_members
+
+    ids = list(person_ids)
+    _get(session, kind, owner_id)
+    removed = (remove_members if kind == "list" else remove_attendance)(session, owner_id, ids)
+    _reindex(session, ids)
+    return removed

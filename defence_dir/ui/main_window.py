@@ -59,10 +59,12 @@ from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.ui import settings as app_settings
 from defence_dir.ui.app import release_clipboard
+from defence_dir.ui.collections_controller import CollectionsController
 from defence_dir.ui.detail_pane import DetailPane
 from defence_dir.ui.messages import plain_message_box, show_error
 from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.person_dialog import PersonDialog
+from defence_dir.ui.person_drag import with_person_ids
 from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
 from defence_dir.ui.table_models import ID_ROLE, HitTableModel, RecordTableModel
@@ -134,8 +136,9 @@ class MainWindow(QMainWindow):
             model: HitTableModel | RecordTableModel
             if section.searched:
                 model = HitTableModel(section.columns, loaders[section.kind])
-                if section.kind == "person":  # drag persons out as .vcf
-                    model.mime_factory = lambda ids: vcard_mime_data(self.database, ids)
+                if section.kind == "person":  # drag persons out as .vcf, or onto a list
+                    model.mime_factory = lambda ids: with_person_ids(
+                        vcard_mime_data(self.database, ids), ids)
             else:
                 model = RecordTableModel(section.columns)
             proxy = QSortFilterProxyModel(self)
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane()
         self.detail.navigate.connect(self.go_to)
+        self.collections = CollectionsController(self, self._data_changed)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
@@ -233,15 +237,27 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(8, 8, 0, 0)
         centre_layout.addLayout(search_row)
         centre_layout.addLayout(filter_row)
-        centre_layout.addWidget(self.table, 1)
+        # Lists and events show their members under the table (master above, detail below).
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.setObjectName("centreSplitter")
+        self.centre_splitter.addWidget(self.table)
+        self.centre_splitter.addWidget(self.collections.panel)
+        self.centre_splitter.setCollapsible(0, False)
+        self.centre_splitter.setSizes([220, 480])
+        centre_layout.addWidget(self.centre_splitter, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("leftSplitter")
+        left.addWidget(self.navigation)
+        left.addWidget(self.collections.sidebar)
+        left.setSizes([230, 470])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
-        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([150, 810, 320])
+        self.splitter.setSizes([190, 790, 300])
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
@@ -366,6 +382,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         release_clipboard()
         self.runner.pool.waitForDone(2000)
+        self.collections.pool.waitForDone(10000)  # let a mail-merge file be written completely
         super().closeEvent(event)
 
     # --- data access (through the core) ---------------------------------------------------------
@@ -444,8 +461,16 @@ class MainWindow(QMainWindow):
         self.clear_filters_button.setEnabled(section.searched)
         self.new_action.setText({"persons": self.tr("&New person…"),
                                  "organisations": self.tr("&New organisation…"),
-                                 "topics": self.tr("&New technology field…")}
+                                 "topics": self.tr("&New technology field…"),
+                                 "events": self.tr("&New event…"),
+                                 "lists": self.tr("&New distribution list…")}
                                 .get(key, self.tr("&New…")))
+        if section.kind not in ("list", "event"):
+            self.collections.panel.hide()
+        elif self.current and self.current[0] == section.kind:
+            self.collections.show_members(*self.current)
+        else:
+            self.collections.panel.hide()
         self.run_search(immediately=True)
         if not keep_current:
             self.detail.show_empty()
@@ -540,6 +565,8 @@ class MainWindow(QMainWindow):
         with self.database.read_session() as session:
             record = DETAIL_LOADERS[kind](session, record_id)
         self.detail.show_record(kind, record)
+        if kind in ("list", "event"):
+            self.collections.show_members(kind, record_id)
         self._update_actions()
 
     def go_to(self, kind: str, record_id: int) -> None:
@@ -589,7 +616,8 @@ class MainWindow(QMainWindow):
         return [int(index.data(ID_ROLE)) for index in rows if index.data(ID_ROLE) is not None]
 
     def _update_actions(self) -> None:
-        editable = self.section.key in ("persons", "organisations", "topics")
+        editable = self.section.key in ("persons", "organisations", "topics", "events",
+                                        "lists")
         has_current = self.current is not None and self.current[0] == self.section.kind
         self.new_action.setEnabled(editable)
         self.edit_action.setEnabled(editable and has_current)
@@ -602,11 +630,18 @@ class MainWindow(QMainWindow):
         self.qr_action.setEnabled(persons and has_current)
 
     def _context_menu(self, position: Any) -> None:
+        self.context_menu().popup(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        """The table's context menu for the selection (a method so tests can use it)."""
         menu = QMenu(self)
         for action in (self.edit_action, self.delete_action, None, self.copy_emails_action,
                        self.copy_vcard_action, self.qr_action, None, self.export_action):
             menu.addSeparator() if action is None else menu.addAction(action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        if self.section.key == "persons":
+            menu.addSeparator()
+            self.collections.add_person_menus(menu, self._person_ids_for_action())
+        return menu
 
     # --- user prompts (methods so tests can answer them) ----------------------------------------
     def confirm(self, title: str, text: str) -> bool:
@@ -653,6 +688,8 @@ class MainWindow(QMainWindow):
             self.create_organisation()
         elif self.section.key == "topics":
             self.create_topic()
+        elif self.section.kind in ("list", "event"):
+            self.collections.create(self.section.kind)
 
     def edit_current(self) -> None:
         if not self.current or self.current[0] != self.section.kind:
@@ -664,6 +701,8 @@ class MainWindow(QMainWindow):
             self.edit_organisation(record_id)
         elif kind == "topic":
             self.edit_topic(record_id)
+        elif kind in ("list", "event"):
+            self.collections.rename(kind, record_id)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids() or ([self.current[1]] if self.current else [])
@@ -675,6 +714,8 @@ class MainWindow(QMainWindow):
             self.delete_organisation(ids[0])
         elif self.section.key == "topics":
             self.delete_topic(ids[0])
+        elif self.section.kind in ("list", "event"):
+            self.collections.delete(self.section.kind, ids[0])
 
     def create_person(self, draft: PersonDraft | None = None) -> None:
         organisations, topics = self._choices()
@@ -868,8 +909,9 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str, ids: list[int]) -> None:
         """After any write (also undo/redo): refresh table, filters and the detail pane."""
         self._records_cache.clear()
-        if kind in ("organisation", "topic"):
+        if kind in ("organisation", "topic", "list", "event"):
             self._load_filter_choices()
+        self.collections.refresh()
         for model in self.models.values():
             if isinstance(model, HitTableModel):
                 model.invalidate()
