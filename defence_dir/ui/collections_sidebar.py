@@ -29,7 +29,9 @@ class CollectionsSidebar(QTreeWidget):
         self.setIndentation(10)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setStyleSheet("QTreeWidget#collectionsSidebar { border: none; "
-                           "background: palette(window); }")
+                           "background: palette(window); }"
+                           "QTreeWidget#collectionsSidebar::item { padding: 3px 4px; }")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(True)

@@ -47,13 +47,13 @@ OUTLOOK, COMMA = "; ", ", "
 
 # (header, key, width): QT_TRANSLATE_NOOP marks the headers; translated where shown.
 LIST_COLUMNS = (
-    (QT_TRANSLATE_NOOP("MembersView", "Name"), "name", 190),
-    (QT_TRANSLATE_NOOP("MembersView", "Organisation"), "organisation", 150),
-    (QT_TRANSLATE_NOOP("MembersView", "Email"), "email", 220),
-    (QT_TRANSLATE_NOOP("MembersView", "Status"), "status", 100),
-    (QT_TRANSLATE_NOOP("MembersView", "Consent on"), "consent_at", 95),
-    (QT_TRANSLATE_NOOP("MembersView", "Consent: how and source"), "consent_source", 220),
-    (QT_TRANSLATE_NOOP("MembersView", "Note"), "consent_note", 160),
+    (QT_TRANSLATE_NOOP("MembersView", "Name"), "name", 175),
+    (QT_TRANSLATE_NOOP("MembersView", "Organisation"), "organisation", 120),
+    (QT_TRANSLATE_NOOP("MembersView", "Email"), "email", 215),
+    (QT_TRANSLATE_NOOP("MembersView", "Status"), "status", 90),
+    # One column for when, how and from where (and the note): the table stays readable in a
+    # normal window; the tooltip shows it whole.
+    (QT_TRANSLATE_NOOP("MembersView", "Consent"), "consent", 250),
 )
 EVENT_COLUMNS = LIST_COLUMNS[:4]
 STATUS_TEXT = {
@@ -68,6 +68,14 @@ STATUS_TEXT = {
 
 def status_text(status: str) -> str:
     return QCoreApplication.translate("MembersView", STATUS_TEXT.get(status, status))
+
+
+def consent_text(row: MemberRow) -> str:
+    """"04.03.2025 · sign-up form: Webformular #17 · note", or a warning without proof."""
+    if row.without_consent:
+        return QCoreApplication.translate("MembersView", "no proof of consent")
+    when = row.consent_at.strftime("%d.%m.%Y") if row.consent_at else ""
+    return " · ".join(x for x in (when, row.consent_source, row.consent_note) if x)
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -108,17 +116,15 @@ class MemberTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status in ("unsubscribed", "cancelled"):
                 return QBrush(QColor("#757575"))
-            if key == "consent_source" and row.without_consent:
+            if key == "consent" and row.without_consent:
                 return QBrush(QColor("#c62828"))
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if key == "status":
             return status_text(row.status)
-        if key == "consent_at":
-            return row.consent_at.strftime("%d.%m.%Y") if row.consent_at else ""
-        if key == "consent_source" and row.without_consent:
-            return QCoreApplication.translate("MembersView", "no proof of consent")
+        if key == "consent":
+            return consent_text(row)
         value = getattr(row, key)
         return "" if value is None else str(value)
 
@@ -174,6 +180,7 @@ class MembersPanel(QWidget):
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long event name wraps instead of widening the window
         self.count = QLabel()
         self.count.setObjectName("membersCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
@@ -239,6 +246,7 @@ class MembersPanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the core's order: by name
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("membersEmptyHint")
@@ -247,9 +255,9 @@ class MembersPanel(QWidget):
         self.empty_hint.setWordWrap(True)
 
         heading = QHBoxLayout()
-        heading.addWidget(self.title)
+        heading.addWidget(self.title, 1)
         heading.addWidget(self.count)
-        heading.addStretch(1)
+        heading.addSpacing(12)
         heading.addWidget(self.export_button)
         heading.addWidget(self.copy_button)
         actions = QHBoxLayout()
