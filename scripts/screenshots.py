@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from defence_dir.data.database import open_database
+from defence_dir.data.database import Database, open_database
 from defence_dir.ui.app import ensure_application
 from defence_dir.ui.translations import install_language
 
@@ -64,7 +64,7 @@ def make_attendee_file(path: Path) -> None:
     workbook.save(path)
 
 
-def add_members_and_attendees(database) -> None:
+def add_members_and_attendees(database: Database) -> None:
     """A few members and attendees, so the list and event views are not empty."""
     from datetime import datetime
 

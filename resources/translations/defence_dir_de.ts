@@ -10,6 +10,276 @@
     </message>
 </context>
 <context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="40"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="61"/>
+        <source>A distribution list needs a name.</source>
+        <translation>Ein Verteiler braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="62"/>
+        <source>An event needs a name.</source>
+        <translation>Eine Veranstaltung braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsController</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="116"/>
+        <source>New distribution list</source>
+        <translation>Neuer Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="116"/>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="139"/>
+        <source>Rename distribution list</source>
+        <translation>Verteiler umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="140"/>
+        <source>Rename event</source>
+        <translation>Veranstaltung umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="157"/>
+        <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
+        <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="159"/>
+        <source>Delete this event? Its attendance records go with it. You can undo this.</source>
+        <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="161"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="171"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="209"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="316"/>
+        <source>Register for event</source>
+        <translation>Für Veranstaltung anmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="213"/>
+        <source>%n person(s) registered for “{name}”.</source>
+        <translation>
+            <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
+            <numerusform>%n Personen für „{name}“ angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="217"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="238"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="315"/>
+        <source>Add to distribution list</source>
+        <translation>Zum Verteiler hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="218"/>
+        <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
+        <translation>Wie wurde in „{name}“ eingewilligt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="225"/>
+        <source>%n person(s) added to “{name}”.</source>
+        <translation>
+            <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
+            <numerusform>%n Personen zu „{name}“ hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="229"/>
+        <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
+        <translation>
+            <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
+            <numerusform>%n Personen übersprungen: haben sich früher abgemeldet und brauchen eine neue Einwilligung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="244"/>
+        <source>New consent</source>
+        <translation>Neue Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="245"/>
+        <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
+        <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="265"/>
+        <source>%n already on the list.</source>
+        <translation>
+            <numerusform>%n stand schon auf dem Verteiler.</numerusform>
+            <numerusform>%n standen schon auf dem Verteiler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="266"/>
+        <source>%n already registered.</source>
+        <translation>
+            <numerusform>%n war schon angemeldet.</numerusform>
+            <numerusform>%n waren schon angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="272"/>
+        <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <source>Remove %n person(s) from this event? You can undo this.</source>
+        <translation>
+            <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="277"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="284"/>
+        <source>%n person(s) removed.</source>
+        <translation>
+            <numerusform>%n Person entfernt.</numerusform>
+            <numerusform>%n Personen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <source>%n unsubscribed person(s) kept as a suppression.</source>
+        <translation>
+            <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
+            <numerusform>%n abgemeldete Personen bleiben als Sperrvermerk erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
+        <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen abmelden? Sie bleiben als abgemeldet auf dem Verteiler und werden ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="307"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
+        <source>It no longer exists.</source>
+        <translation>Das gibt es nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation>
+            <numerusform>%n Adresse für BCC kopiert.</numerusform>
+            <numerusform>%n Adressen für BCC kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="378"/>
+        <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
+        <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="397"/>
+        <source>Unsubscribed earlier</source>
+        <translation>Früher abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="398"/>
+        <source>%n of these persons unsubscribed from this list earlier and were not added.
+
+Have they explicitly given a new consent? Only then record it.</source>
+        <translation>
+            <numerusform>%n dieser Personen hat sich früher von diesem Verteiler abgemeldet und wurde nicht aufgenommen.
+
+Hat sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
+            <numerusform>%n dieser Personen haben sich früher von diesem Verteiler abgemeldet und wurden nicht aufgenommen.
+
+Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="401"/>
+        <source>Record new consent…</source>
+        <translation>Neue Einwilligung eintragen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="403"/>
+        <source>Leave them out</source>
+        <translation>Weglassen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="410"/>
+        <source>Export for mail merge</source>
+        <translation>Für Serienbrief exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="411"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsSidebar</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="39"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="39"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="45"/>
+        <source>Drag persons onto a list or an event to add them.</source>
+        <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../defence_dir/ui/sections.py" line="28"/>
@@ -650,188 +920,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="103"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="105"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="117"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="119"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="172"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="197"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="200"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="263"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="448"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="472"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="274"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="287"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="308"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="319"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="345"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="327"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="348"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="180"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="181"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="185"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="183"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="186"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="187"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="312"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="323"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="445"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="446"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="447"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="469"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="470"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="471"/>
+        <source>&amp;New distribution list…</source>
+        <translation>&amp;Neuer Verteiler…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="494"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -839,7 +1119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="495"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="525"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -847,49 +1127,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="621"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="661"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="623"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="663"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="625"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="665"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="626"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="666"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="638"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="678"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="681"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="701"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="728"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="747"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="774"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -897,56 +1177,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="792"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="783"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="794"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="838"/>
         <location filename="../../defence_dir/ui/main_window.py" line="851"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="864"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="910"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="754"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="764"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="810"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="777"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="823"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="832"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="793"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="839"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="811"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="867"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="835"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="852"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="937"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -954,7 +1234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="954"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -962,7 +1242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -970,37 +1250,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="978"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="991"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="985"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1032"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="987"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1034"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1036"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1089,6 +1369,153 @@
         <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="189"/>
+        <source>Only members without proof of consent</source>
+        <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="196"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="358"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="200"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="363"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="203"/>
+        <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
+        <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="207"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="365"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="210"/>
+        <source>Export for mail merge (.xlsx)…</source>
+        <translation>Serienbrief-Export (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="215"/>
+        <source>Copy email addresses (BCC)</source>
+        <translation>E-Mail-Adressen kopieren (BCC)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="220"/>
+        <source>Separated by “; ” (Outlook)</source>
+        <translation>Getrennt durch „; “ (Outlook)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="222"/>
+        <source>Separated by “, ” (other mail programs)</source>
+        <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="286"/>
+        <source>Members of “{name}”</source>
+        <translation>Mitglieder von „{name}“</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="287"/>
+        <source>Attendees of “{name}”</source>
+        <translation>Teilnehmende an „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/members_view.py" line="288"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="300"/>
+        <source>Every member has a recorded consent.</source>
+        <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="302"/>
+        <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
+        <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="355"/>
+        <source>Open person</source>
+        <translation>Person öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="50"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="51"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="52"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
+        <source>subscribed</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="62"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="63"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="76"/>
+        <source>no proof of consent</source>
+        <translation>kein Nachweis der Einwilligung</translation>
     </message>
 </context>
 <context>
