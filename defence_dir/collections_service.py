@@ -257,6 +257,7 @@ class MemberRow:
     consent_at: datetime | None = None
     consent_source: str | None = None
     consent_note: str | None = None
+    unsubscribed_at: datetime | None = None
 
     @property
     def without_consent(self) -> bool:
@@ -278,7 +279,8 @@ def member_rows(session: Session, kind: str, owner_id: int) -> list[MemberRow]:
         extra: Row = {}
         if kind == "list":
             extra = {"consent_at": member.consent_at, "consent_source": member.consent_source,
-                     "consent_note": member.consent_note}
+                     "consent_note": member.consent_note,
+                     "unsubscribed_at": member.unsubscribed_at}
         found.append(MemberRow(
             person.id, person.display_name,
             person.organisation.name if person.organisation else "",

@@ -138,7 +138,7 @@ def main() -> int:
         window.reload()
         window.go_to("list", 1)
         settle(window)
-        window.collections.panel.table.selectRow(0)
+        window.collections.panel.table.selectRow(2)
         save(window, f"list_view{suffix}")
         window.go_to("event", 1)
         settle(window)

@@ -48,12 +48,12 @@ OUTLOOK, COMMA = "; ", ", "
 # (header, key, width): QT_TRANSLATE_NOOP marks the headers; translated where shown.
 LIST_COLUMNS = (
     (QT_TRANSLATE_NOOP("MembersView", "Name"), "name", 175),
-    (QT_TRANSLATE_NOOP("MembersView", "Organisation"), "organisation", 120),
-    (QT_TRANSLATE_NOOP("MembersView", "Email"), "email", 215),
-    (QT_TRANSLATE_NOOP("MembersView", "Status"), "status", 90),
+    (QT_TRANSLATE_NOOP("MembersView", "Organisation"), "organisation", 140),
+    (QT_TRANSLATE_NOOP("MembersView", "Email"), "email", 210),
+    (QT_TRANSLATE_NOOP("MembersView", "Status"), "status", 100),
     # One column for when, how and from where (and the note): the table stays readable in a
     # normal window; the tooltip shows it whole.
-    (QT_TRANSLATE_NOOP("MembersView", "Consent"), "consent", 250),
+    (QT_TRANSLATE_NOOP("MembersView", "Consent"), "consent", 120),
 )
 EVENT_COLUMNS = LIST_COLUMNS[:4]
 STATUS_TEXT = {
@@ -121,6 +121,9 @@ class MemberTableModel(QAbstractTableModel):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        if key == "status" and role == Qt.ItemDataRole.ToolTipRole and row.unsubscribed_at:
+            return QCoreApplication.translate("MembersView", "unsubscribed on {date}").format(
+                date=row.unsubscribed_at.strftime("%d.%m.%Y"))
         if key == "status":
             return status_text(row.status)
         if key == "consent":
@@ -291,6 +294,8 @@ class MembersPanel(QWidget):
         if changed_owner:
             for column, (_header, _key, width) in enumerate(self.model.columns):
                 header.resizeSection(column, width)
+        # No column of blanks: members without an organisation are common in a fresh directory.
+        self.table.setColumnHidden(1, not any(r.organisation for r in rows))
         is_list = kind == "list"
         self.without_consent.setVisible(is_list)
         self.unsubscribe_button.setVisible(is_list)

@@ -1374,65 +1374,65 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="189"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="192"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="196"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="358"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="199"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="363"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="200"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="363"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="203"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="368"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="203"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="206"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="207"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="365"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="210"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="370"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="210"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="213"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="215"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="218"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="220"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="223"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="222"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="225"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="286"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="289"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="287"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="290"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="288"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="291"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1440,17 +1440,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="300"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="305"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="302"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="307"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="355"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="360"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1516,6 +1516,11 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <location filename="../../defence_dir/ui/members_view.py" line="76"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="125"/>
+        <source>unsubscribed on {date}</source>
+        <translation>abgemeldet am {date}</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,7 @@ Have they explicitly given a new consent? Only then record it.</source>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="288"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="291"/>
         <source>%n person(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

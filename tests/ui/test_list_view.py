@@ -65,6 +65,10 @@ def test_selecting_a_list_shows_its_members_with_consent(window, db, ids, settle
     assert stein[3] == "angemeldet"
     assert "Anmeldeformular: Formular #17" in stein[4]
     assert rows["Dr. Matthias Grosch"][3] == "abgemeldet"
+    grosch = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == (
+        "Dr. Matthias Grosch"))
+    assert model.index(grosch, 3).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "abgemeldet am ")
     # Other sections hide the members.
     window.select_section("persons")
     assert not panel.isVisible()
