@@ -13,22 +13,25 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
     Attendance,
     AttendanceStatus,
     ConsentRecord,
     DistributionList,
+    EmailAddress,
     Event,
     ListMembership,
     MembershipStatus,
+    Organisation,
     Person,
+    display_name_of,
 )
-from defence_dir.directory import person_sort_key
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import _
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
+from defence_dir.text_folding import sort_key
 
 Row = dict[str, Any]
 # The two kinds of collection and their record class.
@@ -266,27 +269,29 @@ class MemberRow:
 
 
 def member_rows(session: Session, kind: str, owner_id: int) -> list[MemberRow]:
-    """Everyone on the list (any status) or at the event, alphabetically."""
+    """Everyone on the list (any status) or at the event, alphabetically.
+
+    One flat query without ORM objects: a list of 5,000 members loads in well under the 200 ms
+    the window can spend on the GUI thread (ORM objects with their emails took 0.7 s).
+    """
     _get(session, kind, owner_id)
     link: Any = ListMembership if kind == "list" else Attendance
     owner_column = link.list_id if kind == "list" else link.event_id
+    first_email = (select(EmailAddress.address).where(EmailAddress.person_id == Person.id)
+                   .order_by(EmailAddress.position, EmailAddress.id).limit(1)
+                   .correlate(Person).scalar_subquery())
+    consent = ((link.consent_at, link.consent_source, link.consent_note, link.unsubscribed_at)
+               if kind == "list" else ())
     rows = session.execute(
-        select(Person, link).join(link, link.person_id == Person.id)
-        .where(owner_column == owner_id)
-        .options(selectinload(Person.emails), selectinload(Person.organisation))).all()
-    found = []
-    for person, member in sorted(rows, key=lambda r: person_sort_key(r[0])):
-        extra: Row = {}
-        if kind == "list":
-            extra = {"consent_at": member.consent_at, "consent_source": member.consent_source,
-                     "consent_note": member.consent_note,
-                     "unsubscribed_at": member.unsubscribed_at}
-        found.append(MemberRow(
-            person.id, person.display_name,
-            person.organisation.name if person.organisation else "",
-            person.emails[0].address if person.emails else "", member.status, **extra))
-    return found
-
+        select(Person.id, Person.title, Person.given_name, Person.middle_name,
+               Person.family_name, Person.name_suffix, Organisation.name, first_email,
+               link.status, *consent)
+        .join(link, link.person_id == Person.id)
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .where(owner_column == owner_id)).all()
+    rows.sort(key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
+    return [MemberRow(r[0], display_name_of(*r[1:6]), r[6] or "", r[7] or "", r[8], *r[9:])
+            for r in rows]
 
 def remove_from(session: Session, kind: str, owner_id: int, person_ids: Iterable[int]) -> int:
     """Take persons off a list (the unsubscribed stay as suppressions) or an event."""
