@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 from sqlalchemy import select
@@ -60,12 +60,13 @@ class CollectionsController(QObject):
         self._running: list[_Signals] = []
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
-        self.sidebar.persons_dropped.connect(self.add_persons)
+        # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
+        self.sidebar.persons_dropped.connect(self.add_persons,
+                                             Qt.ConnectionType.QueuedConnection)
         self.panel = MembersPanel()
         self.panel.hide()
-        self.panel.persons_dropped.connect(
-            lambda ids: self.panel.owner_id is not None
-            and self.add_persons(self.panel.kind, self.panel.owner_id, ids))
+        self.panel.persons_dropped.connect(self._dropped_on_panel,
+                                           Qt.ConnectionType.QueuedConnection)
         self.panel.remove_requested.connect(self.remove_members)
         self.panel.unsubscribe_requested.connect(self.unsubscribe_members)
         self.panel.status_requested.connect(self.set_status)
@@ -91,7 +92,7 @@ class CollectionsController(QObject):
         with self.database.read_session() as session:
             record = session.get(collections.MODELS[kind], owner_id)
             if record is None:
-                self.panel.hide()
+                self.hide_members()
                 return
             rows = collections.member_rows(session, kind, owner_id)
             if kind == "list" and self.panel.without_consent.isChecked():
@@ -101,6 +102,15 @@ class CollectionsController(QObject):
             name = record.name
         self.panel.show_rows(kind, owner_id, name, rows)
         self.panel.show()
+        self.sidebar.mark(kind, owner_id)
+
+    def _dropped_on_panel(self, person_ids: list[int]) -> None:
+        if self.panel.owner_id is not None:
+            self.add_persons(self.panel.kind, self.panel.owner_id, person_ids)
+
+    def hide_members(self) -> None:
+        self.panel.hide()
+        self.sidebar.mark(None)
 
     def reload_members(self) -> None:
         if self.panel.owner_id is not None and self.panel.isVisible():
@@ -171,7 +181,7 @@ class CollectionsController(QObject):
             self.tr("Delete"), self.database, saved, False, self.changed,
             self.window.report_error))
         if self.panel.owner_id == record_id and self.panel.kind == kind:
-            self.panel.hide()
+            self.hide_members()
         self.changed(kind, [record_id])
 
     # --- changing members -------------------------------------------------------------------------

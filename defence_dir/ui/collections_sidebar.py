@@ -34,6 +34,8 @@ class CollectionsSidebar(QTreeWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        # Dropping anywhere on a row means "onto it", never between two rows.
+        self.setDragDropOverwriteMode(True)
         self.setDropIndicatorShown(True)
         self.groups: dict[str, QTreeWidgetItem] = {}
         for kind, title in (("list", self.tr("Distribution lists")), ("event", self.tr("Events"))):
@@ -65,6 +67,16 @@ class CollectionsSidebar(QTreeWidget):
                 return group.child(row)
         return None
 
+    def mark(self, kind: str | None, record_id: int | None = None) -> None:
+        """Highlight the list or event on show (or none)."""
+        item = self.item_for(kind, record_id) if kind and record_id is not None else None
+        self.blockSignals(True)
+        if item is None:
+            self.clearSelection()
+        else:
+            self.setCurrentItem(item)
+        self.blockSignals(False)
+
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.data(0, ID_ROLE) is not None:
             self.opened.emit(item.data(0, KIND_ROLE), int(item.data(0, ID_ROLE)))
@@ -87,6 +99,7 @@ class CollectionsSidebar(QTreeWidget):
         item = self.itemAt(event.position().toPoint())
         if item is not None and item.data(0, ID_ROLE) is not None \
                 and event.mimeData().hasFormat(PERSON_IDS_MIME):
+            self.setCurrentItem(item)  # show where the persons will go
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:

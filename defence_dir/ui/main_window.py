@@ -470,12 +470,11 @@ class MainWindow(QMainWindow):
                                  "events": self.tr("&New event…"),
                                  "lists": self.tr("&New distribution list…")}
                                 .get(key, self.tr("&New…")))
-        if section.kind not in ("list", "event"):
-            self.collections.panel.hide()
-        elif self.current and self.current[0] == section.kind:
+        if section.kind in ("list", "event") and self.current \
+                and self.current[0] == section.kind:
             self.collections.show_members(*self.current)
         else:
-            self.collections.panel.hide()
+            self.collections.hide_members()
         self.run_search(immediately=True)
         if not keep_current:
             self.detail.show_empty()
@@ -538,6 +537,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self._records_cache.clear()
         self._load_filter_choices()
+        self.collections.refresh()
         self.run_search(immediately=True)
         if self.current:
             self._show_detail(*self.current)
@@ -710,6 +710,11 @@ class MainWindow(QMainWindow):
             self.collections.rename(kind, record_id)
 
     def delete_selected(self) -> None:
+        members = self.collections.panel
+        if members.isVisible() and members.table.hasFocus() and members.selected_person_ids():
+            # Del in the members table takes the persons off, never the list or event itself.
+            self.collections.remove_members(members.selected_person_ids())
+            return
         ids = self.selected_ids() or ([self.current[1]] if self.current else [])
         if not ids:
             return

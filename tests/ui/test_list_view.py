@@ -335,3 +335,23 @@ def test_bad_names_are_refused_with_a_message(window, db, settle, monkeypatch):
                      "Ein Verteiler braucht einen Namen."]
     assert list_names(db) == ["Defense-Verteiler"]
     assert window.undo_stack.count() == 0
+
+
+def test_del_in_the_members_table_removes_members_not_the_list(window, db, ids, settle,
+                                                                monkeypatch, qtbot):
+    list_id, _, persons = ids
+    with db.session() as session:
+        subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
+    open_list(window, settle, list_id)
+    panel = window.collections.panel
+    panel.select_persons([persons["Stein"]])
+    window.activateWindow()
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus, timeout=2000)
+    questions = []
+    monkeypatch.setattr(window, "confirm", lambda title, text: questions.append(text) or True)
+    window.delete_action.trigger()
+    settle(window)
+    assert questions[0].startswith("1 Person aus diesem Verteiler entfernen?")
+    assert list_names(db) == ["Defense-Verteiler"]
+    assert statuses(db, list_id) == {}
