@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from defence_dir.data.models import (
     Attendance,
     AttendanceStatus,
+    ConsentAction,
     ConsentRecord,
     DistributionList,
     EmailAddress,
@@ -30,7 +31,14 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import _
-from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
+from defence_dir.memberships import (
+    Consent,
+    ConsentSource,
+    SubscribeOutcome,
+    subscribe,
+    utc_now,
+)
+from defence_dir.memberships import _consent_summary as consent_summary  # as subscribe() writes
 from defence_dir.text_folding import sort_key
 
 Row = dict[str, Any]
@@ -215,9 +223,35 @@ def add_members(session: Session, list_id: int, person_ids: Iterable[int],
     out unless `new_consent` says the user recorded an explicit new consent for them."""
     _get(session, "list", list_id)
     consent = Consent(ConsentSource.MANUAL, source=_("added in the directory window"),
-                      note=_clean(note))
+                      note=_clean(note), at=utc_now())
+    ids = list(dict.fromkeys(person_ids))
+    known = set(session.scalars(select(ListMembership.person_id).where(
+        ListMembership.list_id == list_id, ListMembership.person_id.in_(ids))))
+    new = set(session.scalars(select(Person.id).where(Person.id.in_(
+        [i for i in ids if i not in known]))))
+    # Persons not yet on the list (nearly everyone in a big add) with two Core inserts: one
+    # subscribe() per person flushes each time and took 7 s for 5,000 persons. Same rows as
+    # subscribe() writes.
+    if new:
+        _insert(session, ListMembership, [{
+            "list_id": list_id, "person_id": person_id,
+            "status": MembershipStatus.SUBSCRIBED.value, "consent_at": consent.at,
+            "consent_source": consent_summary(consent), "consent_note": consent.note}
+            for person_id in new])
+        membership_ids = session.scalars(select(ListMembership.id).where(
+            ListMembership.list_id == list_id, ListMembership.person_id.in_(new)))
+        _insert(session, ConsentRecord, [{
+            "membership_id": membership_id, "action": ConsentAction.GIVEN.value,
+            "at": consent.at, "source_kind": consent.kind.value, "source": consent.source,
+            "note": consent.note} for membership_id in membership_ids])
+        _reindex(session, new)
     outcome = AddOutcome()
-    for person_id in dict.fromkeys(person_ids):
+    for person_id in ids:
+        if person_id in new:
+            outcome.added.append(person_id)
+            continue
+        if person_id not in known:
+            continue  # deleted meanwhile
         result = subscribe(session, list_id, person_id, consent,
                            new_consent_after_unsubscribe=new_consent)
         if result in (SubscribeOutcome.SUBSCRIBED, SubscribeOutcome.RESUBSCRIBED):

@@ -159,3 +159,22 @@ def test_member_rows_show_consent_and_flag_missing_proof(db, ids):
     assert by_id[persons["Cremer"]].without_consent
     assert not by_id[persons["Stein"]].without_consent
     assert by_id[persons["Stein"]].consent_source.endswith("Formular")
+
+
+def test_a_big_add_writes_what_subscribe_writes_and_updates_the_search(db, ids):
+    list_id, _, persons = ids
+    everyone = list(persons.values())
+    with db.session() as session:
+        outcome = cs.add_members(session, list_id, [*everyone, 999_999], "Messe")
+    assert sorted(outcome.added) == sorted(everyone)  # an unknown id is left out
+    with db.session() as session:
+        membership = session.scalars(select(ListMembership).where(
+            ListMembership.person_id == persons["Stein"])).one()
+        assert (membership.status, membership.consent_note) == ("subscribed", "Messe")
+        assert membership.consent_source == "von Hand: im Verzeichnisfenster hinzugefügt"
+        assert membership.consent_at is not None
+        assert [(c.action, c.source_kind, c.note) for c in membership.consent_history] == [
+            ("given", "manual", "Messe")]
+    hits = SearchService(db.read_session).search("", SearchFilters(kind="person",
+                                                                   list_id=list_id))
+    assert {h.id for h in hits.hits} == set(everyone)

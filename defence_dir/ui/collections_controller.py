@@ -5,13 +5,21 @@ undo stack; the database is only reached through the core services.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+)
 from sqlalchemy import select
 
 from defence_dir import collections_service as collections
@@ -49,6 +57,16 @@ class _Task(QRunnable):
             self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
             return
         self.signals.done.emit(result)
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the GUI thread writes: adding thousands of persons takes a second."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class CollectionsController(QObject):
@@ -197,7 +215,7 @@ class CollectionsController(QObject):
         """Run `change(session)` on the members `person_ids` and push it as one undo step;
         returns what `change` returned, or None when the core refused."""
         try:
-            with self.database.session() as session:
+            with busy(), self.database.session() as session:
                 before = collections.members_state(session, kind, owner_id, person_ids)
                 result = change(session)
                 after = collections.members_state(session, kind, owner_id, person_ids)
@@ -247,7 +265,7 @@ class CollectionsController(QObject):
         question is on screen: that would lock the database for everyone else.)"""
         text = self.tr("Add to distribution list")
         try:
-            with self.database.session() as session:
+            with busy(), self.database.session() as session:
                 before = collections.members_state(session, "list", list_id, person_ids)
                 outcome = collections.add_members(session, list_id, person_ids, note)
             if outcome.suppressed and self.ask_new_consent(len(outcome.suppressed)):
@@ -255,12 +273,12 @@ class CollectionsController(QObject):
                     "How did they consent again? (required, e.g. “phone call on 3 March”)"),
                     required=True)
                 if new_note:
-                    with self.database.session() as session:
+                    with busy(), self.database.session() as session:
                         again = collections.add_members(session, list_id, outcome.suppressed,
                                                         new_note, new_consent=True)
                     outcome.added += again.added
                     outcome.suppressed = again.suppressed
-            with self.database.session() as session:
+            with busy(), self.database.session() as session:
                 after = collections.members_state(session, "list", list_id, person_ids)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
