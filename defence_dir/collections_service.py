@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -83,13 +84,23 @@ def _get(session: Session, kind: str, record_id: int) -> DistributionList | Even
     return record
 
 
+def _flush_named(session: Session, kind: str, name: str) -> None:
+    """Flush; the unique name may still clash with one saved meanwhile from another window."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("A distribution list “{name}” exists already.", name=name) if kind == "list"
+            else _("An event “{name}” exists already.", name=name), field="name") from exc
+
+
 def create(session: Session, kind: str, name: str | None,
            description: str | None = None) -> DistributionList | Event:
     """A new list (kind "list") or event ("event")."""
     record = _model(kind)(name=_checked_name(session, kind, name, None),
                           description=_clean(description))
     session.add(record)
-    session.flush()
+    _flush_named(session, kind, record.name)
     return record
 
 
@@ -98,7 +109,7 @@ def rename(session: Session, kind: str, record_id: int, name: str | None,
     record = _get(session, kind, record_id)
     record.name = _checked_name(session, kind, name, record_id)
     record.description = _clean(description)
-    session.flush()
+    _flush_named(session, kind, record.name)
     return record
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -415,10 +416,19 @@ class CollectionsController(QObject):
     # --- questions (methods so that tests can answer them) -------------------------------------
     def ask_note(self, title: str, label: str, *, required: bool) -> str | None:
         """The user's note; None when cancelled (or left empty though required)."""
-        text, ok = QInputDialog.getText(self.window, title, label, QLineEdit.EchoMode.Normal)
-        if not ok or (required and not text.strip()):
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("noteDialog")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.resize(460, dialog.sizeHint().height())
+        for shown in dialog.findChildren(QLabel):
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # the label names the list: user data
+            shown.setWordWrap(True)
+        if not self.window.run_dialog(dialog):
             return None
-        return text.strip()
+        text = dialog.textValue().strip()
+        return None if required and not text else text
 
     def ask_new_consent(self, count: int) -> bool:
         box = plain_message_box(self.window, QMessageBox.Icon.Question,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
+from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of, plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +55,7 @@ class CollectionsSidebar(QTreeWidget):
             item = QTreeWidgetItem(group, [name])  # item text is plain text
             item.setData(0, KIND_ROLE, kind)
             item.setData(0, ID_ROLE, record_id)
-            item.setToolTip(0, name)
+            item.setToolTip(0, plain_tooltip(name))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsDropEnabled)
         group.setExpanded(True)

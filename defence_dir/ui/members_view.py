@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from defence_dir.collections_service import MemberRow
 from defence_dir.data.models import AttendanceStatus
-from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
+from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,11 +119,17 @@ class MemberTableModel(QAbstractTableModel):
             if key == "consent" and row.without_consent:
                 return QBrush(QColor("#c62828"))
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "status" and row.unsubscribed_at:
+                return QCoreApplication.translate("MembersView", "unsubscribed on {date}"
+                                                  ).format(date=row.unsubscribed_at.strftime(
+                                                      "%d.%m.%Y"))
+            return plain_tooltip(self._text(row, key))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if key == "status" and role == Qt.ItemDataRole.ToolTipRole and row.unsubscribed_at:
-            return QCoreApplication.translate("MembersView", "unsubscribed on {date}").format(
-                date=row.unsubscribed_at.strftime("%d.%m.%Y"))
+        return self._text(row, key)
+
+    def _text(self, row: MemberRow, key: str) -> str:
         if key == "status":
             return status_text(row.status)
         if key == "consent":

@@ -1,7 +1,12 @@
-"""Persons dragged inside the window carry their ids, so a list or an event can take them."""
+"""Persons dragged inside the window carry their ids, so a list or an event can take them.
+
+Also the one helper for showing user data in tooltips, which Qt would otherwise render as rich
+text when it looks like HTML.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -26,3 +31,8 @@ def person_ids_of(mime: QMimeData | None) -> list[int]:
     if not isinstance(found, list):
         return []
     return [int(i) for i in found if isinstance(i, int) and not isinstance(i, bool)]
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally ("<b>x</b>" stays as typed); empty stays empty."""
+    return f"<span>{html.escape(text)}</span>" if text else ""

@@ -35,49 +35,49 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="116"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="145"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="116"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="145"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="139"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="168"/>
         <source>Rename distribution list</source>
         <translation>Verteiler umbenennen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="140"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="169"/>
         <source>Rename event</source>
         <translation>Veranstaltung umbenennen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="157"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="186"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="159"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="188"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="161"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="171"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="190"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="200"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="209"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="316"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="238"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="345"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="213"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="242"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -85,19 +85,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="217"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="238"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="315"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="246"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="267"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="344"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="218"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde in „{name}“ eingewilligt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="225"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="229"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="258"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -113,17 +113,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="244"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="273"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="245"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="265"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="294"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="266"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="272"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -155,13 +155,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="277"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="306"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="308"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="284"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -177,13 +177,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="292"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="330"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -191,17 +191,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="307"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="362"/>
         <source>It no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -217,17 +217,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="378"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="407"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="397"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="435"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="398"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="436"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -241,22 +241,22 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="401"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="439"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="403"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="410"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="448"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="411"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="449"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -264,17 +264,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>CollectionsSidebar</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="39"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="39"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="45"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="47"/>
         <source>Drag persons onto a list or an event to add them.</source>
         <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
     </message>
@@ -1111,7 +1111,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="523"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1119,7 +1119,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="525"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1152,24 +1152,24 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="727"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="732"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="741"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="747"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="774"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="752"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="779"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="781"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -1177,56 +1177,56 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="783"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="794"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="838"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="910"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="799"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="784"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="810"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="823"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="832"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="828"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="837"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="839"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="867"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="872"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="890"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="886"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="895"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="898"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="903"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="937"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1234,7 +1234,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="954"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1242,7 +1242,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1250,37 +1250,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="978"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="983"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="985"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="995"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="991"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="996"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1032"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1037"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1034"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1039"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1036"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1041"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1374,65 +1374,65 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="192"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="198"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="199"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="363"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="205"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="369"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="203"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="368"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="209"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="374"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="206"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="212"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="210"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="370"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="216"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="376"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="213"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="219"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="218"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="224"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="223"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="229"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="225"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="231"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="289"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="295"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="290"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="296"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="291"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1440,17 +1440,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="305"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="311"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="307"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="313"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="360"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="366"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1518,7 +1518,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="125"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="124"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="213"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="242"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="225"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="229"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="258"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="265"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="294"/>
         <source>%n already on the list.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="266"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
         <source>%n already registered.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="272"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="284"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
         <source>%n person(s) removed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
         <source>%n address(es) copied for BCC.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="398"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="436"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -132,7 +132,7 @@ Have they explicitly given a new consent? Only then record it.</source>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="523"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -140,7 +140,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="525"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -148,7 +148,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="782"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -156,7 +156,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="937"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -164,7 +164,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="954"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -172,7 +172,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -183,7 +183,7 @@ Have they explicitly given a new consent? Only then record it.</source>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="291"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
         <source>%n person(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>

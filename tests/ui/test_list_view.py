@@ -355,3 +355,34 @@ def test_del_in_the_members_table_removes_members_not_the_list(window, db, ids, 
     assert questions[0].startswith("1 Person aus diesem Verteiler entfernen?")
     assert list_names(db) == ["Defense-Verteiler"]
     assert statuses(db, list_id) == {}
+
+
+def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from defence_dir.collections_service import create
+
+    _, _, persons = ids
+    with db.session() as session:
+        html_id = create(session, "list", "<b>Presse</b>").id
+    window.reload()
+    item = window.collections.sidebar.item_for("list", html_id)
+    assert item.text(0) == "<b>Presse</b>"
+    assert item.toolTip(0) == "<span>&lt;b&gt;Presse&lt;/b&gt;</span>"
+    seen = []
+
+    def answer(dialog):
+        seen.extend((label.text(), label.textFormat()) for label in dialog.findChildren(QLabel)
+                    if "Presse" in label.text())
+        dialog.setTextValue("Visitenkarte")
+        return True
+    monkeypatch.setattr(window, "run_dialog", answer)
+    window.collections.add_persons("list", html_id, [persons["Stein"]])
+    settle(window)
+    assert seen and all(fmt == Qt.TextFormat.PlainText and "<b>Presse</b>" in text
+                        for text, fmt in seen)
+    assert statuses(db, html_id) == {persons["Stein"]: "subscribed"}
+    window.go_to("list", html_id)
+    settle(window)
+    model = window.collections.panel.table.model()
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "<span>Hans H. Stein</span>"
