@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -94,23 +94,43 @@ def _flush_named(session: Session, kind: str, name: str) -> None:
             else _("An event “{name}” exists already.", name=name), field="name") from exc
 
 
-def create(session: Session, kind: str, name: str | None,
-           description: str | None = None) -> DistributionList | Event:
-    """A new list (kind "list") or event ("event")."""
-    record = _model(kind)(name=_checked_name(session, kind, name, None),
-                          description=_clean(description))
-    session.add(record)
+def _set_values(session: Session, kind: str, record: DistributionList | Event,
+                name: str | None, description: str | None, starts_on: date | None,
+                city: str | None) -> None:
+    with session.no_autoflush:  # a new record must not be flushed before it has its name
+        record.name = _checked_name(session, kind, name, record.id)
+    record.description = _clean(description)
+    if isinstance(record, Event):  # lists have neither date nor city
+        if record.ends_on is not None and starts_on is not None and record.ends_on < starts_on:
+            record.ends_on = None  # the schema wants the end after the start
+        record.starts_on, record.city = starts_on, _clean(city)
     _flush_named(session, kind, record.name)
+
+
+def create(session: Session, kind: str, name: str | None, description: str | None = None, *,
+           starts_on: date | None = None, city: str | None = None) -> DistributionList | Event:
+    """A new list (kind "list") or event ("event"; with its date and city if known)."""
+    record = _model(kind)()
+    session.add(record)
+    _set_values(session, kind, record, name, description, starts_on, city)
     return record
 
 
 def rename(session: Session, kind: str, record_id: int, name: str | None,
-           description: str | None = None) -> DistributionList | Event:
+           description: str | None = None, *, starts_on: date | None = None,
+           city: str | None = None) -> DistributionList | Event:
+    """Change the name and description (and an event's date and city)."""
     record = _get(session, kind, record_id)
-    record.name = _checked_name(session, kind, name, record_id)
-    record.description = _clean(description)
-    _flush_named(session, kind, record.name)
+    _set_values(session, kind, record, name, description, starts_on, city)
     return record
+
+
+def values_of(record: DistributionList | Event) -> dict[str, Any]:
+    """What create() and rename() take, as the record has it now (for the dialog and undo)."""
+    values: dict[str, Any] = {"name": record.name, "description": record.description}
+    if isinstance(record, Event):
+        values.update(starts_on=record.starts_on, city=record.city)
+    return values
 
 
 def delete_collection(session: Session, kind: str, record_id: int) -> None:

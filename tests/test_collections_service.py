@@ -178,3 +178,17 @@ def test_a_big_add_writes_what_subscribe_writes_and_updates_the_search(db, ids):
     hits = SearchService(db.read_session).search("", SearchFilters(kind="person",
                                                                    list_id=list_id))
     assert {h.id for h in hits.hits} == set(everyone)
+
+
+def test_an_event_keeps_its_date_and_city(db):
+    from datetime import date
+
+    with db.session() as session:
+        event_id = cs.create(session, "event", "ILA", starts_on=date(2026, 6, 10),
+                             city=" Berlin ").id
+        values = cs.values_of(session.get(Event, event_id))
+    assert values == {"name": "ILA", "description": None, "starts_on": date(2026, 6, 10),
+                      "city": "Berlin"}
+    with db.session() as session:
+        cs.rename(session, "event", event_id, **{**values, "starts_on": None})
+        assert session.get(Event, event_id).starts_on is None

@@ -1,11 +1,19 @@
-"""Create or rename a distribution list or an event: a name (required) and a description."""
+"""Create or edit a distribution list or an event: a name (required), a description, and for an
+event its date and city."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -19,17 +27,18 @@ class CollectionDialog(QDialog):
     """The name is checked while typing; the core's verdict (a duplicate name, say) is shown
     with show_error() and the dialog stays open for a correction."""
 
-    def __init__(self, parent: QWidget | None, kind: str, name: str = "",
-                 description: str = "", *, title: str) -> None:
+    def __init__(self, parent: QWidget | None, kind: str, values: dict[str, Any] | None = None,
+                 *, title: str) -> None:
         super().__init__(parent)
         self.setObjectName("collectionDialog")
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.kind = kind
-        self.name = QLineEdit(name)
+        values = values or {}
+        self.name = QLineEdit(values.get("name") or "")
         self.name.setObjectName("name")
         self.name.setMaxLength(300)
-        self.description = QPlainTextEdit(description)
+        self.description = QPlainTextEdit(values.get("description") or "")
         self.description.setObjectName("description")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
@@ -38,6 +47,26 @@ class CollectionDialog(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.error)
         form.addRow(self.tr("Description"), self.description)
+        if kind == "event":
+            # A date is optional (often not fixed yet): the box says whether there is one.
+            self.has_date = QCheckBox()
+            self.has_date.setObjectName("hasDate")
+            self.starts_on = QDateEdit()
+            self.starts_on.setObjectName("startsOn")
+            self.starts_on.setCalendarPopup(True)
+            self.starts_on.setDisplayFormat("dd.MM.yyyy")
+            known: date | None = values.get("starts_on")
+            self.starts_on.setDate(QDate(known) if known else QDate.currentDate())
+            self.has_date.setChecked(known is not None)
+            self.starts_on.setEnabled(known is not None)
+            self.has_date.toggled.connect(self.starts_on.setEnabled)
+            row = QHBoxLayout()
+            row.addWidget(self.has_date)
+            row.addWidget(self.starts_on, 1)
+            form.addRow(self.tr("Date"), row)
+            self.city = QLineEdit(values.get("city") or "")
+            self.city.setObjectName("city")
+            form.addRow(self.tr("City"), self.city)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -48,8 +77,15 @@ class CollectionDialog(QDialog):
         self.name.textChanged.connect(self._validate)
         self._validate()
 
-    def values(self) -> tuple[str, str | None]:
-        return self.name.text(), self.description.toPlainText() or None
+    def values(self) -> dict[str, Any]:
+        """What the core's create() and rename() take."""
+        found: dict[str, Any] = {"name": self.name.text(),
+                                 "description": self.description.toPlainText() or None}
+        if self.kind == "event":
+            found["starts_on"] = (self.starts_on.date().toPython()
+                                  if self.has_date.isChecked() else None)
+            found["city"] = self.city.text() or None
+        return found
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

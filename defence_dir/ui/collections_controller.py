@@ -147,7 +147,7 @@ class CollectionsController(QObject):
         while self.window.run_dialog(dialog):
             try:
                 with self.database.session() as session:
-                    record_id = collections.create(session, kind, *dialog.values()).id
+                    record_id = collections.create(session, kind, **dialog.values()).id
                     saved = collections.snapshot(session, kind, record_id)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
@@ -164,15 +164,15 @@ class CollectionsController(QObject):
             record = session.get(collections.MODELS[kind], record_id)
             if record is None:
                 return
-            before = (record.name, record.description)
-        title = self.tr("Rename distribution list") if kind == "list" \
-            else self.tr("Rename event")
-        dialog = CollectionDialog(self.window, kind, before[0], before[1] or "", title=title)
+            before = collections.values_of(record)
+        title = self.tr("Edit distribution list") if kind == "list" \
+            else self.tr("Edit event")
+        dialog = CollectionDialog(self.window, kind, before, title=title)
         while self.window.run_dialog(dialog):
             after = dialog.values()
             try:
                 with self.database.session() as session:
-                    collections.rename(session, kind, record_id, *after)
+                    collections.rename(session, kind, record_id, **after)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue

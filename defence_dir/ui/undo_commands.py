@@ -200,17 +200,17 @@ class CollectionExistence(_Toggle):
 
 
 class RenamedCollection(_Toggle):
-    """A list's or event's name and description, before and after."""
+    """A list's or event's name and description (an event's date and city), before and after."""
 
     def __init__(self, text: str, db: Database, kind: str, record_id: int,
-                 before: tuple[str, str | None], after: tuple[str, str | None],
-                 changed: Changed, failed: Failed) -> None:
+                 before: dict[str, Any], after: dict[str, Any], changed: Changed,
+                 failed: Failed) -> None:
         super().__init__(text, db, self._write, before, after, changed, failed)
         self.kind, self.record_id = kind, record_id
 
-    def _write(self, values: tuple[str, str | None]) -> tuple[str, list[int]]:
+    def _write(self, values: dict[str, Any]) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            collections.rename(session, self.kind, self.record_id, *values)
+            collections.rename(session, self.kind, self.record_id, **values)
         return self.kind, [self.record_id]
 
 

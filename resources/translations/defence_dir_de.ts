@@ -12,22 +12,32 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="38"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="47"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="40"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="49"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="61"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="66"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="69"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="97"/>
         <source>A distribution list needs a name.</source>
         <translation>Ein Verteiler braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="62"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="98"/>
         <source>An event needs a name.</source>
         <translation>Eine Veranstaltung braucht einen Namen.</translation>
     </message>
@@ -46,13 +56,13 @@
     </message>
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="168"/>
-        <source>Rename distribution list</source>
-        <translation>Verteiler umbenennen</translation>
+        <source>Edit distribution list</source>
+        <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="169"/>
-        <source>Rename event</source>
-        <translation>Veranstaltung umbenennen</translation>
+        <source>Edit event</source>
+        <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="186"/>

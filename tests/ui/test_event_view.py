@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from collections_helpers import (
     EVENT,
@@ -10,7 +12,7 @@ from collections_helpers import (
     select_persons_in_table,
     submenu_action,
 )
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from sqlalchemy import select
@@ -168,17 +170,32 @@ def test_create_rename_delete_an_event_with_undo(window, db, ids, settle, monkey
         return run
     window.select_section("events")
     settle(window)
-    monkeypatch.setattr(window, "run_dialog", fill("Messe ILA 2026"))
+
+    def new_event(dialog):
+        fill("Messe ILA 2026")(dialog)
+        dialog.has_date.setChecked(True)
+        dialog.starts_on.setDate(QDate(2026, 6, 10))
+        dialog.city.insert("Berlin")
+        return True
+    monkeypatch.setattr(window, "run_dialog", new_event)
     window.new_action.trigger()
     settle(window)
     assert names() == [EVENT, "Messe ILA 2026"]
     assert window.current[0] == "event"
     new_id = window.current[1]
+    with db.read_session() as session:
+        created = session.get(Event, new_id)
+        assert (created.starts_on, created.city) == (date(2026, 6, 10), "Berlin")
+    table = window.table.model()
+    shown = [[table.index(r, c).data() for c in range(3)] for r in range(table.rowCount())]
+    assert ["Messe ILA 2026", "2026-06-10", "Berlin"] in shown
     monkeypatch.setattr(window, "run_dialog", fill("ILA Berlin 2026"))
     window.edit_action.trigger()
     settle(window)
     assert names() == [EVENT, "ILA Berlin 2026"]
     assert window.collections.sidebar.item_for("event", new_id).text(0) == "ILA Berlin 2026"
+    with db.read_session() as session:  # the edit kept what it did not change
+        assert session.get(Event, new_id).city == "Berlin"
 
     window.go_to("event", event_id)
     settle(window)
