@@ -57,6 +57,9 @@ class _Task(QRunnable):
         except (DefenceDirError, OSError) as exc:
             self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
             return
+        except Exception as exc:  # a worker thread must always answer the GUI
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
         self.signals.done.emit(result)
 
 

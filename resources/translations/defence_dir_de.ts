@@ -104,7 +104,7 @@
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
-        <translation>Wie wurde in „{name}“ eingewilligt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
+        <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
