@@ -27,6 +27,7 @@ from defence_dir import collections_service as collections
 from defence_dir import mailing
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
+from defence_dir.i18n import _ as core_text
 from defence_dir.memberships import members_without_consent, unsubscribe
 from defence_dir.memberships import set_attendance as set_attendance_status
 from defence_dir.ui.collection_dialog import CollectionDialog
@@ -388,6 +389,10 @@ class CollectionsController(QObject):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        if not target.parent.is_dir():
+            self.window.report_error(core_text("The folder {folder} does not exist.",
+                                               folder=str(target.parent)))
+            return
 
         def work() -> int:
             return mailing.write_mail_merge_xlsx(self._recipients(kind, owner_id), target)

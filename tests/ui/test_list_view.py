@@ -386,3 +386,24 @@ def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, 
     settle(window)
     model = window.collections.panel.table.model()
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "<span>Hans H. Stein</span>"
+
+
+def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot, tmp_path,
+                                                     monkeypatch):
+    list_id, _, _ = ids
+    open_list(window, settle, list_id)
+    errors = []
+    monkeypatch.setattr(window, "report_error", errors.append)
+    monkeypatch.setattr(window.collections, "ask_save_path",
+                        lambda: str(tmp_path / "missing-folder" / "x.xlsx"))
+    window.collections.export_mail_merge()
+    assert errors == [f"Der Ordner {tmp_path / 'missing-folder'} existiert nicht."]
+
+    def refuse(found, path):
+        raise PermissionError(13, "Keine Berechtigung")
+    monkeypatch.setattr("defence_dir.mailing.write_mail_merge_xlsx", refuse)
+    monkeypatch.setattr(window.collections, "ask_save_path", lambda: str(tmp_path / "x.xlsx"))
+    window.collections.export_mail_merge()
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
+    assert errors[1] == "Keine Berechtigung"
+    assert window.collections._running == []
