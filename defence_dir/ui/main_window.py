@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.centre_splitter.addWidget(self.table)
         self.centre_splitter.addWidget(self.collections.panel)
         self.centre_splitter.setCollapsible(0, False)
-        self.centre_splitter.setSizes([220, 480])
+        self.centre_splitter.setSizes([170, 530])  # a few lists or events, many members
         centre_layout.addWidget(self.centre_splitter, 1)
         # The sections take the height they need; lists and events to drop persons on below.
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
