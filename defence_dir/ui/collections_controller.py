@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from defence_dir import collection_members as members
 from defence_dir import collections_service as collections
 from defence_dir import mailing
 from defence_dir.data.models import AttendanceStatus
@@ -117,7 +118,7 @@ class CollectionsController(QObject):
             if record is None:
                 self.hide_members()
                 return
-            rows = collections.member_rows(session, kind, owner_id)
+            rows = members.member_rows(session, kind, owner_id)
             if kind == "list" and self.panel.without_consent.isChecked():
                 # The core's definition of "no proof of consent" decides what the filter shows.
                 missing = {p.id for p in members_without_consent(session, owner_id)}
@@ -208,8 +209,8 @@ class CollectionsController(QObject):
         self.changed(kind, [record_id])
 
     # --- changing members -------------------------------------------------------------------------
-    def _push(self, text: str, before: collections.MembersState,
-              after: collections.MembersState) -> None:
+    def _push(self, text: str, before: members.MembersState,
+              after: members.MembersState) -> None:
         if before != after:
             self.window.undo_stack.push(MembersChange(text, self.database, before, after,
                                                       self.changed, self.window.report_error))
@@ -221,9 +222,9 @@ class CollectionsController(QObject):
         returns what `change` returned, or None when the core refused."""
         try:
             with busy(), self.database.session() as session:
-                before = collections.members_state(session, kind, owner_id, person_ids)
+                before = members.members_state(session, kind, owner_id, person_ids)
                 result = change(session)
-                after = collections.members_state(session, kind, owner_id, person_ids)
+                after = members.members_state(session, kind, owner_id, person_ids)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return None
@@ -240,7 +241,7 @@ class CollectionsController(QObject):
             name = record.name if record is not None else ""
         if kind == "event":
             outcome = self._change(self.tr("Register for event"), kind, owner_id, person_ids,
-                                   lambda s: collections.register_attendees(s, owner_id,
+                                   lambda s: members.register_attendees(s, owner_id,
                                                                             person_ids))
             if outcome is not None:
                 self._say(self.tr("%n person(s) registered for “{name}”.", "",
@@ -264,27 +265,27 @@ class CollectionsController(QObject):
         self._say(message)
 
     def _add_members(self, list_id: int, person_ids: list[int],
-                     note: str) -> collections.AddOutcome | None:
+                     note: str) -> members.AddOutcome | None:
         """Subscribe by hand; then, only if the user says so, record a new consent for those who
         unsubscribed earlier. One undo step for both. (No transaction stays open while a
         question is on screen: that would lock the database for everyone else.)"""
         text = self.tr("Add to distribution list")
         try:
             with busy(), self.database.session() as session:
-                before = collections.members_state(session, "list", list_id, person_ids)
-                outcome = collections.add_members(session, list_id, person_ids, note)
+                before = members.members_state(session, "list", list_id, person_ids)
+                outcome = members.add_members(session, list_id, person_ids, note)
             if outcome.suppressed and self.ask_new_consent(len(outcome.suppressed)):
                 new_note = self.ask_note(self.tr("New consent"), self.tr(
                     "How did they consent again? (required, e.g. “phone call on 3 March”)"),
                     required=True)
                 if new_note:
                     with busy(), self.database.session() as session:
-                        again = collections.add_members(session, list_id, outcome.suppressed,
+                        again = members.add_members(session, list_id, outcome.suppressed,
                                                         new_note, new_consent=True)
                     outcome.added += again.added
                     outcome.suppressed = again.suppressed
             with busy(), self.database.session() as session:
-                after = collections.members_state(session, "list", list_id, person_ids)
+                after = members.members_state(session, "list", list_id, person_ids)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             self.changed("list", [list_id])
@@ -310,7 +311,7 @@ class CollectionsController(QObject):
         if not self.window.confirm(self.tr("Remove"), text):
             return
         removed = self._change(self.tr("Remove"), kind, owner_id, person_ids,
-                               lambda s: collections.remove_from(s, kind, owner_id,
+                               lambda s: members.remove_from(s, kind, owner_id,
                                                                  person_ids))
         if removed is not None:
             kept = len(person_ids) - removed

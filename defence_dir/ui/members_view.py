@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.collections_service import MemberRow
+from defence_dir.collection_members import MemberRow
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of, plain_tooltip
 

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from defence_dir import collections_service as collections
-from defence_dir.collections_service import CollectionSnapshot, MembersState
+from defence_dir.collection_members import MembersState, apply_members_state
+from defence_dir.collections_service import CollectionSnapshot
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.organisations import (
@@ -224,5 +225,5 @@ class MembersChange(_Toggle):
 
     def _set(self, state: MembersState) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            collections.apply_members_state(session, state)
+            apply_members_state(session, state)
         return state.kind, [state.owner_id]
