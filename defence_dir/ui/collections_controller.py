@@ -1,20 +1,17 @@
 """What the window does with distribution lists and events: create, rename, delete, add persons,
-change members, and the mailing (mail-merge file, BCC line). Every change goes on the window's
-undo stack; the database is only reached through the core services.
+change members (the mailing is in mailing_actions.py). Every change goes on the window's undo
+stack; the database is only reached through the core services.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,44 +22,19 @@ from sqlalchemy import select
 
 from defence_dir import collection_members as members
 from defence_dir import collections_service as collections
-from defence_dir import mailing
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
-from defence_dir.i18n import _ as core_text
 from defence_dir.memberships import members_without_consent, unsubscribe
 from defence_dir.memberships import set_attendance as set_attendance_status
 from defence_dir.ui.collection_dialog import CollectionDialog
 from defence_dir.ui.collections_sidebar import CollectionsSidebar
+from defence_dir.ui.mailing_actions import MailingActions
 from defence_dir.ui.members_view import MembersPanel
 from defence_dir.ui.messages import plain_message_box
 from defence_dir.ui.undo_commands import CollectionExistence, MembersChange, RenamedCollection
 
 if TYPE_CHECKING:
     from defence_dir.ui.main_window import MainWindow
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Task(QRunnable):
-    """Work that may take long (reading thousands of recipients, writing a file)."""
-
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work, self.signals = work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except (DefenceDirError, OSError) as exc:
-            self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
-            return
-        except Exception as exc:  # a worker thread must always answer the GUI
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.done.emit(result)
 
 
 @contextmanager
@@ -80,8 +52,6 @@ class CollectionsController(QObject):
         super().__init__(window)
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
-        self.pool = QThreadPool(self)
-        self._running: list[_Signals] = []
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -94,8 +64,7 @@ class CollectionsController(QObject):
         self.panel.remove_requested.connect(self.remove_members)
         self.panel.unsubscribe_requested.connect(self.unsubscribe_members)
         self.panel.status_requested.connect(self.set_status)
-        self.panel.export_requested.connect(self.export_mail_merge)
-        self.panel.copy_requested.connect(self.copy_addresses)
+        self.mailing = MailingActions(window, self.panel)
         self.panel.filter_changed.connect(lambda _on: self.reload_members())
         self.panel.open_person.connect(lambda person_id: window.go_to("person", person_id))
         self.reload_sidebar()
@@ -359,66 +328,6 @@ class CollectionsController(QObject):
                         k, r, person_ids))
             submenu.setEnabled(bool(names and person_ids))
 
-    # --- mailing ----------------------------------------------------------------------------------
-    def _recipients(self, kind: str, owner_id: int) -> list[mailing.Recipient]:
-        with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], owner_id)
-            if record is None:
-                raise DefenceDirError(self.tr("It no longer exists."))
-            if kind == "list":
-                return mailing.recipients(session, list_name=record.name)
-            return mailing.recipients(session, event_name=record.name)
-
-    def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        signals = _Signals()
-        self._running.append(signals)
-
-        def finish() -> None:
-            if signals in self._running:
-                self._running.remove(signals)
-        signals.done.connect(done)
-        signals.done.connect(lambda _result: finish())
-        signals.failed.connect(self.window.report_error)
-        signals.failed.connect(lambda _message: finish())
-        self.pool.start(_Task(work, signals))
-
-    def export_mail_merge(self) -> None:
-        kind, owner_id = self.panel.kind, self.panel.owner_id
-        if owner_id is None:
-            return
-        path = self.ask_save_path()
-        if not path:
-            return
-        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-        if not target.parent.is_dir():
-            self.window.report_error(core_text("The folder {folder} does not exist.",
-                                               folder=str(target.parent)))
-            return
-
-        def work() -> int:
-            return mailing.write_mail_merge_xlsx(self._recipients(kind, owner_id), target)
-        self._in_background(work, lambda count: self._say(self.tr(
-            "%n recipient(s) written to {file}.", "", int(count)).format(file=target.name)))
-
-    def copy_addresses(self, separator: str) -> None:
-        kind, owner_id = self.panel.kind, self.panel.owner_id
-        if owner_id is None:
-            return
-
-        def work() -> mailing.EmailLine:
-            return mailing.email_line(self._recipients(kind, owner_id), separator)
-        self._in_background(work, self._copied)
-
-    def _copied(self, line: mailing.EmailLine) -> None:
-        QGuiApplication.clipboard().setText(line.line)
-        message = self.tr("%n address(es) copied for BCC.", "", line.included)
-        if line.left_out:
-            message += " " + self.tr("{count} left out: {unsubscribed} unsubscribed or "
-                                     "cancelled, {invalid} without a valid address.").format(
-                count=line.left_out, unsubscribed=line.left_out_unsubscribed,
-                invalid=line.left_out_invalid)
-        self._say(message)
-
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
 
@@ -451,10 +360,3 @@ class CollectionsController(QObject):
         box.setDefaultButton(box.buttons()[-1])
         box.exec()
         return box.clickedButton() is record
-
-    def ask_save_path(self) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export for mail merge"), "",
-            self.tr("Excel workbook (*.xlsx)"))
-        return path
-

@@ -387,7 +387,8 @@ class MainWindow(QMainWindow):
         self._save_settings()
         release_clipboard()
         self.runner.pool.waitForDone(2000)
-        self.collections.pool.waitForDone(10000)  # let a mail-merge file be written completely
+        # Let a mail-merge file be written completely.
+        self.collections.mailing.pool.waitForDone(10000)
         super().closeEvent(event)
 
     # --- data access (through the core) ---------------------------------------------------------

@@ -45,49 +45,49 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="145"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="145"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="168"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="142"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="169"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="143"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="186"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="160"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="188"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="162"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="190"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="200"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="164"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="174"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="238"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="345"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="212"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="242"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -95,19 +95,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="246"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="267"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="344"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="220"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="241"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="318"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="221"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="258"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -123,17 +123,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="273"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="248"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="294"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -165,13 +165,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="306"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="308"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="280"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="282"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -187,13 +187,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="330"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -201,43 +201,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="310"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="362"/>
-        <source>It no longer exists.</source>
-        <translation>Das gibt es nicht mehr.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
-        <source>%n recipient(s) written to {file}.</source>
-        <translation>
-            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
-            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
-        <source>%n address(es) copied for BCC.</source>
-        <translation>
-            <numerusform>%n Adresse für BCC kopiert.</numerusform>
-            <numerusform>%n Adressen für BCC kopiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="407"/>
-        <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
-        <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="435"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="353"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="436"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="354"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -251,24 +225,14 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="439"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="359"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="448"/>
-        <source>Export for mail merge</source>
-        <translation>Für Serienbrief exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="449"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -925,6 +889,40 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <location filename="../../defence_dir/ui/imports_dialog.py" line="90"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>MailingActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="98"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="111"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation>
+            <numerusform>%n Adresse für BCC kopiert.</numerusform>
+            <numerusform>%n Adressen für BCC kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="113"/>
+        <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
+        <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="125"/>
+        <source>Export for mail merge</source>
+        <translation>Für Serienbrief exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="126"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
 </context>
 <context>

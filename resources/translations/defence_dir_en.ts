@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="242"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="258"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="294"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
         <source>%n already on the list.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
         <source>%n already registered.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="301"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
         <source>%n person(s) removed.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -84,23 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
-        <source>%n recipient(s) written to {file}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
-        <source>%n address(es) copied for BCC.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="436"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="354"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -126,6 +110,25 @@ Have they explicitly given a new consent? Only then record it.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
             <numerusform>%n persons exported to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailingActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="98"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="111"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -239,9 +239,9 @@ def test_export_for_mail_merge_writes_the_members(window, db, ids, settle, qtbot
         subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
     open_list(window, settle, list_id)
     target = tmp_path / "serienbrief"
-    monkeypatch.setattr(window.collections, "ask_save_path", lambda: str(target))
+    monkeypatch.setattr(window.collections.mailing, "ask_save_path", lambda: str(target))
     window.collections.panel.export_button.click()
-    window.collections.pool.waitForDone(5000)
+    window.collections.mailing.pool.waitForDone(5000)
     qtbot.waitUntil(lambda: "serienbrief.xlsx" in window.statusBar().currentMessage(),
                     timeout=5000)
     sheet = openpyxl.load_workbook(tmp_path / "serienbrief.xlsx").active
@@ -394,16 +394,17 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
     open_list(window, settle, list_id)
     errors = []
     monkeypatch.setattr(window, "report_error", errors.append)
-    monkeypatch.setattr(window.collections, "ask_save_path",
+    monkeypatch.setattr(window.collections.mailing, "ask_save_path",
                         lambda: str(tmp_path / "missing-folder" / "x.xlsx"))
-    window.collections.export_mail_merge()
+    window.collections.mailing.export_mail_merge()
     assert errors == [f"Der Ordner {tmp_path / 'missing-folder'} existiert nicht."]
 
     def refuse(found, path):
         raise PermissionError(13, "Keine Berechtigung")
     monkeypatch.setattr("defence_dir.mailing.write_mail_merge_xlsx", refuse)
-    monkeypatch.setattr(window.collections, "ask_save_path", lambda: str(tmp_path / "x.xlsx"))
-    window.collections.export_mail_merge()
+    monkeypatch.setattr(window.collections.mailing, "ask_save_path",
+                        lambda: str(tmp_path / "x.xlsx"))
+    window.collections.mailing.export_mail_merge()
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     assert errors[1] == "Keine Berechtigung"
-    assert window.collections._running == []
+    assert window.collections.mailing._running == []
