@@ -5,6 +5,7 @@ longer than the GUI thread may, so both run in a worker thread.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +84,13 @@ class MailingActions(QObject):
         kind, owner_id = self.panel.kind, self.panel.owner_id
         if owner_id is None:
             return
-        path = self.ask_save_path()
+        with self.database.read_session() as session:
+            record = session.get(collections.MODELS[kind], owner_id)
+            name = record.name if record is not None else ""
+        # The list's or event's name as the suggested file name, without characters that
+        # file systems refuse.
+        stem = re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .-") or "mail-merge"
+        path = self.ask_save_path(stem + ".xlsx")
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
@@ -120,9 +127,9 @@ class MailingActions(QObject):
         self.window.statusBar().showMessage(message, 10000)
 
     # --- questions (a method so that tests can answer it) --------------------------------------
-    def ask_save_path(self) -> str:
+    def ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export for mail merge"), "",
+            self.window, self.tr("Export for mail merge"), str(Path.home() / suggested),
             self.tr("Excel workbook (*.xlsx)"))
         return path
 

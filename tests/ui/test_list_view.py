@@ -239,11 +239,14 @@ def test_export_for_mail_merge_writes_the_members(window, db, ids, settle, qtbot
         subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
     open_list(window, settle, list_id)
     target = tmp_path / "serienbrief"
-    monkeypatch.setattr(window.collections.mailing, "ask_save_path", lambda: str(target))
+    suggested = []
+    monkeypatch.setattr(window.collections.mailing, "ask_save_path",
+                        lambda name: suggested.append(name) or str(target))
     window.collections.panel.export_button.click()
     window.collections.mailing.pool.waitForDone(5000)
     qtbot.waitUntil(lambda: "serienbrief.xlsx" in window.statusBar().currentMessage(),
                     timeout=5000)
+    assert suggested == ["Defense-Verteiler.xlsx"]
     sheet = openpyxl.load_workbook(tmp_path / "serienbrief.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Anrede", "Titel", "Vorname", "Nachname")
@@ -395,7 +398,7 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
     errors = []
     monkeypatch.setattr(window, "report_error", errors.append)
     monkeypatch.setattr(window.collections.mailing, "ask_save_path",
-                        lambda: str(tmp_path / "missing-folder" / "x.xlsx"))
+                        lambda name: str(tmp_path / "missing-folder" / "x.xlsx"))
     window.collections.mailing.export_mail_merge()
     assert errors == [f"Der Ordner {tmp_path / 'missing-folder'} existiert nicht."]
 
@@ -403,7 +406,7 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
         raise PermissionError(13, "Keine Berechtigung")
     monkeypatch.setattr("defence_dir.mailing.write_mail_merge_xlsx", refuse)
     monkeypatch.setattr(window.collections.mailing, "ask_save_path",
-                        lambda: str(tmp_path / "x.xlsx"))
+                        lambda name: str(tmp_path / "x.xlsx"))
     window.collections.mailing.export_mail_merge()
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     assert errors[1] == "Keine Berechtigung"
