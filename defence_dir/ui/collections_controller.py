@@ -292,15 +292,18 @@ class CollectionsController(QObject):
         owner_id = self.panel.owner_id
         if self.panel.kind != "list" or owner_id is None or not person_ids:
             return
-        if not self.window.confirm(self.tr("Unsubscribe"), self.tr(
-                "Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not "
-                "added again without a new consent. You can undo this.", "",
-                len(person_ids))):
+        # The question is also where the user notes how the withdrawal came (for the history).
+        note = self.ask_note(self.tr("Unsubscribe"), self.tr(
+            "Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not "
+            "added again without a new consent. You can undo this.", "", len(person_ids))
+            + "\n\n" + self.tr("How did they unsubscribe? (optional, e.g. “reply by email”)"),
+            required=False)
+        if note is None:
             return
 
         def change(session: Any) -> None:
             for person_id in person_ids:
-                unsubscribe(session, owner_id, person_id)
+                unsubscribe(session, owner_id, person_id, note=note or None)
         self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids, change)
 
     def set_status(self, person_ids: list[int], status: str) -> None:

@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="212"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
@@ -97,7 +97,7 @@
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="220"/>
         <location filename="../../defence_dir/ui/collections_controller.py" line="241"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="318"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
@@ -187,13 +187,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="307"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -201,17 +201,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="310"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
+        <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="353"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="356"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="354"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -225,12 +230,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="359"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="362"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -894,7 +899,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="98"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -902,7 +907,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="111"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -910,17 +915,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="113"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="120"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="125"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="132"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="126"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -949,7 +954,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/main_window.py" line="284"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="472"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="473"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
@@ -1094,32 +1099,32 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="469"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="469"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="470"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="470"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="471"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="471"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="472"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="523"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1127,7 +1132,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="525"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1135,49 +1140,49 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="661"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="662"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="663"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="664"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="665"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="666"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="666"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="667"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="678"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="679"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="732"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="741"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="733"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="742"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="752"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="779"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="780"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="786"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -1185,56 +1190,56 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="799"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="903"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="789"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="790"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="806"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="816"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="828"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="837"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="829"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="838"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="872"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="886"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="895"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="887"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="896"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="903"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1242,7 +1247,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="960"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1250,7 +1255,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="981"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1258,37 +1263,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="983"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="984"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="985"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="986"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="995"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="996"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="996"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="997"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1037"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1038"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1039"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1040"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1041"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1042"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>

@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="354"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -116,7 +116,7 @@ Have they explicitly given a new consent? Only then record it.</source>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="98"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -124,7 +124,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="111"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
         <source>%n address(es) copied for BCC.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -135,7 +135,7 @@ Have they explicitly given a new consent? Only then record it.</source>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="523"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -143,7 +143,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="524"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="525"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -151,7 +151,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="787"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="788"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -159,7 +159,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -167,7 +167,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="959"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="960"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -175,7 +175,7 @@ Have they explicitly given a new consent? Only then record it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="980"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="981"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>

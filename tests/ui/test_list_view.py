@@ -179,17 +179,20 @@ def test_unsubscribe_and_remove_ask_first_and_undo(window, db, ids, settle, monk
             subscribe(session, list_id, persons[name], Consent(ConsentSource.FORM, "Formular"))
     open_list(window, settle, list_id)
     panel = window.collections.panel
-    answers = [False]
-    monkeypatch.setattr(window, "confirm", lambda title, text: answers.pop(0))
+    notes = [None, "Antwort per E-Mail"]  # first cancelled, then with a note
+    monkeypatch.setattr(window.collections, "ask_note",
+                        lambda title, label, required: notes.pop(0))
     panel.select_persons([persons["Stein"]])
     panel.unsubscribe_button.click()
     assert statuses(db, list_id)[persons["Stein"]] == "subscribed"  # said no
-    answers.append(True)
     panel.unsubscribe_button.click()
     settle(window)
     assert statuses(db, list_id)[persons["Stein"]] == "unsubscribed"
+    withdrawn = consent_history(db.read_session(), persons["Stein"])[-1]
+    assert (withdrawn["action"], withdrawn["note"]) == ("withdrawn", "Antwort per E-Mail")
 
-    answers.append(True)
+    answers = [True]
+    monkeypatch.setattr(window, "confirm", lambda title, text: answers.pop(0))
     panel.select_persons([persons["Stein"], persons["Grosch"]])
     panel.remove_button.click()
     settle(window)
