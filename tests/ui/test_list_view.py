@@ -414,3 +414,34 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     assert errors[1] == "Keine Berechtigung"
     assert window.collections.mailing._running == []
+
+
+# PySide6 marks QDragEnterEvent's only constructor (with a QPoint) deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_drop_event_on_the_sidebar_row_adds_the_persons(window, db, ids, settle,
+                                                          monkeypatch):
+    """The whole way of a drop through Qt's event handling, as far as offscreen allows."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    list_id, _, persons = ids
+    answer_note(window, monkeypatch, "")
+    sidebar = window.collections.sidebar
+    row = sidebar.visualItemRect(sidebar.item_for("list", list_id))
+    # The middle of the row, and its lower edge: both mean "onto this list", never "between".
+    for name, where in (("Grosch", QPointF(row.center())),
+                        ("Recher", QPointF(row.center().x(), row.bottom() - 1))):
+        select_persons_in_table(window, settle, [persons[name]])
+        mime = window.table.model().mimeData(window.table.selectionModel().selectedRows())
+        args = (where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(where.toPoint(), *args[1:])
+        QApplication.sendEvent(sidebar.viewport(), enter)
+        assert enter.isAccepted()
+        move = QDragMoveEvent(where.toPoint(), *args[1:])
+        QApplication.sendEvent(sidebar.viewport(), move)
+        assert move.isAccepted()
+        QApplication.sendEvent(sidebar.viewport(), QDropEvent(*args))
+        settle(window)
+        assert statuses(db, list_id).get(persons[name]) == "subscribed"
