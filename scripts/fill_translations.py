@@ -1,11 +1,12 @@
 """Fill unfinished German entries of the Qt Linguist catalogue from a JSON file.
 
-    python scripts/fill_translations.py translations.json
+    python scripts/fill_translations.py translations.json [--language en]
 
 The JSON maps context -> source text -> German text, or for a plural ("%n …(s)") a list of the
 singular and plural forms: {"ListView": {"Add to list": "Zum Verteiler hinzufügen",
 "%n member(s)": ["%n Mitglied", "%n Mitglieder"]}}. Run scripts/update_translations.py first so
 the new texts are in the catalogue; entries not in the JSON stay unfinished and are listed.
+With --language en it fills the English catalogue, which holds only the plural forms.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "resources" / "translations" / "defence_dir_de.ts"
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 
-def fill(catalogue: Path, german: dict[str, dict[str, str | list[str]]]) -> list[str]:
-    """Fill what `german` knows; return "context: source" of the entries still unfinished."""
+def fill(catalogue: Path, texts: dict[str, dict[str, str | list[str]]]) -> list[str]:
+    """Fill what `texts` knows; return "context: source" of the entries still unfinished."""
     tree = ET.parse(catalogue)
     missing: list[str] = []
     for context in tree.getroot().iter("context"):
@@ -29,7 +30,7 @@ def fill(catalogue: Path, german: dict[str, dict[str, str | list[str]]]) -> list
             if translation is None or translation.get("type") != "unfinished":
                 continue
             source = message.findtext("source", "")
-            text = german.get(name, {}).get(source)
+            text = texts.get(name, {}).get(source)
             if text is None:
                 missing.append(f"{name}: {source}")
                 continue
@@ -50,11 +51,16 @@ def fill(catalogue: Path, german: dict[str, dict[str, str | list[str]]]) -> list
 
 
 def main() -> int:
-    if len(sys.argv) != 2:
+    arguments = sys.argv[1:]
+    language = "de"
+    if arguments[1:2] == ["--language"] and len(arguments) == 3:
+        language = arguments.pop()
+        arguments.pop()
+    if len(arguments) != 1:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    german = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    missing = fill(CATALOGUE, german)
+    texts = json.loads(Path(arguments[0]).read_text(encoding="utf-8"))
+    missing = fill(TRANSLATIONS / f"defence_dir_{language}.ts", texts)
     for entry in missing:
         print(f"unfinished: {entry}", file=sys.stderr)
     return 1 if missing else 0

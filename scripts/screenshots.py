@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from defence_dir.data.database import open_database
+from defence_dir.data.database import Database, open_database
 from defence_dir.ui.app import ensure_application
 from defence_dir.ui.translations import install_language
 
@@ -151,6 +151,47 @@ def add_overview_data(database: object) -> None:
         set_attendance(session, forum.id, cyber[:3], AttendanceStatus.ATTENDED)
 
 
+def add_members_and_attendees(database: Database) -> None:
+    """A few members and attendees, so the list and event views are not empty."""
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from defence_dir.data.models import AttendanceStatus, ListMembership, Person
+    from defence_dir.memberships import (
+        Consent,
+        ConsentSource,
+        get_event_by_name,
+        get_list_by_name,
+        set_attendance,
+        subscribe,
+        unsubscribe,
+    )
+
+    with database.session() as session:
+        list_id = get_list_by_name(session, "Defense-Verteiler").id
+        event_id = get_event_by_name(
+            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
+        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
+        subscribe(session, list_id, persons["Stein"], Consent(
+            ConsentSource.FORM, "Webformular DEFENCE.NRW #17", at=datetime(2025, 3, 4, 9, 30)))
+        subscribe(session, list_id, persons["Grosch"], Consent(
+            ConsentSource.EVENT, "Kick-off Düsseldorf", at=datetime(2025, 5, 20, 14, 0)))
+        subscribe(session, list_id, persons["Recher"], Consent(
+            ConsentSource.MANUAL, note="Visitenkarte, Messe", at=datetime(2025, 6, 2, 11, 0)))
+        subscribe(session, list_id, persons["Schnitzmeier"], Consent(
+            ConsentSource.FORM, "Webformular DEFENCE.NRW #9", at=datetime(2025, 2, 1, 8, 0)))
+        unsubscribe(session, list_id, persons["Schnitzmeier"], note="per E-Mail abgemeldet",
+                    at=datetime(2025, 9, 12, 16, 0))
+        session.add(ListMembership(list_id=list_id, person_id=persons["Cremer"]))
+        for name, status in (("Stein", AttendanceStatus.ATTENDED),
+                             ("Grosch", AttendanceStatus.ATTENDED),
+                             ("Cremer", AttendanceStatus.REGISTERED),
+                             ("Recher", AttendanceStatus.CANCELLED),
+                             ("Schnitzmeier", AttendanceStatus.NO_SHOW)):
+            set_attendance(session, event_id, [persons[name]], status)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -180,6 +221,18 @@ def main() -> int:
         window.go_to("network", 1)
         settle(window)
         save(window, f"main_window_network{suffix}")
+        add_members_and_attendees(database)
+        window.reload()
+        window.go_to("list", 1)
+        settle(window)
+        window.collections.panel.table.selectRow(2)
+        save(window, f"list_view{suffix}")
+        window.go_to("event", 1)
+        settle(window)
+        window.collections.panel.table.selectRow(1)
+        save(window, f"event_view{suffix}")
+        window.select_section("persons")
+        settle(window)
         with database.read_session() as session:
             person = get_person(session, 2)
             draft = draft_of(person)

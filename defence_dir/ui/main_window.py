@@ -60,11 +60,13 @@ from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.ui import settings as app_settings
 from defence_dir.ui.app import release_clipboard
+from defence_dir.ui.collections_controller import CollectionsController
 from defence_dir.ui.detail_pane import DetailPane
 from defence_dir.ui.messages import plain_message_box, show_error
 from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.overview_page import OverviewPage
 from defence_dir.ui.person_dialog import PersonDialog
+from defence_dir.ui.person_drag import with_person_ids
 from defence_dir.ui.privacy_actions import PrivacyActions
 from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
@@ -138,8 +140,9 @@ class MainWindow(QMainWindow):
             model: HitTableModel | RecordTableModel
             if section.searched:
                 model = HitTableModel(section.columns, loaders[section.kind])
-                if section.kind == "person":  # drag persons out as .vcf
-                    model.mime_factory = lambda ids: vcard_mime_data(self.database, ids)
+                if section.kind == "person":  # drag persons out as .vcf, or onto a list
+                    model.mime_factory = lambda ids: with_person_ids(
+                        vcard_mime_data(self.database, ids), ids)
             else:
                 model = RecordTableModel(section.columns)
             proxy = QSortFilterProxyModel(self)
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane()
         self.detail.navigate.connect(self.go_to)
+        self.collections = CollectionsController(self, self._data_changed)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
@@ -240,10 +244,27 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(8, 8, 0, 0)
         centre_layout.addLayout(search_row)
         centre_layout.addLayout(filter_row)
-        centre_layout.addWidget(self.table, 1)
+        # Lists and events show their members under the table (master above, detail below).
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.setObjectName("centreSplitter")
+        self.centre_splitter.addWidget(self.table)
+        self.centre_splitter.addWidget(self.collections.panel)
+        self.centre_splitter.setCollapsible(0, False)
+        self.centre_splitter.setSizes([170, 530])  # a few lists or events, many members
+        centre_layout.addWidget(self.centre_splitter, 1)
+        # The sections take the height they need; lists and events to drop persons on below.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setFixedHeight(self.navigation.sizeHintForRow(0)
+                                       * self.navigation.count() + 8)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.navigation)
+        left_layout.addWidget(self.collections.sidebar, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
-        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(left)
         self.overview = OverviewPage(self.database)
         self.overview.show_persons.connect(self.show_persons_with)
         self.centre_stack = QStackedWidget()
@@ -253,7 +274,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([150, 810, 320])
+        self.splitter.setSizes([190, 790, 300])
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
@@ -385,6 +406,8 @@ class MainWindow(QMainWindow):
         self.runner.pool.waitForDone(2000)
         self.overview.pool.waitForDone(2000)
         self.privacy.pool.waitForDone()  # an erasure must finish: it ends in VACUUM
+        # Let a mail-merge file be written completely.
+        self.collections.mailing.pool.waitForDone(10000)
         super().closeEvent(event)
 
     # --- data access (through the core) ---------------------------------------------------------
@@ -464,8 +487,15 @@ class MainWindow(QMainWindow):
         self.clear_filters_button.setEnabled(section.searched)
         self.new_action.setText({"persons": self.tr("&New person…"),
                                  "organisations": self.tr("&New organisation…"),
-                                 "topics": self.tr("&New technology field…")}
+                                 "topics": self.tr("&New technology field…"),
+                                 "events": self.tr("&New event…"),
+                                 "lists": self.tr("&New distribution list…")}
                                 .get(key, self.tr("&New…")))
+        if section.kind in ("list", "event") and self.current \
+                and self.current[0] == section.kind:
+            self.collections.show_members(*self.current)
+        else:
+            self.collections.hide_members()
         self.run_search(immediately=True)
         if not keep_current:
             self.detail.show_empty()
@@ -567,6 +597,7 @@ class MainWindow(QMainWindow):
         self._records_cache.clear()
         self.overview.invalidate()
         self._load_filter_choices()
+        self.collections.refresh()
         self.run_search(immediately=True)
         if self.current:
             self._show_detail(*self.current)
@@ -599,6 +630,8 @@ class MainWindow(QMainWindow):
         with self.database.read_session() as session:
             record = DETAIL_LOADERS[kind](session, record_id)
         self.detail.show_record(kind, record)
+        if kind in ("list", "event"):
+            self.collections.show_members(kind, record_id)
         self._update_actions()
 
     def go_to(self, kind: str, record_id: int) -> None:
@@ -651,8 +684,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         # On the overview the table is hidden: Del must not delete rows the user cannot see.
-        editable = self.section.key in ("persons", "organisations", "topics") \
-            and not self.overview_shown()
+        editable = self.section.key in ("persons", "organisations", "topics", "events",
+                                        "lists") and not self.overview_shown()
         has_current = self.current is not None and self.current[0] == self.section.kind \
             and not self.overview_shown()
         self.new_action.setEnabled(editable)
@@ -667,6 +700,10 @@ class MainWindow(QMainWindow):
         self.privacy.update_actions()
 
     def _context_menu(self, position: Any) -> None:
+        self.context_menu().popup(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        """The table's context menu for the selection (a method so tests can use it)."""
         menu = QMenu(self)
         for action in (self.edit_action, self.delete_action, None, self.copy_emails_action,
                        self.copy_vcard_action, self.qr_action, None, self.export_action):
@@ -675,7 +712,9 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.privacy.export_action)
             menu.addAction(self.privacy.erase_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+            menu.addSeparator()
+            self.collections.add_person_menus(menu, self._person_ids_for_action())
+        return menu
 
     # --- user prompts (methods so tests can answer them) ----------------------------------------
     def confirm(self, title: str, text: str) -> bool:
@@ -722,6 +761,8 @@ class MainWindow(QMainWindow):
             self.create_organisation()
         elif self.section.key == "topics":
             self.create_topic()
+        elif self.section.kind in ("list", "event"):
+            self.collections.create(self.section.kind)
 
     def edit_current(self) -> None:
         if not self.current or self.current[0] != self.section.kind:
@@ -733,8 +774,15 @@ class MainWindow(QMainWindow):
             self.edit_organisation(record_id)
         elif kind == "topic":
             self.edit_topic(record_id)
+        elif kind in ("list", "event"):
+            self.collections.rename(kind, record_id)
 
     def delete_selected(self) -> None:
+        members = self.collections.panel
+        if members.isVisible() and members.table.hasFocus() and members.selected_person_ids():
+            # Del in the members table takes the persons off, never the list or event itself.
+            self.collections.remove_members(members.selected_person_ids())
+            return
         ids = self.selected_ids() or ([self.current[1]] if self.current else [])
         if not ids:
             return
@@ -744,6 +792,8 @@ class MainWindow(QMainWindow):
             self.delete_organisation(ids[0])
         elif self.section.key == "topics":
             self.delete_topic(ids[0])
+        elif self.section.kind in ("list", "event"):
+            self.collections.delete(self.section.kind, ids[0])
 
     def create_person(self, draft: PersonDraft | None = None) -> None:
         organisations, topics = self._choices()
@@ -938,8 +988,9 @@ class MainWindow(QMainWindow):
         """After any write (also undo/redo): refresh table, filters and the detail pane."""
         self._records_cache.clear()
         self.overview.invalidate()
-        if kind in ("organisation", "topic"):
+        if kind in ("organisation", "topic", "list", "event"):
             self._load_filter_choices()
+        self.collections.refresh()
         for model in self.models.values():
             if isinstance(model, HitTableModel):
                 model.invalidate()

@@ -11,6 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from defence_dir import collections_service as collections
+from defence_dir.collection_members import MembersState, apply_members_state
+from defence_dir.collections_service import CollectionSnapshot
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.organisations import (
@@ -175,3 +178,52 @@ class TopicExistence(_Toggle):
                 self.snapshot = snapshot_topic(session, self.snapshot.id)
                 delete_topic(session, self.snapshot.id)
         return "topic", [self.snapshot.id]
+
+
+class CollectionExistence(_Toggle):
+    """Create (exists_after=True) or delete (False) of a distribution list or an event; a
+    deleted one comes back with its members, attendances and consent history."""
+
+    def __init__(self, text: str, db: Database, saved: CollectionSnapshot, exists_after: bool,
+                 changed: Changed, failed: Failed) -> None:
+        super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
+        self.saved = saved
+
+    def _set(self, exists: bool) -> tuple[str, list[int]]:
+        kind, record_id = self.saved.kind, int(self.saved.record["id"])
+        with self.db.session() as session:
+            if exists:
+                collections.restore(session, self.saved)
+            else:
+                self.saved = collections.snapshot(session, kind, record_id)
+                collections.delete_collection(session, kind, record_id)
+        return kind, [record_id]
+
+
+class RenamedCollection(_Toggle):
+    """A list's or event's name and description (an event's date and city), before and after."""
+
+    def __init__(self, text: str, db: Database, kind: str, record_id: int,
+                 before: dict[str, Any], after: dict[str, Any], changed: Changed,
+                 failed: Failed) -> None:
+        super().__init__(text, db, self._write, before, after, changed, failed)
+        self.kind, self.record_id = kind, record_id
+
+    def _write(self, values: dict[str, Any]) -> tuple[str, list[int]]:
+        with self.db.session() as session:
+            collections.rename(session, self.kind, self.record_id, **values)
+        return self.kind, [self.record_id]
+
+
+class MembersChange(_Toggle):
+    """Any change to who is on a list or at an event (add, remove, unsubscribe, status):
+    undo puts the affected rows back exactly as they were, consent history included."""
+
+    def __init__(self, text: str, db: Database, before: MembersState, after: MembersState,
+                 changed: Changed, failed: Failed) -> None:
+        super().__init__(text, db, self._set, before, after, changed, failed)
+
+    def _set(self, state: MembersState) -> tuple[str, list[int]]:
+        with self.db.session() as session:
+            apply_members_state(session, state)
+        return state.kind, [state.owner_id]

@@ -23,6 +23,255 @@
     </message>
 </context>
 <context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="47"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="49"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="66"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="69"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="97"/>
+        <source>A distribution list needs a name.</source>
+        <translation>Ein Verteiler braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="98"/>
+        <source>An event needs a name.</source>
+        <translation>Eine Veranstaltung braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsController</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
+        <source>New distribution list</source>
+        <translation>Neuer Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="142"/>
+        <source>Edit distribution list</source>
+        <translation>Verteiler bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="143"/>
+        <source>Edit event</source>
+        <translation>Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="160"/>
+        <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
+        <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="162"/>
+        <source>Delete this event? Its attendance records go with it. You can undo this.</source>
+        <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="164"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="174"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="212"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
+        <source>Register for event</source>
+        <translation>Für Veranstaltung anmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
+        <source>%n person(s) registered for “{name}”.</source>
+        <translation>
+            <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
+            <numerusform>%n Personen für „{name}“ angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="220"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="241"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
+        <source>Add to distribution list</source>
+        <translation>Zum Verteiler hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="221"/>
+        <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
+        <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
+        <source>%n person(s) added to “{name}”.</source>
+        <translation>
+            <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
+            <numerusform>%n Personen zu „{name}“ hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
+        <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
+        <translation>
+            <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
+            <numerusform>%n Personen übersprungen: haben sich früher abgemeldet und brauchen eine neue Einwilligung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
+        <source>New consent</source>
+        <translation>Neue Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="248"/>
+        <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
+        <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <source>%n already on the list.</source>
+        <translation>
+            <numerusform>%n stand schon auf dem Verteiler.</numerusform>
+            <numerusform>%n standen schon auf dem Verteiler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <source>%n already registered.</source>
+        <translation>
+            <numerusform>%n war schon angemeldet.</numerusform>
+            <numerusform>%n waren schon angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
+        <source>Remove %n person(s) from this event? You can undo this.</source>
+        <translation>
+            <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="280"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="282"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
+        <source>%n person(s) removed.</source>
+        <translation>
+            <numerusform>%n Person entfernt.</numerusform>
+            <numerusform>%n Personen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <source>%n unsubscribed person(s) kept as a suppression.</source>
+        <translation>
+            <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
+            <numerusform>%n abgemeldete Personen bleiben als Sperrvermerk erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="307"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
+        <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen abmelden? Sie bleiben als abgemeldet auf dem Verteiler und werden ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
+        <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="356"/>
+        <source>Unsubscribed earlier</source>
+        <translation>Früher abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <source>%n of these persons unsubscribed from this list earlier and were not added.
+
+Have they explicitly given a new consent? Only then record it.</source>
+        <translation>
+            <numerusform>%n dieser Personen hat sich früher von diesem Verteiler abgemeldet und wurde nicht aufgenommen.
+
+Hat sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
+            <numerusform>%n dieser Personen haben sich früher von diesem Verteiler abgemeldet und wurden nicht aufgenommen.
+
+Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
+        <source>Record new consent…</source>
+        <translation>Neue Einwilligung eintragen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="362"/>
+        <source>Leave them out</source>
+        <translation>Weglassen</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsSidebar</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="47"/>
+        <source>Drag persons onto a list or an event to add them.</source>
+        <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../defence_dir/ui/sections.py" line="28"/>
@@ -691,200 +940,244 @@
     </message>
 </context>
 <context>
+    <name>MailingActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation>
+            <numerusform>%n Adresse für BCC kopiert.</numerusform>
+            <numerusform>%n Adressen für BCC kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="120"/>
+        <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
+        <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="132"/>
+        <source>Export for mail merge</source>
+        <translation>Für Serienbrief exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="107"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="109"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="121"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="123"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="204"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="207"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="468"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="493"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="277"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="279"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="281"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="283"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="288"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="290"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="292"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="299"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="301"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="336"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="344"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="365"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="187"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="188"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="191"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="189"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="192"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="193"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="191"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="194"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="303"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="312"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="314"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="316"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="465"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="466"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="467"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="492"/>
+        <source>&amp;New distribution list…</source>
+        <translation>&amp;Neuer Verteiler…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="580"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -892,7 +1185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -900,49 +1193,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="688"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="690"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="731"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="692"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="733"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="693"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="734"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="705"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="748"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="757"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="809"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="795"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="820"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="847"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="802"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="854"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -950,56 +1243,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="872"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="931"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="867"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="970"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="983"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="805"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="821"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="831"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="883"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="844"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="896"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="912"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="878"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="888"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="930"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="940"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="954"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="963"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="919"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="971"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1007,7 +1300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1043"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1015,7 +1308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1064"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1023,37 +1316,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1014"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1067"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1016"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1069"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1079"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1027"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1080"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1068"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1121"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1070"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1123"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1072"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1125"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1142,6 +1435,158 @@
         <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="198"/>
+        <source>Only members without proof of consent</source>
+        <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="205"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="369"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="209"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="374"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="212"/>
+        <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
+        <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="216"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="376"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="219"/>
+        <source>Export for mail merge (.xlsx)…</source>
+        <translation>Serienbrief-Export (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="224"/>
+        <source>Copy email addresses (BCC)</source>
+        <translation>E-Mail-Adressen kopieren (BCC)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="229"/>
+        <source>Separated by “; ” (Outlook)</source>
+        <translation>Getrennt durch „; “ (Outlook)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="231"/>
+        <source>Separated by “, ” (other mail programs)</source>
+        <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="295"/>
+        <source>Members of “{name}”</source>
+        <translation>Mitglieder von „{name}“</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="296"/>
+        <source>Attendees of “{name}”</source>
+        <translation>Teilnehmende an „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="311"/>
+        <source>Every member has a recorded consent.</source>
+        <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="313"/>
+        <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
+        <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="366"/>
+        <source>Open person</source>
+        <translation>Person öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="50"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="51"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="52"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
+        <source>subscribed</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="62"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="63"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="76"/>
+        <source>no proof of consent</source>
+        <translation>kein Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="124"/>
+        <source>unsubscribed on {date}</source>
+        <translation>abgemeldet am {date}</translation>
     </message>
 </context>
 <context>

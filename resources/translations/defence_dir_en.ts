@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CollectionsController</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
+        <source>%n person(s) registered for “{name}”.</source>
+        <translation>
+            <numerusform>%n person registered for “{name}”.</numerusform>
+            <numerusform>%n persons registered for “{name}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
+        <source>%n person(s) added to “{name}”.</source>
+        <translation>
+            <numerusform>%n person added to “{name}”.</numerusform>
+            <numerusform>%n persons added to “{name}”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
+        <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
+        <translation>
+            <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
+            <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <source>%n already on the list.</source>
+        <translation>
+            <numerusform>%n already on the list.</numerusform>
+            <numerusform>%n already on the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <source>%n already registered.</source>
+        <translation>
+            <numerusform>%n already registered.</numerusform>
+            <numerusform>%n already registered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
+        <translation>
+            <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
+            <numerusform>Remove %n persons from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
+        <source>Remove %n person(s) from this event? You can undo this.</source>
+        <translation>
+            <numerusform>Remove %n person from this event? You can undo this.</numerusform>
+            <numerusform>Remove %n persons from this event? You can undo this.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
+        <source>%n person(s) removed.</source>
+        <translation>
+            <numerusform>%n person removed.</numerusform>
+            <numerusform>%n persons removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <source>%n unsubscribed person(s) kept as a suppression.</source>
+        <translation>
+            <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
+            <numerusform>%n unsubscribed persons kept as a suppression.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
+        <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
+        <translation>
+            <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
+            <numerusform>Unsubscribe %n persons? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <source>%n of these persons unsubscribed from this list earlier and were not added.
+
+Have they explicitly given a new consent? Only then record it.</source>
+        <translation>
+            <numerusform>%n of these persons unsubscribed from this list earlier and were not added.
+
+Have they explicitly given a new consent? Only then record it.</numerusform>
+            <numerusform>%n of these persons unsubscribed from this list earlier and were not added.
+
+Have they explicitly given a new consent? Only then record it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
@@ -21,9 +118,28 @@
     </message>
 </context>
 <context>
+    <name>MailingActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n recipient written to {file}.</numerusform>
+            <numerusform>%n recipients written to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation>
+            <numerusform>%n address copied for BCC.</numerusform>
+            <numerusform>%n addresses copied for BCC.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="550"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="580"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -31,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="551"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -39,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -47,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -55,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="990"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1043"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -63,11 +179,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1011"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1064"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
             <numerusform>Selected persons (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,365 @@
+"""What the window does with distribution lists and events: create, rename, delete, add persons,
+change members (the mailing is in mailing_actions.py). Every change goes on the window's undo
+stack; the database is only reached through the core services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+)
+from sqlalchemy import select
+
+from defence_dir import collection_members as members
+from defence_dir import collections_service as collections
+from defence_dir.data.models import AttendanceStatus
+from defence_dir.errors import DefenceDirError
+from defence_dir.memberships import members_without_consent, unsubscribe
+from defence_dir.memberships import set_attendance as set_attendance_status
+from defence_dir.ui.collection_dialog import CollectionDialog
+from defence_dir.ui.collections_sidebar import CollectionsSidebar
+from defence_dir.ui.mailing_actions import MailingActions
+from defence_dir.ui.members_view import MembersPanel
+from defence_dir.ui.messages import plain_message_box
+from defence_dir.ui.undo_commands import CollectionExistence, MembersChange, RenamedCollection
+
+if TYPE_CHECKING:
+    from defence_dir.ui.main_window import MainWindow
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the GUI thread writes: adding thousands of persons takes a second."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class CollectionsController(QObject):
+    def __init__(self, window: MainWindow, changed: Callable[[str, list[int]], None]) -> None:
+        super().__init__(window)
+        self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
+        self.database = window.database
+        self.sidebar = CollectionsSidebar()
+        self.sidebar.opened.connect(window.go_to)
+        # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
+        self.sidebar.persons_dropped.connect(self.add_persons,
+                                             Qt.ConnectionType.QueuedConnection)
+        self.panel = MembersPanel()
+        self.panel.hide()
+        self.panel.persons_dropped.connect(self._dropped_on_panel,
+                                           Qt.ConnectionType.QueuedConnection)
+        self.panel.remove_requested.connect(self.remove_members)
+        self.panel.unsubscribe_requested.connect(self.unsubscribe_members)
+        self.panel.status_requested.connect(self.set_status)
+        self.mailing = MailingActions(window, self.panel)
+        self.panel.filter_changed.connect(lambda _on: self.reload_members())
+        self.panel.open_person.connect(lambda person_id: window.go_to("person", person_id))
+        self.reload_sidebar()
+
+    # --- showing ----------------------------------------------------------------------------------
+    def names(self, kind: str) -> list[tuple[int, str]]:
+        model = collections.MODELS[kind]
+        with self.database.read_session() as session:
+            return [(int(i), str(n)) for i, n in session.execute(
+                select(model.id, model.name).order_by(model.name))]
+
+    def reload_sidebar(self) -> None:
+        for kind in collections.MODELS:
+            self.sidebar.set_records(kind, self.names(kind))
+
+    def show_members(self, kind: str, owner_id: int) -> None:
+        """Show who is on the list or at the event (called when one is selected)."""
+        with self.database.read_session() as session:
+            record = session.get(collections.MODELS[kind], owner_id)
+            if record is None:
+                self.hide_members()
+                return
+            rows = members.member_rows(session, kind, owner_id)
+            if kind == "list" and self.panel.without_consent.isChecked():
+                # The core's definition of "no proof of consent" decides what the filter shows.
+                missing = {p.id for p in members_without_consent(session, owner_id)}
+                rows = [r for r in rows if r.person_id in missing]
+            name = record.name
+        self.panel.show_rows(kind, owner_id, name, rows)
+        self.panel.show()
+        self.sidebar.mark(kind, owner_id)
+
+    def _dropped_on_panel(self, person_ids: list[int]) -> None:
+        if self.panel.owner_id is not None:
+            self.add_persons(self.panel.kind, self.panel.owner_id, person_ids)
+
+    def hide_members(self) -> None:
+        self.panel.hide()
+        self.sidebar.mark(None)
+
+    def reload_members(self) -> None:
+        if self.panel.owner_id is not None and self.panel.isVisible():
+            self.show_members(self.panel.kind, self.panel.owner_id)
+
+    def refresh(self) -> None:
+        """After any change (also undo/redo)."""
+        self.reload_sidebar()
+        self.reload_members()
+
+    # --- create, rename, delete -------------------------------------------------------------------
+    def create(self, kind: str) -> None:
+        title = self.tr("New distribution list") if kind == "list" else self.tr("New event")
+        dialog = CollectionDialog(self.window, kind, title=title)
+        while self.window.run_dialog(dialog):
+            try:
+                with self.database.session() as session:
+                    record_id = collections.create(session, kind, **dialog.values()).id
+                    saved = collections.snapshot(session, kind, record_id)
+            except DefenceDirError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.window.undo_stack.push(CollectionExistence(
+                title, self.database, saved, True, self.changed,
+                self.window.report_error))
+            self.changed(kind, [record_id])
+            self.window.go_to(kind, record_id)
+            return
+
+    def rename(self, kind: str, record_id: int) -> None:
+        with self.database.read_session() as session:
+            record = session.get(collections.MODELS[kind], record_id)
+            if record is None:
+                return
+            before = collections.values_of(record)
+        title = self.tr("Edit distribution list") if kind == "list" \
+            else self.tr("Edit event")
+        dialog = CollectionDialog(self.window, kind, before, title=title)
+        while self.window.run_dialog(dialog):
+            after = dialog.values()
+            try:
+                with self.database.session() as session:
+                    collections.rename(session, kind, record_id, **after)
+            except DefenceDirError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.window.undo_stack.push(RenamedCollection(
+                title, self.database, kind, record_id, before, after,
+                self.changed, self.window.report_error))
+            self.changed(kind, [record_id])
+            return
+
+    def delete(self, kind: str, record_id: int) -> None:
+        text = (self.tr("Delete this distribution list? Its members and their consent history "
+                        "go with it. You can undo this.") if kind == "list"
+                else self.tr("Delete this event? Its attendance records go with it. You can "
+                             "undo this."))
+        if not self.window.confirm(self.tr("Delete"), text):
+            return
+        try:
+            with self.database.session() as session:
+                saved = collections.snapshot(session, kind, record_id)
+                collections.delete_collection(session, kind, record_id)
+        except DefenceDirError as exc:
+            self.window.report_error(str(exc))
+            return
+        self.window.undo_stack.push(CollectionExistence(
+            self.tr("Delete"), self.database, saved, False, self.changed,
+            self.window.report_error))
+        if self.panel.owner_id == record_id and self.panel.kind == kind:
+            self.hide_members()
+        self.changed(kind, [record_id])
+
+    # --- changing members -------------------------------------------------------------------------
+    def _push(self, text: str, before: members.MembersState,
+              after: members.MembersState) -> None:
+        if before != after:
+            self.window.undo_stack.push(MembersChange(text, self.database, before, after,
+                                                      self.changed, self.window.report_error))
+            self.changed(before.kind, [before.owner_id])
+
+    def _change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
+                change: Callable[[Any], Any]) -> Any:
+        """Run `change(session)` on the members `person_ids` and push it as one undo step;
+        returns what `change` returned, or None when the core refused."""
+        try:
+            with busy(), self.database.session() as session:
+                before = members.members_state(session, kind, owner_id, person_ids)
+                result = change(session)
+                after = members.members_state(session, kind, owner_id, person_ids)
+        except DefenceDirError as exc:
+            self.window.report_error(str(exc))
+            return None
+        self._push(text, before, after)
+        return result
+
+    def add_persons(self, kind: str, owner_id: int, person_ids: list[int]) -> None:
+        """Add persons by hand (context menu or drop). Persons who unsubscribed from a list are
+        skipped unless the user explicitly records a new consent for them."""
+        if not person_ids:
+            return
+        with self.database.read_session() as session:
+            record = session.get(collections.MODELS[kind], owner_id)
+            name = record.name if record is not None else ""
+        if kind == "event":
+            outcome = self._change(self.tr("Register for event"), kind, owner_id, person_ids,
+                                   lambda s: members.register_attendees(s, owner_id,
+                                                                            person_ids))
+            if outcome is not None:
+                self._say(self.tr("%n person(s) registered for “{name}”.", "",
+                                  len(outcome.added)).format(name=name)
+                          + self._already(outcome.already, kind))
+            return
+        note = self.ask_note(self.tr("Add to distribution list"), self.tr(
+            "How was consent to “{name}” given? (optional, e.g. “business card at the "
+            "trade fair”)").format(name=name), required=False)
+        if note is None:
+            return
+        outcome = self._add_members(owner_id, person_ids, note)
+        if outcome is None:
+            return
+        message = self.tr("%n person(s) added to “{name}”.", "", len(outcome.added)).format(
+            name=name) + self._already(outcome.already, kind)
+        if outcome.suppressed:
+            message += " " + self.tr(
+                "%n skipped: they unsubscribed earlier and need a new consent.", "",
+                len(outcome.suppressed))
+        self._say(message)
+
+    def _add_members(self, list_id: int, person_ids: list[int],
+                     note: str) -> members.AddOutcome | None:
+        """Subscribe by hand; then, only if the user says so, record a new consent for those who
+        unsubscribed earlier. One undo step for both. (No transaction stays open while a
+        question is on screen: that would lock the database for everyone else.)"""
+        text = self.tr("Add to distribution list")
+        try:
+            with busy(), self.database.session() as session:
+                before = members.members_state(session, "list", list_id, person_ids)
+                outcome = members.add_members(session, list_id, person_ids, note)
+            if outcome.suppressed and self.ask_new_consent(len(outcome.suppressed)):
+                new_note = self.ask_note(self.tr("New consent"), self.tr(
+                    "How did they consent again? (required, e.g. “phone call on 3 March”)"),
+                    required=True)
+                if new_note:
+                    with busy(), self.database.session() as session:
+                        again = members.add_members(session, list_id, outcome.suppressed,
+                                                        new_note, new_consent=True)
+                    outcome.added += again.added
+                    outcome.suppressed = again.suppressed
+            with busy(), self.database.session() as session:
+                after = members.members_state(session, "list", list_id, person_ids)
+        except DefenceDirError as exc:
+            self.window.report_error(str(exc))
+            self.changed("list", [list_id])
+            return None
+        self._push(text, before, after)
+        return outcome
+
+    def _already(self, already: list[int], kind: str) -> str:
+        if not already:
+            return ""
+        return " " + (self.tr("%n already on the list.", "", len(already)) if kind == "list"
+                      else self.tr("%n already registered.", "", len(already)))
+
+    def remove_members(self, person_ids: list[int]) -> None:
+        kind, owner_id = self.panel.kind, self.panel.owner_id
+        if owner_id is None or not person_ids:
+            return
+        text = (self.tr("Remove %n person(s) from this list? Persons who unsubscribed stay "
+                        "recorded, so that they are not added again. You can undo this.", "",
+                        len(person_ids)) if kind == "list"
+                else self.tr("Remove %n person(s) from this event? You can undo this.", "",
+                             len(person_ids)))
+        if not self.window.confirm(self.tr("Remove"), text):
+            return
+        removed = self._change(self.tr("Remove"), kind, owner_id, person_ids,
+                               lambda s: members.remove_from(s, kind, owner_id,
+                                                                 person_ids))
+        if removed is not None:
+            kept = len(person_ids) - removed
+            self._say(self.tr("%n person(s) removed.", "", removed) + (" " + self.tr(
+                "%n unsubscribed person(s) kept as a suppression.", "", kept)
+                if kept and kind == "list" else ""))
+
+    def unsubscribe_members(self, person_ids: list[int]) -> None:
+        owner_id = self.panel.owner_id
+        if self.panel.kind != "list" or owner_id is None or not person_ids:
+            return
+        # The question is also where the user notes how the withdrawal came (for the history).
+        note = self.ask_note(self.tr("Unsubscribe"), self.tr(
+            "Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not "
+            "added again without a new consent. You can undo this.", "", len(person_ids))
+            + "\n\n" + self.tr("How did they unsubscribe? (optional, e.g. “reply by email”)"),
+            required=False)
+        if note is None:
+            return
+
+        def change(session: Any) -> None:
+            for person_id in person_ids:
+                unsubscribe(session, owner_id, person_id, note=note or None)
+        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids, change)
+
+    def set_status(self, person_ids: list[int], status: str) -> None:
+        owner_id = self.panel.owner_id
+        if self.panel.kind != "event" or owner_id is None or not person_ids:
+            return
+        self._change(self.tr("Set status"), "event", owner_id, person_ids,
+                     lambda s: set_attendance_status(s, owner_id, person_ids,
+                                                     AttendanceStatus(status)))
+        self.panel.select_persons(person_ids)
+
+    # --- adding from the persons table --------------------------------------------------------
+    def add_person_menus(self, menu: QMenu, person_ids: list[int]) -> None:
+        """"Add to distribution list ▸" and "Register for event ▸" for the selected persons."""
+        for kind, title in (("list", self.tr("Add to distribution list")),
+                            ("event", self.tr("Register for event"))):
+            submenu = menu.addMenu(title)
+            submenu.setObjectName(f"add_to_{kind}_menu")
+            names = self.names(kind)
+            for record_id, name in names:
+                action = submenu.addAction(name.replace("&", "&&"))
+                action.setData(record_id)
+                action.triggered.connect(
+                    lambda _checked=False, k=kind, r=record_id: self.add_persons(
+                        k, r, person_ids))
+            submenu.setEnabled(bool(names and person_ids))
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+
+    # --- questions (methods so that tests can answer them) -------------------------------------
+    def ask_note(self, title: str, label: str, *, required: bool) -> str | None:
+        """The user's note; None when cancelled (or left empty though required)."""
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("noteDialog")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.resize(460, dialog.sizeHint().height())
+        for shown in dialog.findChildren(QLabel):
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # the label names the list: user data
+            shown.setWordWrap(True)
+        if not self.window.run_dialog(dialog):
+            return None
+        text = dialog.textValue().strip()
+        return None if required and not text else text
+
+    def ask_new_consent(self, count: int) -> bool:
+        box = plain_message_box(self.window, QMessageBox.Icon.Question,
+                                self.tr("Unsubscribed earlier"), self.tr(
+                                    "%n of these persons unsubscribed from this list earlier "
+                                    "and were not added.\n\nHave they explicitly given a new "
+                                    "consent? Only then record it.", "", count))
+        record = box.addButton(self.tr("Record new consent…"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Leave them out"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.buttons()[-1])
+        box.exec()
+        return box.clickedButton() is record

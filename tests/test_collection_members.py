@@ -1,0 +1,116 @@
+"""Who is on a list or at an event: states for undo, adding by hand, the rows of the view."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from defence_dir import collection_members as cs
+from defence_dir.data.models import (
+    Attendance,
+    ListMembership,
+    Person,
+)
+from defence_dir.memberships import (
+    Consent,
+    ConsentSource,
+    consent_history,
+    get_event_by_name,
+    get_list_by_name,
+    set_attendance,
+    subscribe,
+    unsubscribe,
+)
+from defence_dir.search.service import SearchFilters, SearchService
+
+
+@pytest.fixture
+def ids(db):
+    with db.session() as session:
+        list_id = get_list_by_name(session, "Defense-Verteiler").id
+        event_id = get_event_by_name(
+            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
+        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
+    return list_id, event_id, persons
+
+
+def test_a_members_state_is_put_back_exactly(db, ids):
+    list_id, _, persons = ids
+    chosen = [persons["Stein"], persons["Grosch"]]
+    with db.session() as session:
+        subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
+        before = cs.members_state(session, "list", list_id, chosen)
+        unsubscribe(session, list_id, persons["Stein"])
+        cs.add_members(session, list_id, [persons["Grosch"]], "Visitenkarte")
+        after = cs.members_state(session, "list", list_id, chosen)
+    with db.session() as session:
+        cs.apply_members_state(session, before)
+    with db.session() as session:
+        rows = {m.person_id: m.status for m in session.scalars(select(ListMembership))}
+        assert rows == {persons["Stein"]: "subscribed"}
+        assert [h["action"] for h in consent_history(session, persons["Stein"])] == ["given"]
+        cs.apply_members_state(session, after)
+    with db.session() as session:
+        rows = {m.person_id: m.status for m in session.scalars(select(ListMembership))}
+    assert rows == {persons["Stein"]: "unsubscribed", persons["Grosch"]: "subscribed"}
+
+
+def test_adding_by_hand_skips_the_unsubscribed_unless_new_consent(db, ids):
+    list_id, _, persons = ids
+    with db.session() as session:
+        subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
+        unsubscribe(session, list_id, persons["Stein"])
+        subscribe(session, list_id, persons["Recher"], Consent(ConsentSource.FORM, "Formular"))
+        outcome = cs.add_members(session, list_id, [persons["Stein"], persons["Recher"],
+                                                    persons["Grosch"]])
+        assert (outcome.added, outcome.already, outcome.suppressed) == (
+            [persons["Grosch"]], [persons["Recher"]], [persons["Stein"]])
+        grosch = session.scalars(select(ListMembership).where(
+            ListMembership.person_id == persons["Grosch"])).one()
+        assert grosch.consent_history[0].source_kind == "manual"
+        again = cs.add_members(session, list_id, [persons["Stein"]], "Telefonat",
+                               new_consent=True)
+        assert again.added == [persons["Stein"]]
+        assert [h["action"] for h in consent_history(session, persons["Stein"])] == [
+            "given", "withdrawn", "given"]
+
+
+def test_registering_keeps_an_existing_status(db, ids):
+    _, event_id, persons = ids
+    with db.session() as session:
+        set_attendance(session, event_id, [persons["Stein"]], cs.AttendanceStatus.ATTENDED)
+        outcome = cs.register_attendees(session, event_id, [persons["Stein"], persons["Grosch"]])
+        rows = {a.person_id: a.status for a in session.scalars(select(Attendance))}
+    assert outcome.added == [persons["Grosch"]] and outcome.already == [persons["Stein"]]
+    assert rows == {persons["Stein"]: "attended", persons["Grosch"]: "registered"}
+
+
+def test_member_rows_show_consent_and_flag_missing_proof(db, ids):
+    list_id, _, persons = ids
+    with db.session() as session:
+        session.add(ListMembership(list_id=list_id, person_id=persons["Cremer"]))
+        subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
+        rows = cs.member_rows(session, "list", list_id)
+    by_id = {r.person_id: r for r in rows}
+    assert by_id[persons["Cremer"]].without_consent
+    assert not by_id[persons["Stein"]].without_consent
+    assert by_id[persons["Stein"]].consent_source.endswith("Formular")
+
+
+def test_a_big_add_writes_what_subscribe_writes_and_updates_the_search(db, ids):
+    list_id, _, persons = ids
+    everyone = list(persons.values())
+    with db.session() as session:
+        outcome = cs.add_members(session, list_id, [*everyone, 999_999], "Messe")
+    assert sorted(outcome.added) == sorted(everyone)  # an unknown id is left out
+    with db.session() as session:
+        membership = session.scalars(select(ListMembership).where(
+            ListMembership.person_id == persons["Stein"])).one()
+        assert (membership.status, membership.consent_note) == ("subscribed", "Messe")
+        assert membership.consent_source == "von Hand: im Verzeichnisfenster hinzugefügt"
+        assert membership.consent_at is not None
+        assert [(c.action, c.source_kind, c.note) for c in membership.consent_history] == [
+            ("given", "manual", "Messe")]
+    hits = SearchService(db.read_session).search("", SearchFilters(kind="person",
+                                                                   list_id=list_id))
+    assert {h.id for h in hits.hits} == set(everyone)
