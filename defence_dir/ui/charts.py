@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from defence_dir.ui.messages import plain_tooltip
+
 # Okabe–Ito hues: distinguishable with the common colour-vision deficiencies.
 HUES = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
 PADDING = 12
@@ -212,7 +214,7 @@ class Chart(QWidget):
             text = "" if self.status_text() else self.tooltip_at(event.pos().x(),
                                                                  event.pos().y())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

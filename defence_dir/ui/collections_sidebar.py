@@ -8,7 +8,8 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of, plain_tooltip
+from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

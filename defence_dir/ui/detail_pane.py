@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from defence_dir.contact_values import format_phone_international
+from defence_dir.ui.messages import plain_tooltip
 
 LINK_WIDTH = 200  # pixels; longer link texts are elided
 
@@ -106,7 +107,7 @@ class DetailPane(QScrollArea):
         button.setStyleSheet("QPushButton { color: palette(link); text-align: left; "
                              "padding: 1px 0; border: none; }"
                              "QPushButton:hover { text-decoration: underline; }")
-        button.setToolTip(self.tr("Go to {name}").format(name=text))
+        button.setToolTip(plain_tooltip(self.tr("Go to {name}").format(name=text)))
         button.clicked.connect(lambda: self.navigate.emit(kind, record_id))
         row.addWidget(button)
         if detail:
@@ -131,12 +132,12 @@ class DetailPane(QScrollArea):
         open_button.setText(self.tr("Write") if url.startswith("mailto:") else
                             self.tr("Call") if url.startswith("tel:") else self.tr("Open"))
         open_button.setObjectName(f"{object_name}_open")
-        open_button.setToolTip(url)
+        open_button.setToolTip(plain_tooltip(url))
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(url)))
         copy_button = QToolButton()
         copy_button.setText(self.tr("Copy"))
         copy_button.setObjectName(f"{object_name}_copy")
-        copy_button.setToolTip(self.tr("Copy {value}").format(value=copy_value))
+        copy_button.setToolTip(plain_tooltip(self.tr("Copy {value}").format(value=copy_value)))
         copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(copy_value))
         row.addWidget(open_button)
         row.addWidget(copy_button)

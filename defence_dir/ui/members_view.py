@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from defence_dir.collection_members import MemberRow
 from defence_dir.data.models import AttendanceStatus
-from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of, plain_tooltip
+from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
 
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1

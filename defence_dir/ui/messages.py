@@ -1,6 +1,9 @@
-"""Message boxes that show their text literally: paths and names are user data, never rich text."""
+"""Message boxes and tooltips that show their text literally: paths and names are user data,
+never rich text."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,3 +18,11 @@ def plain_message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     plain_message_box(parent, QMessageBox.Icon.Critical, title, text).exec()
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: Qt would render "<b>x</b>" as bold (it guesses
+    rich text); line breaks are kept. Empty stays empty, so no tooltip appears."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"

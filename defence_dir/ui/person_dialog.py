@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from defence_dir.contact_values import format_phone_international, phone_e164
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft
+from defence_dir.ui.messages import plain_tooltip
 
 SALUTATIONS = ("", "Herr", "Frau")
 TITLES = ("", "Dr.", "Dr.-Ing.", "Dr. rer. nat.", "Prof.", "Prof. Dr.", "Prof. Dr.-Ing.",
@@ -305,7 +306,7 @@ class PersonDialog(QDialog):
                         hint.show()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not problems)
-        save.setToolTip(next(iter(problems.values()), ""))
+        save.setToolTip(plain_tooltip(next(iter(problems.values()), "")))
 
     def accept(self) -> None:
         if self.problems():

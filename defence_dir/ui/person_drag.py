@@ -6,7 +6,6 @@ text when it looks like HTML.
 
 from __future__ import annotations
 
-import html
 import json
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -32,7 +31,3 @@ def person_ids_of(mime: QMimeData | None) -> list[int]:
         return []
     return [int(i) for i in found if isinstance(i, int) and not isinstance(i, bool)]
 
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally ("<b>x</b>" stays as typed); empty stays empty."""
-    return f"<span>{html.escape(text)}</span>" if text else ""

@@ -59,6 +59,7 @@ from defence_dir.spreadsheet.planning import (
 )
 from defence_dir.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
+from defence_dir.ui.messages import plain_tooltip
 
 PREVIEW_ROWS = 8
 FIRST_ROWS = 1000  # previewed at once; the rest of a large file follows
@@ -425,7 +426,7 @@ class PreviewPage(QWizardPage):
             for column, value in enumerate((str(row.row), row.name, labels[row.action],
                                             details)):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 self.table.setItem(index, column, item)
             if row.action is RowAction.MATCH:
                 combo = QComboBox()

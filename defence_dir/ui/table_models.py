@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from defence_dir.search.service import SearchHit
+from defence_dir.ui.messages import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -165,9 +166,13 @@ class HitTableModel(QAbstractTableModel):
             return None
         key = self.columns[index.column()].key
         if key == "matched":
-            return matched_field_label(hit.matched_field)
-        row = self._row(index.row())
-        return row.get(key, "") if row else None
+            text = matched_field_label(hit.matched_field)
+        else:
+            row = self._row(index.row())
+            if row is None:
+                return None
+            text = row.get(key, "")
+        return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def _row(self, row: int) -> dict[str, str] | None:
         cached = self._rows.get(row)
@@ -223,5 +228,6 @@ class RecordTableModel(QAbstractTableModel):
             return record["id"]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = record.get(self.columns[index.column()].key)
-            return "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None

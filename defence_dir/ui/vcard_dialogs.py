@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.persons import field_label
+from defence_dir.ui.messages import plain_tooltip
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import Action, ImportPlan, MatchMode, apply_import, plan_import
 from defence_dir.vcard.writer import Profile, card, load_cards
@@ -280,7 +281,7 @@ class ImportDialog(QDialog):
             for column, value in enumerate((str(plan.number), plan.name, labels[plan.action],
                                             details)):
                 item = QTableWidgetItem(value)  # items show plain text
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, item)
         counts = self.plan.counts()
         self.summary.setText(", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items()

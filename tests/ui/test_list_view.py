@@ -363,6 +363,15 @@ def test_del_in_the_members_table_removes_members_not_the_list(window, db, ids, 
     assert statuses(db, list_id) == {}
 
 
+def tooltip_shows(tooltip: str) -> str:
+    """What a tooltip displays: Qt renders it as rich text when it looks like markup."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
 def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, monkeypatch):
     from PySide6.QtWidgets import QLabel
 
@@ -374,7 +383,7 @@ def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, 
     window.reload()
     item = window.collections.sidebar.item_for("list", html_id)
     assert item.text(0) == "<b>Presse</b>"
-    assert item.toolTip(0) == "<span>&lt;b&gt;Presse&lt;/b&gt;</span>"
+    assert tooltip_shows(item.toolTip(0)) == "<b>Presse</b>"
     seen = []
 
     def answer(dialog):
@@ -391,7 +400,7 @@ def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, 
     window.go_to("list", html_id)
     settle(window)
     model = window.collections.panel.table.model()
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "<span>Hans H. Stein</span>"
+    assert tooltip_shows(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)) == "Hans H. Stein"
 
 
 def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot, tmp_path,

@@ -201,6 +201,18 @@ def test_user_data_is_shown_as_plain_text(window, type_search, settle, db):
     title = window.detail.findChild(QLabel, "detailTitle")
     assert title.text() == "<b>Eve</b> <img src=x>"
     assert title.textFormat() == Qt.TextFormat.PlainText
+    # Tooltips are rendered as rich text when they look like markup: they must be escaped.
+    index = window.table.model().index(0, 0)
+    tooltip = window.table.model().data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip_shows(tooltip) == "<b>Eve</b> <img src=x>"
+
+
+def tooltip_shows(tooltip: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
 
 
 def test_keyboard_shortcuts(window, qtbot, settle):
