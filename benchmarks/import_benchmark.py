@@ -118,6 +118,10 @@ def main() -> int:
             plan = plan_rows(session, rows, header, mapping, file_name=path.name,
                              directory=directory)
         phases["clean and match (preview of all rows)"] = time.perf_counter() - started
+        # As the CLI does: what is written is in the plan now (the wizard keeps rows and
+        # directory for going back to the preview).
+        rows.clear()
+        del directory
         started = time.perf_counter()
         with database.session() as session:
             result = apply_plan(session, plan, ImportTarget())

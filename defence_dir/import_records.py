@@ -82,13 +82,15 @@ class OrganisationResolver:
         reindex_organisations(self.session, self.created)
 
 
-def seal_batch(session: Session, batch: ImportBatch) -> None:
+def seal_batch(session: Session, batch: ImportBatch, *, sealed: tuple[str, ...] = ()) -> None:
     """Store each touched row's state after the import, so undo can tell later edits
-    (a few queries for the whole batch, not one per row)."""
+    (a few queries for the whole batch, not one per row). Changes of the `sealed` tables
+    were recorded with their state after the import already (bulk writers know it)."""
     session.flush()
     changes = session.execute(select(ImportChange.id, ImportChange.table_name,
                                      ImportChange.row_id, ImportChange.before_json)
-                              .where(ImportChange.batch_id == batch.id)).all()
+                              .where(ImportChange.batch_id == batch.id,
+                                     ImportChange.table_name.not_in(sealed))).all()
     state: dict[str, dict[int, Any]] = {}
     for table, model, column in (("person", Person, Person.version),
                                  ("attendance", Attendance, Attendance.status)):

@@ -40,7 +40,7 @@ from defence_dir.persons import (
     PhoneDraft,
     merge_drafts,
 )
-from defence_dir.search.indexer import index_new_persons, reindex_persons
+from defence_dir.search.indexer import fewer_merges, index_new_persons, reindex_persons
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, RowPlan, SpreadsheetPlan
 
 
@@ -144,7 +144,8 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
             person_id = row.person_id
             changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
                             "action": ImportChangeAction.UPDATED.value,
-                            "before_json": json.dumps(draft_json(existing),
+                            "before_json": json.dumps({**draft_json(existing),
+                                                       "version_after": version + 1},
                                                       ensure_ascii=False)})
             updates.append({**{name: getattr(merged, name) for name in TEXT_FIELDS},
                             "organisation": merged.organisation_id, "person_id": person_id,
@@ -210,7 +211,8 @@ def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
             phones += [{"person_id": person_id, "raw": p.raw, "e164": phone_e164(p.raw),
                         "kind": p.kind, "position": i} for i, p in enumerate(row.draft.phones)]
             changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
-                            "action": ImportChangeAction.CREATED.value, "before_json": "{}"})
+                            "action": ImportChangeAction.CREATED.value,
+                            "before_json": '{"version_after": 1}'})
         for model, rows_of in ((EmailAddress, emails), (PhoneNumber, phones),
                                (ImportChange, changes)):
             if rows_of:
@@ -237,11 +239,12 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
     result = SpreadsheetResult(batch.id)
     organisation_id = OrganisationResolver(session, batch)
 
-    created = _create_in_bulk(session, batch, [r for r in plan.rows
-                                              if r.action is RowAction.NEW and r.draft],
-                              organisation_id, progress, len(plan.rows))
-    result.created = len(created)
-    updated = _update_in_bulk(session, batch, plan, organisation_id, result)
+    with fewer_merges(session):
+        created = _create_in_bulk(session, batch, [r for r in plan.rows
+                                                  if r.action is RowAction.NEW and r.draft],
+                                  organisation_id, progress, len(plan.rows))
+        result.created = len(created)
+        updated = _update_in_bulk(session, batch, plan, organisation_id, result)
     for done, row in enumerate(plan.rows, start=1):
         if progress is not None and done % 200 == 0 and not progress(done, len(plan.rows)):
             raise ImportCancelled(_("Import cancelled; nothing was written."))
@@ -289,7 +292,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
     batch.created_count, batch.updated_count = result.created, result.updated
     batch.skipped_count = result.skipped
     organisation_id.index_created()
-    seal_batch(session, batch)
+    seal_batch(session, batch, sealed=("person",))  # written with their after-state
     if progress is not None:
         progress(len(plan.rows), len(plan.rows))
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import insert, select
 
 from defence_dir.data.models import (
@@ -152,3 +153,34 @@ def test_many_new_persons_are_placed_in_one_pass(db, search, find):
         reindex_persons(session, list(result.scalars()))
     assert search.search("gruppe", limit=1).total == count
     assert_same_as_full_rebuild(db)
+
+
+def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search):
+    from defence_dir.search.indexer import BULK_PLACEMENT, index_new_persons
+
+    count = BULK_PLACEMENT + 150
+    with db.session() as session:
+        result = session.execute(insert(Person).returning(Person.id), [
+            {"given_name": f"Neu{i}", "family_name": ["Adler", "Mayer", "Zorn", None][i % 4],
+             "uid": f"new-{i}", "version": 1} for i in range(count)])
+        index_new_persons(session, list(result.scalars()))
+    assert search.search("neu", limit=1).total == count
+    assert_same_as_full_rebuild(db)
+
+
+def test_a_bulk_write_leaves_the_fts_merge_setting_as_it_was(db):
+    from sqlalchemy import text
+
+    from defence_dir.search.indexer import fewer_merges, has_fts
+
+    with db.session() as session:
+        if not has_fts(session):
+            pytest.skip("no FTS5 here")
+        with fewer_merges(session):
+            assert session.execute(text("SELECT v FROM search_fts_config "
+                                        "WHERE k = 'automerge'")).scalar() == 16
+    with db.read_session() as session:
+        assert session.execute(text("SELECT v FROM search_fts_config "
+                                    "WHERE k = 'automerge'")).scalar() == 4
+        assert session.execute(text("SELECT v FROM search_phone_config "
+                                    "WHERE k = 'automerge'")).scalar() == 4
