@@ -4,4 +4,7 @@ import sys
 
 from defence_dir.cli import main
 
-sys.exit(main())
+# Guarded: worker processes (spawned for large imports and index builds) import this module
+# again as their main module and must not run the command a second time.
+if __name__ == "__main__":
+    sys.exit(main())
