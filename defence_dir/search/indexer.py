@@ -324,16 +324,21 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
 def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
     """Free ids for many new sort keys at once, spread evenly over the gaps they fall into;
     None when a gap is too small (the caller renumbers everything)."""
-    existing = session.execute(select(SearchDocument.sort_key, SearchDocument.id)
-                               .order_by(SearchDocument.sort_key)).all()
-    existing_keys = [row[0] for row in existing]
+    # Two plain lists, not a result row per document: an import places documents among a
+    # large index while holding its plan in memory.
+    existing_keys: list[str] = []
+    existing_ids: list[int] = []
+    for key, doc_id in session.execute(select(SearchDocument.sort_key, SearchDocument.id)
+                                       .order_by(SearchDocument.sort_key)):
+        existing_keys.append(key)
+        existing_ids.append(doc_id)
     groups: dict[int, list[str]] = {}
     for key in sorted(keys):
         groups.setdefault(bisect.bisect_left(existing_keys, key), []).append(key)
     positions: dict[str, int] = {}
     for index, group in groups.items():
-        before = existing[index - 1][1] if index > 0 else None
-        after = existing[index][1] if index < len(existing) else None
+        before = existing_ids[index - 1] if index > 0 else None
+        after = existing_ids[index] if index < len(existing_ids) else None
         count = len(group)
         if before is None and after is None:
             ids = [GAP * (i + 1) for i in range(count)]

@@ -6,6 +6,7 @@ flagged, never silently changed."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -111,8 +112,9 @@ def parse_date(cell: Cell) -> datetime | None:
     return None
 
 
-def repaired_phone(cell: Cell) -> tuple[str | None, str | None]:
-    """(number as it can be stored, a note of any repair); (None, reason) if unreadable."""
+def repaired_phone(cell: Cell) -> tuple[PhoneDraft | None, str | None]:
+    """(number as it can be stored, with its E.164 form; a note of any repair);
+    (None, reason) if unreadable."""
     text = text_of(cell)
     if not text:
         return None, None
@@ -120,13 +122,15 @@ def repaired_phone(cell: Cell) -> tuple[str | None, str | None]:
     # A number cell lost its "+" or leading 0 in Excel: put it back before anything else, as
     # phonenumbers would otherwise read "4921155501" as a German national number.
     numeric = isinstance(cell, int | float) and not isinstance(cell, bool)
-    if not numeric and phone_e164(text):
-        return text, None
+    if not numeric and (e164 := phone_e164(text)):
+        return PhoneDraft(text, e164=e164), None
     if (numeric or text.isdigit()) and digits:
-        if digits.startswith("49") and phone_e164("+" + digits):
-            return "+" + digits, _("“+” restored in phone number {number}", number=text)
-        if not digits.startswith("0") and phone_e164("0" + digits):
-            return "0" + digits, _("leading 0 restored in phone number {number}", number=text)
+        if digits.startswith("49") and (e164 := phone_e164("+" + digits)):
+            return PhoneDraft("+" + digits, e164=e164), \
+                _("“+” restored in phone number {number}", number=text)
+        if not digits.startswith("0") and (e164 := phone_e164("0" + digits)):
+            return PhoneDraft("0" + digits, e164=e164), \
+                _("leading 0 restored in phone number {number}", number=text)
     return None, _("phone number “{number}” not readable, kept in the notes", number=text)
 
 
@@ -193,9 +197,10 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
                 row.problems.append(str(exc))
     for key, kind in (("phone", "work"), ("mobile", "cell")):
         if key in values:
-            number, note = repaired_phone(values[key])
-            if number:
-                draft.phones.append(PhoneDraft(number, kind))
+            phone, note = repaired_phone(values[key])
+            if phone:
+                phone.kind = kind
+                draft.phones.append(phone)
                 if note:
                     row.repairs.append(note)
             elif note:
@@ -220,4 +225,15 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
         draft.notes = "\n".join(row.notes)
     if not row.empty and not (draft.given_name or draft.family_name):
         row.problems.append(_("no name"))
+    # Each cell is its own string: "Herr", a given name, a company or "Ort: Düsseldorf" would
+    # be held once per row of a large file (interned strings are freed with their last use).
+    for part in _REPEATING:
+        value = getattr(draft, part)
+        if value:
+            setattr(draft, part, sys.intern(value))
+    if row.organisation:
+        row.organisation = sys.intern(row.organisation)
     return row
+
+
+_REPEATING = ("salutation", "title", "given_name", "function", "department", "notes")

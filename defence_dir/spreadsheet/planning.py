@@ -113,12 +113,18 @@ def _identity(draft: PersonDraft, organisation: str | None) -> str:
 
 class _Known:
     """What matching and the side-by-side view need of a person already in the directory
-    (plain values; the draft is built only for persons a row matches)."""
+    (plain values in slots, as there is one per person; the draft is built only for persons
+    a row matches)."""
 
-    __slots__ = ("_draft", "_identity", "emails", "organisation", "values")
+    __slots__ = ("_draft", "_identity", "department", "emails", "family_name", "function",
+                 "given_name", "organisation", "salutation", "title")
 
-    def __init__(self, values: tuple[str | None, ...], organisation: str | None) -> None:
-        self.values = values  # salutation, title, given, family, function, department
+    def __init__(self, salutation: str | None, title: str | None, given_name: str | None,
+                 family_name: str | None, function: str | None, department: str | None,
+                 organisation: str | None) -> None:
+        self.salutation, self.title = salutation, title
+        self.given_name, self.family_name = given_name, family_name
+        self.function, self.department = function, department
         self.organisation = organisation
         self.emails: tuple[str, ...] = ()
         self._identity: str | None = None
@@ -128,20 +134,15 @@ class _Known:
     def identity(self) -> str:
         """Folded name and organisation, computed when first compared."""
         if self._identity is None:
-            self._identity = _identity_of(self.values[2], self.values[3], self.organisation)
+            self._identity = _identity_of(self.given_name, self.family_name, self.organisation)
         return self._identity
-
-    @property
-    def family_name(self) -> str | None:
-        return self.values[3]
 
     @property
     def draft(self) -> PersonDraft:
         if self._draft is None:
-            salutation, title, given, family, function, department = self.values
-            self._draft = PersonDraft(salutation=salutation, title=title, given_name=given,
-                                      family_name=family, function=function,
-                                      department=department,
+            self._draft = PersonDraft(salutation=self.salutation, title=self.title,
+                                      given_name=self.given_name, family_name=self.family_name,
+                                      function=self.function, department=self.department,
                                       emails=[EmailDraft(a) for a in self.emails])
         return self._draft
 
@@ -172,8 +173,8 @@ class KnownDirectory:
                        Person.family_name, Person.function, Person.department,
                        Organisation.name)
                 .outerjoin(Organisation, Person.organisation_id == Organisation.id)):
-            self.persons[pid] = _Known((shared(salutation), shared(title), shared(given),
-                                        family, shared(function), shared(department)),
+            self.persons[pid] = _Known(shared(salutation), shared(title), shared(given),
+                                       family, shared(function), shared(department),
                                        shared(organisation))
         self.by_email: dict[str, int] = {}
         for pid, address in session.execute(select(EmailAddress.person_id,

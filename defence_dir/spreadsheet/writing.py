@@ -122,6 +122,8 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
         chunk = rows[start:start + 2000]
         existing_of, e164 = _existing_drafts(session, sorted({r.person_id for r in chunk
                                                               if r.person_id}))
+        e164.update((p.raw, p.e164) for r in chunk if r.draft for p in r.draft.phones
+                    if p.e164)  # the file's numbers were parsed when cleaning
 
         def e164_of(raw: str, known: dict[str, str] = e164) -> str | None:
             return known.get(raw) or phone_e164(raw)
@@ -208,7 +210,7 @@ def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
             created[row.row] = person_id
             emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
                         "position": i} for i, e in enumerate(row.draft.emails)]
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": phone_e164(p.raw),
+            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
                         "kind": p.kind, "position": i} for i, p in enumerate(row.draft.phones)]
             changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
                             "action": ImportChangeAction.CREATED.value,

@@ -37,15 +37,15 @@ def test_names_are_split(text, expected):
     assert (parts["title"], parts["given_name"], parts["family_name"]) == expected
 
 
-@pytest.mark.parametrize(("cell", "number", "repaired"), [
-    (2115551234, "02115551234", True),  # Excel dropped the leading 0
-    (4921155501, "+4921155501", True),  # … or the "+"
-    ("0211 555-12", "0211 555-12", False),
-    ("bitte anrufen", None, True),
+@pytest.mark.parametrize(("cell", "number", "e164", "repaired"), [
+    (2115551234, "02115551234", "+492115551234", True),  # Excel dropped the leading 0
+    (4921155501, "+4921155501", "+4921155501", True),  # … or the "+"
+    ("0211 555-12", "0211 555-12", "+4921155512", False),
+    ("bitte anrufen", None, None, True),
 ])
-def test_phones_are_repaired_or_flagged(cell, number, repaired):
+def test_phones_are_repaired_or_flagged(cell, number, e164, repaired):
     value, note = repaired_phone(cell)
-    assert value == number
+    assert (value.raw, value.e164) == (number, e164) if number else value is None
     assert bool(note) is repaired
 
 
