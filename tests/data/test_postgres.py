@@ -105,3 +105,34 @@ def test_search_on_postgresql_answers_like_sqlite(pg_url, db):
         assert SearchService(server.read_session).search("joerg oelmann").total == 1
     finally:
         server.close()
+
+
+def test_spreadsheet_import_and_undo_on_postgres(pg_url, db_path, tmp_path, capsys,
+                                                 attendee_xlsx):
+    """Bulk inserts, version-checked bulk updates and bulk index placement on the server
+    give the same result as in the SQLite file; undo takes it all back."""
+    import json
+
+    lines = ["Vorname;Nachname;Firma;E-Mail;Telefon"]
+    lines += [f"Anna{i};Neumann{i};Firma {i % 7};anna{i}@neu.example;0211 5550{i:03d}"
+              for i in range(300)]
+    lines.append("Harald;Cremer;NMWP.NRW;harald.cremer@nmwp.de;0211 7654321")  # match, new phone
+    many = tmp_path / "viele.csv"
+    many.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = {}
+    for url in (pg_url, str(db_path)):
+        found = []
+        for path in (attendee_xlsx, many):
+            assert main(["--db", url, "import", str(path), "--json"]) == 0
+            found.append(json.loads(capsys.readouterr().out))
+        assert main(["--db", url, "search", "neumann299", "--json"]) == 0
+        hits = json.loads(capsys.readouterr().out)
+        results[url] = ([{k: r[k] for k in ("created", "updated", "unchanged", "invalid")}
+                         for r in found], len(hits))
+        assert main(["--db", url, "undo-import", str(found[1]["batch_id"])]) == 0
+        capsys.readouterr()
+        assert main(["--db", url, "search", "neumann299", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+    assert results[pg_url] == results[str(db_path)]
+    assert (results[pg_url][0][1]["created"], results[pg_url][0][1]["updated"]) == (300, 1)
+    assert results[pg_url][1] == 1
