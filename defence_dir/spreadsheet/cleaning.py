@@ -9,6 +9,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from defence_dir.contact_values import normalize_email, phone_e164
 from defence_dir.errors import ValidationError
@@ -40,8 +41,10 @@ def text_of(cell: Cell) -> str:
     return _SPACES.sub(" ", str(cell)).strip()
 
 
-def _known(kind: str) -> list[str]:
-    return sorted(synonyms()[kind]["known"], key=len, reverse=True)
+@cache
+def _known(kind: str) -> tuple[str, ...]:
+    """Known salutations or titles, longest first (asked several times per row)."""
+    return tuple(sorted(synonyms()[kind]["known"], key=len, reverse=True))
 
 
 def _strip_prefixes(text: str) -> tuple[str | None, str | None, str]:
@@ -135,11 +138,14 @@ def repaired_phone(cell: Cell) -> tuple[PhoneDraft | None, str | None]:
 
 
 def attendance_status(text: str) -> str | None:
-    key = " ".join(words(text))
-    for status, names in synonyms()["statuses"].items():
-        if key in {" ".join(words(n)) for n in names}:
-            return status
-    return None
+    return _statuses().get(" ".join(words(text)))
+
+
+@cache
+def _statuses() -> dict[str, str]:
+    """Folded status name → status, from the synonyms file (read once)."""
+    return {" ".join(words(name)): status
+            for status, names in reversed(synonyms()["statuses"].items()) for name in names}
 
 
 @dataclass
@@ -163,17 +169,21 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
     draft = PersonDraft()
     row = CleanRow(draft)
     values: dict[str, Cell] = {}
+    texts: dict[str, str] = {}  # each cell's text worked out once
     for index, field_name in enumerate(mapping.fields):
+        if field_name == IGNORE:
+            continue
         cell = cells[index] if index < len(cells) else None
-        if field_name == IGNORE or text_of(cell) == "":
+        text = text_of(cell)
+        if text == "":
             continue
         if field_name == TO_NOTES:
-            row.notes.append(f"{mapping.headings[index]}: {text_of(cell)}")
+            row.notes.append(f"{mapping.headings[index]}: {text}")
         else:
-            values[field_name] = cell
+            values[field_name], texts[field_name] = cell, text
     for key in ("full_name", "full_name_reversed"):
         if key in values:
-            text = text_of(values[key])
+            text = texts[key]
             parts = split_name(text if key == "full_name" or "," in text else
                                ", ".join(text.split(" ", 1)))
             for part, value in parts.items():
@@ -181,14 +191,14 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
                     setattr(draft, part, value)
     for part in ("salutation", "title", "family_name", "function", "department"):
         if part in values:
-            setattr(draft, part, text_of(values[part]))
+            setattr(draft, part, texts[part])
     if "given_name" in values:  # "Dr. Anna" in the given-name column
-        salutation, title, rest = _strip_prefixes(text_of(values["given_name"]))
+        salutation, title, rest = _strip_prefixes(texts["given_name"])
         draft.given_name = rest or None
         draft.title = draft.title or title
         draft.salutation = draft.salutation or salutation
     if "email" in values:
-        for address in re.split(r"[;,\s]+", text_of(values["email"])):
+        for address in re.split(r"[;,\s]+", texts["email"]):
             if not address:
                 continue
             try:
@@ -205,20 +215,20 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
                     row.repairs.append(note)
             elif note:
                 row.repairs.append(note)
-                row.notes.append(f"{_('Phone')}: {text_of(values[key])}")
-    row.organisation = text_of(values.get("organisation")) or None
+                row.notes.append(f"{_('Phone')}: {texts[key]}")
+    row.organisation = texts.get("organisation") or None
     if "city" in values:
-        row.notes.append(f"{_('City')}: {text_of(values['city'])}")
+        row.notes.append(f"{_('City')}: {texts['city']}")
     if "notes" in values:
-        row.notes.insert(0, text_of(values["notes"]))
+        row.notes.insert(0, texts["notes"])
     if "status" in values:
-        row.status = attendance_status(text_of(values["status"]))
+        row.status = attendance_status(texts["status"])
         if row.status is None:
             row.problems.append(_("unknown attendance status “{status}”",
-                                  status=text_of(values["status"])))
+                                  status=texts["status"]))
     if "consent" in values:
         consent_at = parse_date(values["consent"])
-        answer = " ".join(words(text_of(values["consent"])))
+        answer = " ".join(words(texts["consent"]))
         row.consent = consent_at is not None or answer in ("ja", "yes", "x", "1", "true")
         row.consent_at = consent_at
     if row.notes:

@@ -227,10 +227,10 @@ class KnownDirectory:
         best_score, best_id = 0.0, None
         # A person without an organisation is not held against a row that names one: those
         # are compared by name alone.
-        for wanted, (ids, identities) in zip((_identity(draft, organisation),
-                                              _identity(draft, None)), pools, strict=True):
+        for with_organisation, (ids, identities) in zip((True, False), pools, strict=True):
             if not ids:
                 continue
+            wanted = _identity(draft, organisation if with_organisation else None)
             found = process.extractOne(wanted, identities, scorer=fuzz.token_sort_ratio)
             if found and found[1] > best_score:
                 best_score, best_id = found[1], ids[found[2]]
