@@ -70,3 +70,19 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def ids(db: Database) -> tuple[int, int, dict[str, int]]:
+    """The seeded list's and kick-off event's ids, and the seeded persons' ids by family name."""
+    from sqlalchemy import select
+
+    from defence_dir.data.models import Person
+    from defence_dir.memberships import get_event_by_name, get_list_by_name
+
+    with db.session() as session:
+        list_id = get_list_by_name(session, "Defense-Verteiler").id
+        event_id = get_event_by_name(
+            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
+        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
+    return list_id, event_id, persons

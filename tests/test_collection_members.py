@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from defence_dir import collection_members as cs
 from defence_dir.data.models import (
     Attendance,
     ListMembership,
-    Person,
 )
 from defence_dir.memberships import (
     Consent,
     ConsentSource,
     consent_history,
-    get_event_by_name,
-    get_list_by_name,
     set_attendance,
     subscribe,
     unsubscribe,
 )
 from defence_dir.search.service import SearchFilters, SearchService
-
-
-@pytest.fixture
-def ids(db):
-    with db.session() as session:
-        list_id = get_list_by_name(session, "Defense-Verteiler").id
-        event_id = get_event_by_name(
-            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
-        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
-    return list_id, event_id, persons
 
 
 def test_a_members_state_is_put_back_exactly(db, ids):

@@ -13,30 +13,17 @@ from defence_dir.data.models import (
     DistributionList,
     Event,
     ListMembership,
-    Person,
 )
 from defence_dir.errors import ValidationError
 from defence_dir.memberships import (
     Consent,
     ConsentSource,
     consent_history,
-    get_event_by_name,
-    get_list_by_name,
     set_attendance,
     subscribe,
     unsubscribe,
 )
 from defence_dir.search.service import SearchFilters, SearchService
-
-
-@pytest.fixture
-def ids(db):
-    with db.session() as session:
-        list_id = get_list_by_name(session, "Defense-Verteiler").id
-        event_id = get_event_by_name(
-            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
-        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
-    return list_id, event_id, persons
 
 
 @pytest.mark.parametrize("kind", ["list", "event"])

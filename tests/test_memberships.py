@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from defence_dir.data.models import Attendance, AttendanceStatus, ListMembership, Person
+from defence_dir.data.models import Attendance, AttendanceStatus, ListMembership
 from defence_dir.errors import ValidationError
 from defence_dir.memberships import (
     Consent,
     ConsentSource,
     SubscribeOutcome,
     consent_history,
-    get_event_by_name,
-    get_list_by_name,
     members_without_consent,
     remove_attendance,
     remove_members,
@@ -21,16 +19,6 @@ from defence_dir.memberships import (
     subscribe,
     unsubscribe,
 )
-
-
-@pytest.fixture
-def ids(db):
-    with db.session() as session:
-        list_id = get_list_by_name(session, "Defense-Verteiler").id
-        event_id = get_event_by_name(
-            session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
-        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
-    return list_id, event_id, persons
 
 
 def test_subscribe_records_how_consent_was_given(db, ids):
