@@ -213,8 +213,7 @@ def remove_from(session: Session, kind: str, owner_id: int, person_ids: Iterable
     """Take persons off a list (the unsubscribed stay as suppressions) or an event."""
     from defence_dir.memberships import remove_attendance, remove_members
 
-    ids = list(person_ids)
     get_collection(session, kind, owner_id)
-    removed = (remove_members if kind == "list" else remove_attendance)(session, owner_id, ids)
-    refresh_search(session, ids)
-    return removed
+    # Both refresh the search documents (list and event filter tags) themselves.
+    return (remove_members if kind == "list" else remove_attendance)(session, owner_id,
+                                                                     list(person_ids))

@@ -27,6 +27,7 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import N_, _
+from defence_dir.search.indexer import reindex_persons
 
 
 class ConsentSource(enum.StrEnum):
@@ -160,14 +161,15 @@ def remove_members(session: Session, list_id: int, person_ids: Iterable[int]) ->
 
     Returns how many memberships were removed.
     """
+    ids = list(person_ids)
     result = session.execute(
         delete(ListMembership).where(
             ListMembership.list_id == list_id,
-            ListMembership.person_id.in_(list(person_ids)),
+            ListMembership.person_id.in_(ids),
             ListMembership.status == MembershipStatus.SUBSCRIBED.value,
         )
     )
-    session.expire_all()
+    _refresh_search(session, ids)
     return int(result.rowcount or 0)
 
 
@@ -208,10 +210,19 @@ def set_attendance(session: Session, event_id: int, person_ids: Sequence[int],
 
 
 def remove_attendance(session: Session, event_id: int, person_ids: Iterable[int]) -> int:
+    """Take persons off an event; returns how many attendance rows went."""
+    ids = list(person_ids)
     result = session.execute(delete(Attendance).where(Attendance.event_id == event_id,
-                                                      Attendance.person_id.in_(list(person_ids))))
-    session.expire_all()
+                                                      Attendance.person_id.in_(ids)))
+    _refresh_search(session, ids)
     return int(result.rowcount or 0)
+
+
+def _refresh_search(session: Session, person_ids: list[int]) -> None:
+    """A Core DELETE bypasses the ORM events that keep the search documents' list and event
+    filter tags current: refresh them here, so that every caller (window, CLI) is right."""
+    session.expire_all()
+    reindex_persons(session, person_ids)
 
 
 def consent_history(session: Session, person_id: int) -> list[dict[str, object]]:

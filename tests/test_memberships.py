@@ -100,3 +100,28 @@ def test_attendance_for_a_selection(db, ids):
         assert statuses == {"attended"}
         assert remove_attendance(session, event_id, [persons["Stein"]]) == 1
         assert session.scalars(select(Attendance.person_id)).all() == [persons["Recher"]]
+
+
+@pytest.mark.parametrize("kind", ["list", "event"])
+def test_removed_persons_no_longer_match_the_filter_in_search(db, ids, kind):
+    """The CLI and every other caller of the core: the search tags follow a removal."""
+    from defence_dir.search.service import SearchFilters, SearchService
+
+    list_id, event_id, persons = ids
+    chosen = [persons["Stein"], persons["Grosch"]]
+    with db.session() as session:
+        if kind == "list":
+            for person_id in chosen:
+                subscribe(session, list_id, person_id, Consent(ConsentSource.FORM, "Formular"))
+        else:
+            set_attendance(session, event_id, chosen, AttendanceStatus.REGISTERED)
+    filters = SearchFilters(kind="person", **({"list_id": list_id} if kind == "list"
+                                              else {"event_id": event_id}))
+    search = SearchService(db.read_session)
+    assert {h.id for h in search.search("", filters).hits} == set(chosen)
+    with db.session() as session:
+        if kind == "list":
+            remove_members(session, list_id, [persons["Stein"]])
+        else:
+            remove_attendance(session, event_id, [persons["Stein"]])
+    assert [h.id for h in search.search("", filters).hits] == [persons["Grosch"]]
