@@ -514,6 +514,9 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(row)
             self.navigation.blockSignals(False)
+        # The overview shows no list or event: a highlight in the sidebar would look like a
+        # second place the user is at (it comes back with the list's or event's section).
+        self.collections.sidebar.mark(None)
         self._show_centre(self.overview)
 
     def _show_centre(self, page: QWidget) -> None:

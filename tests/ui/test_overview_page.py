@@ -262,3 +262,20 @@ def test_back_from_the_overview_keeps_the_search(window, settle):
     assert not window.overview_shown()
     assert window.search_field.text() == "schnitz"
     assert window.current[0] == "person"
+
+
+def test_the_sidebar_highlights_no_event_while_the_overview_is_shown(window, settle, db):
+    from collections_helpers import seeded_ids
+
+    _list_id, event_id, _persons = seeded_ids(db)
+    window.go_to("event", event_id)
+    settle(window)
+    sidebar = window.collections.sidebar
+    assert [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in sidebar.selectedItems()] == [
+        event_id]
+    open_overview(window, settle)
+    assert sidebar.selectedItems() == []  # only "Overview" is highlighted on the left
+    window.navigation.setCurrentRow(window.navigation.count() - 3)  # Veranstaltungen
+    settle(window)
+    assert [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in sidebar.selectedItems()] == [
+        event_id]
