@@ -279,3 +279,44 @@ def test_the_sidebar_highlights_no_event_while_the_overview_is_shown(window, set
     settle(window)
     assert [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in sidebar.selectedItems()] == [
         event_id]
+
+
+def test_a_network_bar_can_be_chosen_and_opened_with_the_keyboard(window, settle, qtbot):
+    open_overview(window, settle)
+    chart = window.overview.networks_chart
+    (row,) = [i for i, bar in enumerate(chart.bars) if bar.label == "AeroSpace.NRW"]
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    settle()
+    assert chart.hasFocus() and chart.current_row == 0  # Tab lands on the first bar
+    before = render(chart)
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert chart.current_row == len(chart.bars) - 1
+    assert render(chart) != before  # the chosen row is drawn highlighted
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    qtbot.keyClick(chart, Qt.Key.Key_Up)  # stays on the first row
+    assert chart.current_row == 0
+    for _ in range(row):
+        qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.current_row == row
+    assert chart.accessibleDescription().startswith("AeroSpace.NRW\n")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    settle(window)
+    assert not window.overview_shown() and window.section.key == "persons"
+    assert window.filter_combos["network_id"].currentText() == "AeroSpace.NRW"
+
+
+def test_keyboard_on_an_empty_bar_chart_does_nothing(qtbot):
+    chart = BarChart("Turnout", ["Registered"])
+    qtbot.addWidget(chart)
+    opened = []
+    chart.activated.connect(opened.append)
+    chart.set_bars([])
+    chart.show()
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_Return):
+        qtbot.keyClick(chart, key)
+    assert chart.current_row is None and opened == []
+    chart.set_bars([Bar("A", (2,), key=7), Bar("B", (1,), key=8)])
+    chart.current_row = 1
+    chart.set_bars([Bar("B", (1,), key=8)])  # reloaded: still on B
+    assert chart.current_row == 0
