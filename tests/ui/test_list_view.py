@@ -454,3 +454,29 @@ def test_a_drop_event_on_the_sidebar_row_adds_the_persons(window, db, ids, settl
         QApplication.sendEvent(sidebar.viewport(), QDropEvent(*args))
         settle(window)
         assert statuses(db, list_id).get(persons[name]) == "subscribed"
+
+
+def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db, ids,
+                                                                        settle, monkeypatch):
+    """Look at a list, go to the persons, add some: the list's members must not pop up under
+    the persons table, nor the list light up in the sidebar (nor on the overview)."""
+    list_id, _, persons = ids
+    open_list(window, settle, list_id)
+    answer_note(window, monkeypatch)
+    window.navigation.setCurrentRow(0)  # Personen
+    settle(window)
+    select_persons_in_table(window, settle, [persons["Stein"]])
+    submenu_action(window.context_menu(), "add_to_list_menu", list_id).trigger()
+    settle(window)
+    assert statuses(db, list_id) == {persons["Stein"]: "subscribed"}
+    assert window.section.key == "persons"
+    assert not window.collections.panel.isVisible()
+    assert window.collections.sidebar.selectedItems() == []
+    window.overview_action.trigger()
+    window.undo_action.trigger()  # a change while the overview is shown
+    settle(window)
+    assert window.collections.sidebar.selectedItems() == []
+    window.navigation.setCurrentRow(5)  # Verteiler: the members are back, up to date
+    settle(window)
+    assert window.collections.panel.isVisible()
+    assert window.collections.panel.count.text() == "0 Personen"
