@@ -322,8 +322,12 @@ class MembersPanel(QWidget):
         return self.kind == "list" and self.without_consent.isChecked()
 
     def selected_person_ids(self) -> list[int]:
-        rows = self.table.selectionModel().selectedRows()
-        return [int(i.data(PERSON_ROLE)) for i in rows if i.data(PERSON_ROLE) is not None]
+        # From the selection's ranges, not selectedRows(): that asks every cell's flags
+        # (through Python) and took 0.15 s for 5,000 rows after Ctrl+A.
+        rows = sorted({row for selected in self.table.selectionModel().selection()
+                       for row in range(selected.top(), selected.bottom() + 1)})
+        ids = (self.proxy.index(row, 0).data(PERSON_ROLE) for row in rows)
+        return [int(i) for i in ids if i is not None]
 
     def select_persons(self, person_ids: Sequence[int]) -> None:
         wanted = set(person_ids)
