@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from defence_dir import collections_service as collections
@@ -238,6 +239,11 @@ class MembersChange(_Toggle):
         if self.jobs is None or len(state.person_ids) < background_jobs.BACKGROUND_FROM:
             super()._run(state)
             return
+        # Say which way: "Add to distribution list …" alone would read as adding again.
+        label = (QCoreApplication.translate("MembersChange", "Undoing “{action}” …")
+                 if state is self.before else
+                 QCoreApplication.translate("MembersChange", "Redoing “{action}” …")).format(
+                     action=self.text())
 
         def work(progress: Callable[[int, int], None]) -> None:
             with self.db.session() as session:
@@ -246,5 +252,5 @@ class MembersChange(_Toggle):
         def failed(message: str) -> None:
             self.failed(message)
             self.changed(state.kind, [state.owner_id])
-        self.jobs.run(self.text() + " …", work,
+        self.jobs.run(label, work,
                       lambda _result: self.changed(state.kind, [state.owner_id]), failed)

@@ -1198,49 +1198,49 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="732"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="734"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="736"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="739"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="749"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="752"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="803"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="812"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="806"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="823"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -1248,56 +1248,56 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="870"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="914"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="927"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="973"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="986"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="917"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="930"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="876"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="886"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="889"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="899"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="908"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="933"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="943"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="936"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="946"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="957"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="966"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="960"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="969"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="974"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1029"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1305,7 +1305,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1046"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1313,7 +1313,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1067"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1321,37 +1321,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1070"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1076"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1072"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1078"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1082"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1088"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1083"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1089"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1124"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1130"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1126"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1132"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1128"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1134"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1443,6 +1443,19 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
 </context>
 <context>
+    <name>MembersChange</name>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="243"/>
+        <source>Undoing “{action}” …</source>
+        <translation>„{action}“ wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="245"/>
+        <source>Redoing “{action}” …</source>
+        <translation>„{action}“ wird wiederholt …</translation>
+    </message>
+</context>
+<context>
     <name>MembersPanel</name>
     <message>
         <location filename="../../defence_dir/ui/members_view.py" line="199"/>
@@ -1451,13 +1464,13 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/members_view.py" line="206"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="370"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="376"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/members_view.py" line="210"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="375"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="381"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
@@ -1468,7 +1481,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/members_view.py" line="217"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="377"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="383"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -1521,7 +1534,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="367"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="373"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>

@@ -155,7 +155,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -163,7 +163,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1029"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -171,7 +171,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1046"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -179,7 +179,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1067"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>

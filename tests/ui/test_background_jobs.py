@@ -63,6 +63,7 @@ def test_a_big_add_runs_in_the_worker_and_so_do_undo_and_redo(window, db, ids, s
     window.undo_action.trigger()
     assert jobs.running  # the undo, too, is off the GUI thread (without Cancel)
     assert jobs.dialog.findChild(QPushButton) is None
+    assert jobs.dialog.labelText() == "„Zum Verteiler hinzufügen“ wird rückgängig gemacht …"
     finish(window, settle)
     assert statuses(db, list_id) == {}
     assert window.collections.panel.count.text() == "0 Personen"
