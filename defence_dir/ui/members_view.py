@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -160,6 +161,32 @@ class MemberTableModel(QAbstractTableModel):
         return False  # rows come back from the database, not from the drop
 
 
+class ElidedTitle(QLabel):
+    """One line with "…" in the middle when a list's or event's name is too long for it (the
+    whole title in the tooltip): wrapped, a 300-character name took half the panel's height
+    from the members table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
+
+    def set_title(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(plain_tooltip(text))
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle,
+                                                   max(self.width(), 40)))
+
+
 class MembersPanel(QWidget):
     """Members (kind "list") or attendees ("event") of one record, and what can be done."""
 
@@ -184,13 +211,11 @@ class MembersPanel(QWidget):
         self.proxy.setSortLocaleAware(True)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.title = QLabel()
+        self.title = ElidedTitle()
         self.title.setObjectName("membersTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setWordWrap(True)  # a long event name wraps instead of widening the window
         self.count = QLabel()
         self.count.setObjectName("membersCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
@@ -293,8 +318,9 @@ class MembersPanel(QWidget):
             self.without_consent.setChecked(False)
             self.without_consent.blockSignals(False)
         self.kind, self.owner_id = kind, owner_id
-        self.title.setText(self.tr("Members of “{name}”").format(name=name) if kind == "list"
-                           else self.tr("Attendees of “{name}”").format(name=name))
+        self.title.set_title(self.tr("Members of “{name}”").format(name=name)
+                             if kind == "list"
+                             else self.tr("Attendees of “{name}”").format(name=name))
         self.count.setText(self.tr("%n person(s)", "", len(rows)))
         header = self.table.horizontalHeader()
         self.model.set_rows(kind, rows)

@@ -480,3 +480,19 @@ def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db
     settle(window)
     assert window.collections.panel.isVisible()
     assert window.collections.panel.count.text() == "0 Personen"
+
+
+def test_a_very_long_list_name_keeps_the_members_title_on_one_line(window, db, settle):
+    from defence_dir import collections_service
+
+    name = "Verteiler " + "sehr lang " * 29  # 300 characters, what the dialog allows
+    with db.session() as session:
+        list_id = collections_service.create(session, "list", name).id
+    window.reload()
+    open_list(window, settle, list_id)
+    title = window.collections.panel.title
+    assert title.full_text == f"Mitglieder von „{name.strip()}“"
+    assert "…" in title.text() and title.text().endswith("lang“")
+    assert title.height() < 2 * title.fontMetrics().height()
+    assert name.strip() in title.toolTip()
+    assert window.width() == 1280  # the window did not widen either
