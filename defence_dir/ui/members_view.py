@@ -162,13 +162,16 @@ class MemberTableModel(QAbstractTableModel):
 
 
 class ElidedTitle(QLabel):
-    """One line with "…" in the middle when a list's or event's name is too long for it (the
-    whole title in the tooltip): wrapped, a 300-character name took half the panel's height
-    from the members table."""
+    """At most three lines, with "…" in the middle when a list's or event's name needs more (the
+    whole title in the tooltip): wrapped freely, a 300-character name took half the panel's
+    height from the members table."""
+
+    LINES = 3  # the seeded event's name needs three next to the buttons
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.full_text = ""
 
@@ -182,9 +185,24 @@ class ElidedTitle(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def _fits(self, text: str, width: int) -> bool:
+        flags = int(Qt.TextFlag.TextWordWrap)  # as the label wraps
+        height = self.fontMetrics().boundingRect(0, 0, width, 100_000, flags, text).height()
+        return height <= self.LINES * self.fontMetrics().lineSpacing()
+
     def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle,
-                                                   max(self.width(), 40)))
+        text, width = self.full_text, max(self.contentsRect().width(), 40)
+        if not self._fits(text, width):
+            low, high = 0, len(text) // 2  # characters kept at each end
+            while low < high:  # the most that still fits
+                keep = (low + high + 1) // 2
+                if self._fits(text[:keep] + "…" + text[-keep:], width):
+                    low = keep
+                else:
+                    high = keep - 1
+            text = text[:low] + "…" + text[-low:] if low else "…"
+        if text != self.text():
+            self.setText(text)
 
 
 class MembersPanel(QWidget):
