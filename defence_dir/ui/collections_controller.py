@@ -246,9 +246,15 @@ class CollectionsController(QObject):
         skipped unless the user explicitly records a new consent for them."""
         if not person_ids:
             return
-        with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], owner_id)
-            name = record.name if record is not None else ""
+        try:
+            with self.database.read_session() as session:
+                name = collections.get_collection(session, kind, owner_id).name
+        except DefenceDirError as exc:
+            # Deleted meanwhile (another window, or dropped onto a stale sidebar row): say so
+            # now, not after asking how consent was given.
+            self.window.report_error(str(exc))
+            self.refresh()
+            return
         if kind == "event":
             def registered(outcome: members.AddOutcome) -> None:
                 self._say(self.tr("%n person(s) registered for “{name}”.", "",

@@ -482,7 +482,7 @@ def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db
     assert window.collections.panel.count.text() == "0 Personen"
 
 
-def test_a_very_long_list_name_keeps_the_members_title_on_one_line(window, db, settle):
+def test_a_very_long_list_name_keeps_the_members_title_short(window, db, settle):
     from defence_dir import collections_service
 
     name = "Verteiler " + "sehr lang " * 29  # 300 characters, what the dialog allows
@@ -493,6 +493,20 @@ def test_a_very_long_list_name_keeps_the_members_title_on_one_line(window, db, s
     title = window.collections.panel.title
     assert title.full_text == f"Mitglieder von „{name.strip()}“"
     assert "…" in title.text() and title.text().endswith("lang“")
-    assert title.height() < 2 * title.fontMetrics().height()
+    assert title.height() <= 3 * title.fontMetrics().lineSpacing() + 4  # three lines at most
     assert name.strip() in title.toolTip()
     assert window.width() == 1280  # the window did not widen either
+
+
+def test_adding_to_a_list_deleted_meanwhile_says_so_before_asking(window, db, ids, settle,
+                                                                   monkeypatch):
+    list_id, _, persons = ids
+    errors, asked = [], []
+    monkeypatch.setattr(window, "report_error", errors.append)
+    monkeypatch.setattr(window.collections, "ask_note", lambda *a, **k: asked.append(a) or "")
+    with db.session() as session:  # e.g. from a second window
+        session.delete(session.get(DistributionList, list_id))
+    window.collections.add_persons("list", list_id, [persons["Stein"]])
+    settle(window)
+    assert errors == ["Der Verteiler existiert nicht mehr."] and asked == []
+    assert window.collections.sidebar.item_for("list", list_id) is None  # stale row gone
