@@ -510,3 +510,14 @@ def test_adding_to_a_list_deleted_meanwhile_says_so_before_asking(window, db, id
     settle(window)
     assert errors == ["Der Verteiler existiert nicht mehr."] and asked == []
     assert window.collections.sidebar.item_for("list", list_id) is None  # stale row gone
+
+
+def test_a_list_in_the_sidebar_opens_with_the_keyboard(window, db, ids, settle, qtbot):
+    list_id, _, _ = ids
+    sidebar = window.collections.sidebar
+    sidebar.setFocus()
+    sidebar.setCurrentItem(sidebar.item_for("list", list_id))
+    qtbot.keyClick(sidebar, Qt.Key.Key_Return)
+    settle(window)
+    assert window.current == ("list", list_id) and window.section.key == "lists"
+    assert window.collections.panel.isVisible()
