@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -154,6 +154,32 @@ def unsubscribe(session: Session, list_id: int, person_id: int, note: str | None
         action=ConsentAction.WITHDRAWN.value, at=when, source_kind=ConsentSource.MANUAL.value,
         note=note))
     session.flush()
+
+
+def unsubscribe_many(session: Session, list_id: int, person_ids: Iterable[int],
+                     note: str | None = None, at: datetime | None = None) -> int:
+    """unsubscribe() for many persons in three statements, not a flush per person (which
+    took 7 s for 5,000); those not subscribed to the list are left as they are. Returns how
+    many were unsubscribed."""
+    subscribed = session.execute(
+        select(ListMembership.id, ListMembership.person_id).where(
+            ListMembership.list_id == list_id,
+            ListMembership.person_id.in_(list(dict.fromkeys(person_ids))),
+            ListMembership.status == MembershipStatus.SUBSCRIBED.value)).all()
+    if not subscribed:
+        return 0
+    session.flush()  # nothing pending may be written over the Core statements below
+    when = now_or(at)
+    session.execute(
+        update(ListMembership.__table__)
+        .where(ListMembership.__table__.c.id.in_([m.id for m in subscribed]))
+        .values(status=MembershipStatus.UNSUBSCRIBED.value, unsubscribed_at=when))
+    session.execute(insert(ConsentRecord.__table__), [
+        {"membership_id": m.id, "action": ConsentAction.WITHDRAWN.value, "at": when,
+         "source_kind": ConsentSource.MANUAL.value, "source": None, "note": note}
+        for m in subscribed])
+    _refresh_search(session, [m.person_id for m in subscribed])  # the list's filter tag goes
+    return len(subscribed)
 
 
 def remove_members(session: Session, list_id: int, person_ids: Iterable[int]) -> int:

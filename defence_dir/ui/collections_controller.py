@@ -24,7 +24,7 @@ from defence_dir import collection_members as members
 from defence_dir import collections_service as collections
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
-from defence_dir.memberships import members_without_consent, unsubscribe
+from defence_dir.memberships import members_without_consent, unsubscribe_many
 from defence_dir.memberships import set_attendance as set_attendance_status
 from defence_dir.ui import background_jobs
 from defence_dir.ui.background_jobs import BackgroundJobs
@@ -352,10 +352,8 @@ class CollectionsController(QObject):
         if note is None:
             return
 
-        def change(session: Any, ids: list[int]) -> None:
-            for person_id in ids:
-                unsubscribe(session, owner_id, person_id, note=note or None)
-        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids, change)
+        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids,
+                     lambda s, ids: unsubscribe_many(s, owner_id, ids, note=note or None))
 
     def set_status(self, person_ids: list[int], status: str) -> None:
         owner_id = self.panel.owner_id
