@@ -31,7 +31,7 @@ from defence_dir.ui.background_jobs import BackgroundJobs
 from defence_dir.ui.collection_dialog import CollectionDialog
 from defence_dir.ui.collections_sidebar import CollectionsSidebar
 from defence_dir.ui.mailing_actions import MailingActions
-from defence_dir.ui.members_view import MembersPanel
+from defence_dir.ui.members_view import MembersPanel, status_text
 from defence_dir.ui.messages import plain_message_box
 from defence_dir.ui.undo_commands import CollectionExistence, MembersChange, RenamedCollection
 
@@ -353,7 +353,8 @@ class CollectionsController(QObject):
             return
 
         self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids,
-                     lambda s, ids: unsubscribe_many(s, owner_id, ids, note=note or None))
+                     lambda s, ids: unsubscribe_many(s, owner_id, ids, note=note or None),
+                     lambda count: self._say(self.tr("%n person(s) unsubscribed.", "", count)))
 
     def set_status(self, person_ids: list[int], status: str) -> None:
         owner_id = self.panel.owner_id
@@ -362,7 +363,12 @@ class CollectionsController(QObject):
         self._change(self.tr("Set status"), "event", owner_id, person_ids,
                      lambda s, ids: set_attendance_status(s, owner_id, ids,
                                                           AttendanceStatus(status)),
-                     lambda _count: self.panel.select_persons(person_ids))
+                     lambda count: self._status_set(person_ids, status, count))
+
+    def _status_set(self, person_ids: list[int], status: str, count: int) -> None:
+        self.panel.select_persons(person_ids)  # to go on with the same persons
+        self._say(self.tr("“{status}” set for %n person(s).", "", count).format(
+            status=status_text(status)))
 
     # --- adding from the persons table --------------------------------------------------------
     def add_person_menus(self, menu: QMenu, person_ids: list[int]) -> None:

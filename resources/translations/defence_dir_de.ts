@@ -94,13 +94,13 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="257"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="367"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="263"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="254"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="260"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -113,19 +113,19 @@
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="261"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="283"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="267"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="289"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="262"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="273"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -141,17 +141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="289"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="290"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="326"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="323"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="329"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -183,13 +183,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="325"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="331"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="330"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="331"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="337"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -205,13 +205,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="341"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="352"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="347"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="342"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -219,22 +219,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="344"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <source>%n person(s) unsubscribed.</source>
+        <translation>
+            <numerusform>%n Person abgemeldet.</numerusform>
+            <numerusform>%n Personen abgemeldet.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <source>“{status}” set for %n person(s).</source>
+        <translation>
+            <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
+            <numerusform>„{status}“ für %n Personen gesetzt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="401"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="411"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="402"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="412"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -248,12 +264,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="415"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="407"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="417"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -1458,65 +1474,65 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="199"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="244"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="206"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="376"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="251"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="431"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="210"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="381"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="255"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="436"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="213"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="258"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="217"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="383"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="262"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="438"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="220"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="265"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="225"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="270"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="230"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="275"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="232"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="277"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="296"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="341"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="343"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="298"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="344"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1524,17 +1540,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="312"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="358"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="314"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="360"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="373"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="428"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1542,67 +1558,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="51"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="54"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="52"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="53"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="54"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="62"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="63"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="77"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="80"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="125"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="128"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>

@@ -190,6 +190,7 @@ def test_unsubscribe_and_remove_ask_first_and_undo(window, db, ids, settle, monk
     assert statuses(db, list_id)[persons["Stein"]] == "unsubscribed"
     withdrawn = consent_history(db.read_session(), persons["Stein"])[-1]
     assert (withdrawn["action"], withdrawn["note"]) == ("withdrawn", "Antwort per E-Mail")
+    assert window.statusBar().currentMessage() == "1 Person abgemeldet."
 
     answers = [True]
     monkeypatch.setattr(window, "confirm", lambda title, text: answers.pop(0))
