@@ -1715,8 +1715,8 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/overview_page.py" line="92"/>
-        <source>Click to list these persons.</source>
-        <translation>Klicken, um diese Personen aufzulisten.</translation>
+        <source>Click or press Enter to list these persons.</source>
+        <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/overview_page.py" line="135"/>

@@ -236,7 +236,8 @@ def test_clicking_a_network_bar_lists_its_persons(window, settle, qtbot):
     chart = window.overview.networks_chart
     (row,) = [i for i, bar in enumerate(chart.bars) if bar.label == "AeroSpace.NRW"]
     y = chart.header_height() + row * (chart._row_height() + 8) + 8
-    assert chart.tooltip_at(200, y).endswith("Klicken, um diese Personen aufzulisten.")
+    assert chart.tooltip_at(200, y).endswith(
+        "Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.")
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(200, int(y)))
     settle(window)
     assert not window.overview_shown() and window.section.key == "persons"
