@@ -204,7 +204,8 @@ class CollectionsController(QObject):
     def _run_change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
                     change: Callable[[Any, list[int]], Any],
                     finished: Callable[[members.MembersState, list[Any],
-                                        members.MembersState], None]) -> None:
+                                        members.MembersState], None],
+                    cancelled: Callable[[], None] | None = None) -> None:
         """Run `change(session, some_ids)` over the members `person_ids` in one transaction,
         then `finished(before, results, after)`. Thousands of persons go to the worker
         thread with progress and Cancel (cancelled: nothing changed); a few stay here."""
@@ -226,8 +227,12 @@ class CollectionsController(QObject):
                 return
             finished(*outcome)
             return
+        def stopped() -> None:
+            self._say(self.tr("Cancelled: nothing was changed."))
+            if cancelled is not None:
+                cancelled()
         self.jobs.run(text + " …", work, lambda outcome: finished(*outcome), failed,
-                      cancelled=lambda: self._say(self.tr("Cancelled: nothing was changed.")))
+                      cancelled=stopped)
 
     def _change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
                 change: Callable[[Any, list[int]], Any],
@@ -303,10 +308,14 @@ class CollectionsController(QObject):
                         outcome.suppressed = more.suppressed
                         self._push(text, before, members.combine_states(after, after_again))
                         then(outcome)
+                    def again_cancelled() -> None:
+                        # The first part is saved: it must still be on the undo stack.
+                        self._push(text, before, after)
+                        then(outcome)
                     self._run_change(text, "list", list_id, outcome.suppressed,
                                      lambda s, ids: members.add_members(
                                          s, list_id, ids, new_note, new_consent=True),
-                                     again_done)
+                                     again_done, again_cancelled)
                     return
             self._push(text, before, after)
             then(outcome)

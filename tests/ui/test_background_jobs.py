@@ -135,3 +135,39 @@ def test_a_list_deleted_meanwhile_is_reported_not_a_crash(window, db, ids, settl
     finish(window, settle)
     assert errors == ["Der Verteiler existiert nicht mehr."]
     assert window.undo_stack.count() == 0
+
+
+def test_cancelling_the_new_consent_keeps_the_first_part_undoable(window, db, ids, settle,
+                                                                   monkeypatch):
+    list_id, _, persons = ids
+    earlier = [persons["Stein"], persons["Grosch"], persons["Recher"]]
+    with db.session() as session:
+        for person_id in earlier:
+            subscribe(session, list_id, person_id, Consent(ConsentSource.FORM, "Formular"))
+            unsubscribe(session, list_id, person_id)
+    notes = ["Messe", "Telefonat"]
+    monkeypatch.setattr(window.collections, "ask_note", lambda *a, **k: notes.pop(0))
+    monkeypatch.setattr(window.collections, "ask_new_consent", lambda count: True)
+    gate = threading.Event()
+    add_members = collection_members.add_members
+
+    def slow_add(session, list_id, ids, note, *, new_consent=False):
+        if new_consent:
+            gate.wait(5)  # the user cancels the second part
+        return add_members(session, list_id, ids, note, new_consent=new_consent)
+    monkeypatch.setattr(collection_members, "add_members", slow_add)
+    window.collections.add_persons("list", list_id, list(persons.values()))
+    jobs = window.collections.jobs
+    jobs.wait()
+    settle(window)  # the first part is done; the second runs
+    assert jobs.running
+    jobs.dialog.findChild(QPushButton).click()
+    gate.set()
+    finish(window, settle)
+    rows = statuses(db, list_id)
+    assert {rows[i] for i in earlier} == {"unsubscribed"}  # no new consent recorded
+    assert len(rows) == len(persons)
+    assert window.undo_stack.count() == 1  # the first part can be undone
+    window.undo_action.trigger()
+    finish(window, settle)
+    assert statuses(db, list_id) == {i: "unsubscribed" for i in earlier}
