@@ -205,10 +205,11 @@ class CollectionsController(QObject):
                     change: Callable[[Any, list[int]], Any],
                     finished: Callable[[members.MembersState, list[Any],
                                         members.MembersState], None],
-                    cancelled: Callable[[], None] | None = None) -> None:
+                    unfinished: Callable[[], None] | None = None) -> None:
         """Run `change(session, some_ids)` over the members `person_ids` in one transaction,
         then `finished(before, results, after)`. Thousands of persons go to the worker
-        thread with progress and Cancel (cancelled: nothing changed); a few stay here."""
+        thread with progress and Cancel (cancelled: nothing changed); a few stay here.
+        `unfinished()` is called when the change was cancelled or failed."""
         def work(progress: Callable[[int, int], None] | None) -> Any:
             with self.database.session() as session:
                 return members.change_in_steps(session, kind, owner_id, person_ids, change,
@@ -216,6 +217,8 @@ class CollectionsController(QObject):
 
         def failed(message: str) -> None:
             self.window.report_error(message)
+            if unfinished is not None:
+                unfinished()
             self.changed(kind, [owner_id])  # e.g. the list was deleted meanwhile
 
         if len(person_ids) < background_jobs.BACKGROUND_FROM:
@@ -227,10 +230,11 @@ class CollectionsController(QObject):
                 return
             finished(*outcome)
             return
+
         def stopped() -> None:
             self._say(self.tr("Cancelled: nothing was changed."))
-            if cancelled is not None:
-                cancelled()
+            if unfinished is not None:
+                unfinished()
         self.jobs.run(text + " …", work, lambda outcome: finished(*outcome), failed,
                       cancelled=stopped)
 
@@ -308,14 +312,14 @@ class CollectionsController(QObject):
                         outcome.suppressed = more.suppressed
                         self._push(text, before, members.combine_states(after, after_again))
                         then(outcome)
-                    def again_cancelled() -> None:
+                    def again_unfinished() -> None:
                         # The first part is saved: it must still be on the undo stack.
                         self._push(text, before, after)
                         then(outcome)
                     self._run_change(text, "list", list_id, outcome.suppressed,
                                      lambda s, ids: members.add_members(
                                          s, list_id, ids, new_note, new_consent=True),
-                                     again_done, again_cancelled)
+                                     again_done, again_unfinished)
                     return
             self._push(text, before, after)
             then(outcome)
