@@ -4,7 +4,7 @@ hand, taking them off, and the state of some persons' rows that undo puts back e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -88,6 +88,71 @@ def apply_members_state(session: Session, state: MembersState) -> None:
     session.expire_all()
 
 
+# --- big changes in steps (the window runs them in a worker thread with progress and cancel) ---
+
+CHUNK = 500  # persons per step: about 50 ms of work, so progress moves and cancel answers soon
+Progress = Callable[[int, int], None]  # (persons done, persons in all); may raise to cancel
+
+
+def combine_states(first: MembersState, then: MembersState) -> MembersState:
+    """`first`, with the rows of `then`'s persons as `then` has them (same list or event)."""
+    replaced = set(then.person_ids)
+    members = tuple(m for m in first.members if m["person_id"] not in replaced)
+    kept = {m["id"] for m in members}
+    consent = tuple(c for c in first.consent if c["membership_id"] in kept)
+    return MembersState(first.kind, first.owner_id,
+                        tuple(dict.fromkeys(first.person_ids + then.person_ids)),
+                        members + then.members, consent + then.consent)
+
+
+def _chunks(person_ids: Sequence[int], size: int) -> list[list[int]]:
+    ids = list(dict.fromkeys(person_ids))
+    return [ids[start:start + size] for start in range(0, len(ids), size)] or [[]]
+
+
+def change_in_steps(session: Session, kind: str, owner_id: int, person_ids: Sequence[int],
+                    change: Callable[[Session, list[int]], Any],
+                    progress: Progress | None = None,
+                    size: int | None = None) -> tuple[MembersState, list[Any], MembersState]:
+    """Run `change(session, some_ids)` over the persons a step at a time, in the caller's
+    transaction; returns the members' state before, each step's result and the state after.
+    `progress` is called after each step; an exception it raises undoes everything (the
+    caller's transaction rolls back)."""
+    before = after = None
+    results = []
+    done = 0
+    chunks = _chunks(person_ids, size or CHUNK)
+    total = sum(len(chunk) for chunk in chunks)
+    for chunk in chunks:
+        state = members_state(session, kind, owner_id, chunk)
+        results.append(change(session, chunk))
+        new = members_state(session, kind, owner_id, chunk)
+        before = state if before is None else combine_states(before, state)
+        after = new if after is None else combine_states(after, new)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+    assert before is not None and after is not None
+    return before, results, after
+
+
+def apply_in_steps(session: Session, state: MembersState, progress: Progress | None = None,
+                   size: int | None = None) -> None:
+    """apply_members_state a step at a time (undo and redo of a big change)."""
+    chunks = _chunks(state.person_ids, size or CHUNK)
+    total, done = sum(len(chunk) for chunk in chunks), 0
+    for chunk in chunks:
+        wanted = set(chunk)
+        members = tuple(m for m in state.members if m["person_id"] in wanted)
+        ids = {m["id"] for m in members}
+        apply_members_state(session, MembersState(
+            state.kind, state.owner_id, tuple(chunk), members,
+            tuple(c for c in state.consent if c["membership_id"] in ids)))
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+
+
 # --- adding persons by hand ------------------------------------------------------------------
 
 @dataclass
@@ -152,13 +217,16 @@ def register_attendees(session: Session, event_id: int,
     ids = list(dict.fromkeys(person_ids))
     present = set(session.scalars(select(Attendance.person_id).where(
         Attendance.event_id == event_id, Attendance.person_id.in_(ids))))
-    outcome = AddOutcome(already=[i for i in ids if i in present])
-    for person_id in ids:
-        if person_id not in present:
-            session.add(Attendance(event_id=event_id, person_id=person_id,
-                                   status=AttendanceStatus.REGISTERED.value))
-            outcome.added.append(person_id)
-    session.flush()
+    existing = set(session.scalars(select(Person.id).where(Person.id.in_(
+        [i for i in ids if i not in present]))))
+    outcome = AddOutcome(already=[i for i in ids if i in present],
+                         added=[i for i in ids if i in existing])  # not: deleted meanwhile
+    # One Core insert, not an ORM object per person (5,000 took 0.8 s that way).
+    insert_rows(session, Attendance, [{
+        "event_id": event_id, "person_id": person_id,
+        "status": AttendanceStatus.REGISTERED.value} for person_id in outcome.added])
+    refresh_search(session, outcome.added)
+    session.expire_all()
     return outcome
 
 
@@ -213,8 +281,7 @@ def remove_from(session: Session, kind: str, owner_id: int, person_ids: Iterable
     """Take persons off a list (the unsubscribed stay as suppressions) or an event."""
     from defence_dir.memberships import remove_attendance, remove_members
 
-    ids = list(person_ids)
     get_collection(session, kind, owner_id)
-    removed = (remove_members if kind == "list" else remove_attendance)(session, owner_id, ids)
-    refresh_search(session, ids)
-    return removed
+    # Both refresh the search documents (list and event filter tags) themselves.
+    return (remove_members if kind == "list" else remove_attendance)(session, owner_id,
+                                                                     list(person_ids))

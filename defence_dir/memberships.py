@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -27,6 +27,7 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import N_, _
+from defence_dir.search.indexer import reindex_persons
 
 
 class ConsentSource(enum.StrEnum):
@@ -155,19 +156,46 @@ def unsubscribe(session: Session, list_id: int, person_id: int, note: str | None
     session.flush()
 
 
+def unsubscribe_many(session: Session, list_id: int, person_ids: Iterable[int],
+                     note: str | None = None, at: datetime | None = None) -> int:
+    """unsubscribe() for many persons in three statements, not a flush per person (which
+    took 7 s for 5,000); those not subscribed to the list are left as they are. Returns how
+    many were unsubscribed."""
+    subscribed = session.execute(
+        select(ListMembership.id, ListMembership.person_id).where(
+            ListMembership.list_id == list_id,
+            ListMembership.person_id.in_(list(dict.fromkeys(person_ids))),
+            ListMembership.status == MembershipStatus.SUBSCRIBED.value)).all()
+    if not subscribed:
+        return 0
+    session.flush()  # nothing pending may be written over the Core statements below
+    when = now_or(at)
+    session.execute(
+        update(ListMembership.__table__)
+        .where(ListMembership.__table__.c.id.in_([m.id for m in subscribed]))
+        .values(status=MembershipStatus.UNSUBSCRIBED.value, unsubscribed_at=when))
+    session.execute(insert(ConsentRecord.__table__), [
+        {"membership_id": m.id, "action": ConsentAction.WITHDRAWN.value, "at": when,
+         "source_kind": ConsentSource.MANUAL.value, "source": None, "note": note}
+        for m in subscribed])
+    _refresh_search(session, [m.person_id for m in subscribed])  # the list's filter tag goes
+    return len(subscribed)
+
+
 def remove_members(session: Session, list_id: int, person_ids: Iterable[int]) -> int:
     """Take persons off a list who never unsubscribed; unsubscribed ones stay as suppressions.
 
     Returns how many memberships were removed.
     """
+    ids = list(person_ids)
     result = session.execute(
         delete(ListMembership).where(
             ListMembership.list_id == list_id,
-            ListMembership.person_id.in_(list(person_ids)),
+            ListMembership.person_id.in_(ids),
             ListMembership.status == MembershipStatus.SUBSCRIBED.value,
         )
     )
-    session.expire_all()
+    _refresh_search(session, ids)
     return int(result.rowcount or 0)
 
 
@@ -208,10 +236,19 @@ def set_attendance(session: Session, event_id: int, person_ids: Sequence[int],
 
 
 def remove_attendance(session: Session, event_id: int, person_ids: Iterable[int]) -> int:
+    """Take persons off an event; returns how many attendance rows went."""
+    ids = list(person_ids)
     result = session.execute(delete(Attendance).where(Attendance.event_id == event_id,
-                                                      Attendance.person_id.in_(list(person_ids))))
-    session.expire_all()
+                                                      Attendance.person_id.in_(ids)))
+    _refresh_search(session, ids)
     return int(result.rowcount or 0)
+
+
+def _refresh_search(session: Session, person_ids: list[int]) -> None:
+    """A Core DELETE bypasses the ORM events that keep the search documents' list and event
+    filter tags current: refresh them here, so that every caller (window, CLI) is right."""
+    session.expire_all()
+    reindex_persons(session, person_ids)
 
 
 def consent_history(session: Session, person_id: int) -> list[dict[str, object]]:

@@ -100,3 +100,54 @@ def test_a_big_add_writes_what_subscribe_writes_and_updates_the_search(db, ids):
     hits = SearchService(db.read_session).search("", SearchFilters(kind="person",
                                                                    list_id=list_id))
     assert {h.id for h in hits.hits} == set(everyone)
+
+
+def _list_rows(db, list_id):
+    with db.read_session() as session:
+        return {m.person_id: (m.status, m.consent_note, len(m.consent_history))
+                for m in session.scalars(select(ListMembership).where(
+                    ListMembership.list_id == list_id))}
+
+
+def test_a_change_in_steps_gives_one_state_for_all_steps_and_undoes_exactly(db, ids):
+    list_id, _, persons = ids
+    everyone = list(persons.values())
+    with db.session() as session:
+        subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
+        subscribe(session, list_id, persons["Grosch"], Consent(ConsentSource.FORM, "Formular"))
+        unsubscribe(session, list_id, persons["Grosch"])
+    original = _list_rows(db, list_id)
+    seen = []
+    with db.session() as session:
+        before, results, after = cs.change_in_steps(
+            session, "list", list_id, everyone,
+            lambda s, chunk: cs.add_members(s, list_id, chunk, "Messe"),
+            lambda done, total: seen.append((done, total)), size=3)
+    assert seen[-1] == (len(everyone), len(everyone)) and len(seen) == -(-len(everyone) // 3)
+    assert sorted(i for r in results for i in r.added) == sorted(
+        set(everyone) - {persons["Stein"], persons["Grosch"]})
+    assert [i for r in results for i in r.suppressed] == [persons["Grosch"]]
+    assert set(before.person_ids) == set(after.person_ids) == set(everyone)
+    added = _list_rows(db, list_id)
+    assert len(added) == len(everyone)
+    with db.session() as session:
+        cs.apply_in_steps(session, before, size=4)
+    assert _list_rows(db, list_id) == original
+    with db.session() as session:
+        cs.apply_in_steps(session, after, size=2)
+    assert _list_rows(db, list_id) == added
+
+
+def test_a_cancelled_change_in_steps_changes_nothing(db, ids):
+    _, event_id, persons = ids
+
+    def progress(done, _total):
+        if done >= 2:
+            raise KeyboardInterrupt  # what the window raises when the user cancels
+    with pytest.raises(KeyboardInterrupt), db.session() as session:
+        cs.change_in_steps(session, "event", event_id, list(persons.values()),
+                           lambda s, chunk: cs.register_attendees(s, event_id, chunk),
+                           progress, size=2)
+    with db.read_session() as session:
+        assert session.scalars(select(Attendance).where(
+            Attendance.event_id == event_id)).all() == []

@@ -88,3 +88,57 @@ def test_attendance_for_a_selection(db, ids):
         assert statuses == {"attended"}
         assert remove_attendance(session, event_id, [persons["Stein"]]) == 1
         assert session.scalars(select(Attendance.person_id)).all() == [persons["Recher"]]
+
+
+@pytest.mark.parametrize("kind", ["list", "event"])
+def test_removed_persons_no_longer_match_the_filter_in_search(db, ids, kind):
+    """The CLI and every other caller of the core: the search tags follow a removal."""
+    from defence_dir.search.service import SearchFilters, SearchService
+
+    list_id, event_id, persons = ids
+    chosen = [persons["Stein"], persons["Grosch"]]
+    with db.session() as session:
+        if kind == "list":
+            for person_id in chosen:
+                subscribe(session, list_id, person_id, Consent(ConsentSource.FORM, "Formular"))
+        else:
+            set_attendance(session, event_id, chosen, AttendanceStatus.REGISTERED)
+    filters = SearchFilters(kind="person", **({"list_id": list_id} if kind == "list"
+                                              else {"event_id": event_id}))
+    search = SearchService(db.read_session)
+    assert {h.id for h in search.search("", filters).hits} == set(chosen)
+    with db.session() as session:
+        if kind == "list":
+            remove_members(session, list_id, [persons["Stein"]])
+        else:
+            remove_attendance(session, event_id, [persons["Stein"]])
+    assert [h.id for h in search.search("", filters).hits] == [persons["Grosch"]]
+
+
+def test_unsubscribing_many_writes_what_unsubscribe_writes(db, ids):
+    from defence_dir.memberships import unsubscribe_many
+
+    list_id, _, persons = ids
+    with db.session() as session:
+        for name in ("Stein", "Grosch", "Recher"):
+            subscribe(session, list_id, persons[name], Consent(ConsentSource.FORM, "Formular"))
+        unsubscribe(session, list_id, persons["Recher"], note="früher")
+        count = unsubscribe_many(session, list_id, [persons["Stein"], persons["Grosch"],
+                                                    persons["Recher"], persons["Cremer"]],
+                                 note="per E-Mail")
+        rows = {m.person_id: (m.status, m.unsubscribed_at is not None)
+                for m in session.scalars(select(ListMembership))}
+        stein = consent_history(session, persons["Stein"])
+        recher = consent_history(session, persons["Recher"])
+    assert count == 2  # Recher had unsubscribed already; Cremer was never on the list
+    assert rows == {persons["Stein"]: ("unsubscribed", True),
+                    persons["Grosch"]: ("unsubscribed", True),
+                    persons["Recher"]: ("unsubscribed", True)}
+    assert [(h["action"], h["source_kind"], h["note"]) for h in stein] == [
+        ("given", "form", None), ("withdrawn", "manual", "per E-Mail")]
+    assert [h["note"] for h in recher] == [None, "früher"]  # not withdrawn twice
+    from defence_dir.search.service import SearchFilters, SearchService
+
+    hits = SearchService(db.read_session).search("", SearchFilters(kind="person",
+                                                                   list_id=list_id)).hits
+    assert hits == []  # no longer in the list's filter

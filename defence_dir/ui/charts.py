@@ -15,9 +15,11 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -226,6 +228,8 @@ class BarChart(Chart):
     """Horizontal bars, one row per category, one bar per series: long labels stay readable.
 
     A click on a row with a `key` emits `activated(key)`; `click_hint` then ends its tooltip.
+    With the keyboard (the chart takes Tab focus), Up/Down/Home/End choose a row and
+    Enter or Space activates it, so the charts work without a mouse too.
     """
 
     activated = Signal(int)
@@ -235,6 +239,44 @@ class BarChart(Chart):
         super().__init__(title, series or [title], parent)
         self.bars: list[Bar] = []
         self.click_hint = ""
+        self.current_row: int | None = None  # the row chosen with the keyboard
+
+    # --- keyboard --------------------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.bars and not self.empty:
+            self._choose(self.current_row or 0)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setAccessibleDescription(self.summary() or self.status_text())
+        self.update()
+
+    def _choose(self, row: int) -> None:
+        self.current_row = row
+        # Screen readers read the focused widget's description: the chosen row's figures.
+        self.setAccessibleDescription(self.describe(self.bars[row]))
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if not self.bars or self.empty:
+            super().keyPressEvent(event)
+            return
+        last = len(self.bars) - 1
+        row = self.current_row if self.current_row is not None else -1
+        moves = {Qt.Key.Key_Down: min(row + 1, last), Qt.Key.Key_Up: max(row - 1, 0),
+                 Qt.Key.Key_Home: 0, Qt.Key.Key_End: last}
+        if key in moves:
+            self._choose(moves[key])
+            event.accept()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) \
+                and self.current_row is not None and self.bars[self.current_row].key is not None:
+            self.activated.emit(self.bars[self.current_row].key)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         bar = self.bar_at(event.position().y())
@@ -254,8 +296,16 @@ class BarChart(Chart):
         return not any(any(bar.values) for bar in self.bars)
 
     def set_bars(self, bars: Sequence[Bar], footnote: str = "") -> None:
+        chosen = self.bars[self.current_row].key if self.current_row is not None \
+            and self.current_row < len(self.bars) else None
         self.bars = list(bars)
         self.footnote = footnote
+        # After a reload the keyboard stays on the same network (or field, event) if it is
+        # still there.
+        keys = [bar.key for bar in self.bars]
+        self.current_row = keys.index(chosen) if chosen is not None and chosen in keys \
+            else (min(self.current_row, len(self.bars) - 1)
+                  if self.current_row is not None and self.bars else None)
         self._data_changed()
 
     def summary(self) -> str:
@@ -309,6 +359,15 @@ class BarChart(Chart):
         colours = self.colours()
         for row, bar in enumerate(self.bars):
             top = plot.top() + row * (self._row_height() + ROW_GAP) + ROW_GAP / 2
+            if row == self.current_row and self.hasFocus():  # the row Enter would open
+                chosen = QColor(self.palette().color(self.palette().ColorRole.Highlight))
+                chosen.setAlphaF(0.18)
+                painter.setPen(QPen(self.palette().color(self.palette().ColorRole.Highlight),
+                                    1))
+                painter.setBrush(chosen)
+                painter.drawRoundedRect(QRectF(area.left() - 4, top - ROW_GAP / 2 + 1,
+                                               area.width() + 8, self._row_height()
+                                               + ROW_GAP - 2), 3, 3)
             painter.setPen(self.text_colour())
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight,
                                        int(label_width - 8))
@@ -339,8 +398,10 @@ class BarChart(Chart):
 
     def tooltip_at(self, x: float, y: float) -> str:
         bar = self.bar_at(y)
-        if bar is None:
-            return ""
+        return "" if bar is None else self.describe(bar)
+
+    def describe(self, bar: Bar) -> str:
+        """A row's label, values, note and what a click does (tooltip, screen readers)."""
         lines = [bar.label] + [f"{name}: {self.locale_number(value)}" for name, value in
                                zip(self.series, bar.values, strict=False)]
         if bar.note:

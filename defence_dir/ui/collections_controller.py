@@ -24,12 +24,14 @@ from defence_dir import collection_members as members
 from defence_dir import collections_service as collections
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
-from defence_dir.memberships import members_without_consent, unsubscribe
+from defence_dir.memberships import members_without_consent, unsubscribe_many
 from defence_dir.memberships import set_attendance as set_attendance_status
+from defence_dir.ui import background_jobs
+from defence_dir.ui.background_jobs import BackgroundJobs
 from defence_dir.ui.collection_dialog import CollectionDialog
 from defence_dir.ui.collections_sidebar import CollectionsSidebar
 from defence_dir.ui.mailing_actions import MailingActions
-from defence_dir.ui.members_view import MembersPanel
+from defence_dir.ui.members_view import MembersPanel, status_text
 from defence_dir.ui.messages import plain_message_box
 from defence_dir.ui.undo_commands import CollectionExistence, MembersChange, RenamedCollection
 
@@ -37,9 +39,21 @@ if TYPE_CHECKING:
     from defence_dir.ui.main_window import MainWindow
 
 
+def merged(results: list[Any]) -> Any:
+    """One result for a change made in steps: counts added up, add outcomes joined."""
+    if results and all(isinstance(r, members.AddOutcome) for r in results):
+        return members.AddOutcome(
+            added=[i for r in results for i in r.added],
+            already=[i for r in results for i in r.already],
+            suppressed=[i for r in results for i in r.suppressed])
+    if results and all(isinstance(r, int) for r in results):
+        return sum(results)
+    return results[-1] if results else None
+
+
 @contextmanager
 def busy() -> Iterator[None]:
-    """A wait cursor while the GUI thread writes: adding thousands of persons takes a second."""
+    """A wait cursor while the GUI thread writes (small changes; big ones go to `jobs`)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
@@ -52,6 +66,7 @@ class CollectionsController(QObject):
         super().__init__(window)
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
+        self.jobs = BackgroundJobs(window)  # thousands of members change off the GUI thread
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -181,86 +196,135 @@ class CollectionsController(QObject):
     def _push(self, text: str, before: members.MembersState,
               after: members.MembersState) -> None:
         if before != after:
-            self.window.undo_stack.push(MembersChange(text, self.database, before, after,
-                                                      self.changed, self.window.report_error))
+            self.window.undo_stack.push(MembersChange(
+                text, self.database, before, after, self.changed, self.window.report_error,
+                self.jobs))
             self.changed(before.kind, [before.owner_id])
 
+    def _run_change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
+                    change: Callable[[Any, list[int]], Any],
+                    finished: Callable[[members.MembersState, list[Any],
+                                        members.MembersState], None],
+                    unfinished: Callable[[], None] | None = None) -> None:
+        """Run `change(session, some_ids)` over the members `person_ids` in one transaction,
+        then `finished(before, results, after)`. Thousands of persons go to the worker
+        thread with progress and Cancel (cancelled: nothing changed); a few stay here.
+        `unfinished()` is called when the change was cancelled or failed."""
+        def work(progress: Callable[[int, int], None] | None) -> Any:
+            with self.database.session() as session:
+                return members.change_in_steps(session, kind, owner_id, person_ids, change,
+                                               progress)
+
+        def failed(message: str) -> None:
+            self.window.report_error(message)
+            if unfinished is not None:
+                unfinished()
+            self.changed(kind, [owner_id])  # e.g. the list was deleted meanwhile
+
+        if len(person_ids) < background_jobs.BACKGROUND_FROM:
+            try:
+                with busy():
+                    outcome = work(None)
+            except DefenceDirError as exc:
+                failed(str(exc))
+                return
+            finished(*outcome)
+            return
+
+        def stopped() -> None:
+            self._say(self.tr("Cancelled: nothing was changed."))
+            if unfinished is not None:
+                unfinished()
+        self.jobs.run(text + " …", work, lambda outcome: finished(*outcome), failed,
+                      cancelled=stopped)
+
     def _change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
-                change: Callable[[Any], Any]) -> Any:
-        """Run `change(session)` on the members `person_ids` and push it as one undo step;
-        returns what `change` returned, or None when the core refused."""
-        try:
-            with busy(), self.database.session() as session:
-                before = members.members_state(session, kind, owner_id, person_ids)
-                result = change(session)
-                after = members.members_state(session, kind, owner_id, person_ids)
-        except DefenceDirError as exc:
-            self.window.report_error(str(exc))
-            return None
-        self._push(text, before, after)
-        return result
+                change: Callable[[Any, list[int]], Any],
+                then: Callable[[Any], None] | None = None) -> None:
+        """`_run_change`, pushed as one undo step; then `then(result)` with the steps'
+        results merged (counts added up, outcomes joined)."""
+        def finished(before: members.MembersState, results: list[Any],
+                     after: members.MembersState) -> None:
+            self._push(text, before, after)
+            if then is not None:
+                then(merged(results))
+        self._run_change(text, kind, owner_id, person_ids, change, finished)
 
     def add_persons(self, kind: str, owner_id: int, person_ids: list[int]) -> None:
         """Add persons by hand (context menu or drop). Persons who unsubscribed from a list are
         skipped unless the user explicitly records a new consent for them."""
         if not person_ids:
             return
-        with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], owner_id)
-            name = record.name if record is not None else ""
+        try:
+            with self.database.read_session() as session:
+                name = collections.get_collection(session, kind, owner_id).name
+        except DefenceDirError as exc:
+            # Deleted meanwhile (another window, or dropped onto a stale sidebar row): say so
+            # now, not after asking how consent was given.
+            self.window.report_error(str(exc))
+            self.refresh()
+            return
         if kind == "event":
-            outcome = self._change(self.tr("Register for event"), kind, owner_id, person_ids,
-                                   lambda s: members.register_attendees(s, owner_id,
-                                                                            person_ids))
-            if outcome is not None:
+            def registered(outcome: members.AddOutcome) -> None:
                 self._say(self.tr("%n person(s) registered for “{name}”.", "",
                                   len(outcome.added)).format(name=name)
                           + self._already(outcome.already, kind))
+            self._change(self.tr("Register for event"), kind, owner_id, person_ids,
+                         lambda s, ids: members.register_attendees(s, owner_id, ids),
+                         registered)
             return
         note = self.ask_note(self.tr("Add to distribution list"), self.tr(
             "How was consent to “{name}” given? (optional, e.g. “business card at the "
             "trade fair”)").format(name=name), required=False)
         if note is None:
             return
-        outcome = self._add_members(owner_id, person_ids, note)
-        if outcome is None:
-            return
-        message = self.tr("%n person(s) added to “{name}”.", "", len(outcome.added)).format(
-            name=name) + self._already(outcome.already, kind)
-        if outcome.suppressed:
-            message += " " + self.tr(
-                "%n skipped: they unsubscribed earlier and need a new consent.", "",
-                len(outcome.suppressed))
-        self._say(message)
 
-    def _add_members(self, list_id: int, person_ids: list[int],
-                     note: str) -> members.AddOutcome | None:
+        def added(outcome: members.AddOutcome) -> None:
+            message = self.tr("%n person(s) added to “{name}”.", "",
+                              len(outcome.added)).format(name=name) \
+                + self._already(outcome.already, kind)
+            if outcome.suppressed:
+                message += " " + self.tr(
+                    "%n skipped: they unsubscribed earlier and need a new consent.", "",
+                    len(outcome.suppressed))
+            self._say(message)
+        self._add_members(owner_id, person_ids, note, added)
+
+    def _add_members(self, list_id: int, person_ids: list[int], note: str,
+                     then: Callable[[members.AddOutcome], None]) -> None:
         """Subscribe by hand; then, only if the user says so, record a new consent for those who
         unsubscribed earlier. One undo step for both. (No transaction stays open while a
         question is on screen: that would lock the database for everyone else.)"""
         text = self.tr("Add to distribution list")
-        try:
-            with busy(), self.database.session() as session:
-                before = members.members_state(session, "list", list_id, person_ids)
-                outcome = members.add_members(session, list_id, person_ids, note)
+
+        def first_done(before: members.MembersState, results: list[Any],
+                       after: members.MembersState) -> None:
+            outcome = merged(results)
             if outcome.suppressed and self.ask_new_consent(len(outcome.suppressed)):
                 new_note = self.ask_note(self.tr("New consent"), self.tr(
                     "How did they consent again? (required, e.g. “phone call on 3 March”)"),
                     required=True)
                 if new_note:
-                    with busy(), self.database.session() as session:
-                        again = members.add_members(session, list_id, outcome.suppressed,
-                                                        new_note, new_consent=True)
-                    outcome.added += again.added
-                    outcome.suppressed = again.suppressed
-            with busy(), self.database.session() as session:
-                after = members.members_state(session, "list", list_id, person_ids)
-        except DefenceDirError as exc:
-            self.window.report_error(str(exc))
-            self.changed("list", [list_id])
-            return None
-        self._push(text, before, after)
-        return outcome
+                    def again_done(_before: members.MembersState, again: list[Any],
+                                   after_again: members.MembersState) -> None:
+                        more = merged(again)
+                        outcome.added += more.added
+                        outcome.suppressed = more.suppressed
+                        self._push(text, before, members.combine_states(after, after_again))
+                        then(outcome)
+                    def again_unfinished() -> None:
+                        # The first part is saved: it must still be on the undo stack.
+                        self._push(text, before, after)
+                        then(outcome)
+                    self._run_change(text, "list", list_id, outcome.suppressed,
+                                     lambda s, ids: members.add_members(
+                                         s, list_id, ids, new_note, new_consent=True),
+                                     again_done, again_unfinished)
+                    return
+            self._push(text, before, after)
+            then(outcome)
+        self._run_change(text, "list", list_id, person_ids,
+                         lambda s, ids: members.add_members(s, list_id, ids, note), first_done)
 
     def _already(self, already: list[int], kind: str) -> str:
         if not already:
@@ -279,14 +343,14 @@ class CollectionsController(QObject):
                              len(person_ids)))
         if not self.window.confirm(self.tr("Remove"), text):
             return
-        removed = self._change(self.tr("Remove"), kind, owner_id, person_ids,
-                               lambda s: members.remove_from(s, kind, owner_id,
-                                                                 person_ids))
-        if removed is not None:
-            kept = len(person_ids) - removed
-            self._say(self.tr("%n person(s) removed.", "", removed) + (" " + self.tr(
+
+        def removed(count: int) -> None:
+            kept = len(person_ids) - count
+            self._say(self.tr("%n person(s) removed.", "", count) + (" " + self.tr(
                 "%n unsubscribed person(s) kept as a suppression.", "", kept)
                 if kept and kind == "list" else ""))
+        self._change(self.tr("Remove"), kind, owner_id, person_ids,
+                     lambda s, ids: members.remove_from(s, kind, owner_id, ids), removed)
 
     def unsubscribe_members(self, person_ids: list[int]) -> None:
         owner_id = self.panel.owner_id
@@ -301,19 +365,23 @@ class CollectionsController(QObject):
         if note is None:
             return
 
-        def change(session: Any) -> None:
-            for person_id in person_ids:
-                unsubscribe(session, owner_id, person_id, note=note or None)
-        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids, change)
+        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids,
+                     lambda s, ids: unsubscribe_many(s, owner_id, ids, note=note or None),
+                     lambda count: self._say(self.tr("%n person(s) unsubscribed.", "", count)))
 
     def set_status(self, person_ids: list[int], status: str) -> None:
         owner_id = self.panel.owner_id
         if self.panel.kind != "event" or owner_id is None or not person_ids:
             return
         self._change(self.tr("Set status"), "event", owner_id, person_ids,
-                     lambda s: set_attendance_status(s, owner_id, person_ids,
-                                                     AttendanceStatus(status)))
-        self.panel.select_persons(person_ids)
+                     lambda s, ids: set_attendance_status(s, owner_id, ids,
+                                                          AttendanceStatus(status)),
+                     lambda count: self._status_set(person_ids, status, count))
+
+    def _status_set(self, person_ids: list[int], status: str, count: int) -> None:
+        self.panel.select_persons(person_ids)  # to go on with the same persons
+        self._say(self.tr("“{status}” set for %n person(s).", "", count).format(
+            status=status_text(status)))
 
     # --- adding from the persons table --------------------------------------------------------
     def add_person_menus(self, menu: QMenu, person_ids: list[int]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from defence_dir.ui.messages import plain_tooltip
@@ -77,6 +77,16 @@ class CollectionsSidebar(QTreeWidget):
         else:
             self.setCurrentItem(item)
         self.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter opens the current list or event, as a click does (not itemActivated: styles
+        that activate on a single click would open it twice)."""
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self._clicked(item, 0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.data(0, ID_ROLE) is not None:

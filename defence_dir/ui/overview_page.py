@@ -89,7 +89,7 @@ class OverviewPage(QScrollArea):
                                      [self.tr("Registered"), self.tr("Attended")])
         for chart, key in ((self.networks_chart, "network_id"), (self.topics_chart, "topic_id"),
                            (self.events_chart, "event_id")):
-            chart.click_hint = self.tr("Click to list these persons.")
+            chart.click_hint = self.tr("Click or press Enter to list these persons.")
             chart.activated.connect(lambda record_id, key=key: self.show_persons.emit(
                 key, record_id))
         grid = QGridLayout()

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from defence_dir import collections_service as collections
-from defence_dir.collection_members import MembersState, apply_members_state
+from defence_dir.collection_members import MembersState, apply_in_steps, apply_members_state
 from defence_dir.collections_service import CollectionSnapshot
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
@@ -31,6 +32,8 @@ from defence_dir.organisations import (
 )
 from defence_dir.person_snapshots import PersonSnapshot, restore_person, snapshot_person
 from defence_dir.persons import PersonDraft, delete_person, update_person
+from defence_dir.ui import background_jobs
+from defence_dir.ui.background_jobs import BackgroundJobs
 
 Changed = Callable[[str, list[int]], None]  # kind, ids
 Failed = Callable[[str], None]
@@ -217,13 +220,37 @@ class RenamedCollection(_Toggle):
 
 class MembersChange(_Toggle):
     """Any change to who is on a list or at an event (add, remove, unsubscribe, status):
-    undo puts the affected rows back exactly as they were, consent history included."""
+    undo puts the affected rows back exactly as they were, consent history included.
+
+    With `jobs`, undo and redo of thousands of persons run in its worker thread with progress
+    (no Cancel: the undo stack has already moved when undo() is called)."""
 
     def __init__(self, text: str, db: Database, before: MembersState, after: MembersState,
-                 changed: Changed, failed: Failed) -> None:
+                 changed: Changed, failed: Failed, jobs: BackgroundJobs | None = None) -> None:
         super().__init__(text, db, self._set, before, after, changed, failed)
+        self.jobs = jobs
 
     def _set(self, state: MembersState) -> tuple[str, list[int]]:
         with self.db.session() as session:
             apply_members_state(session, state)
         return state.kind, [state.owner_id]
+
+    def _run(self, state: Any) -> None:
+        if self.jobs is None or len(state.person_ids) < background_jobs.BACKGROUND_FROM:
+            super()._run(state)
+            return
+        # Say which way: "Add to distribution list …" alone would read as adding again.
+        label = (QCoreApplication.translate("MembersChange", "Undoing “{action}” …")
+                 if state is self.before else
+                 QCoreApplication.translate("MembersChange", "Redoing “{action}” …")).format(
+                     action=self.text())
+
+        def work(progress: Callable[[int, int], None]) -> None:
+            with self.db.session() as session:
+                apply_in_steps(session, state, progress)
+
+        def failed(message: str) -> None:
+            self.failed(message)
+            self.changed(state.kind, [state.owner_id])
+        self.jobs.run(label, work,
+                      lambda _result: self.changed(state.kind, [state.owner_id]), failed)

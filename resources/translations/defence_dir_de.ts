@@ -12,12 +12,12 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="100"/>
+        <location filename="../../defence_dir/ui/charts.py" line="104"/>
         <source>Loading …</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="101"/>
+        <location filename="../../defence_dir/ui/charts.py" line="105"/>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
     </message>
@@ -58,49 +58,49 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="119"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="142"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="157"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="143"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="158"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="160"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="175"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="162"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="177"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="164"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="174"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="189"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="212"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="322"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="263"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="260"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -108,19 +108,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="220"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="241"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="230"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="267"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="289"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="221"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -128,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -136,17 +141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="247"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="248"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -154,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -162,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="326"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -170,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="329"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -178,13 +183,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="280"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="282"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="331"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -192,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="337"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -200,13 +205,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="307"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="347"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -214,22 +219,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <source>%n person(s) unsubscribed.</source>
+        <translation>
+            <numerusform>%n Person abgemeldet.</numerusform>
+            <numerusform>%n Personen abgemeldet.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="313"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <source>“{status}” set for %n person(s).</source>
+        <translation>
+            <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
+            <numerusform>„{status}“ für %n Personen gesetzt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="356"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="411"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="412"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -243,12 +264,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="415"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="362"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="417"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -256,17 +277,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>CollectionsSidebar</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="41"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="47"/>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="48"/>
         <source>Drag persons onto a list or an event to add them.</source>
         <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
     </message>
@@ -374,251 +395,251 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="109"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="110"/>
         <source>Go to {name}</source>
         <translation>Zu {name} wechseln</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="131"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="137"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="138"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="139"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="140"/>
         <source>Copy {value}</source>
         <translation>{value} kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="153"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
         <source>Select an entry to see its details.</source>
         <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="161"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="162"/>
         <source>This entry no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="172"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="173"/>
         <source>Salutation: {value}</source>
         <translation>Anrede: {value}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="175"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="178"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="179"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="183"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="191"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="192"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="196"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="264"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="288"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="265"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="200"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="201"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="204"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="205"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="209"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="271"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="272"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="212"/>
         <source>Created {created}, changed {updated}, version {version}</source>
         <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="219"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="220"/>
         <source>Consent history</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="242"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
         <source>sign-up form</source>
         <translation>Anmeldeformular</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="249"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
         <source>at an event</source>
         <translation>bei einer Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="258"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="259"/>
         <source>Address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="260"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="279"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="261"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="280"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="268"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="300"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="269"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="301"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="277"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="296"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="324"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="278"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="314"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="325"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="283"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="284"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="299"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="311"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
         <source>Venue</source>
         <translation>Veranstaltungsort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
         <source>Organiser</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="315"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="316"/>
         <source>Attendance</source>
         <translation>Teilnahme</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="318"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="319"/>
         <source>No one registered yet.</source>
         <translation>Noch niemand angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="326"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="327"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="329"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="330"/>
         <source>No members yet.</source>
         <translation>Noch keine Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>home</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="333"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="337"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="341"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
@@ -626,84 +647,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="89"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="153"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="157"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="90"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="154"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="98"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="99"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="102"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="105"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="106"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="106"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="107"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="108"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="110"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="122"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="123"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="132"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="132"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="135"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="154"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="155"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="157"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="164"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="165"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -711,7 +732,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="178"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -722,83 +743,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="141"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="146"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="147"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="160"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="160"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="162"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="177"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="177"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="178"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="178"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="201"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="202"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="217"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="218"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="226"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="227"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="229"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -806,82 +827,82 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="218"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="219"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="226"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="228"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="228"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="229"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="232"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="245"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="246"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="247"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="248"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="259"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="259"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="262"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="262"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
@@ -1177,7 +1198,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="580"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1185,7 +1206,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1193,49 +1214,49 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="729"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="731"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="733"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="739"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="734"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="746"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="752"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="800"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="809"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="806"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="820"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="847"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="854"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -1243,56 +1264,56 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="856"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="867"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="924"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="970"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="983"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="917"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="930"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="857"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="883"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="889"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="896"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="912"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="930"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="940"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="936"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="946"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="954"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="963"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="960"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="969"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="971"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1300,7 +1321,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1043"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1308,7 +1329,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1064"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1316,37 +1337,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1067"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1076"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1069"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1078"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1079"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1088"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1080"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1089"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1121"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1130"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1123"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1132"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1125"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1134"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1354,32 +1375,32 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="275"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="276"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="276"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="277"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="280"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="280"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="282"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="285"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="286"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1387,118 +1408,131 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="47"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
 </context>
 <context>
+    <name>MembersChange</name>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="243"/>
+        <source>Undoing “{action}” …</source>
+        <translation>„{action}“ wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="245"/>
+        <source>Redoing “{action}” …</source>
+        <translation>„{action}“ wird wiederholt …</translation>
+    </message>
+</context>
+<context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="198"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="244"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="205"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="369"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="251"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="431"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="209"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="374"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="255"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="436"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="212"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="258"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="216"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="376"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="262"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="438"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="219"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="265"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="224"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="270"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="229"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="275"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="231"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="277"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="295"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="341"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="296"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="343"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="344"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1506,17 +1540,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="311"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="358"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="313"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="360"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="366"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="428"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1524,67 +1558,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="50"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="54"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="51"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="52"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="53"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="62"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="63"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="76"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="80"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="124"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="128"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>
@@ -1681,8 +1715,8 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/overview_page.py" line="92"/>
-        <source>Click to list these persons.</source>
-        <translation>Klicken, um diese Personen aufzulisten.</translation>
+        <source>Click or press Enter to list these persons.</source>
+        <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
@@ -1714,135 +1748,135 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="165"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="166"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="175"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="177"/>
         <source>Add email</source>
         <translation>E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="178"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="181"/>
         <source>Add phone</source>
         <translation>Telefon hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="188"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="189"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="190"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="192"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="192"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
         <source>Middle name</source>
         <translation>Zweiter Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
         <source>Work</source>
         <translation>Beruflich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="199"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="200"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="200"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="201"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="201"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="202"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="202"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="203"/>
         <source>Reachable at</source>
         <translation>Erreichbar unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="204"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="205"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="205"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="207"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="208"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="210"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="303"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="304"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
     </message>
@@ -1850,102 +1884,102 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="325"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="326"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="326"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="327"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="335"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="338"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="342"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="342"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="381"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="399"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="400"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="404"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="404"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="407"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="407"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="423"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="424"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2076,14 +2110,22 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../defence_dir/ui/background_jobs.py" line="99"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="189"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="190"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="199"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="200"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>
@@ -2147,27 +2189,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="611"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="612"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="628"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="651"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="652"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="670"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="672"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="673"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2175,92 +2217,92 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="463"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="465"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="468"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="477"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="480"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="480"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="481"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="497"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="498"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="504"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="505"/>
         <source>Save report…</source>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="537"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="538"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="575"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="576"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="579"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="586"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="587"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="592"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="593"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="594"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -2286,7 +2328,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>_ContactRows</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="118"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="119"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -2294,92 +2336,92 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>page</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="122"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>

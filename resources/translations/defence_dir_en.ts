@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="216"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="260"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n person registered for “{name}”.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="228"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n person added to “{name}”.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="232"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n already on the list.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n already registered.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="275"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="326"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="278"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="329"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this event? You can undo this.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="287"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n person removed.</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="337"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="297"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
@@ -85,6 +85,22 @@
     </message>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <source>%n person(s) unsubscribed.</source>
+        <translation>
+            <numerusform>%n person unsubscribed.</numerusform>
+            <numerusform>%n persons unsubscribed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <source>“{status}” set for %n person(s).</source>
+        <translation>
+            <numerusform>“{status}” set for %n person.</numerusform>
+            <numerusform>“{status}” set for %n persons.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="412"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -101,7 +117,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -109,7 +125,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="178"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -139,7 +155,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="580"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -147,7 +163,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -155,7 +171,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="855"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -163,7 +179,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1026"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -171,7 +187,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1043"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -179,7 +195,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1064"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -190,7 +206,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="297"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="344"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

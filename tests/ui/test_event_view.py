@@ -86,6 +86,7 @@ def test_setting_the_status_for_a_selection(window, db, ids, settle):
                                         persons["Grosch"]: "attended",
                                         persons["Recher"]: "registered"}
     assert sorted(panel.selected_person_ids()) == sorted(chosen[:2])  # selection kept
+    assert window.statusBar().currentMessage() == "„teilgenommen“ für 2 Personen gesetzt."
 
     # The same from the context menu of the members table.
     panel.select_persons([persons["Recher"]])

@@ -190,6 +190,7 @@ def test_unsubscribe_and_remove_ask_first_and_undo(window, db, ids, settle, monk
     assert statuses(db, list_id)[persons["Stein"]] == "unsubscribed"
     withdrawn = consent_history(db.read_session(), persons["Stein"])[-1]
     assert (withdrawn["action"], withdrawn["note"]) == ("withdrawn", "Antwort per E-Mail")
+    assert window.statusBar().currentMessage() == "1 Person abgemeldet."
 
     answers = [True]
     monkeypatch.setattr(window, "confirm", lambda title, text: answers.pop(0))
@@ -454,3 +455,70 @@ def test_a_drop_event_on_the_sidebar_row_adds_the_persons(window, db, ids, settl
         QApplication.sendEvent(sidebar.viewport(), QDropEvent(*args))
         settle(window)
         assert statuses(db, list_id).get(persons[name]) == "subscribed"
+
+
+def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db, ids,
+                                                                        settle, monkeypatch):
+    """Look at a list, go to the persons, add some: the list's members must not pop up under
+    the persons table, nor the list light up in the sidebar (nor on the overview)."""
+    list_id, _, persons = ids
+    open_list(window, settle, list_id)
+    answer_note(window, monkeypatch)
+    window.navigation.setCurrentRow(0)  # Personen
+    settle(window)
+    select_persons_in_table(window, settle, [persons["Stein"]])
+    submenu_action(window.context_menu(), "add_to_list_menu", list_id).trigger()
+    settle(window)
+    assert statuses(db, list_id) == {persons["Stein"]: "subscribed"}
+    assert window.section.key == "persons"
+    assert not window.collections.panel.isVisible()
+    assert window.collections.sidebar.selectedItems() == []
+    window.overview_action.trigger()
+    window.undo_action.trigger()  # a change while the overview is shown
+    settle(window)
+    assert window.collections.sidebar.selectedItems() == []
+    window.navigation.setCurrentRow(5)  # Verteiler: the members are back, up to date
+    settle(window)
+    assert window.collections.panel.isVisible()
+    assert window.collections.panel.count.text() == "0 Personen"
+
+
+def test_a_very_long_list_name_keeps_the_members_title_short(window, db, settle):
+    from defence_dir import collections_service
+
+    name = "Verteiler " + "sehr lang " * 29  # 300 characters, what the dialog allows
+    with db.session() as session:
+        list_id = collections_service.create(session, "list", name).id
+    window.reload()
+    open_list(window, settle, list_id)
+    title = window.collections.panel.title
+    assert title.full_text == f"Mitglieder von „{name.strip()}“"
+    assert "…" in title.text() and title.text().endswith("lang“")
+    assert title.height() <= 3 * title.fontMetrics().lineSpacing() + 4  # three lines at most
+    assert name.strip() in title.toolTip()
+    assert window.width() == 1280  # the window did not widen either
+
+
+def test_adding_to_a_list_deleted_meanwhile_says_so_before_asking(window, db, ids, settle,
+                                                                   monkeypatch):
+    list_id, _, persons = ids
+    errors, asked = [], []
+    monkeypatch.setattr(window, "report_error", errors.append)
+    monkeypatch.setattr(window.collections, "ask_note", lambda *a, **k: asked.append(a) or "")
+    with db.session() as session:  # e.g. from a second window
+        session.delete(session.get(DistributionList, list_id))
+    window.collections.add_persons("list", list_id, [persons["Stein"]])
+    settle(window)
+    assert errors == ["Der Verteiler existiert nicht mehr."] and asked == []
+    assert window.collections.sidebar.item_for("list", list_id) is None  # stale row gone
+
+
+def test_a_list_in_the_sidebar_opens_with_the_keyboard(window, db, ids, settle, qtbot):
+    list_id, _, _ = ids
+    sidebar = window.collections.sidebar
+    sidebar.setFocus()
+    sidebar.setCurrentItem(sidebar.item_for("list", list_id))
+    qtbot.keyClick(sidebar, Qt.Key.Key_Return)
+    settle(window)
+    assert window.current == ("list", list_id) and window.section.key == "lists"
+    assert window.collections.panel.isVisible()

@@ -236,7 +236,8 @@ def test_clicking_a_network_bar_lists_its_persons(window, settle, qtbot):
     chart = window.overview.networks_chart
     (row,) = [i for i, bar in enumerate(chart.bars) if bar.label == "AeroSpace.NRW"]
     y = chart.header_height() + row * (chart._row_height() + 8) + 8
-    assert chart.tooltip_at(200, y).endswith("Klicken, um diese Personen aufzulisten.")
+    assert chart.tooltip_at(200, y).endswith(
+        "Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.")
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(200, int(y)))
     settle(window)
     assert not window.overview_shown() and window.section.key == "persons"
@@ -262,3 +263,61 @@ def test_back_from_the_overview_keeps_the_search(window, settle):
     assert not window.overview_shown()
     assert window.search_field.text() == "schnitz"
     assert window.current[0] == "person"
+
+
+def test_the_sidebar_highlights_no_event_while_the_overview_is_shown(window, settle, db):
+    from collections_helpers import seeded_ids
+
+    _list_id, event_id, _persons = seeded_ids(db)
+    window.go_to("event", event_id)
+    settle(window)
+    sidebar = window.collections.sidebar
+    assert [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in sidebar.selectedItems()] == [
+        event_id]
+    open_overview(window, settle)
+    assert sidebar.selectedItems() == []  # only "Overview" is highlighted on the left
+    window.navigation.setCurrentRow(window.navigation.count() - 3)  # Veranstaltungen
+    settle(window)
+    assert [i.data(0, Qt.ItemDataRole.UserRole + 1) for i in sidebar.selectedItems()] == [
+        event_id]
+
+
+def test_a_network_bar_can_be_chosen_and_opened_with_the_keyboard(window, settle, qtbot):
+    open_overview(window, settle)
+    chart = window.overview.networks_chart
+    (row,) = [i for i, bar in enumerate(chart.bars) if bar.label == "AeroSpace.NRW"]
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    settle()
+    assert chart.hasFocus() and chart.current_row == 0  # Tab lands on the first bar
+    before = render(chart)
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert chart.current_row == len(chart.bars) - 1
+    assert render(chart) != before  # the chosen row is drawn highlighted
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    qtbot.keyClick(chart, Qt.Key.Key_Up)  # stays on the first row
+    assert chart.current_row == 0
+    for _ in range(row):
+        qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.current_row == row
+    assert chart.accessibleDescription().startswith("AeroSpace.NRW\n")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    settle(window)
+    assert not window.overview_shown() and window.section.key == "persons"
+    assert window.filter_combos["network_id"].currentText() == "AeroSpace.NRW"
+
+
+def test_keyboard_on_an_empty_bar_chart_does_nothing(qtbot):
+    chart = BarChart("Turnout", ["Registered"])
+    qtbot.addWidget(chart)
+    opened = []
+    chart.activated.connect(opened.append)
+    chart.set_bars([])
+    chart.show()
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_Return):
+        qtbot.keyClick(chart, key)
+    assert chart.current_row is None and opened == []
+    chart.set_bars([Bar("A", (2,), key=7), Bar("B", (1,), key=8)])
+    chart.current_row = 1
+    chart.set_bars([Bar("B", (1,), key=8)])  # reloaded: still on B
+    assert chart.current_row == 0

@@ -192,3 +192,25 @@ def test_privacy_actions_need_a_person(window, settle):
     settle(window)
     assert not window.privacy.erase_action.isEnabled()
     assert not window.privacy.export_action.isEnabled()
+
+
+def test_erasing_a_list_member_after_adding_them_leaves_nothing_to_undo(
+        window, settle, db, schnitzmeier, monkeypatch):
+    with db.read_session() as session:
+        list_id = get_list_by_name(session, "Defense-Verteiler").id
+    monkeypatch.setattr(window.collections, "ask_note", lambda *a, **k: "Messe")
+    window.collections.add_persons("list", list_id, [schnitzmeier])
+    settle(window)
+    window.go_to("list", list_id)
+    settle(window)
+    assert window.collections.panel.count.text() == "1 Person"
+    window.go_to("person", schnitzmeier)
+    settle(window)
+    answer_erase(monkeypatch, True, [])
+    window.privacy.erase_action.trigger()
+    wait_for_erasure(window, settle)
+    window.go_to("list", list_id)  # its members panel no longer shows him
+    settle(window)
+    assert window.current == ("list", list_id)
+    assert window.collections.panel.count.text() == "0 Personen"
+    assert not window.undo_action.isEnabled()  # "Add to list" cannot bring his row back
