@@ -94,13 +94,13 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="263"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="272"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="390"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="260"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -108,24 +108,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="230"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="235"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="267"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="289"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="276"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="298"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="389"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="268"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="277"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="283"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -141,17 +141,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="295"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="305"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="332"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="326"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="329"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="342"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -183,13 +183,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="331"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="344"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="352"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="337"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -205,13 +205,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="347"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="368"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="361"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -219,12 +219,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -232,12 +232,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="383"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -245,12 +245,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="411"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="424"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="412"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="425"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -264,12 +264,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="415"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="428"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="417"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="430"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>

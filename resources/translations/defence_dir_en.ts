@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="260"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n person registered for “{name}”.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="274"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="283"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n person added to “{name}”.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="279"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="319"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="332"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n already on the list.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n already registered.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="326"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="329"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="342"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this event? You can undo this.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="336"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n person removed.</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="337"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="361"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="357"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n person unsubscribed.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="383"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>“{status}” set for %n person.</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="412"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="425"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>

@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
-from sqlalchemy import select
-
-from defence_dir.data.models import Person
-from defence_dir.memberships import get_event_by_name, get_list_by_name
 
 EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
-
-
-def seeded_ids(db) -> tuple[int, int, dict[str, int]]:
-    with db.read_session() as session:
-        list_id = get_list_by_name(session, "Defense-Verteiler").id
-        event_id = get_event_by_name(session, EVENT).id
-        persons = {p.family_name: p.id for p in session.scalars(select(Person))}
-    return list_id, event_id, persons
 
 
 def panel_person_ids(window) -> list[int]:

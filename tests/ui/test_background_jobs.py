@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from collections_helpers import seeded_ids
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
@@ -17,10 +16,10 @@ from defence_dir.ui import background_jobs
 
 
 @pytest.fixture
-def ids(db, monkeypatch):
+def ids(ids, monkeypatch):
     monkeypatch.setattr(background_jobs, "BACKGROUND_FROM", 3)
     monkeypatch.setattr(collection_members, "CHUNK", 2)  # several steps: progress moves
-    return seeded_ids(db)
+    return ids
 
 
 def statuses(db, list_id) -> dict[int, str]:

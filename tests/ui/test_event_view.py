@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from collections_helpers import (
     EVENT,
     panel_person_ids,
-    seeded_ids,
     select_persons_in_table,
     submenu_action,
 )
@@ -19,11 +17,6 @@ from sqlalchemy import select
 
 from defence_dir.data.models import Attendance, AttendanceStatus, Event
 from defence_dir.memberships import set_attendance
-
-
-@pytest.fixture
-def ids(db):
-    return seeded_ids(db)
 
 
 def attendance(db, event_id) -> dict[int, str]:

@@ -6,7 +6,6 @@ import openpyxl
 import pytest
 from collections_helpers import (
     panel_person_ids,
-    seeded_ids,
     select_persons_in_table,
     submenu_action,
 )
@@ -17,11 +16,6 @@ from sqlalchemy import select
 
 from defence_dir.data.models import DistributionList, EmailAddress, ListMembership
 from defence_dir.memberships import Consent, ConsentSource, consent_history, subscribe, unsubscribe
-
-
-@pytest.fixture
-def ids(db):
-    return seeded_ids(db)
 
 
 def statuses(db, list_id) -> dict[int, str]:

@@ -265,10 +265,8 @@ def test_back_from_the_overview_keeps_the_search(window, settle):
     assert window.current[0] == "person"
 
 
-def test_the_sidebar_highlights_no_event_while_the_overview_is_shown(window, settle, db):
-    from collections_helpers import seeded_ids
-
-    _list_id, event_id, _persons = seeded_ids(db)
+def test_the_sidebar_highlights_no_event_while_the_overview_is_shown(window, settle, ids):
+    _list_id, event_id, _persons = ids
     window.go_to("event", event_id)
     settle(window)
     sidebar = window.collections.sidebar
