@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -204,7 +205,12 @@ def main() -> int:
     from defence_dir.ui.person_dialog import PersonDialog
 
     suffix = "" if args.lang == "de" else "_en"
-    with tempfile.TemporaryDirectory() as folder:
+    # A fixed folder, not a random one: its path shows in the status bar, and the images
+    # should change only when the windows do.
+    folder = str(Path(tempfile.gettempdir()) / "defence-dir-screenshots")
+    shutil.rmtree(folder, ignore_errors=True)
+    Path(folder).mkdir()
+    try:
         os.environ["XDG_CONFIG_HOME"] = folder  # default window state, not the user's
         database = open_database(str(Path(folder) / "directory.sqlite3"))
         window = MainWindow(database)
@@ -324,6 +330,8 @@ def main() -> int:
         confirmation.close()
         window.close()
         database.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     app.processEvents()
     return 0
 
