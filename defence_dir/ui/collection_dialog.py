@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from defence_dir.ui.person_dialog import INVALID_STYLE, error_label
+from defence_dir.ui.person_dialog import INVALID_STYLE, error_label, form_with_buttons
 
 
 class CollectionDialog(QDialog):
@@ -67,13 +66,7 @@ class CollectionDialog(QDialog):
             self.city = QLineEdit(values.get("city") or "")
             self.city.setObjectName("city")
             form.addRow(self.tr("City"), self.city)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = form_with_buttons(self, form)
         self.name.textChanged.connect(self._validate)
         self._validate()
 

@@ -70,7 +70,12 @@ from defence_dir.ui.person_drag import with_person_ids
 from defence_dir.ui.privacy_actions import PrivacyActions
 from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
-from defence_dir.ui.table_models import ID_ROLE, HitTableModel, RecordTableModel
+from defence_dir.ui.table_models import (
+    ID_ROLE,
+    HitTableModel,
+    RecordTableModel,
+    configure_record_table,
+)
 from defence_dir.ui.undo_commands import (
     CreatedPersons,
     DeletedPersons,
@@ -211,14 +216,7 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView()
         self.table.setObjectName("table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        configure_record_table(self.table, row_height=26)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())

@@ -44,6 +44,7 @@ from defence_dir.collection_members import MemberRow
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.ui.messages import plain_tooltip
 from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
+from defence_dir.ui.table_models import configure_record_table
 
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -282,14 +283,7 @@ class MembersPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("membersTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        configure_record_table(self.table, row_height=24)
         self.table.setAcceptDrops(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.table.setDropIndicatorShown(False)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from defence_dir.ui.person_dialog import (
     INVALID_STYLE,
     checked_topics,
     error_label,
+    form_with_buttons,
     topic_checklist,
 )
 
@@ -67,13 +67,7 @@ class OrganisationDialog(QDialog):
         form.addRow("", self.website_error)
         form.addRow(self.tr("Technology fields"), self.topics)
         form.addRow(self.tr("Notes"), self.notes)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = form_with_buttons(self, form)
         self.name.textChanged.connect(self._validate)
         self.website.textChanged.connect(self._validate)
         self._validate()
@@ -118,13 +112,7 @@ class TopicDialog(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.error)
         form.addRow(self.tr("Description"), self.description)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = form_with_buttons(self, form)
         self.name.textChanged.connect(self._validate)
         self._validate()
 

@@ -44,6 +44,23 @@ def error_label() -> QLabel:
     return label
 
 
+def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def form_with_buttons(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
+    """The layout of a one-form dialog: the form, then Save and Cancel (returned)."""
+    buttons = save_cancel_buttons(dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
+
+
 def topic_checklist(topics: Sequence[tuple[int, str]], selected: Sequence[int]) -> QListWidget:
     """Technology fields to tick, for persons and organisations."""
     widget = QListWidget()
@@ -209,10 +226,7 @@ class PersonDialog(QDialog):
         more.addRow(self.tr("Technology fields"), self.topics)
         more.addRow(self.tr("Notes"), self.notes)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         left = QVBoxLayout()
         left.addWidget(name_box)
         left.addWidget(work_box)

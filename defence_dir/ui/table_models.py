@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from defence_dir.search.service import SearchHit
 from defence_dir.ui.messages import plain_tooltip
@@ -231,3 +232,16 @@ class RecordTableModel(QAbstractTableModel):
             text = "" if value is None else str(value)
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
+
+
+def configure_record_table(view: QTableView, *, row_height: int) -> None:
+    """How the record tables behave: whole rows selected, several at once, zebra rows without
+    grid or wrapping, sortable, no row numbers."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setSortingEnabled(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(row_height)

@@ -25,32 +25,32 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="47"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="46"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="49"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="48"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="66"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="65"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="69"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="68"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="97"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="90"/>
         <source>A distribution list needs a name.</source>
         <translation>Ein Verteiler braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="98"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="91"/>
         <source>An event needs a name.</source>
         <translation>Eine Veranstaltung braucht einen Namen.</translation>
     </message>
@@ -997,208 +997,208 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="109"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="114"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="123"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="128"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="179"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="207"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="212"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="493"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="318"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="329"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="339"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="350"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="357"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="362"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="365"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="363"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="195"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="191"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="196"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="192"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="197"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="193"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="198"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="194"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="199"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="486"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="492"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1206,7 +1206,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1214,49 +1214,49 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="733"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="739"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="752"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="750"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="806"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="815"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="826"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="853"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -1264,56 +1264,56 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="873"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="917"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="930"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="976"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="989"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="974"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="987"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="863"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="889"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="877"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="887"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="911"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="909"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="918"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="936"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="946"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="960"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="969"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="958"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="967"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="977"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1033"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1321,7 +1321,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1050"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1329,7 +1329,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1071"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1337,37 +1337,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1076"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1074"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1078"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1076"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1088"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1086"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1089"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1087"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1130"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1128"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1132"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1130"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1134"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1132"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1408,52 +1408,52 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="48"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1474,65 +1474,65 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="244"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="245"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="251"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="431"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="252"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="425"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="255"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="436"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="256"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="430"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="258"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="259"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="262"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="438"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="263"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="432"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="265"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="266"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="270"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="271"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="275"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="276"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="277"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="278"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="341"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="335"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="343"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="337"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="344"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="338"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1540,17 +1540,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="358"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="352"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="360"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="354"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="428"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="422"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1558,67 +1558,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="54"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="60"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="64"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="70"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="80"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="81"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="128"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="129"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>
@@ -1748,135 +1748,135 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="166"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="183"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="176"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="180"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="177"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
         <source>Add email</source>
         <translation>E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="179"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="181"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
         <source>Add phone</source>
         <translation>Telefon hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="189"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="191"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="208"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="192"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="210"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="211"/>
         <source>Middle name</source>
         <translation>Zweiter Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="195"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="212"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="213"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="215"/>
         <source>Work</source>
         <translation>Beruflich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="200"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="217"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="201"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="218"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="202"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="219"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="203"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="220"/>
         <source>Reachable at</source>
         <translation>Erreichbar unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="205"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="222"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="223"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="207"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="224"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="226"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="210"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="227"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="304"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="318"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
     </message>
@@ -2310,17 +2310,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TopicDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="118"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="112"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="120"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="114"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="138"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="126"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
     </message>
@@ -2328,7 +2328,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>_ContactRows</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="119"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="136"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>

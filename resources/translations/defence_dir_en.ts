@@ -155,7 +155,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -163,7 +163,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -171,7 +171,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
@@ -179,7 +179,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1035"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1033"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -187,7 +187,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1052"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1050"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -195,7 +195,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1073"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="1071"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -206,7 +206,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="344"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="338"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
