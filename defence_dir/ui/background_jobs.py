@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from defence_dir.errors import DefenceDirError
+from defence_dir.ui.messages import plain_progress_dialog
 
 # From this many persons a change runs in the worker; fewer stay on the GUI thread, where
 # 1,000 take about 100–150 ms and a dialog would only flash.
@@ -85,16 +86,15 @@ class BackgroundJobs(QObject):
         signals = _Signals()
         self._signals.append(signals)
         job = _Job(work, signals)
-        dialog = QProgressDialog(label, "", 0, 0, self.window)
+        dialog = plain_progress_dialog(self.window, label)
+        dialog.setRange(0, 0)
         dialog.setObjectName("jobProgress")
         dialog.setWindowTitle(label)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        if cancelled is None:
-            dialog.setCancelButton(None)  # e.g. an undo: the stack has already moved on
-        else:
+        if cancelled is not None:  # none for an undo: the stack has already moved on
             # Qt's own "Cancel" (qtbase catalogue), as on every standard button.
             dialog.setCancelButtonText(QCoreApplication.translate("QPlatformTheme", "Cancel"))
             dialog.canceled.connect(job.cancel.set)  # the work stops after its current step

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
 
 def plain_message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str,
@@ -26,3 +26,16 @@ def plain_tooltip(text: str) -> str:
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def plain_progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
+    """A busy or progress dialog whose text (it may name a person or a list) shows literally;
+    its own label would take "<b>x</b>" for rich text. No Cancel button unless the caller
+    sets one."""
+    dialog = QProgressDialog(parent)
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    dialog.setLabel(label)
+    dialog.setLabelText(text)
+    dialog.setCancelButton(None)
+    return dialog

@@ -24,7 +24,7 @@ from defence_dir.privacy import (
     write_access_json,
     write_access_xlsx,
 )
-from defence_dir.ui.messages import plain_message_box, show_error
+from defence_dir.ui.messages import plain_message_box, plain_progress_dialog, show_error
 
 if TYPE_CHECKING:
     from defence_dir.ui.main_window import MainWindow
@@ -164,11 +164,12 @@ class PrivacyActions(QObject):
         person_id, name = person
         if not self.confirm_erase(name):
             return
-        self.progress = QProgressDialog(self.tr("Erasing {name} and compacting the database …")
-                                        .format(name=name), "", 0, 0, self.window)
+        self.progress = plain_progress_dialog(
+            self.window, self.tr("Erasing {name} and compacting the database …").format(name=name))
+        self.progress.setRange(0, 0)
         self.progress.setObjectName("eraseProgress")
         self.progress.setWindowTitle(self.tr("Erase person (GDPR)"))
-        self.progress.setCancelButton(None)  # VACUUM cannot be interrupted safely
+        # No Cancel button: VACUUM cannot be interrupted safely.
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.show()

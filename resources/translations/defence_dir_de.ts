@@ -2049,7 +2049,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/privacy_actions.py" line="138"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="170"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="171"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
@@ -2073,22 +2073,22 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="167"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="168"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="185"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="186"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="186"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="187"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
         <source>Person erased (%n record(s)).</source>
         <translation>
             <numerusform>Person gelöscht (%n Datensatz).</numerusform>
@@ -2096,12 +2096,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="195"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
         <source>Older backups</source>
         <translation>Ältere Sicherungskopien</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="197"/>
         <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
         <translation>
             <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopie der Datenbank enthält ihre Daten noch:</numerusform>

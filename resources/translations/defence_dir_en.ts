@@ -236,7 +236,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
         <source>Person erased (%n record(s)).</source>
         <translation>
             <numerusform>Person erased (%n record).</numerusform>
@@ -244,7 +244,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="197"/>
         <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
         <translation>
             <numerusform>The person is erased from the directory, but %n older backup copy of the database still contains their data:</numerusform>

@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
@@ -214,3 +215,22 @@ def test_erasing_a_list_member_after_adding_them_leaves_nothing_to_undo(
     assert window.current == ("list", list_id)
     assert window.collections.panel.count.text() == "0 Personen"
     assert not window.undo_action.isEnabled()  # "Add to list" cannot bring his row back
+
+
+def test_the_busy_dialog_shows_the_name_literally(window, settle, db, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from defence_dir.persons import PersonDraft, create_person
+
+    with db.session() as session:
+        create_person(session, PersonDraft(given_name="<b>Eve</b>", family_name="<i>X</i>"))
+    window.reload_action.trigger()
+    settle(window)
+    window.table.selectRow(table_names(window).index("<b>Eve</b> <i>X</i>"))
+    settle(window)
+    answer_erase(monkeypatch, True, [])
+    window.privacy.erase_action.trigger()
+    label = window.privacy.progress.findChild(QLabel)
+    assert "<b>Eve</b> <i>X</i>" in label.text()
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    wait_for_erasure(window, settle)
