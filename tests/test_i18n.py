@@ -56,3 +56,18 @@ def test_messages_are_translated_and_filled_in():
     i18n.set_language("en")
     assert i18n._("The folder {folder} does not exist.", folder="/x") == (
         "The folder /x does not exist.")
+
+
+def test_a_fixed_language_holds_in_its_thread_only(monkeypatch):
+    import threading
+
+    monkeypatch.setenv("DEFENCE_DIR_LANG", "en")
+    seen = []
+    with i18n.language_fixed():
+        monkeypatch.setenv("DEFENCE_DIR_LANG", "de")
+        seen.append(i18n.current_language())
+        other = threading.Thread(target=lambda: seen.append(i18n.current_language()))
+        other.start()
+        other.join()
+    seen.append(i18n.current_language())
+    assert seen == ["en", "de", "de"]

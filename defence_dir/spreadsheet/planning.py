@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import EmailAddress, Organisation, Person
-from defence_dir.i18n import _
+from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
 from defence_dir.spreadsheet.cleaning import clean_row
@@ -244,6 +244,14 @@ def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
               directory: KnownDirectory | None = None) -> SpreadsheetPlan:
     """The preview of every row below the header. `directory` may be loaded ahead (the
     wizard does so while the user checks the columns)."""
+    with language_fixed():
+        return _plan_rows(session, rows, header_index, mapping, file_name=file_name,
+                          sheet=sheet, threshold=threshold, choice=choice, directory=directory)
+
+
+def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
+               mapping: ColumnMapping, *, file_name: str, sheet: str | None, threshold: int,
+               choice: MatchChoice, directory: KnownDirectory | None) -> SpreadsheetPlan:
     directory = directory or KnownDirectory(session)
     plans: list[RowPlan] = []
     seen_emails: dict[str, int] = {}
