@@ -202,8 +202,11 @@ def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
         # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
         connection = session.connection()
         person_table = Person.__table__
-        ids = connection.execute(insert(person_table).returning(
-            person_table.c.id, sort_by_parameter_order=True), values).scalars().all()
+        # Ids are matched back by the UIDs we made: asking for them in parameter order would
+        # make SQLAlchemy send one INSERT per row on SQLite (it has no other sentinel).
+        id_of_uid = dict(connection.execute(insert(person_table).returning(
+            person_table.c.uid, person_table.c.id), values).all())
+        ids = [id_of_uid[value["uid"]] for value in values]
         emails, phones, changes = [], [], []
         for row, person_id in zip(chunk, ids, strict=True):
             assert row.draft is not None
