@@ -242,7 +242,7 @@ def main() -> int:
         with database.read_session() as session:
             person = get_person(session, 2)
             draft = draft_of(person)
-        organisations, topics = window._choices()
+        organisations, topics = window.editor.choices()
         dialog = PersonDialog(window, draft, organisations, topics,
                               title=window.tr("Edit person"))
         dialog.show()

@@ -36,26 +36,6 @@ from sqlalchemy import select
 from defence_dir import __version__, directory
 from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event, Network, Organisation, Topic
-from defence_dir.errors import DefenceDirError
-from defence_dir.organisations import (
-    create_organisation,
-    create_topic,
-    organisation_draft_of,
-    snapshot_organisation,
-    snapshot_topic,
-    update_organisation,
-    update_topic,
-)
-from defence_dir.person_snapshots import snapshot_person
-from defence_dir.persons import (
-    ConcurrentEditError,
-    PersonDraft,
-    create_person,
-    delete_person,
-    draft_of,
-    get_person,
-    update_person,
-)
 from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.ui import settings as app_settings
@@ -63,11 +43,10 @@ from defence_dir.ui.app import release_clipboard
 from defence_dir.ui.collections_controller import CollectionsController
 from defence_dir.ui.detail_pane import DetailPane
 from defence_dir.ui.messages import plain_message_box, show_error
-from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.overview_page import OverviewPage
-from defence_dir.ui.person_dialog import PersonDialog
 from defence_dir.ui.person_drag import with_person_ids
 from defence_dir.ui.privacy_actions import PrivacyActions
+from defence_dir.ui.record_editing import RecordEditor
 from defence_dir.ui.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.sections import SECTION_OF_KIND, SECTIONS, Section
 from defence_dir.ui.table_models import (
@@ -75,15 +54,6 @@ from defence_dir.ui.table_models import (
     HitTableModel,
     RecordTableModel,
     configure_record_table,
-)
-from defence_dir.ui.undo_commands import (
-    CreatedPersons,
-    DeletedPersons,
-    EditedOrganisation,
-    EditedPerson,
-    EditedTopic,
-    OrganisationExistence,
-    TopicExistence,
 )
 from defence_dir.ui.vcard_dialogs import ExportDialog, ImportDialog, QrDialog, vcard_mime_data
 
@@ -233,6 +203,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane()
         self.detail.navigate.connect(self.go_to)
         self.collections = CollectionsController(self, self._data_changed)
+        self.editor = RecordEditor(self)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
@@ -750,21 +721,13 @@ class MainWindow(QMainWindow):
         show_error(self, self.tr("Not saved"), message)
 
     # --- editing ----------------------------------------------------------------------------------
-    def _choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        with self.database.read_session() as session:
-            orgs = [tuple(r) for r in session.execute(
-                select(Organisation.id, Organisation.name).order_by(Organisation.name))]
-            topics = [tuple(r) for r in session.execute(
-                select(Topic.id, Topic.name).order_by(Topic.name))]
-        return orgs, topics  # type: ignore[return-value]
-
     def create_record(self) -> None:
         if self.section.key == "persons":
-            self.create_person()
+            self.editor.create_person()
         elif self.section.key == "organisations":
-            self.create_organisation()
+            self.editor.create_organisation()
         elif self.section.key == "topics":
-            self.create_topic()
+            self.editor.create_topic()
         elif self.section.kind in ("list", "event"):
             self.collections.create(self.section.kind)
 
@@ -773,11 +736,11 @@ class MainWindow(QMainWindow):
             return
         kind, record_id = self.current
         if kind == "person":
-            self.edit_person(record_id)
+            self.editor.edit_person(record_id)
         elif kind == "organisation":
-            self.edit_organisation(record_id)
+            self.editor.edit_organisation(record_id)
         elif kind == "topic":
-            self.edit_topic(record_id)
+            self.editor.edit_topic(record_id)
         elif kind in ("list", "event"):
             self.collections.rename(kind, record_id)
 
@@ -791,202 +754,13 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         if self.section.key == "persons":
-            self.delete_persons(ids)
+            self.editor.delete_persons(ids)
         elif self.section.key == "organisations":
-            self.delete_organisation(ids[0])
+            self.editor.delete_organisation(ids[0])
         elif self.section.key == "topics":
-            self.delete_topic(ids[0])
+            self.editor.delete_topic(ids[0])
         elif self.section.kind in ("list", "event"):
             self.collections.delete(self.section.kind, ids[0])
-
-    def create_person(self, draft: PersonDraft | None = None) -> None:
-        organisations, topics = self._choices()
-        dialog = PersonDialog(self, draft, organisations, topics, title=self.tr("New person"))
-        if not self.run_dialog(dialog):
-            return
-        try:
-            with self.database.session() as session:
-                person_id = create_person(session, dialog.draft()).id
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(CreatedPersons(self.tr("New person"), self.database, [person_id],
-                                            self._data_changed, self.report_error))
-        self._data_changed("person", [person_id])
-        self.go_to("person", person_id)
-
-    def edit_person(self, person_id: int) -> None:
-        with self.database.read_session() as session:
-            person = get_person(session, person_id)
-            before, version = draft_of(person), person.version
-        organisations, topics = self._choices()
-        dialog = PersonDialog(self, before, organisations, topics,
-                              title=self.tr("Edit person"))
-        if not self.run_dialog(dialog):
-            return
-        self.save_person(person_id, before, dialog.draft(), version)
-
-    def save_person(self, person_id: int, before: PersonDraft, after: PersonDraft,
-                    version: int) -> bool:
-        """Save an edit; a change made elsewhere since `version` is never silently lost."""
-        try:
-            with self.database.session() as session:
-                new_version = update_person(session, person_id, after, version).version
-        except ConcurrentEditError as exc:
-            if exc.found is None:
-                self.report_error(str(exc))
-                self._data_changed("person", [person_id])
-                return False
-            choice = self.ask_conflict(str(exc))
-            if choice == "overwrite":
-                with self.database.read_session() as session:
-                    before = draft_of(get_person(session, person_id))
-                return self.save_person(person_id, before, after, exc.found)
-            if choice == "reload":
-                self._data_changed("person", [person_id])
-            return False
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return False
-        self.undo_stack.push(EditedPerson(self.tr("Edit person"), self.database, person_id,
-                                          before, after, new_version, self._data_changed,
-                                          self.report_error))
-        self._data_changed("person", [person_id])
-        return True
-
-    def delete_persons(self, ids: list[int]) -> None:
-        text = (self.tr("Delete this person?") if len(ids) == 1
-                else self.tr("Delete these %n persons?", "", len(ids)))
-        if not self.confirm(self.tr("Delete"), text + "\n\n" + self.tr(
-                "Memberships in lists and events go with them. You can undo this.")):
-            return
-        try:
-            with self.database.session() as session:
-                snapshots = [snapshot_person(session, i) for i in ids]
-                for person_id in ids:
-                    delete_person(session, person_id)
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(DeletedPersons(self.tr("Delete"), self.database, snapshots,
-                                            self._data_changed, self.report_error))
-        self._data_changed("person", ids)
-
-    def create_organisation(self) -> None:
-        _orgs, topics = self._choices()
-        dialog = OrganisationDialog(self, None, topics, title=self.tr("New organisation"))
-        if not self.run_dialog(dialog):
-            return
-        try:
-            with self.database.session() as session:
-                org_id = create_organisation(session, dialog.draft()).id
-                snapshot = snapshot_organisation(session, org_id)
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(OrganisationExistence(self.tr("New organisation"), self.database,
-                                                   snapshot, True, self._data_changed,
-                                                   self.report_error))
-        self._data_changed("organisation", [org_id])
-        self.go_to("organisation", org_id)
-
-    def edit_organisation(self, org_id: int) -> None:
-        with self.database.read_session() as session:
-            org = session.get(Organisation, org_id)
-            if org is None:
-                return
-            before = organisation_draft_of(org)
-        _orgs, topics = self._choices()
-        dialog = OrganisationDialog(self, before, topics, title=self.tr("Edit organisation"))
-        if not self.run_dialog(dialog):
-            return
-        try:
-            with self.database.session() as session:
-                update_organisation(session, org_id, dialog.draft())
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(EditedOrganisation(self.tr("Edit organisation"), self.database,
-                                                org_id, before, dialog.draft(),
-                                                self._data_changed, self.report_error))
-        self._data_changed("organisation", [org_id])
-
-    def delete_organisation(self, org_id: int) -> None:
-        if not self.confirm(self.tr("Delete"), self.tr(
-                "Delete this organisation? Its persons stay in the directory, without an "
-                "organisation. You can undo this.")):
-            return
-        from defence_dir.organisations import delete_organisation
-
-        try:
-            with self.database.session() as session:
-                snapshot = snapshot_organisation(session, org_id)
-                delete_organisation(session, org_id)
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(OrganisationExistence(self.tr("Delete"), self.database, snapshot,
-                                                   False, self._data_changed,
-                                                   self.report_error))
-        self._data_changed("organisation", [org_id])
-
-    def create_topic(self) -> None:
-        dialog = TopicDialog(self, title=self.tr("New technology field"))
-        while self.run_dialog(dialog):
-            try:
-                with self.database.session() as session:
-                    topic_id = create_topic(session, dialog.name.text(),
-                                            dialog.description.toPlainText()).id
-                    snapshot = snapshot_topic(session, topic_id)
-            except DefenceDirError as exc:
-                dialog.show_error(str(exc))
-                continue
-            self.undo_stack.push(TopicExistence(self.tr("New technology field"), self.database,
-                                                snapshot, True, self._data_changed,
-                                                self.report_error))
-            self._data_changed("topic", [topic_id])
-            self.go_to("topic", topic_id)
-            return
-
-    def edit_topic(self, topic_id: int) -> None:
-        with self.database.read_session() as session:
-            topic = session.get(Topic, topic_id)
-            if topic is None:
-                return
-            before = (topic.name, topic.description)
-        dialog = TopicDialog(self, before[0], before[1] or "",
-                             title=self.tr("Edit technology field"))
-        while self.run_dialog(dialog):
-            after = (dialog.name.text(), dialog.description.toPlainText())
-            try:
-                with self.database.session() as session:
-                    update_topic(session, topic_id, *after)
-            except DefenceDirError as exc:
-                dialog.show_error(str(exc))
-                continue
-            self.undo_stack.push(EditedTopic(self.tr("Edit technology field"), self.database,
-                                             topic_id, before, after, self._data_changed,
-                                             self.report_error))
-            self._data_changed("topic", [topic_id])
-            return
-
-    def delete_topic(self, topic_id: int) -> None:
-        if not self.confirm(self.tr("Delete"), self.tr(
-                "Delete this technology field? It is removed from every person, organisation "
-                "and network. You can undo this.")):
-            return
-        from defence_dir.organisations import delete_topic
-
-        try:
-            with self.database.session() as session:
-                snapshot = snapshot_topic(session, topic_id)
-                delete_topic(session, topic_id)
-        except DefenceDirError as exc:
-            self.report_error(str(exc))
-            return
-        self.undo_stack.push(TopicExistence(self.tr("Delete"), self.database, snapshot, False,
-                                            self._data_changed, self.report_error))
-        self._data_changed("topic", [topic_id])
 
     def _data_changed(self, kind: str, ids: list[int]) -> None:
         """After any write (also undo/redo): refresh table, filters and the detail pane."""

@@ -997,208 +997,208 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="114"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="84"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="128"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="98"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="184"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="154"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="212"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="294"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="462"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="305"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="318"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="329"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="339"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="350"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="355"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="360"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="363"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="334"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="195"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="165"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="144"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="196"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="197"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="167"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="198"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="199"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="486"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="457"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="487"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="458"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="459"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="460"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="461"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="552"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1206,7 +1206,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="553"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1214,106 +1214,32 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="733"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="704"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="735"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="706"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="737"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="708"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="738"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="709"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="750"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="721"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="804"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="813"/>
-        <source>New person</source>
-        <translation>Neue Person</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
-        <source>Edit person</source>
-        <translation>Person bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="858"/>
-        <source>Delete this person?</source>
-        <translation>Diese Person löschen?</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
-        <source>Delete these %n persons?</source>
-        <translation>
-            <numerusform>Diese %n Person löschen?</numerusform>
-            <numerusform>Diese %n Personen löschen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="928"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="974"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="987"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
-        <source>Memberships in lists and events go with them. You can undo this.</source>
-        <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="877"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="887"/>
-        <source>New organisation</source>
-        <translation>Neue Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="909"/>
-        <source>Edit organisation</source>
-        <translation>Organisation bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
-        <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
-        <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="934"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
-        <source>New technology field</source>
-        <translation>Neues Technologiefeld</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="958"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="967"/>
-        <source>Edit technology field</source>
-        <translation>Technologiefeld bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="975"/>
-        <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
-        <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1033"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1321,7 +1247,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1050"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1329,7 +1255,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1071"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1337,37 +1263,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1074"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="848"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1076"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1086"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1087"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1128"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1130"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="1132"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="906"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -2128,6 +2054,83 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="200"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="75"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="84"/>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="94"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="121"/>
+        <source>Edit person</source>
+        <translation>Person bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="126"/>
+        <source>Delete this person?</source>
+        <translation>Diese Person löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/record_editing.py" line="127"/>
+        <source>Delete these %n persons?</source>
+        <translation>
+            <numerusform>Diese %n Person löschen?</numerusform>
+            <numerusform>Diese %n Personen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="128"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="139"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="178"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="191"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="231"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="244"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="129"/>
+        <source>Memberships in lists and events go with them. You can undo this.</source>
+        <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="144"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="154"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="165"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="174"/>
+        <source>Edit organisation</source>
+        <translation>Organisation bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="179"/>
+        <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
+        <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="195"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="205"/>
+        <source>New technology field</source>
+        <translation>Neues Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="217"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="226"/>
+        <source>Edit technology field</source>
+        <translation>Technologiefeld bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="232"/>
+        <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
+        <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
 </context>
 <context>

@@ -155,7 +155,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="581"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="552"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -163,7 +163,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="582"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="553"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -171,15 +171,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="859"/>
-        <source>Delete these %n persons?</source>
-        <translation>
-            <numerusform>Delete this person?</numerusform>
-            <numerusform>Delete these %n persons?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1033"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -187,7 +179,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1050"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -195,7 +187,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="1071"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -249,6 +241,17 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         <translation>
             <numerusform>The person is erased from the directory, but %n older backup copy of the database still contains their data:</numerusform>
             <numerusform>The person is erased from the directory, but %n older backup copies of the database still contain their data:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/record_editing.py" line="127"/>
+        <source>Delete these %n persons?</source>
+        <translation>
+            <numerusform>Delete this person?</numerusform>
+            <numerusform>Delete these %n persons?</numerusform>
         </translation>
     </message>
 </context>
