@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from defence_dir.data.models import Organisation, Topic
 from defence_dir.errors import DefenceDirError
 from defence_dir.organisations import (
     create_organisation,
     create_topic,
+    delete_organisation,
+    delete_topic,
     organisation_draft_of,
     snapshot_organisation,
     snapshot_topic,
@@ -175,21 +178,10 @@ class RecordEditor(QObject):
         self.window._data_changed("organisation", [org_id])
 
     def delete_organisation(self, org_id: int) -> None:
-        if not self.window.confirm(self.tr("Delete"), self.tr(
-                "Delete this organisation? Its persons stay in the directory, without an "
-                "organisation. You can undo this.")):
-            return
-        from defence_dir.organisations import delete_organisation
-
-        try:
-            with self.window.database.session() as session:
-                snapshot = snapshot_organisation(session, org_id)
-                delete_organisation(session, org_id)
-        except DefenceDirError as exc:
-            self.window.report_error(str(exc))
-            return
-        self._push(OrganisationExistence, self.tr("Delete"), snapshot, False)
-        self.window._data_changed("organisation", [org_id])
+        self._delete("organisation", org_id, self.tr(
+            "Delete this organisation? Its persons stay in the directory, without an "
+            "organisation. You can undo this."), snapshot_organisation, delete_organisation,
+            OrganisationExistence)
 
     def create_topic(self) -> None:
         dialog = TopicDialog(self.window, title=self.tr("New technology field"))
@@ -228,18 +220,24 @@ class RecordEditor(QObject):
             return
 
     def delete_topic(self, topic_id: int) -> None:
-        if not self.window.confirm(self.tr("Delete"), self.tr(
-                "Delete this technology field? It is removed from every person, organisation "
-                "and network. You can undo this.")):
-            return
-        from defence_dir.organisations import delete_topic
+        self._delete("topic", topic_id, self.tr(
+            "Delete this technology field? It is removed from every person, organisation "
+            "and network. You can undo this."), snapshot_topic, delete_topic, TopicExistence)
 
+    def _delete(self, kind: str, record_id: int, question: str,
+                snapshot_of: Callable[[Session, int], Any],
+                delete: Callable[[Session, int], object],
+                command: Callable[..., QUndoCommand]) -> None:
+        """Delete an organisation or a technology field after asking; undo brings back the
+        snapshot taken just before."""
+        if not self.window.confirm(self.tr("Delete"), question):
+            return
         try:
             with self.window.database.session() as session:
-                snapshot = snapshot_topic(session, topic_id)
-                delete_topic(session, topic_id)
+                snapshot = snapshot_of(session, record_id)
+                delete(session, record_id)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return
-        self._push(TopicExistence, self.tr("Delete"), snapshot, False)
-        self.window._data_changed("topic", [topic_id])
+        self._push(command, self.tr("Delete"), snapshot, False)
+        self.window._data_changed(kind, [record_id])

@@ -2059,24 +2059,24 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="75"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="84"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="78"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="87"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="94"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="121"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="97"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="124"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="126"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="129"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/record_editing.py" line="127"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="130"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -2084,51 +2084,49 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="128"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="139"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="178"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="191"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="231"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="244"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="131"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="142"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="233"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="242"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="129"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="132"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="144"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="154"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="147"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="157"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="165"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="174"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="168"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="177"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="179"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="182"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="195"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="205"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="187"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="197"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="217"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="226"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="209"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="218"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="232"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="224"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>

@@ -247,7 +247,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/record_editing.py" line="127"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="130"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>

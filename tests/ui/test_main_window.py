@@ -344,3 +344,30 @@ def test_topic_and_organisation_changes_undo(window, settle, db, monkeypatch):
     with db.read_session() as session:
         assert session.scalar(select(Organisation.name).where(
             Organisation.name.like("KNDS%"))) == "KNDS"
+
+
+def test_deleting_an_organisation_asks_and_undo_brings_it_back(window, settle, db,
+                                                               monkeypatch):
+    from sqlalchemy import select
+
+    from defence_dir.data.models import Organisation
+
+    window.navigation.setCurrentRow(1)  # Organisationen
+    settle(window)
+    window.table.selectRow(table_names(window).index("KNDS"))
+    settle(window)
+    asked: list[str] = []
+    monkeypatch.setattr(window, "confirm", lambda title, text: asked.append(text) or False)
+    window.delete_action.trigger()
+    settle(window)
+    assert "KNDS" in table_names(window) and "Organisation" in asked[0]
+    monkeypatch.setattr(window, "confirm", lambda title, text: True)
+    window.delete_action.trigger()
+    settle(window)
+    assert "KNDS" not in table_names(window)
+    window.undo_action.trigger()
+    settle(window)
+    assert "KNDS" in table_names(window)
+    with db.read_session() as session:
+        assert session.scalar(select(Organisation.name).where(
+            Organisation.name == "KNDS")) == "KNDS"
