@@ -10,7 +10,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 SUPPORTED = ("de", "en")
@@ -37,8 +37,7 @@ def set_language(language: str | None) -> None:
 
 
 def current_language() -> str:
-    return getattr(_fixed, "language", None) or _override or \
-        _environment_language(_environment_key())
+    return getattr(_fixed, "language", None) or _override or system_language()
 
 
 @contextmanager
@@ -52,16 +51,6 @@ def language_fixed() -> Iterator[None]:
     finally:
         _fixed.language = before
 
-
-def _environment_key() -> tuple[str, ...]:
-    return tuple(os.environ.get(var, "") for var in _LANGUAGE_VARIABLES)
-
-
-@lru_cache(maxsize=8)
-def _environment_language(_key: tuple[str, ...]) -> str:
-    # Keyed by the variables' values: _() runs per cleaned spreadsheet row, and deciding the
-    # language afresh each time cost more than the translation.
-    return system_language()
 
 
 @cache

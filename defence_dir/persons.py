@@ -6,7 +6,6 @@ checked and normalised the same way whichever way it came in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -56,8 +55,8 @@ class EmailDraft:
 class PhoneDraft:
     raw: str
     kind: str = PhoneKind.WORK.value
-    # The normal form where the caller already knows it (an import parses each number once;
-    # keeping 100,000 of them in a cache instead cost 25 MB). Not part of the value.
+    # The normal form where it is known already (stored, or parsed while cleaning an import):
+    # parsing again cost time, caching 100,000 numbers 25 MB. Not part of the value.
     e164: str | None = field(default=None, compare=False, repr=False)
 
     def normal_form(self) -> str | None:
@@ -141,17 +140,15 @@ def draft_of(person: Person) -> PersonDraft:
         **{name: getattr(person, name) for name in TEXT_FIELDS},
         organisation_id=person.organisation_id,
         emails=[EmailDraft(e.address, e.kind) for e in person.emails],
-        phones=[PhoneDraft(p.raw, p.kind) for p in person.phones],
+        phones=[PhoneDraft(p.raw, p.kind, p.e164) for p in person.phones],
         topic_ids=[t.id for t in person.topics],
     )
 
 
-def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *, overwrite: bool,
-                 e164: Callable[[str], str | None] = phone_e164) -> PersonDraft:
+def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *, overwrite: bool) -> PersonDraft:
     """What an import makes of a person it found again: texts from `incoming` fill empty
     fields (or replace them with `overwrite`); emails, phones and topics are added, never
-    removed. The organisation is the caller's to decide. `e164` may know stored numbers'
-    normal forms, which spares parsing them again."""
+    removed. The organisation is the caller's to decide."""
     merged = replace(existing, emails=list(existing.emails), phones=list(existing.phones),
                      topic_ids=list(existing.topic_ids))
     for name in TEXT_FIELDS:
@@ -160,8 +157,9 @@ def merge_drafts(existing: PersonDraft, incoming: PersonDraft, *, overwrite: boo
             setattr(merged, name, new)
     known_emails = {e.address.casefold() for e in merged.emails}
     merged.emails += [e for e in incoming.emails if e.address.casefold() not in known_emails]
-    known_phones = {e164(p.raw) or p.raw for p in merged.phones}
-    merged.phones += [p for p in incoming.phones if (e164(p.raw) or p.raw) not in known_phones]
+    known_phones = {p.normal_form() or p.raw for p in merged.phones}
+    merged.phones += [p for p in incoming.phones
+                      if (p.normal_form() or p.raw) not in known_phones]
     merged.topic_ids += [t for t in incoming.topic_ids if t not in merged.topic_ids]
     return merged
 

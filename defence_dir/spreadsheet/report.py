@@ -33,7 +33,6 @@ def import_report(plan: SpreadsheetPlan, result: SpreadsheetResult | None) -> di
                 if r.action in (RowAction.INVALID, RowAction.DUPLICATE)]
     problems += [{"row": r.row, "reason": note} for r in plan.rows for note in r.repairs]
     if result is not None:
-        problems += [{"row": row, "reason": reason} for row, reason in result.problems]
         problems += [{"row": None, "reason": _("not re-subscribed (unsubscribed before): "
                                                "{name}", name=name)}
                      for name in result.suppressed]

@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from defence_dir.contact_values import phone_e164
 from defence_dir.data.models import (
     Attendance,
     EmailAddress,
@@ -59,8 +58,6 @@ class SpreadsheetResult:
     skipped: int = 0
     subscribed: int = 0
     suppressed: list[str] = field(default_factory=list)  # names not re-subscribed
-    problems: list[tuple[int, str]] = field(default_factory=list)  # rows not written: why
-    unchanged_ids: set[int] = field(default_factory=set)
     attendances: int = 0
 
 
@@ -68,11 +65,9 @@ class ImportCancelled(DefenceDirError):
     pass
 
 
-def _existing_drafts(session: Session, ids: list[int]
-                     ) -> tuple[dict[int, tuple[int, PersonDraft]], dict[str, str]]:
+def _existing_drafts(session: Session, ids: list[int]) -> dict[int, tuple[int, PersonDraft]]:
     """{id: (version, draft)} of these persons read with plain queries (loading ORM objects
-    cost more than the rest of an update), and the stored E.164 of their phones, so merging
-    needs not parse them again."""
+    cost more than the rest of an update); phones carry their stored E.164 form."""
     found: dict[int, tuple[int, PersonDraft]] = {}
     person = Person.__table__
     for row in session.connection().execute(
@@ -85,25 +80,22 @@ def _existing_drafts(session: Session, ids: list[int]
             select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
             .where(EmailAddress.person_id.in_(ids)).order_by(EmailAddress.position)):
         found[person_id][1].emails.append(EmailDraft(address, kind))
-    e164: dict[str, str] = {}
     for person_id, raw, kind, number in session.execute(
             select(PhoneNumber.person_id, PhoneNumber.raw, PhoneNumber.kind, PhoneNumber.e164)
             .where(PhoneNumber.person_id.in_(ids)).order_by(PhoneNumber.position)):
-        found[person_id][1].phones.append(PhoneDraft(raw, kind))
-        if number:
-            e164[raw] = number
+        found[person_id][1].phones.append(PhoneDraft(raw, kind, number))
     for person_id, topic_id in session.execute(
             select(person_topic.c.person_id, person_topic.c.topic_id)
             .where(person_topic.c.person_id.in_(ids))):
         found[person_id][1].topic_ids.append(topic_id)
-    return found, e164
+    return found
 
 
 def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                     organisation_id: Callable[[str | None], int | None],
-                    result: SpreadsheetResult) -> set[int]:
+                    result: SpreadsheetResult) -> None:
     """Fill in or overwrite matched persons with bulk statements (the ORM took ~7 ms a row);
-    returns the ids changed. Each person's version is checked and bumped like any save.
+    counts them in `result`. Each person's version is checked and bumped like any save.
 
     The merged values need no second validation: the file's were checked in the preview
     (rows with problems are not written) and the stored ones are kept as they are."""
@@ -120,14 +112,8 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                      "version": bindparam("new_version"), "updated_at": func.now()}))
     for start in range(0, len(rows), 2000):
         chunk = rows[start:start + 2000]
-        existing_of, e164 = _existing_drafts(session, sorted({r.person_id for r in chunk
-                                                              if r.person_id}))
-        e164.update((p.raw, p.e164) for r in chunk if r.draft for p in r.draft.phones
-                    if p.e164)  # the file's numbers were parsed when cleaning
-
-        def e164_of(raw: str, known: dict[str, str] = e164) -> str | None:
-            return known.get(raw) or phone_e164(raw)
-
+        existing_of = _existing_drafts(session, sorted({r.person_id for r in chunk
+                                                        if r.person_id}))
         updates, emails, phones, changes = [], [], [], []
         for row in chunk:
             assert row.draft is not None and row.person_id is not None
@@ -136,12 +122,11 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                                       "please preview again."))
             version, existing = existing_of[row.person_id]
             merged = merge_drafts(existing, row.draft,
-                                  overwrite=row.choice is MatchChoice.OVERWRITE, e164=e164_of)
+                                  overwrite=row.choice is MatchChoice.OVERWRITE)
             if row.organisation and (row.choice is MatchChoice.OVERWRITE
                                      or not existing.organisation_id):
                 merged.organisation_id = organisation_id(row.organisation)
             if merged == existing or row.person_id in changed:
-                result.unchanged_ids.add(row.person_id)
                 continue
             person_id = row.person_id
             changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
@@ -157,7 +142,7 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                         "position": i} for i, e in enumerate(merged.emails)
                        if e.address not in known]
             raws = {p.raw for p in existing.phones}
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": e164_of(p.raw),
+            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
                         "kind": p.kind, "position": i} for i, p in enumerate(merged.phones)
                        if p.raw not in raws]
             changed.add(person_id)
@@ -174,7 +159,6 @@ def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
     result.updated = len(changed)
     if changed:
         reindex_persons(session, sorted(changed))
-    return changed
 
 
 def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
@@ -249,7 +233,7 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
                                                   if r.action is RowAction.NEW and r.draft],
                                   organisation_id, progress, len(plan.rows))
         result.created = len(created)
-        updated = _update_in_bulk(session, batch, plan, organisation_id, result)
+        _update_in_bulk(session, batch, plan, organisation_id, result)
     for done, row in enumerate(plan.rows, start=1):
         if progress is not None and done % 200 == 0 and not progress(done, len(plan.rows)):
             raise ImportCancelled(_("Import cancelled; nothing was written."))
@@ -258,8 +242,6 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
             person_id = row.person_id
             if row.choice is MatchChoice.SKIP:
                 result.skipped += 1
-            elif row.person_id not in updated and row.person_id not in result.unchanged_ids:
-                continue  # refused (reported in result.problems)
         if person_id is None:
             continue
         if target.list_id is not None and row.consent is not False:
