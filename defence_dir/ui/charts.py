@@ -8,7 +8,7 @@ of series hues that is lightened on dark backgrounds; numbers and dates use the 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,7 +77,10 @@ def nice_ticks(maximum: int, wanted: int = 5) -> list[int]:
 
 
 class Chart(QWidget):
-    """Title, legend, empty state and tooltips; subclasses draw the plot area."""
+    """Title, legend, empty state and tooltips; each kind of chart (BarChart, LineChart)
+    draws its plot area in `paint_plot` and reports new data through `_data_changed`."""
+
+    paint_plot: Callable[[QPainter, QRectF], None]
 
     def __init__(self, title: str, series: Sequence[str] = (), parent: QWidget | None = None,
                  ) -> None:
@@ -85,6 +88,7 @@ class Chart(QWidget):
         self.title = title
         self.series = list(series)
         self.loading = True
+        self.no_data = True  # as the last data said; "No data yet" instead of a plot
         self.footnote = ""  # e.g. "15 of 40 shown", under the plot
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -94,25 +98,18 @@ class Chart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # --- state ---------------------------------------------------------------------------------
-    @property
-    def empty(self) -> bool:
-        raise NotImplementedError
-
     def status_text(self) -> str:
         """What the plot area says instead of a chart, or "" when there is a chart."""
         if self.loading:
             return self.tr("Loading …")
-        return self.tr("No data yet") if self.empty else ""
+        return self.tr("No data yet") if self.no_data else ""
 
-    def _data_changed(self) -> None:
-        self.loading = False
-        self.setAccessibleDescription(self.summary() or self.status_text())
+    def _data_changed(self, summary: str, no_data: bool) -> None:
+        """New data arrived; `summary` says it in words for screen readers."""
+        self.loading, self.no_data = False, no_data
+        self.setAccessibleDescription(summary or self.status_text())
         self.updateGeometry()
         self.update()
-
-    def summary(self) -> str:
-        """The chart's data as text, for screen readers."""
-        raise NotImplementedError
 
     # --- drawing helpers -------------------------------------------------------------------------
     def locale_number(self, value: float, decimals: int = 0) -> str:
@@ -204,9 +201,6 @@ class Chart(QWidget):
             painter.drawText(QRectF(x + 14, top, text_width + 2, metrics.height()),
                              Qt.AlignmentFlag.AlignVCenter, name)
             x += 14 + text_width + 16
-
-    def paint_plot(self, painter: QPainter, area: QRectF) -> None:
-        raise NotImplementedError
 
     def tooltip_at(self, x: float, y: float) -> str:
         return ""
@@ -306,7 +300,7 @@ class BarChart(Chart):
         self.current_row = keys.index(chosen) if chosen is not None and chosen in keys \
             else (min(self.current_row, len(self.bars) - 1)
                   if self.current_row is not None and self.bars else None)
-        self._data_changed()
+        self._data_changed(self.summary(), self.empty)
 
     def summary(self) -> str:
         if self.empty:
@@ -425,7 +419,7 @@ class LineChart(Chart):
     def set_lines(self, lines: Sequence[Line]) -> None:
         self.lines = [line for line in lines if line.points]
         self.series = [line.label for line in self.lines]
-        self._data_changed()
+        self._data_changed(self.summary(), self.empty)
 
     def has_legend(self) -> bool:
         return bool(self.series) and not self.empty  # each line is a list: name even one
