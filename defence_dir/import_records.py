@@ -189,7 +189,7 @@ def undo_import(session: Session, batch_id: int) -> dict[str, int]:
                        if k not in ("emails", "phones", "version_after")},
                     "emails": [EmailDraft(e["address"], e["kind"]) for e in before["emails"]],
                     "phones": [PhoneDraft(p["raw"], p["kind"]) for p in before["phones"]]})
-                update_person(session, person.id, draft, person.version)
+                update_person(session, person.id, draft, person.version, validate=False)
                 counts["restored"] += 1
         session.flush()
     for change in changes:  # organisations last: their persons are gone or restored by now

@@ -220,9 +220,12 @@ def create_person(session: Session, draft: PersonDraft,
 
 
 def update_person(session: Session, person_id: int, draft: PersonDraft,
-                  expected_version: int) -> Person:
-    """Save `draft` over the person unless someone else saved since `expected_version`."""
-    clean = draft.validated()
+                  expected_version: int, *, validate: bool = True) -> Person:
+    """Save `draft` over the person unless someone else saved since `expected_version`.
+
+    `validate=False` is for putting back values that were stored before (an undo): they are
+    restored as they were, even where today's checks would refuse them."""
+    clean = draft.validated() if validate else draft
     person = session.get(Person, person_id, populate_existing=True)
     if person is None:
         raise ConcurrentEditError(person_id, expected_version, None)

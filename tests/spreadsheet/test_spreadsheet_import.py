@@ -239,3 +239,30 @@ def test_report_as_xlsx(db, attendee_xlsx, tmp_path: Path):
     assert workbook.sheetnames == ["Übersicht", "Probleme", "Alle Zeilen"]
     problems = [[c.value for c in row] for row in workbook["Probleme"].iter_rows(min_row=2)]
     assert ["7", "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."] in problems
+
+
+def test_undo_restores_stored_values_that_todays_checks_would_refuse(db, tmp_path: Path):
+    """Older data (an earlier version, another tool on a shared database) may hold a phone
+    that no longer passes validation; undoing an import must put it back, not refuse."""
+    from defence_dir.data.models import PhoneNumber
+    from defence_dir.persons import draft_of
+
+    with db.session() as session:
+        person = Person(given_name="Olga", family_name="Altbestand", uid="old-1", version=1,
+                        function="Einkauf")
+        person.phones = [PhoneNumber(raw="0151 3995191", e164=None, kind="cell", position=0)]
+        session.add(person)
+        session.flush()
+        before = draft_of(person)
+    path = tmp_path / "update.csv"
+    path.write_text("Vorname;Nachname;Funktion;Mobil\nOlga;Altbestand;Vertrieb;0171 2345678\n",
+                    encoding="utf-8")
+    with db.session() as session:
+        result = apply_plan(session, plan_file(session, path, choice=MatchChoice.OVERWRITE))
+    assert result.updated == 1
+    with db.session() as session:
+        undo_import(session, result.batch_id)
+    with db.read_session() as session:
+        restored = session.scalar(select(Person).where(Person.family_name == "Altbestand"))
+        assert draft_of(restored) == before
+        assert [(p.raw, p.e164) for p in restored.phones] == [("0151 3995191", None)]
