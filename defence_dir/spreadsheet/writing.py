@@ -39,7 +39,12 @@ from defence_dir.persons import (
     PhoneDraft,
     merge_drafts,
 )
-from defence_dir.search.indexer import fewer_merges, index_new_persons, reindex_persons
+from defence_dir.search.indexer import (
+    bulk_writes,
+    index_new_persons,
+    refresh_pending,
+    reindex_persons,
+)
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, RowPlan, SpreadsheetPlan
 
 
@@ -211,29 +216,11 @@ def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
     return created
 
 
-def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | None = None,
-               progress: Callable[[int, int], bool] | None = None) -> SpreadsheetResult:
-    """Write the plan in the caller's transaction; `progress(done, total)` returning False
-    cancels (ImportCancelled: the caller's rollback leaves the database as before)."""
-    target = target or ImportTarget()
-    if target.list_id is not None and target.event_id is not None:
-        raise ValidationError(_("Import into a list or an event, not both at once."))
-    counts = plan.counts()
-    batch = ImportBatch(file_name=Path(plan.file_name).name, sheet=plan.sheet,
-                        source_kind="spreadsheet", row_count=len(plan.rows),
-                        duplicate_count=counts["duplicate"], invalid_count=counts["invalid"],
-                        target_list_id=target.list_id, target_event_id=target.event_id)
-    session.add(batch)
-    session.flush()
-    result = SpreadsheetResult(batch.id)
-    organisation_id = OrganisationResolver(session, batch)
-
-    with fewer_merges(session):
-        created = _create_in_bulk(session, batch, [r for r in plan.rows
-                                                  if r.action is RowAction.NEW and r.draft],
-                                  organisation_id, progress, len(plan.rows))
-        result.created = len(created)
-        _update_in_bulk(session, batch, plan, organisation_id, result)
+def _link_targets(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
+                  target: ImportTarget, created: dict[int, int], result: SpreadsheetResult,
+                  progress: Callable[[int, int], bool] | None) -> None:
+    """Subscribe each written or matched person to the target list, or register them for the
+    target event; counts skipped matches too."""
     for done, row in enumerate(plan.rows, start=1):
         if progress is not None and done % 200 == 0 and not progress(done, len(plan.rows)):
             raise ImportCancelled(_("Import cancelled; nothing was written."))
@@ -276,9 +263,38 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
                         {"status": existing_attendance.status})
                 existing_attendance.status = status
                 result.attendances += 1
+
+
+def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | None = None,
+               progress: Callable[[int, int], bool] | None = None) -> SpreadsheetResult:
+    """Write the plan in the caller's transaction; `progress(done, total)` returning False
+    cancels (ImportCancelled: the caller's rollback leaves the database as before)."""
+    target = target or ImportTarget()
+    if target.list_id is not None and target.event_id is not None:
+        raise ValidationError(_("Import into a list or an event, not both at once."))
+    counts = plan.counts()
+    batch = ImportBatch(file_name=Path(plan.file_name).name, sheet=plan.sheet,
+                        source_kind="spreadsheet", row_count=len(plan.rows),
+                        duplicate_count=counts["duplicate"], invalid_count=counts["invalid"],
+                        target_list_id=target.list_id, target_event_id=target.event_id)
+    session.add(batch)
+    session.flush()
+    result = SpreadsheetResult(batch.id)
+    organisation_id = OrganisationResolver(session, batch)
+
+    new_rows = [r for r in plan.rows if r.action is RowAction.NEW and r.draft]
+    # Every matched person's document may change (its fields, or a list or event tag).
+    documents = len(new_rows) + sum(r.action is RowAction.MATCH for r in plan.rows)
+    with bulk_writes(session, documents):
+        created = _create_in_bulk(session, batch, new_rows, organisation_id, progress,
+                                  len(plan.rows))
+        result.created = len(created)
+        _update_in_bulk(session, batch, plan, organisation_id, result)
+        _link_targets(session, batch, plan, target, created, result, progress)
+        organisation_id.index_created()
+        refresh_pending(session)  # list and event tags, while the FTS triggers may be quiet
     batch.created_count, batch.updated_count = result.created, result.updated
     batch.skipped_count = result.skipped
-    organisation_id.index_created()
     seal_batch(session, batch, sealed=("person",))  # written with their after-state
     if progress is not None:
         progress(len(plan.rows), len(plan.rows))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from defence_dir.data.models import (
     Network,
@@ -21,7 +21,7 @@ from defence_dir.persons import (
     draft_of,
     update_person,
 )
-from defence_dir.search.indexer import reindex_all, reindex_persons
+from defence_dir.search.indexer import index_new_persons, reindex_all, reindex_persons
 
 
 def _documents(db) -> dict[tuple[str, int], dict]:
@@ -168,19 +168,89 @@ def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search):
     assert_same_as_full_rebuild(db)
 
 
-def test_a_bulk_write_leaves_the_fts_merge_setting_as_it_was(db):
+def _fts_or_skip(session) -> None:
+    from defence_dir.search.indexer import has_fts
+
+    if not has_fts(session):
+        pytest.skip("no FTS5 here")
+
+
+def _assert_fts_matches_documents(db) -> None:
+    """FTS5's own check of both tables against their content table (raises on a mismatch)."""
     from sqlalchemy import text
 
-    from defence_dir.search.indexer import fewer_merges, has_fts
+    with db.read_session() as session:
+        for table in ("search_fts", "search_phone"):
+            session.execute(text(f"INSERT INTO {table}({table}, rank) "
+                                 "VALUES ('integrity-check', 1)"))
+
+
+def test_a_small_bulk_write_leaves_the_fts_merge_setting_as_it_was(db, find):
+    from sqlalchemy import text
+
+    from defence_dir.search.indexer import bulk_writes
 
     with db.session() as session:
-        if not has_fts(session):
-            pytest.skip("no FTS5 here")
-        with fewer_merges(session):
+        _fts_or_skip(session)
+        assert session.scalar(select(func.count()).select_from(SearchDocument)) > 8
+        with bulk_writes(session, 1):
             assert session.execute(text("SELECT v FROM search_fts_config "
                                         "WHERE k = 'automerge'")).scalar() == 16
+            person_id = session.execute(insert(Person).returning(Person.id), [
+                {"given_name": "Quirin", "family_name": "Quast", "uid": "q", "version": 1}
+            ]).scalar_one()
+            index_new_persons(session, [person_id])
     with db.read_session() as session:
         assert session.execute(text("SELECT v FROM search_fts_config "
                                     "WHERE k = 'automerge'")).scalar() == 4
         assert session.execute(text("SELECT v FROM search_phone_config "
                                     "WHERE k = 'automerge'")).scalar() == 4
+    assert find("quast") == ["Quirin Quast"]
+    _assert_fts_matches_documents(db)
+
+
+def test_a_large_bulk_write_rebuilds_the_fts_tables_once_at_the_end(db, search, find):
+    from sqlalchemy import text
+
+    from defence_dir.search.indexer import bulk_writes
+
+    with db.session() as session:
+        _fts_or_skip(session)
+        with bulk_writes(session, 10_000):
+            ids = session.execute(insert(Person).returning(Person.id), [
+                {"given_name": f"Quirin{i}", "family_name": "Quast", "uid": f"q{i}",
+                 "version": 1} for i in range(300)]).scalars().all()
+            index_new_persons(session, list(ids))
+            renamed = session.scalars(select(Person).where(
+                Person.family_name == "Cremer")).one()
+            renamed.family_name = "Kramer-Neu"
+            session.flush()
+            reindex_persons(session, [renamed.id])
+            # The triggers are quiet meanwhile: FTS5 does not know the new words yet.
+            assert session.execute(text("SELECT count(*) FROM search_fts "
+                                        "WHERE search_fts MATCH 'quast'")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM search_state "
+                                    "WHERE key = 'bulk'")).scalar() == 0
+    assert search.search("quast", limit=1).total == 300
+    assert find("kramer neu") == ["Dr.-Ing. Harald Kramer-Neu"]
+    _assert_fts_matches_documents(db)
+    assert_same_as_full_rebuild(db)
+
+
+def test_a_failed_large_bulk_write_leaves_index_and_triggers_as_before(db, find):
+    from defence_dir.search.indexer import bulk_writes
+
+    with pytest.raises(RuntimeError), db.session() as session:
+        _fts_or_skip(session)
+        with bulk_writes(session, 10_000):
+            person_id = session.execute(insert(Person).returning(Person.id), [
+                {"given_name": "Quirin", "family_name": "Quast", "uid": "q", "version": 1}
+            ]).scalar_one()
+            index_new_persons(session, [person_id])
+            raise RuntimeError("cancelled")
+    # Later writes go through the triggers again.
+    with db.session() as session:
+        create_person(session, PersonDraft(given_name="Ida", family_name="Ilg"))
+    assert find("quast") == []
+    assert find("ilg") == ["Ida Ilg"]
+    _assert_fts_matches_documents(db)
