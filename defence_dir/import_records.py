@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -21,9 +20,7 @@ from defence_dir.data.models import (
     Organisation,
     Person,
 )
-from defence_dir.errors import NotFoundError, ValidationError
-from defence_dir.i18n import _
-from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, update_person
+from defence_dir.persons import PersonDraft
 
 
 def draft_json(draft: PersonDraft) -> dict[str, Any]:
@@ -117,90 +114,6 @@ def seal_batch(session: Session, batch: ImportBatch, *, sealed: tuple[str, ...] 
             update(table).where(table.c.id == bindparam("change_id"))
             .values(before_json=bindparam("before")), updates)
     session.expire_all()
-
-
-def _later_edits(session: Session, changes: list[ImportChange]) -> list[str]:
-    """What was changed after the import and would be lost by undoing it."""
-    found = []
-    for change in changes:
-        data = json.loads(change.before_json or "{}")
-        if change.table_name == "person":
-            person = session.get(Person, change.row_id)
-            if person is not None and data.get("version_after") not in (None, person.version):
-                found.append(person.display_name)
-        elif change.table_name == "attendance":
-            attendance = session.get(Attendance, change.row_id)
-            if attendance is not None and data.get("status_after") not in (None,
-                                                                          attendance.status):
-                found.append(_("attendance of {name}", name=attendance.person.display_name))
-        elif change.table_name == "list_membership":
-            membership = session.get(ListMembership, change.row_id)
-            if membership is not None and data.get("history_after") not in (
-                    None, len(membership.consent_history)):
-                found.append(_("list membership of {name}",
-                               name=membership.person.display_name))
-    return found
-
-
-def undo_import(session: Session, batch_id: int) -> dict[str, int]:
-    """Take an import back: delete what it created, restore what it changed. Refuses, and
-    changes nothing, if records were edited after the import (that work would be lost)."""
-    batch = session.get(ImportBatch, batch_id)
-    if batch is None:
-        raise NotFoundError(_("There is no import {id}.", id=batch_id))
-    if batch.undone_at is not None:
-        raise ValidationError(_("Import {id} was already undone.", id=batch_id))
-    changes = sorted(batch.changes, key=lambda c: c.id, reverse=True)
-    edited = _later_edits(session, changes)
-    if edited:
-        shown = ", ".join(edited[:5]) + (" …" if len(edited) > 5 else "")
-        raise ValidationError(_("Import {id} cannot be undone: {count} records were changed "
-                                "since ({names}); undoing would lose those changes.",
-                                id=batch_id, count=len(edited), names=shown))
-    counts = {"deleted": 0, "restored": 0}
-    for change in changes:
-        before = json.loads(change.before_json or "{}")
-        created = change.action == ImportChangeAction.CREATED.value
-        if change.table_name == "attendance":
-            attendance = session.get(Attendance, change.row_id)
-            if attendance is None:
-                continue
-            if created:
-                session.delete(attendance)
-                counts["deleted"] += 1
-            else:
-                attendance.status = before["status"]
-                counts["restored"] += 1
-        elif change.table_name == "list_membership":
-            membership = session.get(ListMembership, change.row_id)
-            if membership is not None:
-                session.delete(membership)
-                counts["deleted"] += 1
-        elif change.table_name == "person":
-            person = session.get(Person, change.row_id)
-            if person is None:
-                continue
-            if created:
-                session.delete(person)
-                counts["deleted"] += 1
-            else:
-                draft = PersonDraft(**{
-                    **{k: v for k, v in before.items()
-                       if k not in ("emails", "phones", "version_after")},
-                    "emails": [EmailDraft(e["address"], e["kind"]) for e in before["emails"]],
-                    "phones": [PhoneDraft(p["raw"], p["kind"]) for p in before["phones"]]})
-                update_person(session, person.id, draft, person.version, validate=False)
-                counts["restored"] += 1
-        session.flush()
-    for change in changes:  # organisations last: their persons are gone or restored by now
-        if change.table_name == "organisation" and change.action == "created":
-            org = session.get(Organisation, change.row_id)
-            if org is not None and not org.persons:
-                session.delete(org)
-                counts["deleted"] += 1
-    batch.undone_at = datetime.now(UTC).replace(tzinfo=None)
-    session.flush()
-    return counts
 
 
 def import_batches(session: Session) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import text
 
 from defence_dir.data.database import Database, open_database
 from defence_dir.ui.app import ensure_application
@@ -309,10 +310,17 @@ def main() -> int:
         wizard.close()
         from defence_dir.ui.imports_dialog import ImportsDialog
 
+        with database.session() as session:  # a fixed time, so the picture changes only with
+            session.execute(text(  # the dialog
+                "UPDATE import_batch SET imported_at = '2026-11-25 09:15:00'"))
         imports = ImportsDialog(window, database)
         imports.show()
         imports.table.selectRow(0)
         save(imports, f"imports_dialog{suffix}")
+        confirmation = imports.undo_confirmation_box(imports.batches[0])
+        confirmation.show()
+        save(confirmation, f"imports_undo_confirmation{suffix}")
+        confirmation.close()
         imports.close()
 
         add_overview_data(database)

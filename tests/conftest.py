@@ -86,3 +86,35 @@ def ids(db: Database) -> tuple[int, int, dict[str, int]]:
             session, "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie").id
         persons = {p.family_name: p.id for p in session.scalars(select(Person))}
     return list_id, event_id, persons
+
+
+@pytest.fixture
+def directory_state(db: Database):
+    """A function returning every table's rows, apart from the import records themselves,
+    the FTS tables' internals and what an undo is meant to change (a restored person's
+    version and time of change); it first runs FTS5's own check of the index against its
+    documents, which raises on any mismatch."""
+    from sqlalchemy import text
+
+    skipped_columns = {"person": {"version", "updated_at"}}
+
+    def state() -> dict[str, list[tuple]]:
+        rows = {}
+        with db.engine.connect() as connection:
+            fts = {r[0] for r in connection.execute(text(
+                "SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_phone')"))}
+            for table in fts:
+                connection.execute(text(f"INSERT INTO {table}({table}, rank) "
+                                        "VALUES ('integrity-check', 1)"))
+            tables = [r[0] for r in connection.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' "
+                "AND name NOT LIKE 'search_phone%' "
+                "AND name NOT IN ('import_batch', 'import_change', 'search_state')"))]
+            for table in tables:
+                columns = [r[1] for r in connection.execute(text(f'PRAGMA table_info("{table}")'))
+                           if r[1] not in skipped_columns.get(table, ())]
+                rows[table] = sorted(map(tuple, connection.execute(text(
+                    f'SELECT {", ".join(columns)} FROM "{table}"'))), key=repr)
+        return rows
+    return state

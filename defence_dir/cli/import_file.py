@@ -78,7 +78,7 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from defence_dir.import_records import undo_import
+    from defence_dir.import_undo import undo_import
 
     db = database_from(args)
     try:

@@ -910,54 +910,77 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="27"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
         <source>Imports</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="33"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="41"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="33"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="41"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="34"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="34"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
         <source>Updated</source>
         <translation>Ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="47"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="55"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="104"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="110"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="64"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="76"/>
         <source>undone</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="90"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="105"/>
+        <source>Undo the import of “{file}”?
+
+New records to remove: {created}
+Changed records to restore: {updated}</source>
+        <translation>Den Import von „{file}“ rückgängig machen?
+
+Neu angelegt, wird entfernt: {created}
+Geändert, bekommt die früheren Werte: {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="129"/>
+        <source>Undoing the import…</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="134"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="142"/>
+        <source>Undo cancelled; the import is still in place.</source>
+        <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from defence_dir.data.models import Attendance, Event, ListMembership, Organisation, Person
 from defence_dir.errors import ValidationError
-from defence_dir.import_records import undo_import
+from defence_dir.import_undo import undo_import
 from defence_dir.spreadsheet.cleaning import parse_date, repaired_phone, split_name
 from defence_dir.spreadsheet.columns import find_header_row, guess_mapping, remember_mapping
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, plan_rows
@@ -266,3 +266,30 @@ def test_undo_restores_stored_values_that_todays_checks_would_refuse(db, tmp_pat
         restored = session.scalar(select(Person).where(Person.family_name == "Altbestand"))
         assert draft_of(restored) == before
         assert [(p.raw, p.e164) for p in restored.phones] == [("0151 3995191", None)]
+
+
+@pytest.mark.parametrize("target", ["directory", "list", "event"])
+def test_undo_restores_every_table_as_it_was(db, attendee_xlsx, german_csv, tmp_path, target,
+                                             directory_state):
+    from defence_dir.data.models import DistributionList
+
+    with db.session() as session:
+        choice = {"directory": MatchChoice.OVERWRITE, "list": MatchChoice.FILL,
+                  "event": MatchChoice.OVERWRITE}[target]
+        where = ImportTarget(list_id=session.scalar(select(DistributionList.id))
+                             if target == "list" else None,
+                             event_id=session.scalar(select(Event.id))
+                             if target == "event" else None)
+    path = tmp_path / "abgleich.csv"  # changes a seeded person: function, a second number
+    path.write_text("Vorname;Nachname;E-Mail;Funktion;Mobil\n"
+                    "Harald;Cremer;harald.cremer@nmwp.de;Vorstand;0171 2345678\n",
+                    encoding="utf-8")
+    before = directory_state()
+    for file in (attendee_xlsx, german_csv, path):
+        with db.session() as session:
+            batch_id = apply_plan(session, plan_file(session, file, choice=choice),
+                                  where).batch_id
+        assert directory_state() != before
+        with db.session() as session:
+            undo_import(session, batch_id)
+        assert directory_state() == before, file.name

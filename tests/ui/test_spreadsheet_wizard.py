@@ -65,28 +65,72 @@ def test_wizard_explains_an_unreadable_file(qtbot, db, tmp_path, settle):
     assert not wizard.file_page.isComplete()
 
 
-def test_imports_dialog_undoes_an_import(qtbot, db, attendee_xlsx):
+def _import_attendees(db, attendee_xlsx) -> None:
     from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
     from defence_dir.spreadsheet.planning import plan_rows
     from defence_dir.spreadsheet.reading import read_table_file
     from defence_dir.spreadsheet.writing import apply_plan
-    from defence_dir.ui.imports_dialog import ImportsDialog
 
     rows = read_table_file(attendee_xlsx).sheet(None).rows
     with db.session() as session:
         header = find_header_row(rows)
         apply_plan(session, plan_rows(session, rows, header, guess_mapping(rows[header]),
                                       file_name="teilnehmer.xlsx"))
+
+
+def _imports_dialog(qtbot, db, monkeypatch, answer: bool):
+    from defence_dir.ui.imports_dialog import ImportsDialog
+
     dialog = ImportsDialog(None, db)
     qtbot.addWidget(dialog)
-    assert dialog.table.item(0, 0).text() == "teilnehmer.xlsx"
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_undo", lambda batch: asked.append(batch) or answer)
     dialog.table.selectRow(0)
+    return dialog, asked
+
+
+def test_imports_dialog_undoes_an_import_in_the_background(qtbot, db, attendee_xlsx,
+                                                         monkeypatch):
+    _import_attendees(db, attendee_xlsx)
+    dialog, asked = _imports_dialog(qtbot, db, monkeypatch, True)
+    assert dialog.table.item(0, 0).text() == "teilnehmer.xlsx"
+    assert dialog.table.item(0, 3).text() == "2"  # new persons
     dialog.undo_button.click()
-    assert "entfernt" in dialog.message.text()
+    assert asked[0]["file"] == "teilnehmer.xlsx"
+    qtbot.waitUntil(lambda: "entfernt" in dialog.message.text())
     assert dialog.table.item(0, 5).text() == "rückgängig gemacht"
-    assert not dialog.undo_button.isEnabled()
+    assert not dialog.undo_button.isEnabled() and dialog.changed
     with db.read_session() as session:
-        assert session.scalar(select(func.count()).select_from(Person)) == 6
+        assert session.scalar(select(func.count()).select_from(Person)) == 8 - 2
+
+
+def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
+        qtbot, db, attendee_xlsx, monkeypatch):
+    from defence_dir.ui import imports_dialog
+
+    _import_attendees(db, attendee_xlsx)
+    dialog, _asked = _imports_dialog(qtbot, db, monkeypatch, False)
+    box = dialog.undo_confirmation_box(dialog.batches[0])
+    assert [b.text() for b in box.buttons()] == ["Import rückgängig machen", "Abbrechen"]
+    assert box.defaultButton().text() == "Abbrechen"  # Enter does not delete anything
+    assert "„teilnehmer.xlsx“" in box.text() and "entfernt: 2" in box.text()
+    dialog.undo_button.click()  # answered "Cancel"
+    assert not dialog.jobs.running and dialog.message.text() == ""
+    monkeypatch.setattr(dialog, "confirm_undo", lambda batch: True)
+    real_undo = imports_dialog.undo_import
+
+    def undo_then_cancel(session, batch_id, progress):
+        # As if Cancel were pressed while the first rows were being taken back.
+        def pressed_cancel(done: int, total: int) -> None:
+            dialog.jobs.dialog.canceled.emit()
+            progress(done, total)
+        return real_undo(session, batch_id, pressed_cancel)
+    monkeypatch.setattr(imports_dialog, "undo_import", undo_then_cancel)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: "abgebrochen" in dialog.message.text())
+    assert dialog.undo_button.isEnabled() and not dialog.changed
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 8
 
 
 def test_large_files_preview_the_first_rows_first(qtbot, db, attendee_xlsx, settle,

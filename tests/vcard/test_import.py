@@ -213,3 +213,20 @@ def test_wrong_charset_is_read_right(db):
     with db.session() as session:
         [card] = plan_import(session, data, "ansi.vcf").cards
         assert (card.draft.given_name, card.draft.family_name) == ("Jörg", "Müller")
+
+
+def test_undo_of_a_vcard_import_restores_every_table_as_it_was(db, directory_state):
+    from defence_dir.import_undo import undo_import
+
+    update = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Cremer;Harald;;;\r\nTITLE:Vorstand\r\n"
+              b"TEL;TYPE=CELL:0171 2345678\r\nEMAIL:harald.cremer@nmwp.de\r\n"
+              b"EMAIL:h.cremer@example.org\r\nEND:VCARD\r\n")
+    before = directory_state()
+    with db.session() as session:
+        plan = plan_import(session, APPLE_30_LF + update, "mix.vcf", MatchMode.OVERWRITE)
+        assert sorted(c.action for c in plan.cards) == sorted([Action.NEW, Action.UPDATE])
+        result = apply_import(session, plan)
+    assert directory_state() != before
+    with db.session() as session:
+        undo_import(session, result.batch_id)
+    assert directory_state() == before
