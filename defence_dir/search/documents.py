@@ -93,7 +93,11 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
             return column.between(*id_range)
     else:
         raise ValueError("person_documents needs ids or an id range")
-    persons = session.execute(
+    # Plain rows from the connection: the ORM's result processing cost more than building
+    # the documents' text for an import of 100,000 rows. The connection does not autoflush.
+    session.flush()
+    run = session.connection().execute
+    persons = run(
         select(Person.id, Person.given_name, Person.middle_name, Person.family_name,
                Person.name_suffix, Person.function, Person.department, Person.notes,
                Organisation.name, Organisation.city, Organisation.postal_code,
@@ -104,12 +108,12 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     if not persons:
         return []
     emails: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, address in session.execute(
+    for person_id, address in run(
         select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
     ):
         emails[person_id].append(address)
     phones: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, e164, raw in session.execute(
+    for person_id, e164, raw in run(
         select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
         .where(related(PhoneNumber.person_id))
     ):
@@ -117,7 +121,7 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     networks: defaultdict[int, list[str]] = defaultdict(list)
     roles: defaultdict[int, list[str]] = defaultdict(list)
     tags: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, network_id, network, role, focus in session.execute(
+    for person_id, network_id, network, role, focus in run(
         select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
                NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
@@ -127,20 +131,20 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         roles[person_id].extend((role, focus or ""))
         tags[person_id].append(f"n{network_id}")
     topics: defaultdict[int, list[str]] = defaultdict(list)
-    for person_id, topic_id, topic in session.execute(
+    for person_id, topic_id, topic in run(
         select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
     ):
         topics[person_id].append(topic)
         tags[person_id].append(f"t{topic_id}")
-    for person_id, list_id in session.execute(
+    for person_id, list_id in run(
         select(ListMembership.person_id, ListMembership.list_id)
         .where(related(ListMembership.person_id),
                ListMembership.status == MembershipStatus.SUBSCRIBED.value)
     ):
         tags[person_id].append(f"l{list_id}")
-    for person_id, event_id in session.execute(
+    for person_id, event_id in run(
         select(Attendance.person_id, Attendance.event_id).where(related(Attendance.person_id))
     ):
         tags[person_id].append(f"e{event_id}")
