@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from defence_dir.data.database import open_database
 from defence_dir.data.models import EmailAddress, Organisation, Person
+from defence_dir.import_undo import undo_import
 from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
 from defence_dir.spreadsheet.planning import KnownDirectory, plan_rows
 from defence_dir.spreadsheet.reading import read_table_file
@@ -122,16 +123,25 @@ def main() -> int:
         # directory for going back to the preview).
         rows.clear()
         del directory
+        counts = plan.counts()
         started = time.perf_counter()
         with database.session() as session:
             result = apply_plan(session, plan, ImportTarget())
         phases["write, record for undo, index"] = time.perf_counter() - started
         total = sum(phases.values())
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        preview_rows = len(preview.rows)
+        del plan.rows[:], preview
+        started = time.perf_counter()
+        with database.session() as session:
+            undone = undo_import(session, result.batch_id)
+        undo_seconds = time.perf_counter() - started
+        with database.read_session() as session:
+            persons_after_undo = session.query(Person).count()
         database.close()
-    counts = plan.counts()
     print(f"- openpyxl read-only, only iterating the {count:,} rows: {openpyxl_iterate:.1f} s")
     print(f"- preview of the first 1,000 rows, the directory loaded ahead (as the wizard does "
-          f"while the columns page shows): {first_page:.2f} s ({len(preview.rows):,} rows)\n")
+          f"while the columns page shows): {first_page:.2f} s ({preview_rows:,} rows)\n")
     print("| phase | seconds |")
     print("|---|---:|")
     for name, seconds in phases.items():
@@ -139,8 +149,9 @@ def main() -> int:
     print(f"| **whole import** | **{total:.1f}** |")
     print(f"\n- ratio openpyxl iteration / whole import: {openpyxl_iterate / total:.2f}")
     print(f"- rows: {counts}; created {result.created:,}, updated {result.updated:,}")
-    print(f"- process peak memory: "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"- process peak memory of the import: {peak:.0f} MB")
+    print(f"- undoing the import: {undo_seconds:.1f} s ({undone['deleted']:,} deleted, "
+          f"{undone['restored']:,} restored; {persons_after_undo:,} persons again)")
     return 0
 
 

@@ -6,13 +6,15 @@ import unicodedata
 
 # Letters that do not decompose into a base letter plus a combining mark.
 _SPECIAL = str.maketrans({
-    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
-    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O",
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
 })
 
 
 def strip_diacritics(text: str) -> str:
     """"Jürgen Łukasz Øre" -> "Jurgen Lukasz Ore"; case is kept."""
+    if text.isascii():  # nothing to decompose or replace (most words)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

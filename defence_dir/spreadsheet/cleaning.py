@@ -19,7 +19,7 @@ from defence_dir.search.folding import words
 from defence_dir.spreadsheet.columns import IGNORE, TO_NOTES, ColumnMapping, synonyms
 from defence_dir.spreadsheet.reading import Cell
 
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+_NOT_DIGITS = re.compile(r"\D")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -27,6 +27,9 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 
 def text_of(cell: Cell) -> str:
     """A cell as trimmed text; whole numbers without ".0"; non-breaking spaces are spaces."""
+    if type(cell) is str:  # most cells: skip the type checks below
+        # str.split() cuts at every Unicode space (non-breaking ones too), faster than a regex.
+        return " ".join(cell.split())
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -38,26 +41,37 @@ def text_of(cell: Cell) -> str:
             cell.strftime("%d.%m.%Y")
     if isinstance(cell, date):
         return cell.strftime("%d.%m.%Y")
-    return _SPACES.sub(" ", str(cell)).strip()
+    return " ".join(str(cell).split())
 
 
 @cache
-def _known(kind: str) -> tuple[str, ...]:
-    """Known salutations or titles, longest first (asked several times per row)."""
-    return tuple(sorted(synonyms()[kind]["known"], key=len, reverse=True))
+def _known(kind: str) -> tuple[tuple[str, str], ...]:
+    """Known salutations or titles with their folded form, longest first (asked several
+    times per row)."""
+    return tuple((known, known.casefold())
+                 for known in sorted(synonyms()[kind]["known"], key=len, reverse=True))
+
+
+@cache
+def _first_letters() -> frozenset[str]:
+    """Folded first letters of every salutation and title: most names start with none."""
+    return frozenset(folded[0] for kind in ("salutations", "titles")
+                     for _known_text, folded in _known(kind))
 
 
 def _strip_prefixes(text: str) -> tuple[str | None, str | None, str]:
     """(salutation, academic titles, rest) of a name: "Herr Prof. Dr. Jan" → Herr, Prof. Dr."""
     rest, salutation, titles = text.strip(), None, []
     changed = True
-    while changed:
+    while changed and rest and rest[0].casefold()[0] in _first_letters():
         changed = False
-        for known in _known("salutations"):
-            if rest.casefold().startswith(known.casefold() + " "):
+        folded = rest.casefold()
+        for known, known_folded in _known("salutations"):
+            if folded.startswith(known_folded + " "):
                 salutation, rest, changed = known, rest[len(known):].strip(), True
-        for title in _known("titles"):
-            if rest.casefold().startswith(title.casefold()) and (
+                folded = rest.casefold()
+        for title, title_folded in _known("titles"):
+            if folded.startswith(title_folded) and (
                     len(rest) == len(title) or rest[len(title)] in " -"):
                 titles.append(title)
                 rest, changed = rest[len(title):].strip(), True
@@ -121,7 +135,7 @@ def repaired_phone(cell: Cell) -> tuple[PhoneDraft | None, str | None]:
     text = text_of(cell)
     if not text:
         return None, None
-    digits = re.sub(r"\D", "", text)
+    digits = _NOT_DIGITS.sub("", text)
     # A number cell lost its "+" or leading 0 in Excel: put it back before anything else, as
     # phonenumbers would otherwise read "4921155501" as a German national number.
     numeric = isinstance(cell, int | float) and not isinstance(cell, bool)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from defence_dir.data.models import Attendance, Event, ListMembership, Organisation, Person
@@ -293,3 +295,27 @@ def test_undo_restores_every_table_as_it_was(db, attendee_xlsx, german_csv, tmp_
         with db.session() as session:
             undo_import(session, batch_id)
         assert directory_state() == before, file.name
+
+
+@given(st.text())
+def test_cell_text_collapses_every_kind_of_space(text):
+    """Non-breaking, figure and narrow spaces, tabs and line breaks inside a cell all become
+    one plain space; nothing else in the text changes."""
+    import re
+
+    from defence_dir.spreadsheet.cleaning import text_of
+
+    assert text_of(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@given(st.sampled_from(["", "Herr ", "Frau ", "herr "]),
+       st.sampled_from(["", "Dr. ", "Prof. Dr.-Ing. ", "Dr.-Ing. ", "prof. "]),
+       st.text(alphabet="abcdeäöüßAZ .-", min_size=1).filter(str.strip))
+def test_salutation_and_titles_come_off_any_name(salutation, titles, name):
+    from defence_dir.spreadsheet.cleaning import _strip_prefixes
+
+    found_salutation, found_titles, rest = _strip_prefixes(salutation + titles + name)
+    if not (name.strip().casefold().startswith(("herr ", "frau ", "dr", "prof"))):
+        assert (found_salutation or "").casefold() == salutation.strip().casefold()
+        assert (found_titles or "").casefold() == titles.strip().casefold()
+        assert rest == name.strip()
