@@ -36,6 +36,7 @@ from defence_dir.persons import (
     update_person,
 )
 from defence_dir.search.folding import words
+from defence_dir.search.indexer import bulk_writes, refresh_pending
 from defence_dir.vcard.reader import RawCard, read_cards
 from defence_dir.vcard.text import split_unescaped, unescape
 
@@ -303,26 +304,29 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
     session.flush()
     organisation_id = OrganisationResolver(session, batch)
 
-    for card in plan.cards:
-        if card.action is Action.NEW and card.draft is not None:
-            draft = replace(card.draft, organisation_id=organisation_id(card.organisation))
-            person = create_person(session, draft, import_batch_id=batch.id)
-            if card.uid and session.scalar(select(Person.id).where(Person.uid == card.uid)) \
-                    is None:
-                person.uid = card.uid
-            session.flush()
-            record_change(session, batch, "person", person.id)
-        elif card.action is Action.UPDATE and card.draft is not None and card.person_id:
-            person = session.get(Person, card.person_id)
-            if person is None:
-                raise DefenceDirError(_("A person of this import was deleted meanwhile; "
-                                        "please preview again."))
-            draft = card.draft
-            if card.organisation and not draft.organisation_id:
-                draft = replace(draft, organisation_id=organisation_id(card.organisation))
-            before = draft_json(draft_of(person))
-            update_person(session, person.id, draft, person.version)
-            record_change(session, batch, "person", person.id, before)
-    organisation_id.index_created()
+    # Many cards against a small directory: the FTS tables are rebuilt once at the end.
+    with bulk_writes(session, counts["new"] + counts["update"]):
+        for card in plan.cards:
+            if card.action is Action.NEW and card.draft is not None:
+                draft = replace(card.draft, organisation_id=organisation_id(card.organisation))
+                person = create_person(session, draft, import_batch_id=batch.id)
+                if card.uid and session.scalar(select(Person.id).where(Person.uid == card.uid)) \
+                        is None:
+                    person.uid = card.uid
+                session.flush()
+                record_change(session, batch, "person", person.id)
+            elif card.action is Action.UPDATE and card.draft is not None and card.person_id:
+                person = session.get(Person, card.person_id)
+                if person is None:
+                    raise DefenceDirError(_("A person of this import was deleted meanwhile; "
+                                            "please preview again."))
+                draft = card.draft
+                if card.organisation and not draft.organisation_id:
+                    draft = replace(draft, organisation_id=organisation_id(card.organisation))
+                before = draft_json(draft_of(person))
+                update_person(session, person.id, draft, person.version)
+                record_change(session, batch, "person", person.id, before)
+        organisation_id.index_created()
+        refresh_pending(session)  # while the FTS triggers may be quiet
     seal_batch(session, batch)
     return ImportResult(batch.id, counts)
