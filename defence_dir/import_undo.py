@@ -31,6 +31,7 @@ from defence_dir.data.models import (
     person_topic,
 )
 from defence_dir.errors import NotFoundError, ValidationError
+from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _
 from defence_dir.persons import TEXT_FIELDS
 from defence_dir.search.indexer import (
@@ -193,6 +194,11 @@ def undo_import(session: Session, batch_id: int,
     """Take an import back in the caller's transaction. Refuses, and changes nothing, if
     records were edited after the import (that work would be lost). `progress(done, total)`
     may raise to cancel: the caller's rollback then leaves everything as it was."""
+    with gc_paused():
+        return _undo_import(session, batch_id, progress)
+
+
+def _undo_import(session: Session, batch_id: int, progress: Progress | None) -> dict[str, int]:
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
         raise NotFoundError(_("There is no import {id}.", id=batch_id))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import EmailAddress, Organisation, Person
+from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
@@ -244,7 +245,7 @@ def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
               directory: KnownDirectory | None = None) -> SpreadsheetPlan:
     """The preview of every row below the header. `directory` may be loaded ahead (the
     wizard does so while the user checks the columns)."""
-    with language_fixed():
+    with language_fixed(), gc_paused():
         return _plan_rows(session, rows, header_index, mapping, file_name=file_name,
                           sheet=sheet, threshold=threshold, choice=choice, directory=directory)
 

@@ -28,6 +28,7 @@ from defence_dir.data.models import (
     person_topic,
 )
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
+from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _
 from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
@@ -269,6 +270,12 @@ def apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | N
                progress: Callable[[int, int], bool] | None = None) -> SpreadsheetResult:
     """Write the plan in the caller's transaction; `progress(done, total)` returning False
     cancels (ImportCancelled: the caller's rollback leaves the database as before)."""
+    with gc_paused():
+        return _apply_plan(session, plan, target, progress)
+
+
+def _apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | None,
+                progress: Callable[[int, int], bool] | None) -> SpreadsheetResult:
     target = target or ImportTarget()
     if target.list_id is not None and target.event_id is not None:
         raise ValidationError(_("Import into a list or an event, not both at once."))
