@@ -7,6 +7,9 @@ value is kept exactly and shown as text, also after the user edits the cell.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,11 +37,27 @@ Sheet = tuple[str, list[str], Iterable[list[object]]]
 
 
 def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:
-    """Write sheets of (title, header, rows) as text cells, streaming (write-only workbook)."""
+    """Write sheets of (title, header, rows) as text cells, streaming (write-only workbook).
+
+    The file is written beside the target under a temporary name and then renamed: a missing
+    folder fails before any work, and a failure leaves no half-written file (an existing one
+    stays as it was). Like any temporary file it is readable by its owner only."""
+    descriptor, part = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                        suffix=".part")
     workbook = Workbook(write_only=True)
-    for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title[:31])
-        sheet.append([text_cell(sheet, h) for h in header])
-        for row in rows:
-            sheet.append([text_cell(sheet, v) for v in row])
-    workbook.save(path)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            for title, header, rows in sheets:
+                sheet = workbook.create_sheet(title[:31])
+                sheet.append([text_cell(sheet, h) for h in header])
+                for row in rows:
+                    sheet.append([text_cell(sheet, v) for v in row])
+            workbook.save(handle)
+        os.replace(part, path)
+    except BaseException:
+        for sheet in workbook.worksheets:  # their row writers and temporary files
+            if not sheet.closed:
+                with contextlib.suppress(Exception):
+                    sheet.close()
+        Path(part).unlink(missing_ok=True)
+        raise
