@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,12 +55,21 @@ from defence_dir.spreadsheet.planning import (
     KnownDirectory,
     MatchChoice,
     RowAction,
+    RowPlan,
     SpreadsheetPlan,
     plan_rows,
 )
 from defence_dir.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
-from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.import_preview_model import (
+    CHOICE,
+    DETAILS,
+    NAME,
+    RESULT,
+    ROW,
+    ChoiceDelegate,
+    PreviewModel,
+)
 
 PREVIEW_ROWS = 8
 FIRST_ROWS = 1000  # previewed at once; the rest of a large file follows
@@ -338,14 +348,28 @@ class PreviewPage(QWizardPage):
                              (self.tr("skip"), MatchChoice.SKIP)):
             self.choice.addItem(label, value.value)
         self.choice.currentIndexChanged.connect(lambda _i: self.apply_choice_to_all())
-        self.table = QTableWidget(0, 5)
+        choices = {MatchChoice(self.choice.itemData(i)): self.choice.itemText(i)
+                   for i in range(self.choice.count())}
+        self.model = PreviewModel([self.tr("Row"), self.tr("Name"), self.tr("Result"),
+                                   self.tr("Details"), self.tr("For this person")],
+                                  self.labels(), choices, self.details, self)
+        self.table = QTableView()
         self.table.setObjectName("preview")
-        self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"),
-                                              self.tr("Result"), self.tr("Details"),
-                                              self.tr("For this person")])
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(CHOICE, ChoiceDelegate(choices, self.table))
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Rows of one height: the view then need not measure 100,000 of them.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
+                                   | QAbstractItemView.EditTrigger.SelectedClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(ROW, 60)
+        self.table.setColumnWidth(NAME, 200)
+        self.table.setColumnWidth(RESULT, 120)
+        self.table.setColumnWidth(CHOICE, 170)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -361,7 +385,6 @@ class PreviewPage(QWizardPage):
         layout.addLayout(options)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        self.row_choices: dict[int, QComboBox] = {}
 
     def initializePage(self) -> None:
         self.plan()
@@ -412,44 +435,26 @@ class PreviewPage(QWizardPage):
             return
         assert isinstance(result, SpreadsheetPlan)
         self.w.plan = result if final else None
+        self.model.set_rows(result.rows)
         labels = self.labels()
-        shown = [r for r in result.rows if r.action is not RowAction.EMPTY]
-        self.table.setRowCount(len(shown))
-        self.row_choices = {}
-        for index, row in enumerate(shown):
-            details = "; ".join(x for x in (
-                row.reason, *row.repairs,
-                *(f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
-                  for f, o, n in row.differences),
-                (self.tr("similarity {score} %").format(score=row.score)
-                 if row.score is not None else "")) if x)
-            for column, value in enumerate((str(row.row), row.name, labels[row.action],
-                                            details)):
-                item = QTableWidgetItem(value)
-                item.setToolTip(plain_tooltip(value))
-                self.table.setItem(index, column, item)
-            if row.action is RowAction.MATCH:
-                combo = QComboBox()
-                for c in range(self.choice.count()):
-                    combo.addItem(self.choice.itemText(c), self.choice.itemData(c))
-                combo.setCurrentIndex(combo.findData(row.choice.value))
-                combo.currentIndexChanged.connect(
-                    lambda _i, row=row, combo=combo: setattr(row, "choice",
-                                                             MatchChoice(combo.currentData())))
-                self.table.setCellWidget(index, 4, combo)
-                self.row_choices[row.row] = combo
-        self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 120)
         counts = result.counts()
         self.summary.setStyleSheet("")
         self.summary.setText(", ".join(f"{labels[RowAction(k)]}: {v}" for k, v in counts.items()
                                        if v and k != RowAction.EMPTY.value))
         self.completeChanged.emit()
 
+    def details(self, row: RowPlan) -> str:
+        """Why a row is what it is: the problem, repairs, differing fields, similarity."""
+        return "; ".join(x for x in (
+            row.reason, *row.repairs,
+            *(f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
+              for f, o, n in row.differences),
+            (self.tr("similarity {score} %").format(
+                score=QLocale().toString(float(row.score), "f", 1))
+             if row.score is not None else "")) if x)
+
     def apply_choice_to_all(self) -> None:
-        for combo in self.row_choices.values():
-            combo.setCurrentIndex(combo.findData(self.choice.currentData()))
+        self.model.set_choice_for_all(MatchChoice(self.choice.currentData()))
 
     def isComplete(self) -> bool:
         return self.w.plan is not None
@@ -506,7 +511,14 @@ class TargetPage(QWizardPage):
         self.save_report.setObjectName("saveReport")
         self.save_report.clicked.connect(self.save_report_file)
         self.save_report.hide()
-        layout.addWidget(self.save_report, 0, Qt.AlignmentFlag.AlignLeft)
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
+        saving = QHBoxLayout()
+        saving.addWidget(self.save_report)
+        saving.addWidget(self.saved, 1)
+        layout.addLayout(saving)
+        self.report: dict[str, Any] | None = None
 
     def initializePage(self) -> None:
         with self.w.database.read_session() as session:
@@ -541,16 +553,22 @@ class TargetPage(QWizardPage):
         self.progress.show()
         self.w.cancel_requested = False
         keep = remember.isChecked()
+        # What the import writes is in the plan now: the matching directory can go (a
+        # preview after going back loads it again), which keeps the import's peak lower.
+        self.w.directory = None
 
         def progress(done: int, total: int) -> bool:
             self.w.progress_signal.emit(done, total)  # queued to the GUI thread
             return not self.w.cancel_requested
 
-        def work() -> SpreadsheetResult:
+        def work() -> tuple[SpreadsheetResult, dict[str, Any]]:
+            from defence_dir.spreadsheet.report import import_report
+
             with database.session() as session:  # a cancel rolls everything back
                 if keep:
                     remember_mapping(session, mapping)
-                return apply_plan(session, plan, target, progress)
+                result = apply_plan(session, plan, target, progress)
+            return result, import_report(plan, result)  # every row looked at: not here
 
         def done(result: object) -> None:
             self.w.button(QWizard.WizardButton.FinishButton).setEnabled(True)
@@ -560,18 +578,15 @@ class TargetPage(QWizardPage):
                 if self.w.cancel_requested:
                     self.w.reject()
                 return
-            assert isinstance(result, SpreadsheetResult)
-            self.w.import_result = result
+            assert isinstance(result, tuple)
+            self.w.import_result, self.report = result
             self.show_report()
         self.w.worker.run(work, done)
         return False
 
     def show_report(self) -> None:
         """Counts and every problem row, shown here and savable as .xlsx."""
-        from defence_dir.spreadsheet.report import import_report
-
-        assert self.w.plan is not None
-        report = import_report(self.w.plan, self.w.import_result)
+        report = self.report
         lines = [self.w.summary()]
         lines += [self.tr("Row {row}: {reason}").format(row=p["row"], reason=p["reason"])
                   if p["row"] else p["reason"] for p in report["problems"][:12]]
@@ -588,17 +603,29 @@ class TargetPage(QWizardPage):
         self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     def save_report_file(self) -> None:
-        from defence_dir.spreadsheet.report import import_report, write_report_xlsx
-
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the import report"),
                                                     "import-bericht.xlsx",
                                                     self.tr("Excel (*.xlsx)"))
-        if path and self.w.plan is not None:
-            try:
-                write_report_xlsx(Path(path), self.w.plan,
-                                  import_report(self.w.plan, self.w.import_result))
-            except DefenceDirError as exc:
-                _error(self.result_label, str(exc))
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        """In the worker: a report of a large file has thousands of rows."""
+        from defence_dir.spreadsheet.report import write_report_xlsx
+
+        plan, report = self.w.plan, self.report
+        if plan is None or report is None:
+            return
+        self.save_report.setEnabled(False)
+
+        def done(result: object) -> None:
+            self.save_report.setEnabled(True)
+            if isinstance(result, DefenceDirError):
+                _error(self.saved, str(result))
+            else:
+                self.saved.setStyleSheet("")
+                self.saved.setText(self.tr("Report saved: {path}").format(path=path))
+        self.w.worker.run(lambda: write_report_xlsx(path, plan, report), done)
 
 
 class SpreadsheetWizard(QWizard):

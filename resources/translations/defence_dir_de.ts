@@ -743,83 +743,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="175"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="185"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="141"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="151"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="147"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="161"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="162"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="176"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="177"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="178"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="189"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="198"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="202"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="212"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="218"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="227"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="237"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="229"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="239"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -947,7 +947,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <message>
         <location filename="../../defence_dir/ui/imports_dialog.py" line="55"/>
         <location filename="../../defence_dir/ui/imports_dialog.py" line="104"/>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="110"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="111"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
@@ -968,17 +968,17 @@ Neu angelegt, wird entfernt: {created}
 Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="129"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="130"/>
         <source>Undoing the import…</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="134"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="135"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="142"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="143"/>
         <source>Undo cancelled; the import is still in place.</source>
         <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
     </message>
@@ -1324,32 +1324,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="276"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="286"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="277"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="287"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="281"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="282"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="286"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="296"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1833,102 +1833,102 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="326"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="327"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="346"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="338"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="348"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="343"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="378"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="381"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="382"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="400"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="423"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="406"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="429"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="407"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="407"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="424"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2213,27 +2213,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="612"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="639"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="628"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="652"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="679"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="670"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="697"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="673"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="700"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2241,94 +2241,99 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="463"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="468"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="466"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="471"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="468"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="473"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="480"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="485"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="481"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="488"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="498"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="503"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="505"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="510"/>
         <source>Save report…</source>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="538"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="550"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="576"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="591"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="579"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="594"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="587"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="602"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="593"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="606"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="608"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
+        <source>Report saved: {path}</source>
+        <translation>Bericht gespeichert: {path}</translation>
     </message>
 </context>
 <context>
@@ -2360,92 +2365,92 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>page</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="123"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="123"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="124"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="124"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="125"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="126"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="126"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="127"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="127"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="128"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="128"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="122"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>

@@ -13,7 +13,7 @@ def finish_work(wizard, settle):
     settle()
 
 
-def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle):
+def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle, tmp_path):
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -31,8 +31,9 @@ def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle
     wizard.next()
     finish_work(wizard, settle)
     preview = wizard.preview_page
-    results = {preview.table.item(r, 1).text(): preview.table.item(r, 2).text()
-               for r in range(preview.table.rowCount())}
+    model = preview.table.model()
+    results = {model.index(r, 1).data(): model.index(r, 2).data()
+               for r in range(model.rowCount())}
     assert results["Prof. Dr.-Ing. Anna Schäfer"] == "neu"
     assert results["Jürgen Schnitzmeier"] == "schon vorhanden"
     assert "ungültig" in results.values() and "doppelt in der Datei" in results.values()
@@ -50,6 +51,13 @@ def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle
     report = target.result_label.text()
     assert "Zeile 7: „kai@@kaputt“ ist keine gültige E-Mail-Adresse." in report
     assert target.save_report.isVisible()
+    target.write_report(tmp_path / "bericht.xlsx")  # the path the file dialog would give
+    finish_work(wizard, settle)
+    assert (tmp_path / "bericht.xlsx").stat().st_size > 0
+    assert target.saved.text() == f"Bericht gespeichert: {tmp_path / 'bericht.xlsx'}"
+    target.write_report(tmp_path / "fehlt" / "bericht.xlsx")
+    finish_work(wizard, settle)
+    assert "fehlt" in target.saved.text() and target.save_report.isEnabled()
     wizard.button(wizard.WizardButton.FinishButton).click()  # "Schließen"
     assert wizard.result() == wizard.DialogCode.Accepted
 
@@ -157,3 +165,61 @@ def test_large_files_preview_the_first_rows_first(qtbot, db, attendee_xlsx, sett
         finish_work(wizard, settle)
     assert shown == [(2, False), (6, True)]
     assert wizard.preview_page.isComplete()
+
+
+def test_preview_choice_per_row_and_for_all(qtbot, db, attendee_xlsx, settle):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from defence_dir.spreadsheet.planning import MatchChoice, RowAction
+
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    finish_work(wizard, settle)
+    preview = wizard.preview_page
+    model, table = preview.model, preview.table
+    matched = next(r for r in range(model.rowCount())
+                   if model.rows[r].action is RowAction.MATCH)
+    new = next(r for r in range(model.rowCount()) if model.rows[r].action is RowAction.NEW)
+    assert model.index(matched, 4).data() == "leere Felder füllen"
+    assert model.index(new, 4).data() == ""
+    assert not model.flags(model.index(new, 4)) & Qt.ItemFlag.ItemIsEditable
+    # Pick "überschreiben" for this row in the combo box the view opens.
+    table.setCurrentIndex(model.index(matched, 4))
+    editor = table.findChild(QComboBox)
+    assert editor is not None and editor.isVisible()
+    editor.setCurrentIndex(editor.findData(MatchChoice.OVERWRITE.value))
+    editor.activated.emit(editor.currentIndex())
+    assert model.rows[matched].choice is MatchChoice.OVERWRITE
+    assert model.index(matched, 4).data() == "überschreiben"
+    # The choice for all rows reaches every matched row, the one chosen before too.
+    preview.choice.setCurrentIndex(preview.choice.findData(MatchChoice.SKIP.value))
+    assert {r.choice for r in wizard.plan.rows if r.action is RowAction.MATCH} == {
+        MatchChoice.SKIP}
+
+
+def test_preview_shows_names_as_plain_text(qtbot, db, tmp_path, settle):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    path = tmp_path / "html.csv"
+    path.write_text("Vorname;Nachname;E-Mail\n<b>Eve</b>;<i>Evil</i>;eve@example.org\n",
+                    encoding="utf-8")
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(path))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    finish_work(wizard, settle)
+    index = wizard.preview_page.model.index(0, 1)
+    assert index.data() == "<b>Eve</b> <i>Evil</i>"
+    document = QTextDocument()
+    document.setHtml(index.data(Qt.ItemDataRole.ToolTipRole))  # as Qt renders the tooltip
+    assert document.toPlainText() == "<b>Eve</b> <i>Evil</i>"
