@@ -665,12 +665,14 @@ class SpreadsheetWizard(QWizard):
 
         def work() -> KnownDirectory:
             with database.read_session() as session:
-                return KnownDirectory(session)
+                # Set here, not when the answer reaches the GUI thread: a preview waiting
+                # for this job reads it right after, before queued answers are delivered
+                # (it loaded the whole directory a second time).
+                self.directory = KnownDirectory(session)
+                return self.directory
 
-        def done(result: object) -> None:
-            if isinstance(result, KnownDirectory):
-                self.directory = result
-        self.directory_worker.run(work, done)
+        # Nothing to do with the answer; after an error the preview loads the directory.
+        self.directory_worker.run(work, lambda _result: None)
 
     def reject(self) -> None:
         """Cancel: while importing, stop the import (it rolls back) before closing."""

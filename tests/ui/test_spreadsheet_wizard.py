@@ -223,3 +223,31 @@ def test_preview_shows_names_as_plain_text(qtbot, db, tmp_path, settle):
     document = QTextDocument()
     document.setHtml(index.data(Qt.ItemDataRole.ToolTipRole))  # as Qt renders the tooltip
     assert document.toPlainText() == "<b>Eve</b> <i>Evil</i>"
+
+
+def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, attendee_xlsx,
+                                                                   settle, monkeypatch):
+    import time
+
+    from defence_dir.spreadsheet.planning import KnownDirectory
+    from defence_dir.ui import spreadsheet_wizard
+
+    loads = []
+
+    class Counted(KnownDirectory):  # slow, as a large directory is
+        def __init__(self, session):
+            loads.append(1)
+            time.sleep(0.3)
+            super().__init__(session)
+    monkeypatch.setattr(spreadsheet_wizard, "KnownDirectory", Counted)
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)  # the directory starts loading once the file is read
+    wizard.next()
+    wizard.directory_worker.wait()  # loaded, but its answer not yet delivered
+    wizard.next()
+    finish_work(wizard, settle)
+    assert wizard.preview_page.model.rowCount() == 5  # the empty row is left out
+    assert loads == [1]
