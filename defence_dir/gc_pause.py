@@ -2,9 +2,14 @@
 
 An import of 100,000 rows keeps a plan object per row; each full collection walks all of them
 again, and as the plan grows these walks took about 4 s of a 30 s import (measured with
-gc.callbacks). Plain reference counting still frees almost everything meanwhile; the few
-cycles made in the pause (SQLAlchemy's, an exception's) are collected once the last pause
-ends. Threads share the collector, hence the count.
+gc.callbacks). Plain reference counting still frees almost everything meanwhile.
+
+When the last pause ends, what exists is frozen (gc.freeze) instead of walked: the first
+collection after a pause would otherwise walk the whole plan once more, 0.5-1 s in which the
+window did not answer (the collector holds the interpreter lock, whichever thread runs it).
+Frozen objects are still freed by reference counting; `thaw()` lets the collector look at them
+again once their owner (the import wizard) has let go, so the few cycles among them (an
+exception's, SQLAlchemy's) do not outlive it. Threads share the collector, hence the count.
 """
 
 from __future__ import annotations
@@ -30,5 +35,15 @@ def gc_paused() -> Iterator[None]:
     finally:
         with _lock:
             _state["depth"] -= 1
-            if _state["depth"] == 0 and _state["was_enabled"]:
-                gc.enable()
+            if _state["depth"] == 0:
+                gc.freeze()
+                if _state["was_enabled"]:
+                    gc.enable()
+
+
+def thaw() -> None:
+    """Hand objects frozen after pauses back to the collector (cheap once the large data
+    they held is gone)."""
+    with _lock:
+        if _state["depth"] == 0:
+            gc.unfreeze()

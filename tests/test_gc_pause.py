@@ -7,13 +7,14 @@ import threading
 
 import pytest
 
-from defence_dir.gc_pause import gc_paused
+from defence_dir.gc_pause import gc_paused, thaw
 
 
 @pytest.fixture(autouse=True)
 def _collector_restored():
     enabled = gc.isenabled()
     yield
+    gc.unfreeze()
     (gc.enable if enabled else gc.disable)()
 
 
@@ -54,3 +55,14 @@ def test_an_exception_inside_ends_the_pause():
     with pytest.raises(RuntimeError), gc_paused():
         raise RuntimeError("cancelled")
     assert gc.isenabled()
+
+
+def test_what_a_pause_made_is_frozen_until_thawed():
+    gc.unfreeze()
+    with gc_paused():
+        made = [[i] for i in range(1000)]
+        thaw()  # during a pause: nothing to hand back yet
+        assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() >= len(made)  # no collection walks them after the pause
+    thaw()
+    assert gc.get_freeze_count() == 0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from defence_dir.data.database import Database
+from defence_dir.gc_pause import thaw
 from defence_dir.import_records import import_batches
 from defence_dir.import_undo import undo_import
 from defence_dir.ui.background_jobs import BackgroundJobs
@@ -62,6 +63,7 @@ class ImportsDialog(QDialog):
         layout.addWidget(buttons)
         self.batches: list[dict[str, object]] = []
         self.jobs = BackgroundJobs(self)
+        self.finished.connect(lambda _result: thaw())  # what an undo froze (gc_pause)
         self.reload()
 
     def reload(self) -> None:

@@ -40,6 +40,7 @@ from sqlalchemy import select
 from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event
 from defence_dir.errors import DefenceDirError
+from defence_dir.gc_pause import thaw
 from defence_dir.persons import field_label
 from defence_dir.spreadsheet.cleaning import text_of
 from defence_dir.spreadsheet.columns import (
@@ -655,6 +656,8 @@ class SpreadsheetWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
         self.progress_signal.connect(
             lambda done, _total: self.target_page.progress.setValue(done))
+        # Emitted when the wizard really closes (Finish also validates, and may not).
+        self.finished.connect(self._release)
 
     def load_directory(self) -> None:
         """Hold the directory's persons in memory for matching, loaded while the user checks
@@ -673,6 +676,16 @@ class SpreadsheetWizard(QWizard):
 
         # Nothing to do with the answer; after an error the preview loads the directory.
         self.directory_worker.run(work, lambda _result: None)
+
+    def _release(self, _result: int) -> None:
+        """Once closed, let go of the file, the preview and the directory (hundreds of MB for
+        a large file): the wizard object may live on with its parent window."""
+        for worker in (self.worker, self.directory_worker):
+            worker.callbacks.clear()  # a preview still running is not shown any more
+        self.table = self.plan = self.directory = None
+        self.target_page.report = None
+        self.preview_page.model.set_rows([])
+        thaw()
 
     def reject(self) -> None:
         """Cancel: while importing, stop the import (it rolls back) before closing."""

@@ -251,3 +251,23 @@ def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, at
     finish_work(wizard, settle)
     assert wizard.preview_page.model.rowCount() == 5  # the empty row is left out
     assert loads == [1]
+
+
+def test_closing_the_wizard_lets_go_of_file_preview_and_directory(qtbot, db, attendee_xlsx,
+                                                                 settle):
+    import gc
+    import weakref
+
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    finish_work(wizard, settle)
+    held = [weakref.ref(wizard.plan), weakref.ref(wizard.table), weakref.ref(wizard.directory)]
+    wizard.reject()  # Cancel on the preview
+    gc.collect()
+    assert [ref() for ref in held] == [None, None, None]
+    assert wizard.preview_page.model.rowCount() == 0
