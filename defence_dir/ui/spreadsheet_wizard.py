@@ -211,7 +211,7 @@ class FilePage(QWizardPage):
         encoding = self.encoding.currentText().strip() or None
         delimiter = self.delimiter.currentData()
         _busy(self.status, self.tr("Reading {name} …").format(name=path.name))
-        self.w.table = None
+        self.w.table = self.w.released = None
         self.completeChanged.emit()
         self.w.worker.run(lambda: read_table_file(path, encoding=encoding, delimiter=delimiter),
                           self.loaded)
@@ -392,14 +392,13 @@ class PreviewPage(QWizardPage):
 
     def plan(self) -> None:
         """Preview the first rows at once, then all of them (a large file takes a while)."""
-        rows = self.w.file_page.rows()
         header = self.w.file_page.header_row.value() - 1
         mapping = self.w.mapping_page.mapping()
         threshold = self.threshold.value()
         choice = MatchChoice(self.choice.currentData())
         name = Path(self.w.file_page.path.text()).name
         sheet = self.w.file_page.sheet.currentData()
-        multiple = self.w.table is not None and len(self.w.table.sheets) > 1
+        multiple = self.w.file_page.sheet.count() > 1
         database, wizard = self.w.database, self.w
         self.w.plan = None
         self.completeChanged.emit()
@@ -408,6 +407,8 @@ class PreviewPage(QWizardPage):
         def work(limit: int | None) -> Callable[[], SpreadsheetPlan]:
             def run() -> SpreadsheetPlan:
                 wizard.directory_worker.wait()  # the directory loaded meanwhile, if it did
+                table = wizard.table_in_worker()
+                rows = table.sheet(sheet).rows if table is not None else []
                 with database.read_session() as session:
                     if wizard.directory is None:
                         wizard.directory = KnownDirectory(session)
@@ -418,8 +419,10 @@ class PreviewPage(QWizardPage):
             return run
 
         def first(result: object) -> None:
-            self.show_plan(result, final=len(rows) - header - 1 <= FIRST_ROWS)
-            if len(rows) - header - 1 > FIRST_ROWS and not isinstance(result, DefenceDirError):
+            more = self.w.table is not None and \
+                len(self.w.table.sheet(sheet).rows) - header - 1 > FIRST_ROWS
+            self.show_plan(result, final=not more)
+            if more and not isinstance(result, DefenceDirError):
                 _busy(self.summary, self.summary.text() + " " + self.tr(
                     "(first {count} rows; the others follow …)").format(count=FIRST_ROWS))
                 self.w.worker.run(work(None), lambda whole: self.show_plan(whole, final=True))
@@ -554,9 +557,11 @@ class TargetPage(QWizardPage):
         self.progress.show()
         self.w.cancel_requested = False
         keep = remember.isChecked()
-        # What the import writes is in the plan now: the matching directory can go (a
-        # preview after going back loads it again), which keeps the import's peak lower.
+        # What the import writes is in the plan now: the file's rows and the matching
+        # directory can go (a preview after going back reads them again), which keeps the
+        # import's peak lower (at 100,000 rows about 120 MB).
         self.w.directory = None
+        self.w.release_table()
 
         def progress(done: int, total: int) -> bool:
             self.w.progress_signal.emit(done, total)  # queued to the GUI thread
@@ -578,6 +583,8 @@ class TargetPage(QWizardPage):
                 _error(self.result_label, str(result))
                 if self.w.cancel_requested:
                     self.w.reject()
+                else:  # the user may go back to the preview: have the rows ready again
+                    self.w.worker.run(self.w.table_in_worker, lambda _table: None)
                 return
             assert isinstance(result, tuple)
             self.w.import_result, self.report = result
@@ -643,6 +650,7 @@ class SpreadsheetWizard(QWizard):
         self.database = database
         self.worker = Worker(self)
         self.table: TableFile | None = None
+        self.released: tuple[Path, str | None, str | None] | None = None
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
         self.directory: KnownDirectory | None = None
@@ -658,6 +666,22 @@ class SpreadsheetWizard(QWizard):
             lambda done, _total: self.target_page.progress.setValue(done))
         # Emitted when the wizard really closes (Finish also validates, and may not).
         self.finished.connect(self._release)
+
+    def release_table(self) -> None:
+        """Let go of the file's rows (the plan holds what is written); `table_in_worker`
+        reads the file again with the same settings if it is needed once more."""
+        if self.table is not None:
+            self.released = (self.table.path, self.table.encoding, self.table.delimiter)
+            self.table = None
+
+    def table_in_worker(self) -> TableFile | None:
+        """The file's tables, read again after `release_table` (in a worker: it takes a
+        second for a large file; set here so a job queued after this one finds them)."""
+        if self.table is None and self.released is not None:
+            path, encoding, delimiter = self.released
+            self.table = read_table_file(path, encoding=encoding, delimiter=delimiter)
+            self.released = None
+        return self.table
 
     def load_directory(self) -> None:
         """Hold the directory's persons in memory for matching, loaded while the user checks
@@ -682,7 +706,7 @@ class SpreadsheetWizard(QWizard):
         a large file): the wizard object may live on with its parent window."""
         for worker in (self.worker, self.directory_worker):
             worker.callbacks.clear()  # a preview still running is not shown any more
-        self.table = self.plan = self.directory = None
+        self.table = self.plan = self.directory = self.released = None
         self.target_page.report = None
         self.preview_page.model.set_rows([])
         thaw()

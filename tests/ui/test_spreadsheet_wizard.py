@@ -271,3 +271,34 @@ def test_closing_the_wizard_lets_go_of_file_preview_and_directory(qtbot, db, att
     gc.collect()
     assert [ref() for ref in held] == [None, None, None]
     assert wizard.preview_page.model.rowCount() == 0
+
+
+def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee_xlsx, settle):
+    """The import lets go of the file's rows; when it fails (here: a matched person was
+    deleted meanwhile) they are read again, so going back to the preview works."""
+    from defence_dir.persons import delete_person
+
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(attendee_xlsx))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    finish_work(wizard, settle)
+    wizard.next()
+    with db.session() as session:
+        delete_person(session, session.scalar(select(Person.id).where(
+            Person.family_name == "Schnitzmeier")))
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    for _ in range(2):
+        finish_work(wizard, settle)
+    assert "gelöscht" in wizard.target_page.result_label.text()
+    assert wizard.table is not None and wizard.import_result is None
+    wizard.back()
+    wizard.preview_page.threshold.setValue(95)  # previews again
+    for _ in range(2):
+        finish_work(wizard, settle)
+    results = {r.name: r.action.value for r in wizard.preview_page.model.rows}
+    assert results["Jürgen Schnitzmeier"] == "new"
+    assert wizard.preview_page.isComplete()
