@@ -7,7 +7,6 @@ the ORM. Bulk writers that bypass the ORM (imports) call `reindex_persons` thems
 
 from __future__ import annotations
 
-import bisect
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -342,34 +341,44 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
 def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
     """Free ids for many new sort keys at once, spread evenly over the gaps they fall into;
     None when a gap is too small (the caller renumbers everything)."""
-    # Two plain lists, not a result row per document: an import places documents among a
-    # large index while holding its plan in memory.
-    existing_keys: list[str] = []
-    existing_ids: list[int] = []
-    for key, doc_id in session.execute(select(SearchDocument.sort_key, SearchDocument.id)
-                                       .order_by(SearchDocument.sort_key)):
-        existing_keys.append(key)
-        existing_ids.append(doc_id)
-    groups: dict[int, list[str]] = {}
-    for key in sorted(keys):
-        groups.setdefault(bisect.bisect_left(existing_keys, key), []).append(key)
+    # One pass over the index in key order beside the sorted new keys, nothing held but the
+    # current gap: an import places 80,000 documents among 180,000 while holding its plan.
     positions: dict[str, int] = {}
-    for index, group in groups.items():
-        before = existing_ids[index - 1] if index > 0 else None
-        after = existing_ids[index] if index < len(existing_ids) else None
+    waiting = sorted(keys)
+    next_new = 0
+    before: int | None = None
+
+    def place(group: list[str], after: int | None) -> bool:
         count = len(group)
         if before is None and after is None:
             ids = [GAP * (i + 1) for i in range(count)]
         elif after is None:
+            assert before is not None
             ids = [before + GAP * (i + 1) for i in range(count)]
         elif before is None:
             ids = [after - GAP * (count - i) for i in range(count)]
         else:
             step = (after - before) // (count + 1)
             if step < 1:
-                return None
+                return False
             ids = [before + step * (i + 1) for i in range(count)]
         positions.update(zip(group, ids, strict=True))
+        return True
+
+    for key, doc_id in session.execute(select(SearchDocument.sort_key, SearchDocument.id)
+                                       .order_by(SearchDocument.sort_key)):
+        if next_new == len(waiting):
+            break
+        end = next_new
+        while end < len(waiting) and waiting[end] < key:
+            end += 1
+        if end > next_new:
+            if not place(waiting[next_new:end], doc_id):
+                return None
+            next_new = end
+        before = doc_id
+    if next_new < len(waiting) and not place(waiting[next_new:], None):
+        return None
     return positions
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from defence_dir.data.models import (
@@ -254,3 +256,35 @@ def test_a_failed_large_bulk_write_leaves_index_and_triggers_as_before(db, find)
     assert find("quast") == []
     assert find("ilg") == ["Ida Ilg"]
     _assert_fts_matches_documents(db)
+
+
+@given(st.lists(st.text(alphabet="abcxyz\x1f0", max_size=6), min_size=1, max_size=40,
+                unique=True))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_new_places_keep_the_alphabetical_order_of_the_ids(db, keys):
+    """Documents are read in id order as alphabetical order: whatever keys come in, each
+    gets an id between its neighbours', or None when a gap is too small to share."""
+    from defence_dir.search.indexer import _positions_in_bulk
+
+    with db.read_session() as session:
+        existing = session.execute(select(SearchDocument.sort_key, SearchDocument.id)).all()
+        new = [k for k in keys if k not in {key for key, _id in existing}]
+        positions = _positions_in_bulk(session, new)
+    assert positions is not None  # GAP leaves room for this many
+    merged = sorted([*existing, *positions.items()])
+    ids = [doc_id for _key, doc_id in merged]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert set(positions) == set(new)
+
+
+def test_a_gap_too_small_asks_for_renumbering(db):
+    from defence_dir.search.indexer import _positions_in_bulk
+
+    with db.session() as session:
+        first, second = session.execute(select(SearchDocument.sort_key, SearchDocument.id)
+                                        .order_by(SearchDocument.sort_key).limit(2)).all()
+        session.execute(SearchDocument.__table__.update().where(
+            SearchDocument.id == second.id).values(id=first.id + 1))
+        assert _positions_in_bulk(session, [first.sort_key + "\x00"]) is None
+        session.rollback()
