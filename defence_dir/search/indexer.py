@@ -255,6 +255,7 @@ def index_new_persons(session: Session, ids: Iterable[int]) -> None:
                         select(Person.id, Person.given_name, Person.middle_name,
                                Person.family_name).where(Person.id.between(chunk[0], chunk[-1]))))
     positions = _positions_in_bulk(session, [keys[pid] for pid in ordered if pid in keys])
+    del keys  # 80,000 keys for an import: not held while the documents are built
     if positions is None:  # no gap left somewhere: renumber everything once
         reindex_all(session)
         return
