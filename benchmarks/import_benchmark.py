@@ -23,7 +23,7 @@ from pathlib import Path
 import openpyxl
 from sqlalchemy import select
 
-from defence_dir.data.database import open_database
+from defence_dir.data.database import Database, open_database
 from defence_dir.data.models import EmailAddress, Organisation, Person
 from defence_dir.import_undo import undo_import
 from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
@@ -63,6 +63,17 @@ def make_file(path: Path, rows: int, existing: list[tuple[str, str, str, str]],
     book.save(path)
 
 
+def directory_sample(database: Database) -> list[tuple[str, str, str, str]]:
+    """(given name, family name, organisation, email) of up to 50,000 persons in the
+    directory: the file's rows that are already there are made from these."""
+    with database.read_session() as session:
+        return [(g or "", f or "", o or "", e) for g, f, o, e in session.execute(
+            select(Person.given_name, Person.family_name, Organisation.name,
+                   EmailAddress.address)
+            .outerjoin(Organisation, Person.organisation_id == Organisation.id)
+            .join(EmailAddress, EmailAddress.person_id == Person.id).limit(50_000))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -76,15 +87,10 @@ def main() -> int:
         shutil.copy(args.db, db_path)
         database = open_database(str(db_path))
         with database.read_session() as session:
-            existing = [(g or "", f or "", o or "", e) for g, f, o, e in session.execute(
-                select(Person.given_name, Person.family_name, Organisation.name,
-                       EmailAddress.address)
-                .outerjoin(Organisation, Person.organisation_id == Organisation.id)
-                .join(EmailAddress, EmailAddress.person_id == Person.id).limit(50_000))]
             persons_before = session.query(Person).count()
         path = Path(folder) / "anmeldungen.xlsx"
         started = time.perf_counter()
-        make_file(path, args.rows, existing)
+        make_file(path, args.rows, directory_sample(database))
         print(f"- generating the file: {time.perf_counter() - started:.1f} s, "
               f"{path.stat().st_size / 1e6:.1f} MB, {args.rows:,} rows × {len(HEADER)} "
               f"columns; directory: {persons_before:,} persons")

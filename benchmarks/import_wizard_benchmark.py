@@ -25,15 +25,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
 from defence_dir.data.database import open_database
-from defence_dir.data.models import EmailAddress, Organisation, Person
 from defence_dir.ui.app import ensure_application
 from defence_dir.ui.translations import install_language
 
 sys.path.insert(0, str(Path(__file__).parent))
-from import_benchmark import make_file
+from import_benchmark import directory_sample, make_file
 
 
 class StallMeter:
@@ -91,14 +89,8 @@ def main() -> int:
         db_path = Path(folder) / "directory.sqlite3"
         shutil.copy(args.db, db_path)
         database = open_database(str(db_path))
-        with database.read_session() as session:
-            existing = [(g or "", f or "", o or "", e) for g, f, o, e in session.execute(
-                select(Person.given_name, Person.family_name, Organisation.name,
-                       EmailAddress.address)
-                .outerjoin(Organisation, Person.organisation_id == Organisation.id)
-                .join(EmailAddress, EmailAddress.person_id == Person.id).limit(50_000))]
         path = Path(folder) / "anmeldungen.xlsx"
-        make_file(path, args.rows, existing)
+        make_file(path, args.rows, directory_sample(database))
         meter = StallMeter()
         wizard = SpreadsheetWizard(None, database)
         wizard.show()

@@ -13,6 +13,19 @@ def finish_work(wizard, settle):
     settle()
 
 
+def wizard_at_preview(qtbot, db, path, settle) -> SpreadsheetWizard:
+    """A wizard on `path` with the preview of all its rows shown."""
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(path))
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.next()
+    finish_work(wizard, settle)
+    return wizard
+
+
 def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle, tmp_path):
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)
@@ -173,14 +186,7 @@ def test_preview_choice_per_row_and_for_all(qtbot, db, attendee_xlsx, settle):
 
     from defence_dir.spreadsheet.planning import MatchChoice, RowAction
 
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(attendee_xlsx))
-    finish_work(wizard, settle)
-    wizard.next()
-    wizard.next()
-    finish_work(wizard, settle)
+    wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     preview = wizard.preview_page
     model, table = preview.model, preview.table
     matched = next(r for r in range(model.rowCount())
@@ -210,14 +216,7 @@ def test_preview_shows_names_as_plain_text(qtbot, db, tmp_path, settle):
     path = tmp_path / "html.csv"
     path.write_text("Vorname;Nachname;E-Mail\n<b>Eve</b>;<i>Evil</i>;eve@example.org\n",
                     encoding="utf-8")
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(path))
-    finish_work(wizard, settle)
-    wizard.next()
-    wizard.next()
-    finish_work(wizard, settle)
+    wizard = wizard_at_preview(qtbot, db, path, settle)
     index = wizard.preview_page.model.index(0, 1)
     assert index.data() == "<b>Eve</b> <i>Evil</i>"
     document = QTextDocument()
@@ -258,14 +257,7 @@ def test_closing_the_wizard_lets_go_of_file_preview_and_directory(qtbot, db, att
     import gc
     import weakref
 
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(attendee_xlsx))
-    finish_work(wizard, settle)
-    wizard.next()
-    wizard.next()
-    finish_work(wizard, settle)
+    wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     held = [weakref.ref(wizard.plan), weakref.ref(wizard.table), weakref.ref(wizard.directory)]
     wizard.reject()  # Cancel on the preview
     gc.collect()
@@ -278,14 +270,7 @@ def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee
     deleted meanwhile) they are read again, so going back to the preview works."""
     from defence_dir.persons import delete_person
 
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(attendee_xlsx))
-    finish_work(wizard, settle)
-    wizard.next()
-    wizard.next()
-    finish_work(wizard, settle)
+    wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     wizard.next()
     with db.session() as session:
         delete_person(session, session.scalar(select(Person.id).where(
