@@ -28,6 +28,7 @@ from defence_dir.data.models import (
     Organisation,
     Person,
     PhoneNumber,
+    Topic,
     person_topic,
 )
 from defence_dir.errors import NotFoundError, ValidationError
@@ -65,12 +66,16 @@ def _changes(session: Session, batch_id: int) -> Changes:
 
 def _mismatches(session: Session, column: Any, key_column: Any,
                 expected: dict[int, Any]) -> list[int]:
-    """Ids whose `column` no longer has the value recorded after the import (None: unknown)."""
+    """Ids whose `column` no longer has the value recorded after the import (None: unknown).
+
+    The rows are locked until the undo commits (FOR UPDATE on a server database; SQLite's
+    single writer needs none), so no edit can slip in between this check and the undo."""
     known = {i: v for i, v in expected.items() if v is not None}
     changed = []
     for chunk in _chunks(sorted(known)):
         for row_id, value in session.execute(select(key_column, column)
-                                              .where(key_column.in_(chunk))):
+                                              .where(key_column.in_(chunk))
+                                              .with_for_update()):
             if value != known[row_id]:
                 changed.append(row_id)
     return changed
@@ -102,7 +107,8 @@ def _later_edits(session: Session, changes: Changes) -> list[str]:
         counted.update(session.execute(
             select(ListMembership.id, func.coalesce(history.c[1], 0))
             .outerjoin(history, history.c.membership_id == ListMembership.id)
-            .where(ListMembership.id.in_(chunk))).all())
+            .where(ListMembership.id.in_(chunk))
+            .with_for_update(of=ListMembership.__table__)).all())
     for membership_id, after in memberships.items():
         if membership_id in counted and after is not None and counted[membership_id] != after:
             membership = session.get(ListMembership, membership_id)
@@ -142,8 +148,8 @@ def _restore_children(session: Session, table: Any, key: str, ids: Sequence[int]
         wanted[row.person_id].remove(item)
         if (row.kind, row.position) != (item["kind"], item["position"]):
             moved.append({"row_id": row.id, "kind": item["kind"], "position": item["position"]})
-    if stale:
-        connection.execute(delete(table).where(table.c.id.in_(stale)))
+    for part in _chunks(stale):
+        connection.execute(delete(table).where(table.c.id.in_(part)))
     if moved:
         connection.execute(update(table).where(table.c.id == bindparam("row_id")).values(
             kind=bindparam("kind"), position=bindparam("position")), moved)
@@ -167,19 +173,33 @@ def _restore_persons(session: Session, restored: list[tuple[int, dict[str, Any]]
     count = 0
     for start in range(0, len(restored), CHUNK):
         chunk = restored[start:start + CHUNK]
+        # A person deleted (erased) since stays deleted; a topic or organisation deleted
+        # since cannot come back with them (deleting it unlinked its persons, too).
+        existing = set(session.scalars(select(Person.id).where(
+            Person.id.in_([person_id for person_id, _data in chunk]))))
+        chunk = [(person_id, data) for person_id, data in chunk if person_id in existing]
+        if not chunk:
+            continue
         ids = [person_id for person_id, _data in chunk]
+        topic_ids = set(session.scalars(select(Topic.id).where(Topic.id.in_(
+            {t for _id, data in chunk for t in data.get("topic_ids", [])}))))
+        organisation_ids = set(session.scalars(select(Organisation.id).where(
+            Organisation.id.in_({data.get("organisation_id") for _id, data in chunk}
+                                - {None}))))
         values, topics = [], []
         emails: dict[int, list[dict[str, Any]]] = {}
         phones: dict[int, list[dict[str, Any]]] = {}
         for person_id, data in chunk:
+            organisation = data.get("organisation_id")
             values.append({**{name: data.get(name) for name in TEXT_FIELDS},
-                           "organisation": data.get("organisation_id"), "person_id": person_id})
+                           "organisation": organisation if organisation in organisation_ids
+                           else None, "person_id": person_id})
             emails[person_id] = [{"address": e["address"], "kind": e["kind"], "position": i}
                                  for i, e in enumerate(data.get("emails", []))]
             phones[person_id] = [{"raw": p["raw"], "kind": p["kind"], "position": i}
                                  for i, p in enumerate(data.get("phones", []))]
             topics += [{"person_id": person_id, "topic_id": topic_id}
-                       for topic_id in data.get("topic_ids", [])]
+                       for topic_id in data.get("topic_ids", []) if topic_id in topic_ids]
         count += connection.execute(put_back, values).rowcount
         _restore_children(session, EmailAddress.__table__, "address", ids, emails)
         _restore_children(session, PhoneNumber.__table__, "raw", ids, phones)

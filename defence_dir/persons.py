@@ -231,9 +231,9 @@ def update_person(session: Session, person_id: int, draft: PersonDraft,
         raise ConcurrentEditError(person_id, expected_version, None)
     if person.version != expected_version:
         raise ConcurrentEditError(person_id, expected_version, person.version)
-    if _apply(session, person, clean) and not session.is_modified(person):
-        person.updated_at = datetime.now(UTC).replace(tzinfo=None)  # bumps the version too
-    try:
+    try:  # _apply's queries autoflush: the versioned UPDATE may already go out there
+        if _apply(session, person, clean) and not session.is_modified(person):
+            person.updated_at = datetime.now(UTC).replace(tzinfo=None)  # bumps the version
         session.flush()
     except StaleDataError as exc:
         raise ConcurrentEditError(person_id, expected_version, None) from exc

@@ -136,3 +136,75 @@ def test_spreadsheet_import_and_undo_on_postgres(pg_url, db_path, tmp_path, caps
     assert results[pg_url] == results[str(db_path)]
     assert (results[pg_url][0][1]["created"], results[pg_url][0][1]["updated"]) == (300, 1)
     assert results[pg_url][1] == 1
+
+
+def test_an_undo_locks_what_it_checked_until_it_commits_on_postgres(pg_url, german_csv,
+                                                                    monkeypatch):
+    """Between the undo's check for later edits and its writes, a colleague's save of a
+    restored person waits for the undo (FOR UPDATE), then is refused as a concurrent edit,
+    instead of being overwritten silently; list members the import added are gone again."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from defence_dir import import_undo
+    from defence_dir.data.models import ListMembership, Person
+    from defence_dir.memberships import get_list_by_name
+    from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
+    from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
+    from defence_dir.spreadsheet.reading import read_table_file
+    from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
+
+    db = open_database(pg_url)
+    try:
+        rows = read_table_file(german_csv).sheet(None).rows
+        with db.session() as session:
+            list_id = get_list_by_name(session, "Defense-Verteiler").id
+            members = select(func.count()).select_from(ListMembership).where(
+                ListMembership.list_id == list_id)
+            members_before = session.scalar(members)
+            header = find_header_row(rows)
+            plan = plan_rows(session, rows, header, guess_mapping(rows[header], session),
+                             file_name="verteiler.csv", choice=MatchChoice.OVERWRITE)
+            batch = apply_plan(session, plan, ImportTarget(list_id=list_id)).batch_id
+            assert session.scalar(members) > members_before
+        with db.read_session() as session:
+            cremer = session.scalar(select(Person).where(Person.given_name == "Harald"))
+            draft, version = draft_of(cremer), cremer.version
+        checked, go, outcome = threading.Event(), threading.Event(), []
+        restore = import_undo._restore_persons
+
+        def restore_after_a_pause(session, restored):
+            checked.set()
+            go.wait(10)
+            return restore(session, restored)
+        monkeypatch.setattr(import_undo, "_restore_persons", restore_after_a_pause)
+
+        def undo() -> None:
+            with db.session() as session:
+                import_undo.undo_import(session, batch)
+
+        def colleague_saves() -> None:
+            try:
+                with db.session() as session:
+                    draft.function = "Vorstand"
+                    update_person(session, cremer.id, draft, version)
+                outcome.append("saved")
+            except ConcurrentEditError:
+                outcome.append("refused")
+        undoing = threading.Thread(target=undo)
+        undoing.start()
+        assert checked.wait(10)
+        colleague = threading.Thread(target=colleague_saves)
+        colleague.start()
+        colleague.join(1)
+        assert colleague.is_alive()  # waits for the undo's lock
+        go.set()
+        undoing.join(10)
+        colleague.join(10)
+        assert outcome == ["refused"]
+        with db.read_session() as session:
+            assert session.scalar(members) == members_before
+            assert session.get(Person, cremer.id).function == "Clustermanager"
+    finally:
+        db.close()

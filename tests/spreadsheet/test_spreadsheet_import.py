@@ -319,3 +319,45 @@ def test_salutation_and_titles_come_off_any_name(salutation, titles, name):
         assert (found_salutation or "").casefold() == salutation.strip().casefold()
         assert (found_titles or "").casefold() == titles.strip().casefold()
         assert rest == name.strip()
+
+
+def test_undo_leaves_deleted_persons_topics_and_organisations_deleted(db, tmp_path: Path):
+    """Deleting a person (an erasure), a topic or an organisation after an import changes
+    no person's version; undoing the import must still work and bring none of them back."""
+    from sqlalchemy import delete
+
+    from defence_dir.data.models import Topic, person_topic
+    from defence_dir.persons import delete_person
+
+    with db.session() as session:
+        grosch = session.scalar(select(Person).where(Person.family_name == "Grosch"))
+        cremer = session.scalar(select(Person).where(Person.family_name == "Cremer"))
+        topic = session.scalar(select(Topic).limit(1))
+        cremer.topics.append(topic)
+        cremer.organisation = Organisation(name="Cremer Consulting", kind="sme")
+        session.flush()
+        cremer_org = cremer.organisation_id
+        grosch_id, cremer_id, topic_id = grosch.id, cremer.id, topic.id
+    path = tmp_path / "update.csv"
+    path.write_text("Vorname;Nachname;E-Mail;Funktion;Mobil\n"
+                    "Matthias;Grosch;matthias.grosch@nmwp.de;Vorstand;0171 2345678\n"
+                    "Harald;Cremer;harald.cremer@nmwp.de;Vorstand;0171 2345679\n",
+                    encoding="utf-8")
+    with db.session() as session:
+        result = apply_plan(session, plan_file(session, path, choice=MatchChoice.OVERWRITE))
+    assert result.updated == 2
+    with db.session() as session:
+        delete_person(session, grosch_id)
+        session.delete(session.get(Topic, topic_id))
+        # As another program on a shared database would (the app's own delete saves the
+        # persons it unlinks, which then counts as a later edit).
+        session.execute(delete(Organisation).where(Organisation.id == cremer_org))
+    with db.session() as session:
+        assert undo_import(session, result.batch_id)["restored"] == 1
+    with db.read_session() as session:
+        assert session.get(Person, grosch_id) is None
+        cremer = session.get(Person, cremer_id)
+        assert (cremer.function, cremer.organisation_id) == ("Clustermanager", None)
+        assert "0171 2345679" not in [p.raw for p in cremer.phones]
+        assert session.scalar(select(func.count()).select_from(person_topic).where(
+            person_topic.c.topic_id == topic_id)) == 0
