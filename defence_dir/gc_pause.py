@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
-_state = {"depth": 0, "was_enabled": True}
+_state = {"depth": 0, "was_enabled": True, "thaw_asked": False}
 
 
 @contextmanager
@@ -36,14 +36,20 @@ def gc_paused() -> Iterator[None]:
         with _lock:
             _state["depth"] -= 1
             if _state["depth"] == 0:
-                gc.freeze()
+                if _state["thaw_asked"]:  # its owner has gone meanwhile: nothing to keep
+                    _state["thaw_asked"] = False
+                    gc.unfreeze()
+                else:
+                    gc.freeze()
                 if _state["was_enabled"]:
                     gc.enable()
 
 
 def thaw() -> None:
     """Hand objects frozen after pauses back to the collector (cheap once the large data
-    they held is gone)."""
+    they held is gone); asked during a pause, at its end."""
     with _lock:
         if _state["depth"] == 0:
             gc.unfreeze()
+        else:
+            _state["thaw_asked"] = True

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,23 +42,26 @@ def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:
 
     The file is written beside the target under a temporary name and then renamed: a missing
     folder fails before any work, and a failure leaves no half-written file (an existing one
-    stays as it was). Like any temporary file it is readable by its owner only."""
-    descriptor, part = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                        suffix=".part")
+    stays as it was). It gets the permissions a plain save would give: the replaced file's,
+    or the default ones of the user's umask."""
+    part = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+    handle = part.open("xb")  # exclusive, created with the umask's permissions
     workbook = Workbook(write_only=True)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
+        with handle:
             for title, header, rows in sheets:
                 sheet = workbook.create_sheet(title[:31])
                 sheet.append([text_cell(sheet, h) for h in header])
                 for row in rows:
                     sheet.append([text_cell(sheet, v) for v in row])
             workbook.save(handle)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(part, stat.S_IMODE(path.stat().st_mode))
         os.replace(part, path)
     except BaseException:
         for sheet in workbook.worksheets:  # their row writers and temporary files
             if not sheet.closed:
                 with contextlib.suppress(Exception):
                     sheet.close()
-        Path(part).unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
         raise

@@ -40,3 +40,21 @@ def test_a_missing_folder_fails_before_any_work(tmp_path: Path):
 
     with pytest.raises(FileNotFoundError):
         write_text_sheets(tmp_path / "fehlt" / "x.xlsx", [("Bericht", ["Text"], rows())])
+
+
+def test_the_file_gets_the_permissions_a_plain_save_would_give(tmp_path: Path):
+    import os
+    import stat
+
+    fresh = tmp_path / "neu.xlsx"
+    umask = os.umask(0o022)
+    try:
+        write_text_sheets(fresh, [("Liste", ["Name"], [["Anna"]])])
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    shared = tmp_path / "gruppe.xlsx"
+    shared.write_bytes(b"old")
+    shared.chmod(0o664)
+    write_text_sheets(shared, [("Liste", ["Name"], [["Anna"]])])
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664

@@ -881,7 +881,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(wizard.summary(), 10000)
         elif wizard.import_result is not None:  # closed with the window's close button
             self._data_changed("organisation", [])
-        wizard.deleteLater()  # not kept with the window until it closes
+        wizard.delete_when_idle()  # not kept with the window until it closes
 
     def undo_an_import(self) -> None:
         from defence_dir.ui.imports_dialog import ImportsDialog

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from sqlalchemy import select
 
 from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event
-from defence_dir.errors import DefenceDirError
+from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.gc_pause import thaw
 from defence_dir.persons import field_label
 from defence_dir.spreadsheet.cleaning import text_of
@@ -74,6 +74,13 @@ from defence_dir.ui.import_preview_model import (
 
 PREVIEW_ROWS = 8
 FIRST_ROWS = 1000  # previewed at once; the rest of a large file follows
+
+
+def _modified(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 class _Signals(QObject):
@@ -551,6 +558,8 @@ class TargetPage(QWizardPage):
         plan, target, database = self.w.plan, self.target(), self.w.database
         mapping, remember = self.w.mapping_page.mapping(), self.w.mapping_page.remember
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        # Going back meanwhile would start a preview whose answer replaces the import's.
+        self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
         _busy(self.result_label, self.tr("Importing …"))
         self.progress.setRange(0, max(1, len(plan.rows)))
         self.progress.setValue(0)
@@ -584,7 +593,9 @@ class TargetPage(QWizardPage):
                 if self.w.cancel_requested:
                     self.w.reject()
                 else:  # the user may go back to the preview: have the rows ready again
-                    self.w.worker.run(self.w.table_in_worker, lambda _table: None)
+                    self.w.button(QWizard.WizardButton.BackButton).setEnabled(True)
+                    self.w.worker.run(self.w.table_in_worker,
+                                      lambda _table: self.w.file_page.completeChanged.emit())
                 return
             assert isinstance(result, tuple)
             self.w.import_result, self.report = result
@@ -650,7 +661,7 @@ class SpreadsheetWizard(QWizard):
         self.database = database
         self.worker = Worker(self)
         self.table: TableFile | None = None
-        self.released: tuple[Path, str | None, str | None] | None = None
+        self.released: tuple[Path, str | None, str | None, float | None] | None = None
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
         self.directory: KnownDirectory | None = None
@@ -671,17 +682,29 @@ class SpreadsheetWizard(QWizard):
         """Let go of the file's rows (the plan holds what is written); `table_in_worker`
         reads the file again with the same settings if it is needed once more."""
         if self.table is not None:
-            self.released = (self.table.path, self.table.encoding, self.table.delimiter)
+            self.released = (self.table.path, self.table.encoding, self.table.delimiter,
+                             _modified(self.table.path))
             self.table = None
 
     def table_in_worker(self) -> TableFile | None:
         """The file's tables, read again after `release_table` (in a worker: it takes a
         second for a large file; set here so a job queued after this one finds them)."""
         if self.table is None and self.released is not None:
-            path, encoding, delimiter = self.released
+            path, encoding, delimiter, modified = self.released
+            if _modified(path) != modified:  # header row and columns were chosen for the old
+                raise ValidationError(self.tr("{name} has changed since it was read; please "
+                                              "open it again.").format(name=path.name))
             self.table = read_table_file(path, encoding=encoding, delimiter=delimiter)
             self.released = None
         return self.table
+
+    def delete_when_idle(self) -> None:
+        """deleteLater once no job runs: deleting a thread pool waits for its job, and the
+        window would not answer meanwhile (a preview still running after Cancel)."""
+        if any(w.pool.activeThreadCount() for w in (self.worker, self.directory_worker)):
+            QTimer.singleShot(200, self.delete_when_idle)
+        else:
+            self.deleteLater()
 
     def load_directory(self) -> None:
         """Hold the directory's persons in memory for matching, loaded while the user checks

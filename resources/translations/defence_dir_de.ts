@@ -743,83 +743,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="185"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="158"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="193"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="151"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="159"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="194"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="195"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="196"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="189"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="205"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="198"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="212"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="220"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="236"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="237"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="245"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="239"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="247"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -910,54 +910,54 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="35"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="36"/>
         <source>Imports</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="41"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="41"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
         <source>Updated</source>
         <translation>Ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="55"/>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="104"/>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="111"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="56"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="106"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="113"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="76"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="78"/>
         <source>undone</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="105"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="107"/>
         <source>Undo the import of “{file}”?
 
 New records to remove: {created}
@@ -968,17 +968,17 @@ Neu angelegt, wird entfernt: {created}
 Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="130"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="132"/>
         <source>Undoing the import…</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="135"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="137"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="143"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="145"/>
         <source>Undo cancelled; the import is still in place.</source>
         <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
     </message>
@@ -1306,17 +1306,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="902"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="906"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="906"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="908"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1324,32 +1324,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="286"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="294"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="287"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="295"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="300"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="296"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1833,102 +1833,102 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="336"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="337"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="346"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="355"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="348"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="362"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="362"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="378"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="386"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="381"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="389"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="405"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="412"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="423"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="434"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="429"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="463"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2213,27 +2213,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="639"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="658"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="675"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="679"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="695"/>
+        <source>{name} has changed since it was read; please open it again.</source>
+        <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="741"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="697"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="759"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="700"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="762"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2241,97 +2246,97 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="467"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="468"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="471"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="473"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="494"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="485"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="497"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="488"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="499"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="503"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="514"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="510"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="521"/>
         <source>Save report…</source>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="550"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="563"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="591"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="610"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="594"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="613"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="602"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="621"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="606"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="625"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="608"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="646"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -2365,92 +2370,92 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>page</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="123"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="123"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="124"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="124"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="125"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="133"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="126"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="134"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="126"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="134"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="127"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="127"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="128"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="128"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="137"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="129"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="137"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="138"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="130"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="138"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>

@@ -280,6 +280,7 @@ def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee
         finish_work(wizard, settle)
     assert "gelöscht" in wizard.target_page.result_label.text()
     assert wizard.table is not None and wizard.import_result is None
+    assert wizard.button(wizard.WizardButton.BackButton).isEnabled()
     wizard.back()
     wizard.preview_page.threshold.setValue(95)  # previews again
     for _ in range(2):
@@ -287,3 +288,53 @@ def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee
     results = {r.name: r.action.value for r in wizard.preview_page.model.rows}
     assert results["Jürgen Schnitzmeier"] == "new"
     assert wizard.preview_page.isComplete()
+
+
+def test_a_file_changed_after_a_failed_import_is_not_mixed_with_old_choices(
+        qtbot, db, tmp_path, settle):
+    import os
+
+    path = tmp_path / "liste.csv"
+    path.write_text("Vorname;Nachname;E-Mail\nAnna;Neu;anna@neu.example\n", encoding="utf-8")
+    wizard = wizard_at_preview(qtbot, db, path, settle)
+    wizard.release_table()  # as the import does
+    path.write_text("Nachname;Vorname\nX;Y\n", encoding="utf-8")
+    os.utime(path, (1, 1))  # another modification time, whatever the clock's resolution
+    wizard.back()
+    wizard.next()  # previews again
+    for _ in range(2):
+        finish_work(wizard, settle)
+    assert "liste.csv wurde geändert" in wizard.preview_page.summary.text()
+    assert not wizard.preview_page.isComplete()
+
+
+def test_back_is_off_while_importing(qtbot, db, attendee_xlsx, settle, monkeypatch):
+    from defence_dir.ui import spreadsheet_wizard
+
+    wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
+    wizard.next()
+    back = wizard.button(wizard.WizardButton.BackButton)
+    seen = []
+    real_apply = spreadsheet_wizard.apply_plan
+
+    def apply_and_look(*args, **kwargs):
+        seen.append(back.isEnabled())
+        return real_apply(*args, **kwargs)
+    monkeypatch.setattr(spreadsheet_wizard, "apply_plan", apply_and_look)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    finish_work(wizard, settle)
+    assert seen == [False] and wizard.import_result is not None
+
+
+def test_a_closed_wizard_is_deleted_once_its_jobs_are_done(qtbot, db):
+    import time
+
+    wizard = SpreadsheetWizard(None, db)
+    destroyed = []
+    wizard.destroyed.connect(lambda: destroyed.append(True))
+    wizard.worker.run(lambda: time.sleep(0.4), lambda _result: None)  # a preview still running
+    started = time.perf_counter()
+    wizard.delete_when_idle()
+    qtbot.wait(50)
+    assert time.perf_counter() - started < 0.3 and not destroyed  # the window answers
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=3000)
