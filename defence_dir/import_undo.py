@@ -25,6 +25,7 @@ from defence_dir.data.models import (
     ImportChange,
     ImportChangeAction,
     ListMembership,
+    NetworkRole,
     Organisation,
     Person,
     PhoneNumber,
@@ -114,6 +115,31 @@ def _later_edits(session: Session, changes: Changes) -> list[str]:
             membership = session.get(ListMembership, membership_id)
             assert membership is not None
             found.append(_("list membership of {name}", name=membership.person.display_name))
+    found += _added_to_created_persons(session, changes)
+    return found
+
+
+def _added_to_created_persons(session: Session, changes: Changes) -> list[str]:
+    """Memberships, attendances and network roles given since to persons this import
+    created: deleting those persons would take them along (with their consent records),
+    and none of these changes a person's version."""
+    own = {table: {row_id for created in (True, False)
+                   for row_id, _data in changes.get((table, created), [])}
+           for table in ("list_membership", "attendance")}
+    found: list[str] = []
+    created = [row_id for row_id, _data in changes.get(("person", True), [])]
+    for chunk in _chunks(created):
+        for model, table, label in (
+                (ListMembership, "list_membership", _("list membership of {name}")),
+                (Attendance, "attendance", _("attendance of {name}")),
+                (NetworkRole, None, _("network role of {name}"))):
+            for row_id, person_id in session.execute(
+                    select(model.id, model.person_id).where(model.person_id.in_(chunk))
+                    .with_for_update()):
+                if table is None or row_id not in own[table]:
+                    person = session.get(Person, person_id)
+                    assert person is not None
+                    found.append(label.format(name=person.display_name))
     return found
 
 

@@ -361,3 +361,22 @@ def test_undo_leaves_deleted_persons_topics_and_organisations_deleted(db, tmp_pa
         assert "0171 2345679" not in [p.raw for p in cremer.phones]
         assert session.scalar(select(func.count()).select_from(person_topic).where(
             person_topic.c.topic_id == topic_id)) == 0
+
+
+def test_undo_refuses_when_a_created_person_was_added_to_a_list_since(db, german_csv,
+                                                                     directory_state):
+    """Adding an imported person to a list changes no version, but undoing the import would
+    delete the person with that membership and its consent record: refused, nothing changed."""
+    from defence_dir.memberships import Consent, ConsentSource, get_list_by_name, subscribe
+
+    with db.session() as session:
+        result = apply_plan(session, plan_file(session, german_csv))
+    with db.session() as session:
+        mueller = session.scalar(select(Person.id).where(Person.family_name == "Müller"))
+        subscribe(session, get_list_by_name(session, "Defense-Verteiler").id, mueller,
+                  Consent(ConsentSource.FORM, source="Anmeldeformular"))
+    before = directory_state()
+    with db.session() as session, pytest.raises(ValidationError) as refused:
+        undo_import(session, result.batch_id)
+    assert "Verteilereintrag von Jörg Müller" in str(refused.value)
+    assert directory_state() == before
