@@ -236,8 +236,17 @@ def update_person(session: Session, person_id: int, draft: PersonDraft,
             person.updated_at = datetime.now(UTC).replace(tzinfo=None)  # bumps the version
         session.flush()
     except StaleDataError as exc:
-        raise ConcurrentEditError(person_id, expected_version, None) from exc
+        raise ConcurrentEditError(person_id, expected_version,
+                                  _committed_version(session, person_id)) from exc
     return person
+
+
+def _committed_version(session: Session, person_id: int) -> int | None:
+    """The person's version as committed (None: deleted), read on a connection of its own:
+    this session's transaction failed, so the user can still be offered to overwrite."""
+    with session.get_bind().engine.connect() as connection:
+        return connection.execute(select(Person.version).where(Person.id == person_id)
+                                  ).scalar()
 
 
 def delete_person(session: Session, person_id: int) -> None:

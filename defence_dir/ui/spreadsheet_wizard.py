@@ -220,8 +220,14 @@ class FilePage(QWizardPage):
         _busy(self.status, self.tr("Reading {name} …").format(name=path.name))
         self.w.table = self.w.released = None
         self.completeChanged.emit()
-        self.w.worker.run(lambda: read_table_file(path, encoding=encoding, delimiter=delimiter),
-                          self.loaded)
+        wizard = self.w
+
+        def read() -> TableFile:
+            # The time of this reading: an import that fails later reads the file again and
+            # refuses it if it changed since, as header row and columns were chosen for it.
+            wizard.table_modified = _modified(path)
+            return read_table_file(path, encoding=encoding, delimiter=delimiter)
+        self.w.worker.run(read, self.loaded)
 
     def loaded(self, result: object) -> None:
         if isinstance(result, DefenceDirError):
@@ -250,6 +256,12 @@ class FilePage(QWizardPage):
         _busy(self.status, status)
         self.sheet_changed()
         self.w.load_directory()
+
+    def read_again(self, result: object) -> None:
+        """The file read again after a failed import (see SpreadsheetWizard.release_table)."""
+        if isinstance(result, DefenceDirError):
+            _error(self.status, str(result))
+        self.completeChanged.emit()
 
     def rows(self) -> list[list[Any]]:
         if self.w.table is None:
@@ -594,8 +606,7 @@ class TargetPage(QWizardPage):
                     self.w.reject()
                 else:  # the user may go back to the preview: have the rows ready again
                     self.w.button(QWizard.WizardButton.BackButton).setEnabled(True)
-                    self.w.worker.run(self.w.table_in_worker,
-                                      lambda _table: self.w.file_page.completeChanged.emit())
+                    self.w.worker.run(self.w.table_in_worker, self.w.file_page.read_again)
                 return
             assert isinstance(result, tuple)
             self.w.import_result, self.report = result
@@ -662,6 +673,7 @@ class SpreadsheetWizard(QWizard):
         self.worker = Worker(self)
         self.table: TableFile | None = None
         self.released: tuple[Path, str | None, str | None, float | None] | None = None
+        self.table_modified: float | None = None  # of the file when it was read
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
         self.directory: KnownDirectory | None = None
@@ -683,7 +695,7 @@ class SpreadsheetWizard(QWizard):
         reads the file again with the same settings if it is needed once more."""
         if self.table is not None:
             self.released = (self.table.path, self.table.encoding, self.table.delimiter,
-                             _modified(self.table.path))
+                             self.table_modified)
             self.table = None
 
     def table_in_worker(self) -> TableFile | None:
@@ -704,6 +716,7 @@ class SpreadsheetWizard(QWizard):
         if any(w.pool.activeThreadCount() for w in (self.worker, self.directory_worker)):
             QTimer.singleShot(200, self.delete_when_idle)
         else:
+            thaw()  # what a job finishing after the close froze
             self.deleteLater()
 
     def load_directory(self) -> None:

@@ -190,8 +190,8 @@ def test_an_undo_locks_what_it_checked_until_it_commits_on_postgres(pg_url, germ
                     draft.function = "Vorstand"
                     update_person(session, cremer.id, draft, version)
                 outcome.append("saved")
-            except ConcurrentEditError:
-                outcome.append("refused")
+            except ConcurrentEditError as refused:
+                outcome.append("refused" if refused.found == version + 1 else refused.found)
         undoing = threading.Thread(target=undo)
         undoing.start()
         assert checked.wait(10)

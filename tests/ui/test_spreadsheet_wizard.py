@@ -297,9 +297,10 @@ def test_a_file_changed_after_a_failed_import_is_not_mixed_with_old_choices(
     path = tmp_path / "liste.csv"
     path.write_text("Vorname;Nachname;E-Mail\nAnna;Neu;anna@neu.example\n", encoding="utf-8")
     wizard = wizard_at_preview(qtbot, db, path, settle)
-    wizard.release_table()  # as the import does
+    # Edited in Excel after the columns were chosen, before the import (that then failed).
     path.write_text("Nachname;Vorname\nX;Y\n", encoding="utf-8")
     os.utime(path, (1, 1))  # another modification time, whatever the clock's resolution
+    wizard.release_table()  # as the import does
     wizard.back()
     wizard.next()  # previews again
     for _ in range(2):
