@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from defence_dir.directory import ORGANISATION_KIND_LABELS, organisation_kind_label
 from defence_dir.organisations import OrganisationDraft
+from defence_dir.ui.name_description_dialog import NameDescriptionDialog
 from defence_dir.ui.person_dialog import (
     INVALID_STYLE,
     checked_topics,
@@ -95,34 +96,9 @@ class OrganisationDialog(QDialog):
             super().accept()
 
 
-class TopicDialog(QDialog):
+class TopicDialog(NameDescriptionDialog):
     def __init__(self, parent: QWidget | None, name: str = "", description: str = "", *,
                  title: str) -> None:
-        super().__init__(parent)
+        super().__init__(parent, name, description, title=title, width=420)
         self.setObjectName("topicDialog")
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.name = QLineEdit(name)
-        self.name.setObjectName("name")
-        self.description = QPlainTextEdit(description)
-        self.description.setTabChangesFocus(True)
-        self.description.setMaximumHeight(90)
-        self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow("", self.error)
-        form.addRow(self.tr("Description"), self.description)
-        self.buttons = form_with_buttons(self, form)
-        self.name.textChanged.connect(self._validate)
-        self._validate()
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        self.name.setStyleSheet(INVALID_STYLE if message else "")
-
-    def _validate(self) -> None:
-        blank = not self.name.text().strip()
-        self.show_error(self.tr("A technology field needs a name.") if blank and
-                        self.name.isModified() else "")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not blank)
+        self.finish(self.tr("A technology field needs a name."))

@@ -25,32 +25,22 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="46"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <location filename="../../defence_dir/ui/collection_dialog.py" line="48"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="65"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="68"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="51"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="90"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="52"/>
         <source>A distribution list needs a name.</source>
         <translation>Ein Verteiler braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="91"/>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="53"/>
         <source>An event needs a name.</source>
         <translation>Eine Veranstaltung braucht einen Namen.</translation>
     </message>
@@ -809,17 +799,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="236"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="242"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="245"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="251"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="247"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="253"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -1324,32 +1314,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="294"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="306"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="295"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="307"/>
         <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="311"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="311"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="300"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="312"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="316"/>
         <source>Offer this assignment again for files with the same columns</source>
         <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
@@ -1573,49 +1563,62 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
 </context>
 <context>
-    <name>OrganisationDialog</name>
+    <name>NameDescriptionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="59"/>
+        <location filename="../../defence_dir/ui/name_description_dialog.py" line="36"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="61"/>
+        <location filename="../../defence_dir/ui/name_description_dialog.py" line="38"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="62"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="62"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="63"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="63"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="64"/>
         <source>Postal code</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="64"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="66"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="66"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="67"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="68"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1833,102 +1836,102 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="345"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="354"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="355"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="367"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="368"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="362"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="362"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="386"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="398"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="389"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="401"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="412"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="424"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="434"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="446"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="453"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="453"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="463"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2213,32 +2216,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="658"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="675"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="687"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="695"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="707"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="741"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="754"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="759"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="772"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="762"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2246,97 +2249,97 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="478"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="490"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="479"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="491"/>
         <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
         <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="482"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="494"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="483"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="494"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="506"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="507"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="508"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="497"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="509"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="499"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="511"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="514"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="526"/>
         <source>Status for rows without one</source>
         <translation>Status für Zeilen ohne eigenen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="521"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="533"/>
         <source>Save report…</source>
         <translation>Bericht speichern…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="563"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="575"/>
         <source>Importing …</source>
         <translation>Import läuft …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="610"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="621"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="613"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="624"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="621"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="625"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="636"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="627"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="646"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="657"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -2344,17 +2347,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TopicDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="112"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="114"/>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="126"/>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="104"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from collections_helpers import EVENT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from sqlalchemy import select
@@ -18,8 +19,6 @@ from defence_dir.memberships import (
     subscribe,
 )
 from defence_dir.ui.charts import Bar, BarChart, Line, LineChart, nice_ticks, series_colours
-
-EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
 
 
 def open_overview(window, settle) -> None:
