@@ -373,8 +373,8 @@ class MainWindow(QMainWindow):
         self._save_settings()
         release_clipboard()
         self.runner.pool.waitForDone(2000)
-        self.overview.pool.waitForDone(2000)
-        self.privacy.pool.waitForDone()  # an erasure must finish: it ends in VACUUM
+        self.overview.worker.pool.waitForDone(2000)
+        self.privacy.worker.wait()  # an erasure must finish: it ends in VACUUM
         # Let a mail-merge file be written completely.
         self.collections.mailing.pool.waitForDone(10000)
         super().closeEvent(event)

@@ -8,38 +8,18 @@ them and the page shows "Loading …" meanwhile. After a data change the window 
 
 from __future__ import annotations
 
-import contextlib
-
-from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from defence_dir.data.database import Database
 from defence_dir.overview import Overview, overview
 from defence_dir.ui.charts import Bar, BarChart, Line, LineChart
+from defence_dir.ui.worker import Worker
 
 # More bars than this make a chart taller than a screen and no easier to read: the largest
 # networks and fields, and the most recent events, are shown (the footnote says so).
 MAX_BARS = 15
-
-
-class _Signals(QObject):
-    done = Signal(int, object)  # generation, Overview | Exception
-
-
-class _LoadTask(QRunnable):
-    def __init__(self, database: Database, generation: int, signals: _Signals) -> None:
-        super().__init__()
-        self.database, self.generation, self.signals = database, generation, signals
-
-    def run(self) -> None:
-        try:
-            with self.database.read_session() as session:
-                result: Overview | Exception = overview(session)
-        except Exception as exc:  # shown on the page, never lost in a worker thread
-            result = exc
-        with contextlib.suppress(RuntimeError):  # the window closed while this ran
-            self.signals.done.emit(self.generation, result)
 
 
 class OverviewPage(QScrollArea):
@@ -58,11 +38,7 @@ class OverviewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.figures: Overview | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.done.connect(self._loaded)
-        self._generation = 0
+        self.worker = Worker(self)
         self._stale = True
 
         body = QWidget()
@@ -115,9 +91,13 @@ class OverviewPage(QScrollArea):
 
     def refresh(self) -> None:
         self._stale = False
-        self._generation += 1
-        self.pool.clear()  # a queued load is out of date; the newest generation wins
-        self.pool.start(_LoadTask(self.database, self._generation, self._signals))
+        database = self.database
+
+        def load() -> Overview:
+            with database.read_session() as session:
+                return overview(session)
+        self.worker.pool.clear()  # a queued load is out of date; only the newest answers
+        self.worker.run(load, self._loaded)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -126,11 +106,9 @@ class OverviewPage(QScrollArea):
 
     def wait(self) -> None:
         """Block until the running load is done (tests, screenshots); call processEvents after."""
-        self.pool.waitForDone()
+        self.worker.wait()
 
-    def _loaded(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, result: object) -> None:
         if isinstance(result, Exception):
             self.totals.setText(self.tr("The overview could not be loaded: {message}").format(
                 message=str(result)))

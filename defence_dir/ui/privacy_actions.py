@@ -6,15 +6,13 @@ whole database file and can take a while on a big directory, and the window must
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.persons import get_person
 from defence_dir.privacy import (
@@ -25,27 +23,10 @@ from defence_dir.privacy import (
     write_access_xlsx,
 )
 from defence_dir.ui.messages import plain_message_box, plain_progress_dialog, show_error
+from defence_dir.ui.worker import Worker
 
 if TYPE_CHECKING:
     from defence_dir.ui.main_window import MainWindow
-
-
-class _Signals(QObject):
-    done = Signal(int, object)  # person id, ErasureResult | Exception
-
-
-class _EraseTask(QRunnable):
-    def __init__(self, database: Database, person_id: int, signals: _Signals) -> None:
-        super().__init__()
-        self.database, self.person_id, self.signals = database, person_id, signals
-
-    def run(self) -> None:
-        try:
-            result: ErasureResult | Exception = erase_person(self.database, self.person_id)
-        except Exception as exc:  # reported in a message box, never lost in a worker thread
-            result = exc
-        with contextlib.suppress(RuntimeError):  # the window closed while this ran
-            self.signals.done.emit(self.person_id, result)
 
 
 class PrivacyActions(QObject):
@@ -69,10 +50,7 @@ class PrivacyActions(QObject):
         self.menu.addAction(self.export_action)
         self.menu.addSeparator()
         self.menu.addAction(self.erase_action)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals = _Signals()
-        self._signals.done.connect(self._erased)
+        self.worker = Worker(self)
         self.progress: QProgressDialog | None = None
 
     def person(self) -> tuple[int, str] | None:
@@ -174,7 +152,9 @@ class PrivacyActions(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.show()
         self.update_actions()
-        self.pool.start(_EraseTask(self.window.database, person_id, self._signals))
+        database = self.window.database
+        self.worker.run(lambda: erase_person(database, person_id),
+                        lambda result: self._erased(person_id, result))
 
     def _erased(self, person_id: int, result: object) -> None:
         if self.progress is not None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,6 +71,7 @@ from defence_dir.ui.import_preview_model import (
     ChoiceDelegate,
     PreviewModel,
 )
+from defence_dir.ui.worker import Worker
 
 PREVIEW_ROWS = 8
 FIRST_ROWS = 1000  # previewed at once; the rest of a large file follows
@@ -81,49 +82,6 @@ def _modified(path: Path) -> float | None:
         return path.stat().st_mtime
     except OSError:
         return None
-
-
-class _Signals(QObject):
-    done = Signal(int, object)  # request number, result or DefenceDirError
-
-
-class _Task(QRunnable):
-    def __init__(self, number: int, work: Callable[[], object], signals: _Signals) -> None:
-        super().__init__()
-        self.number, self.work, self.signals = number, work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except DefenceDirError as exc:
-            result = exc
-        self.signals.done.emit(self.number, result)
-
-
-class Worker(QObject):
-    """Runs one job at a time off the GUI thread; only the newest job's answer is delivered."""
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _Signals()
-        self.signals.done.connect(self._done)
-        self.number = 0
-        self.callbacks: dict[int, Callable[[object], None]] = {}
-
-    def run(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        self.number += 1
-        self.callbacks = {self.number: then}
-        self.pool.start(_Task(self.number, work, self.signals))
-
-    def _done(self, number: int, result: object) -> None:
-        callback = self.callbacks.pop(number, None)
-        if callback is not None:
-            callback(result)
-
-    def wait(self) -> None:
-        self.pool.waitForDone()
 
 
 def field_labels(page: QWidget) -> dict[str, str]:

@@ -54,7 +54,7 @@ def answer_erase(monkeypatch, erase: bool, asked: list[str]) -> None:
 
 
 def wait_for_erasure(window, settle) -> None:
-    window.privacy.pool.waitForDone()
+    window.privacy.worker.wait()
     settle(window)
     settle(window)
 

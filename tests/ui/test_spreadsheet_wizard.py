@@ -339,3 +339,20 @@ def test_a_closed_wizard_is_deleted_once_its_jobs_are_done(qtbot, db):
     qtbot.wait(50)
     assert time.perf_counter() - started < 0.3 and not destroyed  # the window answers
     qtbot.waitUntil(lambda: bool(destroyed), timeout=3000)
+
+
+def test_an_unexpected_failure_while_importing_is_reported_not_left_busy(
+        qtbot, db, attendee_xlsx, settle, monkeypatch):
+    from defence_dir.ui import spreadsheet_wizard
+
+    def locked(*_args, **_kwargs):
+        raise RuntimeError("database is locked")  # not one of our own errors
+    monkeypatch.setattr(spreadsheet_wizard, "apply_plan", locked)
+    wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
+    wizard.next()
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    for _ in range(2):
+        finish_work(wizard, settle)
+    assert wizard.target_page.result_label.text() == "database is locked"
+    assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.import_result is None
