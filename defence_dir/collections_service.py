@@ -124,6 +124,14 @@ def delete_collection(session: Session, kind: str, record_id: int) -> None:
     session.flush()
 
 
+def member_count(session: Session, kind: str, record_id: int) -> int:
+    """How many memberships (a list) or attendances (an event) hang on the record."""
+    model, owner = ((Attendance, Attendance.event_id) if kind == "event"
+                    else (ListMembership, ListMembership.list_id))
+    return session.scalar(select(func.count()).select_from(model).where(
+        owner == record_id)) or 0
+
+
 # --- snapshots ---------------------------------------------------------------------------------
 
 def table_rows(session: Session, model: Any, where: Any) -> tuple[Row, ...]:

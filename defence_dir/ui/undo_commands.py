@@ -188,9 +188,10 @@ class CollectionExistence(_Toggle):
     deleted one comes back with its members, attendances and consent history."""
 
     def __init__(self, text: str, db: Database, saved: CollectionSnapshot, exists_after: bool,
-                 changed: Changed, failed: Failed) -> None:
+                 changed: Changed, failed: Failed, jobs: BackgroundJobs | None = None) -> None:
         super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
         self.saved = saved
+        self.jobs = jobs
 
     def _set(self, exists: bool) -> tuple[str, list[int]]:
         kind, record_id = self.saved.kind, int(self.saved.record["id"])
@@ -201,6 +202,19 @@ class CollectionExistence(_Toggle):
                 self.saved = collections.snapshot(session, kind, record_id)
                 collections.delete_collection(session, kind, record_id)
         return kind, [record_id]
+
+    def _run(self, state: Any) -> None:
+        if self.jobs is None or len(self.saved.members) < background_jobs.BACKGROUND_FROM:
+            super()._run(state)
+            return
+        kind, record_id = self.saved.kind, int(self.saved.record["id"])
+
+        def failed(message: str) -> None:
+            self.failed(message)
+            self.changed(kind, [record_id])
+        # In the worker, without Cancel (as MembersChange: the undo stack has moved on).
+        self.jobs.run(self.text() + " …", lambda _progress: self._set(state),
+                      lambda changed: self.changed(*changed), failed)
 
 
 class RenamedCollection(_Toggle):

@@ -170,3 +170,29 @@ def test_cancelling_the_new_consent_keeps_the_first_part_undoable(window, db, id
     window.undo_action.trigger()
     finish(window, settle)
     assert statuses(db, list_id) == {i: "unsubscribed" for i in earlier}
+
+
+def test_deleting_a_big_list_and_its_undo_and_redo_run_in_the_worker(window, db, ids, settle,
+                                                                     monkeypatch):
+    list_id, _, persons = ids
+    with db.session() as session:
+        for person_id in persons.values():
+            subscribe(session, list_id, person_id, Consent(ConsentSource.FORM, source="Web"))
+    members_before = statuses(db, list_id)
+    monkeypatch.setattr(window, "confirm", lambda title, text: True)
+    jobs = window.collections.jobs
+    window.go_to("list", list_id)
+    settle(window)
+    window.collections.delete("list", list_id)
+    assert jobs.running and jobs.dialog.findChild(QPushButton) is None  # one statement
+    finish(window, settle)
+    assert statuses(db, list_id) == {} and window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert jobs.running
+    finish(window, settle)
+    assert statuses(db, list_id) == members_before
+    assert consent_history(db.read_session(), persons["Stein"])  # came back with the list
+    window.redo_action.trigger()
+    assert jobs.running
+    finish(window, settle)
+    assert statuses(db, list_id) == {}
