@@ -322,6 +322,16 @@ def main() -> int:
         save(confirmation, f"imports_undo_confirmation{suffix}")
         confirmation.close()
         imports.close()
+        from datetime import date
+
+        from defence_dir.ui.collection_dialog import CollectionDialog
+
+        event_dialog = CollectionDialog(window, "event", {
+            "name": "Fachforum Drohnenabwehr", "description": "Mit Live-Demonstration",
+            "starts_on": date(2027, 3, 18), "city": "Düsseldorf"}, title="")
+        event_dialog.show()
+        save(event_dialog, f"event_dialog{suffix}")
+        event_dialog.close()
 
         add_overview_data(database)
         window._data_changed("person", [])
