@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from defence_dir.collections_service import (
     Row,
-    clean_text,
     get_collection,
     insert_rows,
     refresh_search,
@@ -41,6 +40,7 @@ from defence_dir.memberships import (
     utc_now,
 )
 from defence_dir.memberships import _consent_summary as consent_summary  # as subscribe() writes
+from defence_dir.plain_text import clean_text
 from defence_dir.text_folding import sort_key
 
 
@@ -170,7 +170,7 @@ def add_members(session: Session, list_id: int, person_ids: Iterable[int],
     out unless `new_consent` says the user recorded an explicit new consent for them."""
     get_collection(session, "list", list_id)
     consent = Consent(ConsentSource.MANUAL, source=_("added in the directory window"),
-                      note=clean_text(note), at=utc_now())
+                      note=clean_text(note, multiline=True), at=utc_now())
     ids = list(dict.fromkeys(person_ids))
     known = set(session.scalars(select(ListMembership.person_id).where(
         ListMembership.list_id == list_id, ListMembership.person_id.in_(ids))))

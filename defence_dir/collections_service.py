@@ -24,17 +24,12 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import _
+from defence_dir.plain_text import clean_text
 
 Row = dict[str, Any]
 # The two kinds of collection and their record class.
 MODELS: dict[str, type[DistributionList] | type[Event]] = {
     "list": DistributionList, "event": Event}
-
-
-def clean_text(value: str | None) -> str | None:
-    """Trimmed text (no-break spaces as spaces), None when nothing is left."""
-    text = (value or "").replace("\u00a0", " ").strip()
-    return text or None
 
 
 def _model(kind: str) -> type[DistributionList] | type[Event]:
@@ -83,7 +78,7 @@ def _set_values(session: Session, kind: str, record: DistributionList | Event,
                 city: str | None) -> None:
     with session.no_autoflush:  # a new record must not be flushed before it has its name
         record.name = _checked_name(session, kind, name, record.id)
-    record.description = clean_text(description)
+    record.description = clean_text(description, multiline=True)
     if isinstance(record, Event):  # lists have neither date nor city
         if record.ends_on is not None and starts_on is not None and record.ends_on < starts_on:
             record.ends_on = None  # the schema wants the end after the start

@@ -19,16 +19,10 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.i18n import _
+from defence_dir.plain_text import clean_text
 
 ORGANISATION_TEXT_FIELDS = ("name", "street", "postal_code", "city", "country", "website",
                             "notes")
-
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    text = value.replace("\u00a0", " ").strip()
-    return text or None
 
 
 @dataclass
@@ -46,12 +40,12 @@ class OrganisationDraft:
     def problems(self, session: Session | None = None,
                  organisation_id: int | None = None) -> list[ValidationError]:
         found = []
-        if not _clean(self.name):
+        if not clean_text(self.name):
             found.append(ValidationError(_("An organisation needs a name."), field="name"))
         if self.kind not in OrganisationKind.__members__.values():
             found.append(ValidationError(_("Unknown kind of organisation “{kind}”.",
                                            kind=self.kind), field="kind"))
-        website = _clean(self.website)
+        website = clean_text(self.website)
         if website and (" " in website or "." not in website):
             found.append(ValidationError(_("“{url}” is not a web address.", url=website),
                                          field="website"))
@@ -61,7 +55,7 @@ class OrganisationDraft:
         problems = self.problems()
         if problems:
             raise problems[0]
-        return replace(self, **{name: _clean(getattr(self, name))
+        return replace(self, **{name: clean_text(getattr(self, name), multiline=name == "notes")
                                 for name in ORGANISATION_TEXT_FIELDS})
 
 
@@ -108,7 +102,7 @@ def delete_organisation(session: Session, organisation_id: int) -> None:
 
 
 def _topic_name(name: str | None, session: Session, topic_id: int | None) -> str:
-    clean = _clean(name)
+    clean = clean_text(name)
     if not clean:
         raise ValidationError(_("A technology field needs a name."), field="name")
     clash = session.scalar(select(Topic.id).where(func.lower(Topic.name) == clean.lower(),
@@ -120,7 +114,8 @@ def _topic_name(name: str | None, session: Session, topic_id: int | None) -> str
 
 
 def create_topic(session: Session, name: str | None, description: str | None = None) -> Topic:
-    topic = Topic(name=_topic_name(name, session, None), description=_clean(description))
+    topic = Topic(name=_topic_name(name, session, None),
+                  description=clean_text(description, multiline=True))
     session.add(topic)
     session.flush()
     return topic
@@ -132,7 +127,7 @@ def update_topic(session: Session, topic_id: int, name: str | None,
     if topic is None:
         raise NotFoundError(_("The technology field no longer exists."))
     topic.name = _topic_name(name, session, topic_id)
-    topic.description = _clean(description)
+    topic.description = clean_text(description, multiline=True)
     session.flush()
     return topic
 

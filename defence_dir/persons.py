@@ -25,9 +25,11 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import N_, _
+from defence_dir.plain_text import clean_text
 
 NAME_FIELDS = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix")
 TEXT_FIELDS = (*NAME_FIELDS, "function", "department", "notes")
+MULTILINE_FIELDS = frozenset({"notes"})
 
 
 class ConcurrentEditError(DefenceDirError):
@@ -84,7 +86,7 @@ class PersonDraft:
     def problems(self) -> list[ValidationError]:
         """Every problem at once, so a dialog can mark all bad fields together."""
         found: list[ValidationError] = []
-        if not (_clean(self.given_name) or _clean(self.family_name)):
+        if not (clean_text(self.given_name) or clean_text(self.family_name)):
             found.append(ValidationError(_("A person needs a given or a family name."),
                                          field="family_name"))
         for index, email in enumerate(self.emails):
@@ -118,21 +120,14 @@ class PersonDraft:
         problems = self.problems()
         if problems:
             raise problems[0]
-        texts = {name: _clean(getattr(self, name)) for name in TEXT_FIELDS}
+        texts = {name: clean_text(getattr(self, name), multiline=name in MULTILINE_FIELDS)
+                 for name in TEXT_FIELDS}
         return replace(
             self,
             **texts,
             emails=[EmailDraft(normalize_email(e.address), e.kind) for e in self.emails],
             phones=[PhoneDraft(p.raw.strip(), p.kind, p.e164) for p in self.phones],
         )
-
-
-def _clean(value: str | None) -> str | None:
-    """Trimmed (non-breaking spaces too), None for blank."""
-    if value is None:
-        return None
-    text = value.replace("\u00a0", " ").strip()
-    return text or None
 
 
 def draft_of(person: Person) -> PersonDraft:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from cologne_phonetics import encode as cologne_encode
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
+from defence_dir.plain_text import nfc
 from defence_dir.text_folding import strip_diacritics
 
 _SPELLED_UMLAUT = re.compile(r"([aou])e")
@@ -36,7 +37,8 @@ def words(text: str | None) -> list[str]:
 def _words(text: str) -> tuple[str, ...]:
     # Cached: names, organisations, cities and functions repeat across many persons.
     seen: dict[str, None] = {}
-    for raw in _WORD.findall(text):
+    # Composed first: a decomposed "ü" would otherwise split "müller" at its mark.
+    for raw in _WORD.findall(nfc(text)):
         # Folding can split a word: "¼" decomposes to "1⁄4".
         for word in _WORD.findall(fold_word(raw)):
             seen.setdefault(word, None)

@@ -15,7 +15,8 @@ GROSCH = "Dr. Matthias Grosch"
 
 
 @pytest.mark.parametrize("query", ["Jürgen", "Juergen", "Jurgen", "JÜRGEN", "jür", "schnitz",
-                                   "Schnitzmeier Jürgen", "juergen schnitzm"])
+                                   "Schnitzmeier Jürgen", "juergen schnitzm",
+                                   "Ju\u0308rgen"])  # decomposed, as pasted on macOS
 def test_umlaut_spellings_and_any_word_order(search, find, query):
     assert find(query)[0] == SCHNITZMEIER
 
