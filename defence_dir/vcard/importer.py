@@ -70,10 +70,12 @@ class CardPlan:
     draft: PersonDraft | None = None
     organisation: str | None = None
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # field, old, new
+    warnings: list[str] = field(default_factory=list)  # the card comes in, with these remarks
 
     def as_json(self) -> dict[str, Any]:
         return {"card": self.number, "name": self.name, "action": self.action.value,
                 "reason": self.reason or None, "person_id": self.person_id,
+                "warnings": self.warnings,
                 "changes": [{"field": f, "old": o, "new": n} for f, o, n in self.changes]}
 
 

@@ -35,6 +35,8 @@ class RawCard:
     line: int  # line where it begins
     properties: list[Property] = field(default_factory=list)
     error: str | None = None
+    # Remarks that do not stop the card (a photo not kept, bytes read in another encoding).
+    warnings: list[str] = field(default_factory=list)
 
     def first(self, name: str) -> Property | None:
         return next((p for p in self.properties if p.name == name), None)
