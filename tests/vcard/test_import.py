@@ -58,7 +58,7 @@ def test_versions_encodings_and_line_ends(db):
         assert (mueller.title, mueller.given_name, mueller.family_name) == ("Dr.", "Jürgen",
                                                                            "Müller")
         assert mueller.department == "Radar"
-        assert mueller.notes == "Erste Zeile\r\nzweite Zeile mit ä"  # QP, with a hard break
+        assert mueller.notes == "Erste Zeile\nzweite Zeile mit ä"  # QP, with a hard break
         assert [p.kind for p in mueller.phones] == ["work", "cell"]
         smith = cards["Smith, John"].draft  # a comma in FN is text, not a separator
         assert (smith.given_name, smith.family_name) == ("John", "Smith")
