@@ -56,6 +56,10 @@ from defence_dir.search.documents import (
 # Space between neighbouring documents' ids, so a new one slots in without renumbering.
 GAP = 1 << 20
 BATCH = 20_000
+# Changes when documents are folded differently, so older indexes are rebuilt once at open.
+# 1: words were split at combining marks (decomposed "mu\u0308ller" became "mu", "ller").
+# 2: text is composed (NFC) before it is split into words.
+INDEX_FORMAT = "2"
 _PENDING = "defence_dir.search.pending"
 Progress = Callable[[int, int], None]
 
@@ -94,7 +98,9 @@ def _bump_generation(session: Session) -> None:
 
 
 def is_built(session: Session) -> bool:
-    return session.scalar(select(SearchState.value).where(SearchState.key == "built")) is not None
+    """Whether the index exists and was built by today's folding (else it is rebuilt at open)."""
+    built = session.scalar(select(SearchState.value).where(SearchState.key == "built"))
+    return built == INDEX_FORMAT
 
 
 def rebuild_if_needed(session: Session) -> None:
@@ -134,7 +140,7 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
             session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
             session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
             _set_state(session, "bulk", None)
-        _set_state(session, "built", "1")
+        _set_state(session, "built", INDEX_FORMAT)
         _bump_generation(session)
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
     finally:

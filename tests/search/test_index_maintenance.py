@@ -288,3 +288,30 @@ def test_a_gap_too_small_asks_for_renumbering(db):
             SearchDocument.id == second.id).values(id=first.id + 1))
         assert _positions_in_bulk(session, [first.sort_key + "\x00"]) is None
         session.rollback()
+
+
+def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
+    """A name stored decomposed by an older version was indexed as two words; the first open
+    with today's folding rebuilds the index, so the name is found as typed."""
+    from sqlalchemy import text
+
+    from defence_dir.data.database import open_database
+    from defence_dir.search.service import SearchService
+
+    old = open_database(str(db_path))
+    with old.session() as session:
+        person = create_person(session, PersonDraft(given_name="Jana", family_name="Krüger"))
+        # As an older version stored it: decomposed, and indexed as "kru" + "ger".
+        session.execute(text("UPDATE person SET family_name = :name WHERE id = :id"),
+                        {"name": "Kru\u0308ger", "id": person.id})
+        session.execute(text("UPDATE search_document SET names = 'jana kru ger' "
+                             "WHERE kind = 'person' AND entity_id = :id"), {"id": person.id})
+        session.execute(text("UPDATE search_state SET value = '1' WHERE key = 'built'"))
+    old.close()
+
+    reopened = open_database(str(db_path))
+    try:
+        hits = SearchService(reopened.read_session).search("krüger").hits
+        assert [h.id for h in hits if h.kind == "person"] == [person.id]
+    finally:
+        reopened.close()
