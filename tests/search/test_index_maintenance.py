@@ -296,22 +296,28 @@ def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
     from sqlalchemy import text
 
     from defence_dir.data.database import open_database
+    from defence_dir.search.query import Rank
     from defence_dir.search.service import SearchService
 
     old = open_database(str(db_path))
     with old.session() as session:
         person = create_person(session, PersonDraft(given_name="Jana", family_name="Krüger"))
+    with old.session() as session:
         # As an older version stored it: decomposed, and indexed as "kru" + "ger".
         session.execute(text("UPDATE person SET family_name = :name WHERE id = :id"),
                         {"name": "Kru\u0308ger", "id": person.id})
         session.execute(text("UPDATE search_document SET names = 'jana kru ger' "
                              "WHERE kind = 'person' AND entity_id = :id"), {"id": person.id})
         session.execute(text("UPDATE search_state SET value = '1' WHERE key = 'built'"))
+    assert [h.rank for h in SearchService(old.read_session).search("krüger").hits] != [
+        Rank.EXACT_NAME]  # the stale index, as an older version left it
     old.close()
 
     reopened = open_database(str(db_path))
     try:
         hits = SearchService(reopened.read_session).search("krüger").hits
-        assert [h.id for h in hits if h.kind == "person"] == [person.id]
+        # As the exact name, not only as a similar-sounding one.
+        assert [(h.id, h.rank) for h in hits if h.kind == "person"] == [
+            (person.id, Rank.EXACT_NAME)]
     finally:
         reopened.close()
