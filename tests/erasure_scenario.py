@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from defence_dir.data.database import open_database
@@ -148,3 +149,16 @@ def files_with_secrets(folder: Path, excluded: tuple[Path, ...] = ()) -> list[st
                 if secret.lower().encode(encoding) in lowered:
                     found.append(f"{file.name}: {secret!r} ({encoding})")
     return found
+
+
+_built: list[Scenario] = []
+
+
+@pytest.fixture
+def scenario(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Scenario:
+    """A fresh copy of the scenario (built once per test run) in its own folder."""
+    if not _built:
+        _built.append(build(tmp_path_factory.mktemp("erasure-template") / "directory.sqlite3"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return copy_of(_built[0], folder / "directory.sqlite3")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
-from erasure_scenario import FAMILY, GIVEN, Scenario, build, copy_of, files_with_secrets
+from erasure_scenario import FAMILY, GIVEN, Scenario, files_with_secrets
+from erasure_scenario import scenario as scenario  # the fixture
 from sqlalchemy import func, select
 
 from defence_dir.data.database import backup_sqlite, open_database
@@ -19,18 +19,6 @@ from defence_dir.privacy import (
 )
 from defence_dir.privacy import wipe as wipe_module
 from defence_dir.search.service import SearchFilters, SearchService
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
-    return build(tmp_path_factory.mktemp("erasure-template") / "directory.sqlite3")
-
-
-@pytest.fixture
-def scenario(template: Scenario, tmp_path: Path) -> Scenario:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    return copy_of(template, folder / "directory.sqlite3")
 
 
 def _names_found(db, query: str) -> list[str]:
