@@ -122,3 +122,37 @@ def test_a_damaged_file_is_refused_and_left_unchanged(scenario):
     finally:
         db.close()
     assert scenario.path.read_bytes() == before
+
+
+def test_on_postgres_rows_and_search_documents_go_and_the_tables_are_vacuumed(pg_url):
+    from sqlalchemy import event
+
+    from defence_dir.data.models import SearchDocument
+    from defence_dir.persons import EmailDraft, PersonDraft, create_person
+
+    db = open_database(pg_url)
+    try:
+        with db.session() as session:
+            person_id = create_person(session, PersonDraft(
+                given_name="Quirina", family_name="Zwetschke-Müller",
+                emails=[EmailDraft("quirina.zwetschke@obstbau-zwetschke.de")])).id
+            other = create_person(session, PersonDraft(given_name="Hans",
+                                                       family_name="Müller")).id
+        statements: list[str] = []
+        event.listen(db.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: statements.append(statement))
+        result = erase_person(db, person_id)
+        assert result.server and not result.wiped and not result.pending
+        with db.read_session() as session:
+            assert session.get(Person, person_id) is None
+            documents = session.scalars(select(SearchDocument.entity_id).where(
+                SearchDocument.kind == "person", SearchDocument.names.contains("muller"))).all()
+            assert documents == [other]
+            assert session.scalar(select(func.count()).select_from(SearchDocument).where(
+                SearchDocument.names.contains("quirina"))) == 0
+        (vacuum,) = [s for s in statements if s.startswith("VACUUM")]
+        assert {"person", "email_address", "search_document", "import_change"} <= set(
+            vacuum.removeprefix("VACUUM ").split(", "))
+        assert _names_found(db, "Müller") == ["Hans Müller"]
+    finally:
+        db.close()

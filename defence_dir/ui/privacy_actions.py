@@ -228,7 +228,7 @@ class PrivacyActions(QObject):
                                 self.tr("Erasure not complete"), "\n\n".join(parts))
         box.setObjectName("erasureResult")
         if result.backups:
-            delete = box.addButton(self.tr("Delete these backups…"),
+            delete = box.addButton(self.tr("Delete %n backup(s)…", "", len(result.backups)),
                                    QMessageBox.ButtonRole.DestructiveRole)
             delete.setObjectName("deleteBackupsButton")
             delete.clicked.connect(lambda: self.delete_backups(result.backups))

@@ -2069,10 +2069,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
             <source>Erasure not complete</source>
             <translation>Löschung nicht vollständig</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
-            <source>Delete these backups…</source>
-            <translation>Diese Sicherungskopien löschen …</translation>
+            <source>Delete %n backup(s)…</source>
+            <translation>
+                <numerusform>Diese Sicherungskopie löschen …</numerusform>
+                <numerusform>Diese %n Sicherungskopien löschen …</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../defence_dir/ui/privacy_actions.py" line="240" />

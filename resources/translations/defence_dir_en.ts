@@ -252,6 +252,14 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
+            <source>Delete %n backup(s)…</source>
+            <translation>
+                <numerusform>Delete this backup…</numerusform>
+                <numerusform>Delete these %n backups…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
             <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
             <translation>
