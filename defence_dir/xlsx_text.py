@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from defence_dir.private_files import open_private_part
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,10 +42,9 @@ def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:
 
     The file is written beside the target under a temporary name and then renamed: a missing
     folder fails before any work, and a failure leaves no half-written file (an existing one
-    stays as it was). It gets the permissions a plain save would give: the replaced file's,
-    or the default ones of the user's umask."""
-    part = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
-    handle = part.open("xb")  # exclusive, created with the umask's permissions
+    stays as it was). The sheets hold personal data: the file is readable by the user alone
+    (0600), also when it replaces a file that had other permissions."""
+    part, handle = open_private_part(path)
     workbook = Workbook(write_only=True)
     try:
         with handle:
@@ -55,8 +54,6 @@ def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:
                 for row in rows:
                     sheet.append([text_cell(sheet, v) for v in row])
             workbook.save(handle)
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(part, stat.S_IMODE(path.stat().st_mode))
         os.replace(part, path)
     except BaseException:
         for sheet in workbook.worksheets:  # their row writers and temporary files

@@ -346,6 +346,15 @@ def main() -> int:
         confirmation.show()
         save(confirmation, f"erase_confirmation{suffix}")
         confirmation.close()
+        from defence_dir.privacy import ErasureResult
+
+        # Another program kept the wipe pending, and an older backup still holds the person.
+        result = window.privacy.result_box(ErasureResult(
+            3, 7, wiped=False, pending=True, backups=[Path(
+                "/home/anna/.local/share/defence-dir/defence-dir.sqlite3.20261125-091500.bak")]))
+        result.show()
+        save(result, f"erase_result{suffix}")
+        result.close()
         window.close()
         database.close()
     finally:

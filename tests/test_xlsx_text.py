@@ -42,19 +42,21 @@ def test_a_missing_folder_fails_before_any_work(tmp_path: Path):
         write_text_sheets(tmp_path / "fehlt" / "x.xlsx", [("Bericht", ["Text"], rows())])
 
 
-def test_the_file_gets_the_permissions_a_plain_save_would_give(tmp_path: Path):
+def test_the_file_is_readable_by_the_user_alone(tmp_path: Path):
     import os
     import stat
 
+    # Sheets hold personal data: 0600 whatever the umask, also over a shared file.
     fresh = tmp_path / "neu.xlsx"
     umask = os.umask(0o022)
     try:
         write_text_sheets(fresh, [("Liste", ["Name"], [["Anna"]])])
     finally:
         os.umask(umask)
-    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
     shared = tmp_path / "gruppe.xlsx"
     shared.write_bytes(b"old")
     shared.chmod(0o664)
     write_text_sheets(shared, [("Liste", ["Name"], [["Anna"]])])
-    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gruppe.xlsx", "neu.xlsx"]  # no .part

@@ -32,10 +32,13 @@ def kind_label(kind: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from defence_dir.privacy import wipe_pending
+
     db = database_from(args)
     try:
         with db.session() as session:
             numbers = directory.counts(session)
+        pending = wipe_pending(db)
     finally:
         db.close()
     if args.json:
@@ -45,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             "schema_version": db.revision,
             "app_version": __version__,
             "counts": numbers,
+            "erasure_wipe_pending": pending,
         })
         return 0
     rows = [
@@ -52,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
         [_("Schema version"), db.revision],
         *[[kind_label(kind), str(n)] for kind, n in numbers.items()],
     ]
+    if pending:
+        rows.append([_("Erasure"), _("not complete: old copies of erased data are still in "
+                                     "the file while another program has it open")])
     for label, value in rows:
         print(f"{label + ':':<20} {value}")
     return 0

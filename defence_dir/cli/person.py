@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
+
+if TYPE_CHECKING:
+    from defence_dir.privacy import ErasureResult
 
 
 def register(subparsers: Any) -> None:
@@ -21,9 +24,16 @@ def register(subparsers: Any) -> None:
     export.add_argument("-o", "--output", required=True, type=Path,
                         metavar=_("FILE.json|FILE.xlsx"))
     export.set_defaults(run=run_export)
-    erase = actions.add_parser("erase", help=_("erase the person completely (Löschen)"))
+    erase = actions.add_parser(
+        "erase", help=_("erase the person completely (Löschen)"),
+        description=_("Exit status 0: nothing of the person is left in the database file. "
+                      "3: erased from the directory, but traces are left: another program has "
+                      "the database open (the wipe finishes when the database is next opened "
+                      "alone) or older backups still hold the person."))
     erase.add_argument("id", type=int)
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    erase.add_argument("--delete-backups", action="store_true",
+                       help=_("also delete older backups of the database that hold the person"))
     erase.set_defaults(run=run_erase)
 
 
@@ -49,6 +59,9 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+INCOMPLETE = 3  # erased from the directory, but traces are left in files
+
+
 def run_erase(args: argparse.Namespace) -> int:
     from defence_dir.persons import get_person
     from defence_dir.privacy import erase_person
@@ -62,16 +75,61 @@ def run_erase(args: argparse.Namespace) -> int:
                 raise DefenceDirError(_("Erasing needs --yes when not asked at a terminal."))
             answer = input(_("Erase {name} completely? This cannot be undone. [y/N] ",
                              name=name))
-            if answer.strip().lower() not in ("y", "j", "yes", "ja"):
+            if not _yes(answer):
                 print(_("Nothing was erased."), file=sys.stderr)
                 return 1
         result = erase_person(db, args.id)
     finally:
         db.close()
-    print(_("Person {id} erased ({rows} records).", id=result.person_id, rows=result.rows_deleted),
-          file=sys.stderr)
-    if result.backups:
-        print(_("Note: {count} older backup copies of the database still contain the data: {paths}",
-                count=len(result.backups), paths=", ".join(str(p) for p in result.backups)),
+    complete = _report_wipe(result)
+    return 0 if _settle_backups(result.backups, args.delete_backups) and complete else INCOMPLETE
+
+
+def _yes(answer: str) -> bool:
+    return answer.strip().lower() in ("y", "j", "yes", "ja")
+
+
+def _report_wipe(result: ErasureResult) -> bool:
+    """One line on what the erasure achieved; True when nothing is left in the database."""
+    if result.pending:
+        print(_("Person {id} erased from the directory ({rows} records), but another program "
+                "has the database open, so old copies of the data are still in the database "
+                "file. The wipe finishes when the database is next opened with no other "
+                "program using it.", id=result.person_id, rows=result.rows_deleted),
               file=sys.stderr)
-    return 0
+        return False
+    if result.server:
+        print(_("Person {id} erased ({rows} records). On a database server, old row versions "
+                "can stay in the server's files, WAL archives and backups until the server "
+                "reuses the space.", id=result.person_id, rows=result.rows_deleted),
+              file=sys.stderr)
+        return True
+    print(_("Person {id} erased ({rows} records); nothing of them is left in the database "
+            "file.", id=result.person_id, rows=result.rows_deleted), file=sys.stderr)
+    return True
+
+
+def _settle_backups(backups: list[Path], delete: bool) -> bool:
+    """Name the backups that still hold the person and delete them if wanted; True when none
+    are left."""
+    from defence_dir.privacy import delete_backups
+
+    if not backups:
+        return True
+    paths = ", ".join(str(p) for p in backups)
+    if not delete and sys.stdin.isatty():
+        delete = _yes(input(_("{count} older backups of the database still hold the person: "
+                              "{paths}. Delete these backups? [y/N] ",
+                              count=len(backups), paths=paths)))
+    if not delete:
+        print(_("Note: {count} older backups of the database still hold the person: {paths} "
+                "(delete them with --delete-backups).", count=len(backups), paths=paths),
+              file=sys.stderr)
+        return False
+    failed = delete_backups(backups)
+    for path, reason in failed:
+        print(_("{path} cannot be deleted: {reason}", path=path, reason=reason),
+              file=sys.stderr)
+    if not failed:
+        print(_("{count} older backups deleted.", count=len(backups)), file=sys.stderr)
+    return not failed

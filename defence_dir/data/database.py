@@ -142,7 +142,7 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
 
     sessions = sessionmaker(engine, expire_on_commit=False)
     indexer.install(sessions)
-    return Database(
+    database = Database(
         engine=engine,
         url=url,
         path=path,
@@ -151,6 +151,11 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         backup_path=backup,
         _sessions=sessions,
     )
+    # --- issue 14 erasure: finish a wipe an earlier erasure could not complete (never raises).
+    from defence_dir.privacy.wipe import finish_pending_wipe
+
+    finish_pending_wipe(database)
+    return database
 
 
 def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:

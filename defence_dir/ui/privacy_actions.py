@@ -1,7 +1,9 @@
 """Data-protection actions for the selected person: export an access report, erase completely.
 
-Erasure runs `privacy.erase_person` in a worker thread: it ends with VACUUM, which rewrites the
-whole database file and can take a while on a big directory, and the window must stay painted.
+Erasure runs `privacy.erase_person` in a worker thread: it rebuilds the search index and ends
+with VACUUM, which rewrites the whole database file (seconds on a big directory), and the window
+must stay painted. When another program keeps the wipe from finishing, the status bar says so
+and the window retries now and then until it is done.
 """
 
 from __future__ import annotations
@@ -9,24 +11,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QProgressDialog
 
 from defence_dir.errors import DefenceDirError
 from defence_dir.persons import get_person
 from defence_dir.privacy import (
     ErasureResult,
     access_report,
+    delete_backups,
     erase_person,
+    wipe_pending,
+    wipe_sqlite_file,
     write_access_json,
     write_access_xlsx,
 )
+from defence_dir.privacy.wipe import RETRY_PATIENCE_MS
 from defence_dir.ui.messages import plain_message_box, plain_progress_dialog, show_error
 from defence_dir.ui.worker import Worker
 
 if TYPE_CHECKING:
     from defence_dir.ui.main_window import MainWindow
+
+
+RETRY_INTERVAL_MS = 15_000
 
 
 class PrivacyActions(QObject):
@@ -52,6 +61,20 @@ class PrivacyActions(QObject):
         self.menu.addAction(self.erase_action)
         self.worker = Worker(self)
         self.progress: QProgressDialog | None = None
+        # A wipe another program kept from finishing: shown, and retried while the window runs.
+        self.pending_label = QLabel(self.tr("Erasure not complete: another program has the "
+                                            "database open"))
+        self.pending_label.setObjectName("wipePendingLabel")
+        self.pending_label.setToolTip(self.tr(
+            "Old copies of erased data are still in the database file. They are overwritten "
+            "as soon as no other program (a second window, a command) has the database open."))
+        window.statusBar().addPermanentWidget(self.pending_label)
+        self.retry_worker = Worker(self)
+        self.retrying = False
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_INTERVAL_MS)
+        self.retry_timer.timeout.connect(self.retry_wipe)
+        self.show_pending(wipe_pending(window.database))
 
     def person(self) -> tuple[int, str] | None:
         """Id and name of the person shown in the detail pane, if one is."""
@@ -119,9 +142,11 @@ class PrivacyActions(QObject):
         box.setObjectName("eraseConfirmation")
         box.setInformativeText(self.tr(
             "Contact details, network roles, list memberships with their consent history, "
-            "event attendances and import records about this person are deleted, and the "
-            "freed space in the database file is overwritten.\n\n"
-            "This cannot be undone. Unlike “Delete”, Undo will not bring the person back."))
+            "event attendances, import records about this person and their entries in the "
+            "search index are deleted, and the database file is rewritten so that nothing of "
+            "them stays readable in it.\n\n"
+            "This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the "
+            "undo history is cleared."))
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         erase = box.addButton(self.tr("Erase permanently"),
                               QMessageBox.ButtonRole.DestructiveRole)
@@ -169,12 +194,91 @@ class PrivacyActions(QObject):
             return
         assert isinstance(result, ErasureResult)
         self.window.person_erased(person_id)
-        self.window.statusBar().showMessage(self.tr("Person erased (%n record(s)).", "",
-                                                    result.rows_deleted), 8000)
+        self.show_pending(result.pending)
+        if result.wiped:
+            self.window.statusBar().showMessage(self.tr(
+                "Person erased completely (%n record(s)); nothing of them is left in the "
+                "database file.", "", result.rows_deleted), 8000)
+        else:
+            self.window.statusBar().showMessage(self.tr(
+                "Person erased from the directory (%n record(s)).", "", result.rows_deleted), 8000)
+        if result.pending or result.server or result.backups:
+            self.result_box(result).exec()
+
+    def result_box(self, result: ErasureResult) -> QMessageBox:
+        """What is left after an erasure, with the choice to delete backups that hold them."""
+        parts: list[str] = []
+        if result.pending:
+            parts.append(self.tr(
+                "The person is erased from the directory, but another program (a second window "
+                "or a command) has the database open, so old copies of their data are still in "
+                "the database file. They are overwritten as soon as no other program uses the "
+                "database; the status bar shows this until then."))
+        if result.server:
+            parts.append(self.tr(
+                "The person is erased from the directory. On a database server, old row "
+                "versions can stay in the server's files, WAL archives and backups until the "
+                "server reuses the space; ask the server's administrator about them."))
         if result.backups:
-            box = plain_message_box(self.window, QMessageBox.Icon.Information,
-                                    self.tr("Older backups"), self.tr(
-                "The person is erased from the directory, but %n older backup copy(ies) of the "
-                "database still contain their data:", "", len(result.backups)) + "\n\n"
+            parts.append(self.tr(
+                "%n older backup(s) of the database, made before updates of defence-dir, still "
+                "contain the person's data:", "", len(result.backups)) + "\n"
                 + "\n".join(str(p) for p in result.backups))
-            box.exec()
+        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+                                self.tr("Erasure not complete"), "\n\n".join(parts))
+        box.setObjectName("erasureResult")
+        if result.backups:
+            delete = box.addButton(self.tr("Delete %n backup(s)…", "", len(result.backups)),
+                                   QMessageBox.ButtonRole.DestructiveRole)
+            delete.setObjectName("deleteBackupsButton")
+            delete.clicked.connect(lambda: self.delete_backups(result.backups))
+            box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        return box
+
+    def delete_backups(self, paths: list[Path]) -> None:
+        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+                                self.tr("Delete backups"), self.tr(
+            "Delete %n backup(s) of the database for good? They also hold the other records "
+            "as they were before the update.", "", len(paths)) + "\n\n"
+            + "\n".join(str(p) for p in paths))
+        box.setObjectName("deleteBackupsConfirmation")
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        confirm = box.addButton(self.tr("Delete backups"), QMessageBox.ButtonRole.DestructiveRole)
+        confirm.setObjectName("confirmDeleteBackups")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not confirm:
+            return
+        failed = delete_backups(paths)
+        if failed:
+            show_error(self.window, self.tr("Backups not deleted"), "\n".join(
+                self.tr("{path} cannot be deleted: {reason}").format(path=path, reason=reason)
+                for path, reason in failed))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("%n backup(s) deleted.", "", len(paths)), 8000)
+
+    # --- a wipe left pending by another program --------------------------------------------------
+    def show_pending(self, pending: bool) -> None:
+        self.pending_label.setVisible(pending)
+        if pending:
+            self.retry_timer.start()
+        else:
+            self.retry_timer.stop()
+
+    def retry_wipe(self) -> None:
+        """Try again to finish the wipe, off the GUI thread (a VACUUM can take seconds)."""
+        if self.retrying or self.progress is not None:
+            return
+        self.retrying = True
+        database = self.window.database
+        self.retry_worker.run(lambda: wipe_sqlite_file(database, RETRY_PATIENCE_MS),
+                              self._retried)
+
+    def _retried(self, result: object) -> None:
+        self.retrying = False
+        if result is True:
+            self.show_pending(False)
+            self.window.statusBar().showMessage(self.tr(
+                "The erasure is complete: nothing of the erased person is left in the database "
+                "file."), 8000)

@@ -1939,126 +1939,199 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="57"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="47" />
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="60"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="50" />
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="62"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="52" />
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="65"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="55" />
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="67"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="57" />
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="102"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="65" />
+        <source>Erasure not complete: another program has the database open</source>
+        <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="69" />
+        <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
+        <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="103" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="104" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="107" />
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="109"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="110" />
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="123"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="128"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="124" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="129" />
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="125" />
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="131"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="132" />
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="138"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="171"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="139" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="174" />
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="140" />
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="143"/>
-        <source>Contact details, network roles, list memberships with their consent history, event attendances and import records about this person are deleted, and the freed space in the database file is overwritten.
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="144" />
+        <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
-This cannot be undone. Unlike “Delete”, Undo will not bring the person back.</source>
-        <translation>Kontaktdaten, Netzwerkrollen, Verteiler-Mitgliedschaften mit ihren Einwilligungen, Veranstaltungsteilnahmen und Importeinträge zu dieser Person werden gelöscht, und der freigewordene Platz in der Datenbankdatei wird überschrieben.
+This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
+        <translation>Kontaktdaten, Netzwerkrollen, Verteiler-Mitgliedschaften mit ihren Einwilligungen, Veranstaltungsteilnahmen, Importeinträge zu dieser Person und ihre Einträge im Suchindex werden gelöscht, und die Datenbankdatei wird neu geschrieben, sodass nichts davon darin lesbar bleibt.
 
-Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück.</translation>
+Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="200" />
+        <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
+        <translation>
+            <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
+            <numerusform>Person vollständig gelöscht (%n Datensätze); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="204" />
+        <source>Person erased from the directory (%n record(s)).</source>
+        <translation>
+            <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
+            <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensätze).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="148"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="213" />
+        <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
+        <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="219" />
+        <source>The person is erased from the directory. On a database server, old row versions can stay in the server's files, WAL archives and backups until the server reuses the space; ask the server's administrator about them.</source>
+        <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="224" />
+        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person's data:</source>
+        <translation>
+            <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
+            <numerusform>%n ältere Sicherungskopien der Datenbank, vor Updates von defence-dir angelegt, enthalten die Daten der Person noch:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="228" />
+        <source>Erasure not complete</source>
+        <translation>Löschung nicht vollständig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
+        <source>Delete %n backup(s)…</source>
+        <translation>
+            <numerusform>Diese Sicherungskopie löschen …</numerusform>
+            <numerusform>Diese %n Sicherungskopien löschen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="240" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="246" />
+        <source>Delete backups</source>
+        <translation>Sicherungskopien löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
+        <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
+        <translation>
+            <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
+            <numerusform>%n Sicherungskopien der Datenbank endgültig löschen? Sie enthalten auch die übrigen Einträge im Stand vor dem Update.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="254" />
+        <source>Backups not deleted</source>
+        <translation>Sicherungskopien nicht gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="255" />
+        <source>{path} cannot be deleted: {reason}</source>
+        <translation>{path} kann nicht gelöscht werden: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="259" />
+        <source>%n backup(s) deleted.</source>
+        <translation>
+            <numerusform>%n Sicherungskopie gelöscht.</numerusform>
+            <numerusform>%n Sicherungskopien gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="283" />
+        <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
+        <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="151" />
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="168"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="171" />
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="186"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191" />
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="187"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="192" />
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
-        <source>Person erased (%n record(s)).</source>
-        <translation>
-            <numerusform>Person gelöscht (%n Datensatz).</numerusform>
-            <numerusform>Person gelöscht (%n Datensätze).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="196"/>
-        <source>Older backups</source>
-        <translation>Ältere Sicherungskopien</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="197"/>
-        <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
-        <translation>
-            <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopie der Datenbank enthält ihre Daten noch:</numerusform>
-            <numerusform>Die Person ist aus dem Verzeichnis gelöscht, aber %n ältere Sicherungskopien der Datenbank enthalten ihre Daten noch:</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -228,19 +228,51 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
-        <source>Person erased (%n record(s)).</source>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="200" />
+        <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
-            <numerusform>Person erased (%n record).</numerusform>
-            <numerusform>Person erased (%n records).</numerusform>
+            <numerusform>Person erased completely (%n record); nothing of them is left in the database file.</numerusform>
+            <numerusform>Person erased completely (%n records); nothing of them is left in the database file.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="197"/>
-        <source>The person is erased from the directory, but %n older backup copy(ies) of the database still contain their data:</source>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="204" />
+        <source>Person erased from the directory (%n record(s)).</source>
         <translation>
-            <numerusform>The person is erased from the directory, but %n older backup copy of the database still contains their data:</numerusform>
-            <numerusform>The person is erased from the directory, but %n older backup copies of the database still contain their data:</numerusform>
+            <numerusform>Person erased from the directory (%n record).</numerusform>
+            <numerusform>Person erased from the directory (%n records).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="224" />
+        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person's data:</source>
+        <translation>
+            <numerusform>%n older backup of the database, made before an update of defence-dir, still contains the person's data:</numerusform>
+            <numerusform>%n older backups of the database, made before updates of defence-dir, still contain the person's data:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
+        <source>Delete %n backup(s)…</source>
+        <translation>
+            <numerusform>Delete this backup…</numerusform>
+            <numerusform>Delete these %n backups…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
+        <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
+        <translation>
+            <numerusform>Delete %n backup of the database for good? It also holds the other records as they were before the update.</numerusform>
+            <numerusform>Delete %n backups of the database for good? They also hold the other records as they were before the update.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="259" />
+        <source>%n backup(s) deleted.</source>
+        <translation>
+            <numerusform>%n backup deleted.</numerusform>
+            <numerusform>%n backups deleted.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,33 +1,28 @@
-"""Data-protection requests (DSGVO): access ("Auskunft") to everything stored about a person, and
-complete erasure ("Löschen") that leaves nothing readable in the database file. Both are logged
-(what and when, never the erased data).
-"""
+"""Access requests (DSGVO Art. 15, "Auskunft"): everything stored about a person, as JSON or .xlsx;
+each export is logged (what and when)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from defence_dir.data.database import Database
 from defence_dir.data.models import (
     AuditEntry,
-    ConsentRecord,
     DistributionList,
     Event,
     ImportBatch,
     ImportChange,
-    ListMembership,
     Person,
 )
 from defence_dir.errors import NotFoundError
 from defence_dir.i18n import _
 from defence_dir.memberships import utc_now
+from defence_dir.private_files import write_private_bytes
 from defence_dir.xlsx_text import write_text_sheets
 
 Record = dict[str, Any]
@@ -46,21 +41,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _person(session: Session, person_id: int) -> Person:
+def find_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError(_("There is no person with the number {id}.", id=person_id))
     return person
 
 
-def _audit(session: Session, action: str, person_id: int, detail: str | None = None) -> None:
+def audit(session: Session, action: str, person_id: int, detail: str | None = None) -> None:
     session.add(AuditEntry(action=action, subject=f"person #{person_id}", detail=detail))
 
 
 def access_report(session: Session, person_id: int) -> Record:
     """Everything stored about a person: fields, contact details, roles, topics, memberships with
     their consent history, attendances and where imports created or changed the record."""
-    person = _person(session, person_id)
+    person = find_person(session, person_id)
     memberships = []
     for membership in person.memberships:
         entry = _row(membership)
@@ -84,11 +79,11 @@ def access_report(session: Session, person_id: int) -> Record:
         "attendances": attendances,
         "import_provenance": _provenance(session, person),
     }
-    _audit(session, "access_export", person_id)
+    audit(session, "access_export", person_id)
     return report
 
 
-def _personal_rows(person: Person) -> list[tuple[str, int]]:
+def personal_rows(person: Person) -> list[tuple[str, int]]:
     """(table, id) of every row that holds this person's data."""
     rows = [("person", person.id)]
     rows += [("email_address", e.id) for e in person.emails]
@@ -99,10 +94,10 @@ def _personal_rows(person: Person) -> list[tuple[str, int]]:
     return rows
 
 
-def _changes_about(person: Person) -> Any:
+def changes_about(person: Person) -> Any:
     conditions = [
         (ImportChange.table_name == table) & (ImportChange.row_id == row_id)
-        for table, row_id in _personal_rows(person)
+        for table, row_id in personal_rows(person)
     ]
     return or_(*conditions)
 
@@ -110,7 +105,7 @@ def _changes_about(person: Person) -> Any:
 def _provenance(session: Session, person: Person) -> list[Record]:
     entries = []
     batch_ids = {person.import_batch_id} if person.import_batch_id else set()
-    for change in session.scalars(select(ImportChange).where(_changes_about(person))):
+    for change in session.scalars(select(ImportChange).where(changes_about(person))):
         batch_ids.add(change.batch_id)
         entries.append({"batch_id": change.batch_id, "table": change.table_name,
                         "row_id": change.row_id, "action": change.action,
@@ -127,7 +122,9 @@ def _provenance(session: Session, person: Person) -> list[Record]:
 
 
 def write_access_json(report: Record, path: Path) -> None:
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    """The report as UTF-8 JSON, readable by the user alone (0600)."""
+    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    write_private_bytes(path, text.encode("utf-8"))
 
 
 def write_access_xlsx(report: Record, path: Path) -> None:
@@ -155,65 +152,3 @@ def _cell(value: Any) -> object:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return value
-
-
-@dataclass(frozen=True)
-class ErasureResult:
-    person_id: int
-    rows_deleted: int
-    wiped: bool  # freed pages overwritten and the WAL emptied
-    backups: list[Path]  # older copies of the file that still hold the data
-
-
-def erase_person(db: Database, person_id: int) -> ErasureResult:
-    """Delete the person and every trace (contact details, roles, memberships with consent
-    history, attendances, import records about them), then wipe the freed space."""
-    with db.session() as session:
-        person = _person(session, person_id)
-        personal = _personal_rows(person)
-        traces = _identifying_values(person)
-        session.execute(delete(ImportChange).where(_changes_about(person)))
-        # Before-images of other rows may quote this person (e.g. a merged duplicate).
-        quoting = [ImportChange.before_json.contains(value) for value in traces]
-        if quoting:
-            session.execute(delete(ImportChange).where(or_(*quoting)))
-        consent_rows = session.scalars(select(ConsentRecord.id).join(ListMembership).where(
-            ListMembership.person_id == person_id)).all()
-        session.delete(person)
-        session.flush()
-        _audit(session, "person_erased", person_id,
-               detail=f"{len(personal) + len(consent_rows)} rows")
-    wiped = wipe_free_space(db)
-    return ErasureResult(person_id, len(personal) + len(consent_rows), wiped, backups_of(db))
-
-
-def _identifying_values(person: Person) -> list[str]:
-    values = [person.display_name, *(e.address for e in person.emails),
-              *(p.raw for p in person.phones), *(p.e164 for p in person.phones if p.e164)]
-    return sorted({v for v in values if v and len(v) >= 4})
-
-
-def wipe_free_space(db: Database) -> bool:
-    """On SQLite: rebuild the file (VACUUM) and empty the WAL, so deleted rows are gone from disk.
-
-    Deletes already overwrite their pages (PRAGMA secure_delete), but VACUUM also drops free pages
-    and stale index entries, and a TRUNCATE checkpoint removes old page images from the WAL.
-    Returns False where the database is not a SQLite file or another reader kept the WAL busy.
-    """
-    if db.path is None:
-        return False
-    # VACUUM cannot run inside a transaction: use the driver connection, which is in autocommit.
-    raw = db.engine.raw_connection()
-    try:
-        sqlite = raw.driver_connection
-        sqlite.execute("VACUUM")
-        busy, _log, _done = sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    finally:
-        raw.close()
-    return busy == 0
-
-
-def backups_of(db: Database) -> list[Path]:
-    if db.path is None:
-        return []
-    return sorted(db.path.parent.glob(f"{db.path.name}.*.bak"))

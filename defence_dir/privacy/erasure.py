@@ -1,0 +1,203 @@
+"""Erasure requests (DSGVO Art. 17, "Löschen"): the person and every trace of them, for good.
+
+Rows go in one transaction: the person with contact details, roles, topics, memberships with
+their consent history, attendances, the import records about them (and any other import record
+that quotes them), import file names that name them, and their search document; the FTS5 index
+is then rebuilt from the remaining documents, because deleting from FTS5 only adds delete
+markers and the old terms stay readable in its segments (SQLite 3.40 has no 'secure-delete').
+After the commit the file itself is wiped (see wipe.py). The audit log says what was done and
+when, never the erased data.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from defence_dir.data.database import Database
+from defence_dir.data.models import (
+    ConsentRecord,
+    ImportBatch,
+    ImportChange,
+    ListMembership,
+    Person,
+)
+from defence_dir.errors import DefenceDirError
+from defence_dir.i18n import _
+from defence_dir.privacy.access import audit, changes_about, find_person, personal_rows
+from defence_dir.privacy.wipe import (
+    backups_holding,
+    mark_pending,
+    vacuum_server_tables,
+    wipe_sqlite_file,
+)
+from defence_dir.search import indexer
+from defence_dir.search.folding import phone_digit_forms, words
+
+# What an import file name is replaced with when it named the erased person.
+ERASED_FILE_NAME = "[erased]"
+# Tables an erasure deletes from or rewrites (VACUUMed on a server).
+TOUCHED_TABLES = ("person", "email_address", "phone_number", "person_topic", "network_role",
+                  "list_membership", "consent_record", "attendance", "import_change",
+                  "import_batch", "search_document")
+
+
+class DamagedDatabaseError(DefenceDirError):
+    """The database failed its check before an erasure; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    person_id: int
+    rows_deleted: int
+    # Nothing erased is left in the database file and its WAL (SQLite). False on a server,
+    # where the server's files cannot be wiped from here, or while `pending`.
+    wiped: bool
+    # SQLite: another connection kept the wipe from completing; it is finished later.
+    pending: bool = False
+    server: bool = False
+    # Backups the app made before schema upgrades that still hold the person.
+    backups: list[Path] = field(default_factory=list)
+
+
+def erase_person(db: Database, person_id: int) -> ErasureResult:
+    """Erase the person and every trace of them, then wipe the database file."""
+    check_database(db)
+    try:
+        with db.session() as session:
+            person = find_person(session, person_id)
+            uid = person.uid
+            rows = _delete_person(session, person)
+            audit(session, "person_erased", person_id, detail=f"{rows} rows")
+    except SQLAlchemyError as exc:  # rolled back: nothing changed
+        raise DefenceDirError(_("The person could not be erased: {reason}",
+                                reason=_first_line(exc))) from exc
+    forget_cached_text()
+    if db.path is None:
+        server = db.url.get_backend_name() != "sqlite"
+        if server:
+            vacuum_server_tables(db, TOUCHED_TABLES)
+        return ErasureResult(person_id, rows, wiped=not server, server=server)
+    wiped = wipe_sqlite_file(db)
+    return ErasureResult(person_id, rows, wiped=wiped, pending=not wiped,
+                         backups=backups_holding(db, uid))
+
+
+def check_database(db: Database) -> None:
+    """Refuse to erase from a damaged SQLite file: half an erasure is worse than none."""
+    if db.path is None:
+        return
+    try:
+        raw = db.engine.raw_connection()
+        try:
+            findings = [row[0] for row in raw.driver_connection.execute("PRAGMA quick_check")]
+        finally:
+            raw.close()
+    except (sqlite3.DatabaseError, SQLAlchemyError) as exc:
+        findings = [_first_line(exc)]
+    if findings != ["ok"]:
+        raise DamagedDatabaseError(_(
+            "The database {path} is damaged ({finding}); nothing was erased. Restore it from a "
+            "backup first.", path=db.path, finding=findings[0] if findings else "?"))
+
+
+def _delete_person(session: Session, person: Person) -> int:
+    """Delete every row about the person in the caller's transaction; returns how many."""
+    personal = personal_rows(person)
+    consent_rows = session.scalars(select(ConsentRecord.id).join(ListMembership).where(
+        ListMembership.person_id == person.id)).all()
+    session.execute(delete(ImportChange).where(changes_about(person)))
+    quotes = _quoted_values(person)
+    if quotes:  # before-images of other rows may quote them (e.g. a merged duplicate)
+        session.execute(delete(ImportChange).where(or_(
+            *(ImportChange.before_json.contains(value) for value in quotes))))
+    _redact_import_names(session, person)
+    session.delete(person)
+    session.flush()
+    indexer.refresh_pending(session)  # the person's search document goes now, not at commit
+    if indexer.has_fts(session):
+        _rebuild_fts(session)
+    if session.get_bind().dialect.name == "sqlite":
+        mark_pending(session)
+    return len(personal) + len(consent_rows)
+
+
+def _rebuild_fts(session: Session) -> None:
+    """Both FTS5 tables from the remaining documents: the old segments, which still hold the
+    person's terms, are deleted (and overwritten: PRAGMA secure_delete)."""
+    connection = session.connection()
+    # A larger page cache meanwhile (as a full index build uses): the rebuild otherwise spills
+    # its B-trees to the file over and over.
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    connection.exec_driver_sql("PRAGMA cache_size=-262144")
+    try:
+        for table in ("search_fts", "search_phone"):
+            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
+def _quoted_values(person: Person) -> list[str]:
+    """The person's values as JSON text would hold them (plain and \\u-escaped)."""
+    values = {person.display_name, " ".join(p for p in (person.given_name, person.family_name)
+                                            if p)}
+    values.update(e.address for e in person.emails)
+    for phone in person.phones:
+        values.update(v for v in (phone.raw, phone.e164) if v)
+    found: set[str] = set()
+    for value in values:
+        if value and len(value) >= 4:
+            found.add(value)
+            found.add(json.dumps(value)[1:-1])  # as ensure_ascii JSON would write it
+    return sorted(found)
+
+
+def _redact_import_names(session: Session, person: Person) -> None:
+    """An import file or sheet named after the person ("Anmeldung Zerlina Quastenberg.vcf")
+    would keep their name: such names are replaced."""
+    names = {w for part in (person.given_name, person.middle_name, person.family_name)
+             for w in words(part) if len(w) >= 3}
+    contacts = {e.address.casefold() for e in person.emails}
+    contacts.update(e.address.rpartition("@")[0].casefold() for e in person.emails)
+    digits = {d for p in person.phones for d in phone_digit_forms(p.e164, p.raw) if len(d) >= 5}
+
+    def names_them(label: str | None) -> bool:
+        if not label:
+            return False
+        folded = label.casefold()
+        label_digits = "".join(c for c in label if c.isdigit())
+        return (bool(names & set(words(label))) or any(c and c in folded for c in contacts)
+                or any(d in label_digits for d in digits))
+
+    for batch in session.scalars(select(ImportBatch)):
+        if names_them(batch.file_name):
+            session.execute(update(ImportBatch).where(ImportBatch.id == batch.id)
+                            .values(file_name=ERASED_FILE_NAME))
+        if names_them(batch.sheet):
+            session.execute(update(ImportBatch).where(ImportBatch.id == batch.id)
+                            .values(sheet=None))
+
+
+def forget_cached_text() -> None:
+    """Empty the process's caches of folded names, emails and phone forms, which may hold the
+    erased person's (the search's name vocabulary reloads by itself: the index changed)."""
+    for name in ("defence_dir.contact_values", "defence_dir.search.folding",
+                 "defence_dir.search.documents", "defence_dir.spreadsheet.cleaning",
+                 "defence_dir.spreadsheet.columns", "defence_dir.vcard.writer"):
+        module = sys.modules.get(name)
+        for value in vars(module).values() if module else ():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).splitlines()[0] if str(original) else type(original).__name__
