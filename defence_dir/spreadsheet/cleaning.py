@@ -292,7 +292,8 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping,
         if text == "":
             continue
         if field_name == TO_NOTES:
-            row.notes.append(f"{mapping.headings[index]}: {text}")
+            if text not in _NO_DATES:
+                row.notes.append(f"{mapping.headings[index]}: {text}")
         elif field_name in REPEATABLE:
             repeated.setdefault(field_name, []).append((cell, text))
         elif field_name not in values:
@@ -313,6 +314,9 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping,
         folded = status_key(texts["salutation"])
         if folded in _gender_salutations():
             draft.salutation = _gender_salutations()[folded]
+    if draft.salutation and not draft.title and draft.salutation.casefold() in {
+            folded for _text, folded in _known("titles")}:  # a German Outlook's "Anrede"
+        draft.salutation, draft.title = None, draft.salutation
     if draft.title and not draft.salutation:  # Outlook's "Title" holds "Herr" or "Mr."
         first, _space, rest = draft.title.partition(" ")
         known = {folded: text for text, folded in _known("salutations")}
@@ -375,4 +379,6 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping,
 
 
 _REPEATING = ("salutation", "title", "given_name", "function", "department", "notes")
+# Outlook writes these into every empty birthday and anniversary.
+_NO_DATES = frozenset({"0/0/00", "0.0.00", "00.00.00", "00.00.0000"})
 _EMAIL_SEPARATORS = re.compile(r"(?:[;,\s]|:::)+")

@@ -406,7 +406,9 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
             holders.add(offset, draft.given_name, draft.family_name)
         seen_names[identity] = offset
         person_id, score, shared = directory.find(draft, clean.organisation, emails, threshold)
-        if shared_row is not None:
+        if person_id is not None and score is None:
+            pass  # found by the address itself: the directory knows them with it already
+        elif shared_row is not None:
             plan.warnings.append(_("shares the address {email} with row {row}",
                                    email=shared_row[0], row=shared_row[1]))
         elif shared is not None:
