@@ -417,7 +417,7 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(row, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(2, 300)
+        self.table.setColumnWidth(2, 340)
         self.show_event_columns()
 
     def show_event_columns(self) -> None:
@@ -503,7 +503,6 @@ class PreviewPage(QWizardPage):
         self.words.verticalHeader().hide()
         self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.words.setColumnWidth(2, 260)
-        self.words.setMaximumHeight(130)
         self.words_note.hide()
         self.words.hide()
         layout = QVBoxLayout(self)
@@ -620,6 +619,11 @@ class PreviewPage(QWizardPage):
             "choice is remembered for later imports."))
         self.words_note.setVisible(bool(words))
         self.words.setVisible(bool(words))
+        # As tall as its rows (up to four; the preview above keeps the room).
+        shown = min(max(1, len(words)), 4)
+        self.words.setFixedHeight(self.words.horizontalHeader().sizeHint().height()
+                                  + shown * self.words.verticalHeader().defaultSectionSize()
+                                  + 2 * self.words.frameWidth())
 
     def place(self, word: str, status: str | None) -> None:
         """The user placed a status word: its rows get that status, without their warning."""
@@ -638,7 +642,7 @@ class PreviewPage(QWizardPage):
         differing fields, similarity."""
         status = ""
         statuses = self.shown.statuses if self.shown is not None else None
-        if statuses is not None and row.draft:
+        if statuses is not None and row.action in (RowAction.NEW, RowAction.MATCH):
             status = self.tr("Status: {status}").format(status=status_labels(self)[
                 row.status or statuses.default])
         return "; ".join(x for x in (
@@ -669,10 +673,10 @@ class ImportPage(QWizardPage):
         self.where.setObjectName("where")
         self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setWordWrap(True)
-        note = QLabel(self.tr("List members get the file name and row as proof of consent. "
-                              "Persons who unsubscribed are not added again; they are "
-                              "listed afterwards."))
-        note.setWordWrap(True)
+        self.list_note = QLabel(self.tr("List members get the file name and row as proof of "
+                                        "consent. Persons who unsubscribed are not added "
+                                        "again; they are listed afterwards."))
+        self.list_note.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.hide()
@@ -681,18 +685,21 @@ class ImportPage(QWizardPage):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.warnings_label = QLabel()
+        # Rows not imported and rows imported with a warning, side by side.
+        self.problems_label, self.warnings_label = QLabel(), QLabel()
+        self.problems_label.setObjectName("problems")
         self.warnings_label.setObjectName("warnings")
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        results = QHBoxLayout()
+        for label in (self.problems_label, self.warnings_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            results.addWidget(label, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
-        layout.addWidget(note)
+        layout.addWidget(self.list_note)
         layout.addWidget(self.progress)
-        results = QHBoxLayout()
-        results.addWidget(self.result_label, 1)
-        results.addWidget(self.warnings_label, 1)
+        layout.addWidget(self.result_label)
         layout.addLayout(results, 1)
         self.save_report = QPushButton(self.tr("Save report…"))
         self.save_report.setObjectName("saveReport")
@@ -709,6 +716,10 @@ class ImportPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.where.setText(self.w.mapping_page.target.describe())
+        self.list_note.setVisible(self.w.mapping_page.target.to_list.isChecked())
+        if self.w.import_result is None:  # what the preview said will happen
+            self.result_label.setStyleSheet("")
+            self.result_label.setText(self.w.preview_page.summary.text())
 
     def validatePage(self) -> bool:
         """Import now (in a worker); the wizard closes when it is done."""
@@ -771,12 +782,11 @@ class ImportPage(QWizardPage):
         apart; all of them in the report that can be saved as .xlsx."""
         report = self.report
         assert report is not None
-        lines = [self.w.summary()]
-        if report["problems"]:
-            lines.append(self.tr("Not imported:"))
-        lines += self.report_lines(report["problems"])
         self.result_label.setStyleSheet("")
-        self.result_label.setText("\n".join(lines))
+        self.result_label.setText(self.w.summary())
+        problems = report["problems"]
+        self.problems_label.setText("\n".join([
+            self.tr("Not imported:"), *self.report_lines(problems)]) if problems else "")
         warnings = report["warnings"]
         self.warnings_label.setText("\n".join([
             self.tr("Imported with a warning:"), *self.report_lines(warnings)])
