@@ -261,3 +261,32 @@ def test_outlook_and_google_columns_land_in_the_right_fields(db, export_file):
             brandt = plan.rows[1].draft
             if kind.startswith("outlook"):  # Outlook's "Title" holds the salutation
                 assert (brandt.salutation, brandt.title) == ("Mr.", None), kind
+
+
+@pytest.mark.parametrize("kind", ["eventbrite", "google"])
+def test_shared_addresses_and_statuses_on_postgres(pg_url, export_file, kind):
+    """The same on PostgreSQL: colleagues with one address are stored each with it, the
+    event gets the tools' statuses, a second import finds each of them by name."""
+    from defence_dir.data.database import open_database
+
+    db = open_database(pg_url)
+    try:
+        path = export_file(kind, "csv")
+        with db.session() as session:
+            event_id = session.scalar(select(Event.id))
+            plan = plan_of(session, path, StatusReading())
+            assert shared_warnings(plan).keys() == {ROW_OF["Weber"], ROW_OF["Vogel"],
+                                                    ROW_OF["Lange"]} | (
+                {ROW_OF["Sommer"]} if kind in UNKNOWN_WORD else set())
+            apply_plan(session, plan, ImportTarget(event_id=event_id))
+        with db.session() as session:
+            assert session.scalar(select(func.count()).select_from(EmailAddress).where(
+                EmailAddress.address == INFO)) == 3
+            statuses = dict(session.execute(select(Person.family_name, Attendance.status)
+                                            .join(Attendance)).all())
+            assert statuses == EVENT_STATUSES.get(kind, dict.fromkeys(statuses, "registered"))
+            again = plan_of(session, path)
+            assert {r.action for r in again.rows} == {RowAction.MATCH}
+            assert len({r.person_id for r in again.rows}) == 7
+    finally:
+        db.close()

@@ -241,6 +241,13 @@ def test_report_as_xlsx(db, attendee_xlsx, tmp_path: Path):
     assert workbook.sheetnames == ["Übersicht", "Probleme", "Hinweise", "Alle Zeilen"]
     problems = [[c.value for c in row] for row in workbook["Probleme"].iter_rows(min_row=2)]
     assert ["7", "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."] in problems
+    # A repaired phone is a warning of an imported row: on its own sheet, not a problem.
+    warnings = [[c.value for c in row] for row in workbook["Hinweise"].iter_rows(min_row=2)]
+    assert warnings == [["4", "führende 0 in Telefonnummer 2115551234 ergänzt"],
+                        ["9", "„+“ in Telefonnummer 4921155501 ergänzt"]]
+    assert all(row[0] not in ("4", "9") for row in problems)
+    everything = list(workbook["Alle Zeilen"].iter_rows(min_row=1, values_only=True))
+    assert everything[0] == ("Zeile", "Name", "Ergebnis", "Grund", "Hinweise")
 
 
 def test_undo_restores_stored_values_that_todays_checks_would_refuse(db, tmp_path: Path):
