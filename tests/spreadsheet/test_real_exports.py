@@ -290,3 +290,18 @@ def test_shared_addresses_and_statuses_on_postgres(pg_url, export_file, kind):
             assert len({r.person_id for r in again.rows}) == 7
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("kind", "encoding", "delimiter"), [
+    ("eventbrite", "utf-8-sig", ";"),  # German Excel's "CSV UTF-8": a BOM
+    ("pretix", "cp1252", ";"),  # with Excel's "sep=;" hint as the first line
+    ("outlook", "cp1252", ","),
+    ("outlook_de", "cp1252", ","),
+    ("google", "utf-8", ","),
+])
+def test_csv_exports_are_read_as_written(export_file, kind, encoding, delimiter):
+    table = read_table_file(export_file(kind, "csv"))
+    rows = table.sheet(None).rows
+    assert (table.encoding, table.delimiter) == (encoding, delimiter)
+    assert rows[0] == EXPORTS[kind][0]  # the header first: no "sep=;" row, no BOM in it
+    assert len(rows) == 8 and "Schäfer" in rows[1]
