@@ -45,6 +45,9 @@ def register(subparsers: Any) -> None:
     target.add_argument("--event", metavar="E", help=_("also register everyone for this event"))
     parser.add_argument("--status", choices=("registered", "attended", "cancelled", "no_show"),
                         help=_("attendance status for all rows without one"))
+    parser.add_argument("--status-map", action="append", default=[], metavar=_("WORD=STATUS"),
+                        help=_("spreadsheet into an event: the status a word of the file's "
+                               "status column stands for (repeatable)"))
     parser.add_argument("--report", type=Path, metavar=_("FILE.xlsx"),
                         help=_("spreadsheet: also save the report (counts and problem rows)"))
     parser.add_argument("--dry-run", action="store_true", help=_("only show what would happen"))

@@ -17,7 +17,17 @@ ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate
 def run_spreadsheet(args: argparse.Namespace) -> int:
     from defence_dir.memberships import get_event_by_name, get_list_by_name
     from defence_dir.persons import field_label
-    from defence_dir.spreadsheet.columns import FIELDS, IGNORE, find_header_row, guess_mapping
+    from defence_dir.spreadsheet.cleaning import StatusReading
+    from defence_dir.spreadsheet.columns import (
+        EVENT_ONLY,
+        FIELDS,
+        IGNORE,
+        STATUSES,
+        find_header_row,
+        guess_mapping,
+        remembered_status_words,
+        status_key,
+    )
     from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
     from defence_dir.spreadsheet.reading import read_table_file
     from defence_dir.spreadsheet.report import import_report
@@ -25,6 +35,13 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
 
     if not 0 <= args.threshold <= 100:
         raise ValidationError(_("The threshold must be between 0 and 100."))
+    placed: dict[str, str] = {}
+    for item in getattr(args, "status_map", []):
+        word, _sep, status = item.rpartition("=")
+        if not status_key(word) or status not in STATUSES:
+            raise ValidationError(_("--status-map {item}: expected WORD=STATUS with STATUS one "
+                                    "of {statuses}.", item=item, statuses=", ".join(STATUSES)))
+        placed[status_key(word)] = status
     table = read_table_file(args.file, encoding=args.encoding, delimiter=args.delimiter)
     sheet = table.sheet(args.sheet)
     if not sheet.rows:
@@ -42,9 +59,13 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
                     raise ValidationError(_("--map {item}: no such column or field.",
                                             item=item))
                 mapping.fields[mapping.headings.index(column)] = field
+            # A status is about an event: for the directory alone or a list it is ignored.
+            statuses = StatusReading(args.status or "registered", {
+                **remembered_status_words(session), **placed}) if args.event else None
             plan = plan_rows(session, sheet.rows, header, mapping, file_name=args.file.name,
                              sheet=sheet.name if len(table.sheets) > 1 else None,
-                             threshold=args.threshold, choice=MatchChoice(args.matches))
+                             threshold=args.threshold, choice=MatchChoice(args.matches),
+                             statuses=statuses)
             sheet.rows.clear()  # the plan holds what is written: 100 MB less for 100,000 rows
             target = ImportTarget(
                 list_id=get_list_by_name(session, args.list).id if args.list else None,
@@ -63,13 +84,17 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
         print_json({**report, "file": str(args.file), "sheet": sheet.name,
                     "header_row": header + 1, "encoding": table.encoding,
                     "delimiter": table.delimiter,
-                    "mapping": dict(zip(mapping.headings, mapping.fields, strict=True)),
+                    "mapping": {heading: IGNORE if statuses is None and field in EVENT_ONLY
+                                else field for heading, field in zip(
+                                    mapping.headings, mapping.fields, strict=True)},
+                    "unknown_statuses": {word: count for word, (count, status)
+                                         in plan.unknown_statuses().items() if not status},
                     "dry_run": args.dry_run,
                     "details": [r.as_json() for r in plan.rows if r.action.value != "empty"]})
         return 0
     print_table([_("Row"), _("Name"), _("Result"), _("Details")],
                 [[str(r.row), r.name, _(ROW_LABELS[r.action.value]),
-                  "; ".join(x for x in (r.reason, *r.repairs,
+                  "; ".join(x for x in (r.reason, *r.remarks,
                                         *(f"{field_label(f)}: {o} → {n}"
                                           for f, o, n in r.differences)) if x)]
                  for r in plan.rows if r.action.value != "empty"])
@@ -84,4 +109,9 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
         if result.suppressed:
             print(_("Not re-subscribed (they had unsubscribed): {names}",
                     names=", ".join(result.suppressed)), file=sys.stderr)
+    if report["warnings"]:
+        print(_("{count} rows imported with a warning (see Details).",
+                count=report["with_warnings"]) if result is not None else
+              _("{count} rows would be imported with a warning (see Details).",
+                count=report["with_warnings"]), file=sys.stderr)
     return 0

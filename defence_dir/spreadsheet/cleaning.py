@@ -7,16 +7,25 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from defence_dir.contact_values import normalize_email, phone_e164
 from defence_dir.errors import ValidationError
-from defence_dir.i18n import _
+from defence_dir.i18n import N_, _
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft
-from defence_dir.search.folding import words
-from defence_dir.spreadsheet.columns import IGNORE, TO_NOTES, ColumnMapping, synonyms
+from defence_dir.plain_text import clean_text
+from defence_dir.spreadsheet.columns import (
+    EVENT_ONLY,
+    IGNORE,
+    REPEATABLE,
+    TO_NOTES,
+    ColumnMapping,
+    status_key,
+    synonyms,
+)
 from defence_dir.spreadsheet.reading import Cell
 
 _NOT_DIGITS = re.compile(r"\D")
@@ -28,6 +37,9 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 def text_of(cell: Cell) -> str:
     """A cell as trimmed text; whole numbers without ".0"; non-breaking spaces are spaces."""
     if type(cell) is str:  # most cells: skip the type checks below
+        if not (cell.isascii() and cell.isprintable()):
+            # The one normal form: no NUL or escape codes from a broken export, NFC.
+            cell = clean_text(cell) or ""
         # str.split() cuts at every Unicode space (non-breaking ones too), faster than a regex.
         return " ".join(cell.split())
     if cell is None:
@@ -151,15 +163,67 @@ def repaired_phone(cell: Cell) -> tuple[PhoneDraft | None, str | None]:
     return None, _("phone number “{number}” not readable, kept in the notes", number=text)
 
 
+STATUS_LABELS = {"registered": N_("registered"), "attended": N_("attended"),
+                 "cancelled": N_("cancelled"), "no_show": N_("no-show")}
+
+
 def attendance_status(text: str) -> str | None:
-    return _statuses().get(" ".join(words(text)))
+    """The status a registration tool's word stands for (None if unknown)."""
+    key = status_key(text)
+    return _statuses().get(key) or _noted_statuses().get(key)
 
 
 @cache
 def _statuses() -> dict[str, str]:
-    """Folded status name → status, from the synonyms file (read once)."""
-    return {" ".join(words(name)): status
+    """Folded status word → status, from the synonyms file (read once)."""
+    return {status_key(name): status
             for status, names in reversed(synonyms()["statuses"].items()) for name in names}
+
+
+@cache
+def _noted_statuses() -> dict[str, str]:
+    """Words placed with a warning (a waiting list is not a registration)."""
+    return {status_key(name): status
+            for status, names in synonyms()["statuses_noted"].items() for name in names}
+
+
+@cache
+def _answers() -> dict[str, bool]:
+    return {status_key(name): answer == "yes"
+            for answer, names in synonyms()["answers"].items() for name in names}
+
+
+@cache
+def _gender_salutations() -> dict[str, str | None]:
+    """What a gender column's words become as a salutation ("Unspecified" → nothing)."""
+    known = synonyms()["salutations"]
+    return {**{status_key(w): None for w in known["none"]},
+            **{status_key(w): "Herr" for w in known["male"]},
+            **{status_key(w): "Frau" for w in known["female"]}}
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """How an import into an event reads status words: what the user placed (`placed`,
+    folded word → status), then the synonyms file; `default` for rows without a known one."""
+
+    default: str = "registered"
+    placed: Mapping[str, str] = field(default_factory=dict)
+
+    def status(self, text: str) -> tuple[str | None, str]:
+        """(status or None, how it was found: "placed" by the user, "known", "noted" (known,
+        with a warning) or "unknown")."""
+        key = status_key(text)
+        if key in _statuses():
+            return _statuses()[key], "known"
+        if key in self.placed:
+            return self.placed[key], "placed"
+        noted = _noted_statuses().get(key)
+        return (noted, "noted") if noted else (None, "unknown")
+
+    def unknown_warning(self, word: str) -> str:
+        return _("attendance status “{word}” not known: imported as “{status}”",
+                 word=word, status=_(STATUS_LABELS[self.default]))
 
 
 @dataclass
@@ -167,11 +231,13 @@ class CleanRow:
     draft: PersonDraft
     organisation: str | None = None
     status: str | None = None
+    unknown_status: str | None = None  # a word not in the synonyms, as the file has it
+    status_warning: str | None = None
     consent_at: datetime | None = None
     consent: bool | None = None
     notes: list[str] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported with a remark
+    problems: list[str] = field(default_factory=list)  # not imported
 
     @property
     def empty(self) -> bool:
@@ -179,21 +245,58 @@ class CleanRow:
         return not any((d.given_name, d.family_name, d.emails, d.phones, self.organisation))
 
 
-def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
+def _read_status(row: CleanRow, reading: StatusReading, status_text: str | None,
+                 attended: tuple[Cell, str] | None) -> None:
+    """The row's attendance status from a status word and/or a came-or-not column."""
+    if status_text:
+        row.status, how = reading.status(status_text)
+        if how in ("unknown", "placed"):
+            row.unknown_status = status_text  # the wizard offers to place it (again)
+        if how == "unknown":
+            row.status_warning = reading.unknown_warning(status_text)
+        elif how == "noted":
+            assert row.status is not None
+            row.status_warning = _("attendance status “{word}”: imported as “{status}”",
+                                   word=status_text, status=_(STATUS_LABELS[row.status]))
+    if attended is None:
+        return
+    cell, text = attended
+    came = True if parse_date(cell) is not None else _answers().get(status_key(text))
+    if came is None:  # a status word in a check-in column ("Checked In", "No-Show")
+        status, how = reading.status(text)
+        if status is None and not status_text:
+            row.unknown_status, row.status_warning = text, reading.unknown_warning(text)
+        elif status is not None and (row.status is None or status != "registered"):
+            row.status, row.status_warning = status, None
+            row.unknown_status = text if how == "placed" else None
+    elif came:
+        row.status, row.unknown_status, row.status_warning = "attended", None, None
+    elif row.status is None and row.unknown_status is None:
+        row.status = "no_show"  # registered (a webinar report lists who signed up) but absent
+
+
+def clean_row(cells: list[Cell], mapping: ColumnMapping,
+              statuses: StatusReading | None = None) -> CleanRow:
+    """One row as person fields. `statuses` is given for an import into an event: only then
+    are status and came-or-not columns read."""
     draft = PersonDraft()
     row = CleanRow(draft)
     values: dict[str, Cell] = {}
     texts: dict[str, str] = {}  # each cell's text worked out once
+    repeated: dict[str, list[tuple[Cell, str]]] = {}  # emails and phones of several columns
     for index, field_name in enumerate(mapping.fields):
-        if field_name == IGNORE:
+        if field_name == IGNORE or (statuses is None and field_name in EVENT_ONLY):
             continue
         cell = cells[index] if index < len(cells) else None
         text = text_of(cell)
         if text == "":
             continue
         if field_name == TO_NOTES:
-            row.notes.append(f"{mapping.headings[index]}: {text}")
-        else:
+            if text not in _NO_DATES:
+                row.notes.append(f"{mapping.headings[index]}: {text}")
+        elif field_name in REPEATABLE:
+            repeated.setdefault(field_name, []).append((cell, text))
+        elif field_name not in values:
             values[field_name], texts[field_name] = cell, text
     for key in ("full_name", "full_name_reversed"):
         if key in values:
@@ -203,47 +306,62 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
             for part, value in parts.items():
                 if value and not getattr(draft, part):
                     setattr(draft, part, value)
-    for part in ("salutation", "title", "family_name", "function", "department"):
+    for part in ("salutation", "title", "middle_name", "family_name", "name_suffix",
+                 "function", "department"):
         if part in values:
             setattr(draft, part, texts[part])
+    if "salutation" in values:  # a gender column: "male", Outlook's "Unspecified"
+        folded = status_key(texts["salutation"])
+        if folded in _gender_salutations():
+            draft.salutation = _gender_salutations()[folded]
+    if draft.salutation and not draft.title and draft.salutation.casefold() in {
+            folded for _text, folded in _known("titles")}:  # a German Outlook's "Anrede"
+        draft.salutation, draft.title = None, draft.salutation
+    if draft.title and not draft.salutation:  # Outlook's "Title" holds "Herr" or "Mr."
+        first, _space, rest = draft.title.partition(" ")
+        known = {folded: text for text, folded in _known("salutations")}
+        if first.casefold() in known:
+            draft.salutation, draft.title = known[first.casefold()], rest.strip() or None
     if "given_name" in values:  # "Dr. Anna" in the given-name column
         salutation, title, rest = _strip_prefixes(texts["given_name"])
         draft.given_name = rest or None
         draft.title = draft.title or title
         draft.salutation = draft.salutation or salutation
-    if "email" in values:
-        for address in re.split(r"[;,\s]+", texts["email"]):
+    for _cell, text in repeated.get("email", ()):
+        # Several in one cell: "a@x; b@y", Google's "a@x ::: b@y".
+        for address in _EMAIL_SEPARATORS.split(text):
             if not address:
                 continue
             try:
-                draft.emails.append(EmailDraft(normalize_email(address)))
+                email = EmailDraft(normalize_email(address))
             except ValidationError as exc:
                 row.problems.append(str(exc))
+                continue
+            if all(e.address.casefold() != email.address.casefold() for e in draft.emails):
+                draft.emails.append(email)
     for key, kind in (("phone", "work"), ("mobile", "cell")):
-        if key in values:
-            phone, note = repaired_phone(values[key])
+        for cell, text in repeated.get(key, ()):
+            phone, note = repaired_phone(cell)
             if phone:
                 phone.kind = kind
                 draft.phones.append(phone)
                 if note:
-                    row.repairs.append(note)
+                    row.warnings.append(note)
             elif note:
-                row.repairs.append(note)
-                row.notes.append(f"{_('Phone')}: {texts[key]}")
+                row.warnings.append(note)
+                row.notes.append(f"{_('Phone')}: {text}")
     row.organisation = texts.get("organisation") or None
     if "city" in values:
         row.notes.append(f"{_('City')}: {texts['city']}")
     if "notes" in values:
         row.notes.insert(0, texts["notes"])
-    if "status" in values:
-        row.status = attendance_status(texts["status"])
-        if row.status is None:
-            row.problems.append(_("unknown attendance status “{status}”",
-                                  status=texts["status"]))
+    if statuses is not None and ("status" in values or "attended" in values):
+        _read_status(row, statuses, texts.get("status"),
+                     (values["attended"], texts["attended"]) if "attended" in values else None)
     if "consent" in values:
         consent_at = parse_date(values["consent"])
-        answer = " ".join(words(texts["consent"]))
-        row.consent = consent_at is not None or answer in ("ja", "yes", "x", "1", "true")
+        row.consent = consent_at is not None or _answers().get(
+            status_key(texts["consent"])) is True
         row.consent_at = consent_at
     if row.notes:
         draft.notes = "\n".join(row.notes)
@@ -261,3 +379,6 @@ def clean_row(cells: list[Cell], mapping: ColumnMapping) -> CleanRow:
 
 
 _REPEATING = ("salutation", "title", "given_name", "function", "department", "notes")
+# Outlook writes these into every empty birthday and anniversary.
+_NO_DATES = frozenset({"0/0/00", "0.0.00", "00.00.00", "00.00.0000"})
+_EMAIL_SEPARATORS = re.compile(r"(?:[;,\s]|:::)+")

@@ -16,14 +16,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import ImportMapping
+from defence_dir.plain_text import clean_text
 from defence_dir.search.folding import words
 from defence_dir.spreadsheet.reading import Cell
 
 IGNORE = "ignore"
 TO_NOTES = "notes_extra"  # an unknown column whose values go to the person's notes
-FIELDS = ("salutation", "title", "given_name", "family_name", "full_name", "full_name_reversed",
-          "email", "phone", "mobile", "organisation", "function", "department", "city",
-          "notes", "status", "consent")
+FIELDS = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix",
+          "full_name", "full_name_reversed", "email", "phone", "mobile", "organisation",
+          "function", "department", "city", "notes", "status", "attended", "consent")
+# Fields several columns may hold (Outlook's "E-mail 2 Address", Google's "Phone 2 - Value").
+REPEATABLE = frozenset({"email", "phone", "mobile"})
+# Fields that only an import into an event reads: a status is about an event, not a person.
+EVENT_ONLY = frozenset({"status", "attended"})
+STATUSES = ("registered", "attended", "cancelled", "no_show")
+# The remembered placing of status words shares the table of remembered column mappings
+# under a key no header can have (a header's key is the hash of its headings).
+_STATUS_WORDS_KEY = "status-words:" + "0" * 51
 HEADER_SCAN_ROWS = 30
 FUZZY_CUTOFF = 88
 
@@ -86,7 +95,7 @@ def header_signature(headings: list[str]) -> str:
 def guess_mapping(headings: list[Cell], session: Session | None = None) -> ColumnMapping:
     """Fields for the columns: a remembered mapping for this header if there is one, else
     from the synonyms; each field is used once, unknown columns go to notes."""
-    texts = ["" if h is None else str(h).strip() for h in headings]
+    texts = ["" if h is None else clean_text(str(h)) or "" for h in headings]
     if session is not None:
         stored = session.scalar(select(ImportMapping.mapping_json).where(
             ImportMapping.header_signature == header_signature(texts)))
@@ -98,7 +107,9 @@ def guess_mapping(headings: list[Cell], session: Session | None = None) -> Colum
     fields: list[str] = []
     for text in texts:
         field = field_for(text)
-        if field and field not in used:
+        if field == IGNORE:
+            fields.append(IGNORE)
+        elif field and (field not in used or field in REPEATABLE):
             used.add(field)
             fields.append(field)
         else:
@@ -116,4 +127,35 @@ def remember_mapping(session: Session, mapping: ColumnMapping) -> None:
                                   mapping_json=json.dumps(mapping.fields)))
     else:
         stored.mapping_json = json.dumps(mapping.fields)
+    session.flush()
+
+
+def status_key(word: str) -> str:
+    """A status word as it is compared: folded, so "Checked-In" is "checked in"."""
+    return " ".join(words(word))
+
+
+def remembered_status_words(session: Session) -> dict[str, str]:
+    """{folded word: status} the user placed in an earlier import."""
+    stored = session.scalar(select(ImportMapping.mapping_json).where(
+        ImportMapping.header_signature == _STATUS_WORDS_KEY))
+    if not stored:
+        return {}
+    placed = json.loads(stored)
+    return {key: status for key, status in placed.items() if status in STATUSES}
+
+
+def remember_status_words(session: Session, placed: dict[str, str]) -> None:
+    """Offer these placings again (added to the ones remembered before)."""
+    if not placed:
+        return
+    stored = session.scalar(select(ImportMapping).where(
+        ImportMapping.header_signature == _STATUS_WORDS_KEY))
+    merged = {**remembered_status_words(session),
+              **{status_key(word): status for word, status in placed.items()}}
+    if stored is None:
+        session.add(ImportMapping(header_signature=_STATUS_WORDS_KEY,
+                                  mapping_json=json.dumps(merged, ensure_ascii=False)))
+    else:
+        stored.mapping_json = json.dumps(merged, ensure_ascii=False)
     session.flush()

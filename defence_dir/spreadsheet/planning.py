@@ -3,7 +3,9 @@
 Matching: any email of the row against persons' emails first; else a fuzzy match of name and
 organisation (rapidfuzz) against the persons with the same folded family name or Kölner
 Phonetik code (so "Schaefer"/"Schäfer" and "Kremer"/"Cremer" still meet), at a threshold the
-user can change.
+user can change. An email match counts only when the names do not clearly disagree
+(`shared_address.names_disagree`): colleagues sharing info@ are different people, each
+imported, with a warning naming the row or person they share the address with.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
-from defence_dir.spreadsheet.cleaning import clean_row
-from defence_dir.spreadsheet.columns import ColumnMapping
+from defence_dir.shared_address import names_disagree
+from defence_dir.spreadsheet.cleaning import StatusReading, clean_row
+from defence_dir.spreadsheet.columns import ColumnMapping, status_key
 from defence_dir.spreadsheet.reading import Cell
 
 DEFAULT_THRESHOLD = 90
@@ -55,17 +58,26 @@ class RowPlan:
     person_id: int | None = None
     score: float | None = None  # fuzzy match score (email matches: None)
     differences: list[tuple[str, str, str]] = field(default_factory=list)  # field, old, new
-    repairs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, with a remark
     status: str | None = None
+    unknown_status: str | None = None  # a status word not in the synonyms (placed or not)
+    status_warning: str | None = None
     consent: bool | None = None
     consent_at: datetime | None = None
     choice: MatchChoice = MatchChoice.FILL
+
+    @property
+    def remarks(self) -> list[str]:
+        """Every warning of a row that is imported (a row that is not has only its reason)."""
+        if self.action not in (RowAction.NEW, RowAction.MATCH):
+            return []
+        return [*self.warnings, *((self.status_warning,) if self.status_warning else ())]
 
     def as_json(self) -> dict[str, Any]:
         return {"row": self.row, "action": self.action.value, "name": self.name,
                 "reason": self.reason or None, "person_id": self.person_id,
                 "score": self.score, "choice": self.choice.value if self.action is
-                RowAction.MATCH else None, "repairs": self.repairs,
+                RowAction.MATCH else None, "status": self.status, "warnings": self.remarks,
                 "differences": [{"field": f, "existing": o, "file": n}
                                 for f, o, n in self.differences]}
 
@@ -78,12 +90,38 @@ class SpreadsheetPlan:
     mapping: ColumnMapping
     rows: list[RowPlan]
     threshold: int
+    statuses: StatusReading | None = None  # how status words are read (None: not an event)
 
     def counts(self) -> dict[str, int]:
         result = {action.value: 0 for action in RowAction}
         for row in self.rows:
             result[row.action.value] += 1
         return result
+
+    def unknown_statuses(self) -> dict[str, tuple[int, str | None]]:
+        """Each status word not in the synonyms (as first spelt in the file): its row count
+        and the status the user placed it at (None: the default is used, with a warning)."""
+        first: dict[str, str] = {}
+        found: dict[str, tuple[int, str | None]] = {}
+        for row in self.rows:
+            if row.unknown_status and row.action in (RowAction.NEW, RowAction.MATCH):
+                word = first.setdefault(status_key(row.unknown_status), row.unknown_status)
+                count, _status = found.get(word, (0, None))
+                found[word] = (count + 1, None if row.status_warning else row.status)
+        return found
+
+    def place_statuses(self, placed: dict[str, str | None]) -> None:
+        """Give the rows with these words (word → status; None: the default, with its
+        warning again) that status."""
+        if self.statuses is None:
+            return
+        by_key = {status_key(word): status for word, status in placed.items()}
+        for row in self.rows:
+            if row.unknown_status and (key := status_key(row.unknown_status)) in by_key:
+                status = by_key[key]
+                row.status = status
+                row.status_warning = None if status else \
+                    self.statuses.unknown_warning(row.unknown_status)
 
 
 _COMPARED = ("salutation", "title", "given_name", "family_name", "function", "department")
@@ -178,11 +216,19 @@ class KnownDirectory:
                                        family, shared(function), shared(department),
                                        shared(organisation))
         self.by_email: dict[str, int] = {}
+        # The few addresses several persons hold (info@): all of them, in the order stored.
+        self.shared_emails: dict[str, list[int]] = {}
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
-                                            .order_by(EmailAddress.position)):
+                                            .order_by(EmailAddress.position,
+                                                      EmailAddress.person_id)):
             folded = address.casefold()
-            self.by_email.setdefault(address if folded == address else folded, pid)
+            key = address if folded == address else folded
+            first = self.by_email.setdefault(key, pid)
+            if first != pid:
+                holders = self.shared_emails.setdefault(key, [first])
+                if pid not in holders:
+                    holders.append(pid)
             known = self.persons.get(pid)
             if known is not None:
                 known.emails = (*known.emails, address)
@@ -221,9 +267,31 @@ class KnownDirectory:
 
     def match(self, draft: PersonDraft, organisation: str | None, emails: list[str],
               threshold: int) -> tuple[int | None, float | None]:
+        person_id, score, _shared = self.find(draft, organisation, emails, threshold)
+        return person_id, score
+
+    def find(self, draft: PersonDraft, organisation: str | None, emails: list[str],
+             threshold: int) -> tuple[int | None, float | None, tuple[str, int] | None]:
+        """(matched person, fuzzy score or None for an email match, (address, person) when
+        the row shares an address with someone whose name clearly differs)."""
+        shared: tuple[str, int] | None = None
         for email in emails:
-            if email in self.by_email:
-                return self.by_email[email], None
+            first = self.by_email.get(email)
+            if first is None:
+                continue
+            for pid in self.shared_emails.get(email, (first,)):
+                known = self.persons[pid]
+                if not names_disagree(known.given_name, known.family_name,
+                                      draft.given_name, draft.family_name):
+                    return pid, None, None
+                shared = shared or (email, pid)
+        person_id, score = self._fuzzy(draft, organisation, threshold)
+        if shared is not None and shared[1] == person_id:
+            shared = None  # the name is close enough after all: a typo, not a colleague
+        return person_id, score, shared
+
+    def _fuzzy(self, draft: PersonDraft, organisation: str | None,
+               threshold: int) -> tuple[int | None, float | None]:
         pools = self._pools(tuple(self._family_keys(draft.family_name)))
         best_score, best_id = 0.0, None
         # A person without an organisation is not held against a row that names one: those
@@ -238,33 +306,73 @@ class KnownDirectory:
         return (best_id, round(best_score, 1)) if best_score >= threshold else (None, None)
 
 
+class _Holders:
+    """The rows of the file holding one address so far, found again by folded given or
+    family name: thousands of colleagues at one info@ must not be compared pairwise."""
+
+    __slots__ = ("by_name", "first")
+
+    def __init__(self, row: int) -> None:
+        self.first = row
+        self.by_name: dict[str, list[tuple[int, str | None, str | None]]] = {}
+
+    def add(self, row: int, given: str | None, family: str | None) -> None:
+        keys = _name_keys(given, family)
+        for key in keys or ("",):
+            self.by_name.setdefault(key, []).append((row, given, family))
+
+    def same_person(self, given: str | None, family: str | None) -> int | None:
+        """The earlier row with this address whose names do not disagree, if any. Only rows
+        sharing a folded name part (or missing one) can agree (see `names_disagree`)."""
+        keys = _name_keys(given, family)
+        if not keys:
+            return self.first  # a missing name part cannot tell two people apart
+        for key in (*keys, ""):
+            for row, other_given, other_family in self.by_name.get(key, ()):
+                if not names_disagree(other_given, other_family, given, family):
+                    return row
+        return None
+
+
+def _name_keys(given: str | None, family: str | None) -> tuple[str, ...]:
+    """The folded given and family name, as `names_disagree` compares them; () if one is
+    missing."""
+    folded = (" ".join(words(given)), " ".join(words(family)))
+    return folded if all(folded) else ()
+
+
 def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
               mapping: ColumnMapping, *, file_name: str, sheet: str | None = None,
               threshold: int = DEFAULT_THRESHOLD,
               choice: MatchChoice = MatchChoice.FILL,
-              directory: KnownDirectory | None = None) -> SpreadsheetPlan:
+              directory: KnownDirectory | None = None,
+              statuses: StatusReading | None = None) -> SpreadsheetPlan:
     """The preview of every row below the header. `directory` may be loaded ahead (the
-    wizard does so while the user checks the columns)."""
+    wizard does so while the user checks the columns). `statuses` is given for an import
+    into an event; without it status columns are ignored."""
     with language_fixed(), gc_paused():
         return _plan_rows(session, rows, header_index, mapping, file_name=file_name,
-                          sheet=sheet, threshold=threshold, choice=choice, directory=directory)
+                          sheet=sheet, threshold=threshold, choice=choice, directory=directory,
+                          statuses=statuses)
 
 
 def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
                mapping: ColumnMapping, *, file_name: str, sheet: str | None, threshold: int,
-               choice: MatchChoice, directory: KnownDirectory | None) -> SpreadsheetPlan:
+               choice: MatchChoice, directory: KnownDirectory | None,
+               statuses: StatusReading | None) -> SpreadsheetPlan:
     directory = directory or KnownDirectory(session)
     plans: list[RowPlan] = []
-    seen_emails: dict[str, int] = {}
+    seen_emails: dict[str, _Holders] = {}
     seen_names: dict[str, int] = {}
     for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
-        clean = clean_row(cells, mapping)
+        clean = clean_row(cells, mapping, statuses)
         draft = clean.draft
         name = " ".join(x for x in (draft.title, draft.given_name, draft.family_name) if x)
         plan = RowPlan(offset, RowAction.NEW, name=name or _("(no name)"), draft=draft,
-                       organisation=clean.organisation, repairs=clean.repairs,
-                       status=clean.status, consent=clean.consent, consent_at=clean.consent_at,
-                       choice=choice)
+                       organisation=clean.organisation, warnings=clean.warnings,
+                       status=clean.status, unknown_status=clean.unknown_status,
+                       status_warning=clean.status_warning, consent=clean.consent,
+                       consent_at=clean.consent_at, choice=choice)
         if clean.empty:
             plan.action, plan.draft = RowAction.EMPTY, None
             plans.append(plan)
@@ -276,17 +384,38 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
             continue
         emails = [e.address.casefold() for e in draft.emails]
         identity = _identity(draft, clean.organisation)
-        earlier = next((seen_emails[e] for e in emails if e in seen_emails), None) \
-            or seen_names.get(identity)
+        earlier, shared_row = None, None
+        for email in emails:
+            holders = seen_emails.get(email)
+            if holders is None:
+                continue
+            earlier = holders.same_person(draft.given_name, draft.family_name)
+            if earlier:
+                break
+            shared_row = shared_row or (email, holders.first)
+        earlier = earlier or seen_names.get(identity)
         if earlier:
             plan.action = RowAction.DUPLICATE
             plan.reason = _("same person as row {row}", row=earlier)
             plans.append(plan)
             continue
         for email in emails:
-            seen_emails[email] = offset
+            holders = seen_emails.get(email)
+            if holders is None:
+                holders = seen_emails[email] = _Holders(offset)
+            holders.add(offset, draft.given_name, draft.family_name)
         seen_names[identity] = offset
-        person_id, score = directory.match(draft, clean.organisation, emails, threshold)
+        person_id, score, shared = directory.find(draft, clean.organisation, emails, threshold)
+        if person_id is not None and score is None:
+            pass  # found by the address itself: the directory knows them with it already
+        elif shared_row is not None:
+            plan.warnings.append(_("shares the address {email} with row {row}",
+                                   email=shared_row[0], row=shared_row[1]))
+        elif shared is not None:
+            other = directory.persons[shared[1]]
+            plan.warnings.append(_("shares the address {email} with {name}", email=shared[0],
+                                   name=" ".join(x for x in (other.title, other.given_name,
+                                                             other.family_name) if x)))
         if person_id is not None:
             known = directory.persons[person_id]
             plan.action, plan.person_id, plan.score = RowAction.MATCH, person_id, score
@@ -295,4 +424,5 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
                 plan.differences.append(("organisation", known.organisation or "",
                                          clean.organisation))
         plans.append(plan)
-    return SpreadsheetPlan(file_name, sheet, header_index + 1, mapping, plans, threshold)
+    return SpreadsheetPlan(file_name, sheet, header_index + 1, mapping, plans, threshold,
+                           statuses)

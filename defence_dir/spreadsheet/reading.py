@@ -126,7 +126,8 @@ def detect_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> TableFile:
     data = path.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # A binary file is full of NULs; a stray one in a cell (a broken export) is cleaned later.
+    if data[:4096].count(b"\x00") > 4 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValidationError(_("{name} is not a text file.", name=path.name))
     encoding = encoding or detect_encoding(data)
     try:
@@ -134,6 +135,10 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> TableF
     except (LookupError, UnicodeDecodeError) as exc:
         raise ValidationError(_("{name} cannot be read as {encoding}.", name=path.name,
                                 encoding=encoding)) from exc
+    first, _newline, rest = text.partition("\n")
+    if first.rstrip("\r").casefold().startswith("sep=") and len(first.rstrip("\r")) == 5:
+        # Excel's own hint in the first line ("sep=;"), not a row of the table.
+        delimiter, text = delimiter or first[4], rest
     delimiter = delimiter or detect_delimiter(text)
     rows: list[list[Cell]] = [list(row) for row in csv.reader(io.StringIO(text, newline=""),
                                                               delimiter=delimiter)]

@@ -1,5 +1,6 @@
-"""The report of a spreadsheet import: the counts (same keys in CLI JSON and GUI) and every
-problem row with its reason, also as an .xlsx file."""
+"""The report of a spreadsheet import: the counts (same keys in CLI JSON and GUI), every row not
+imported with its reason (`problems`) and every row imported with a remark (`warnings`: a
+repaired phone, an unknown status word, a shared address), also as an .xlsx file."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ COUNT_LABELS = {
     "rows": N_("rows"), "created": N_("created"), "updated": N_("updated"),
     "unchanged": N_("unchanged"), "duplicates_in_file": N_("duplicates in the file"),
     "invalid": N_("invalid"), "skipped": N_("skipped"),
+    "with_warnings": N_("imported with a warning"),
 }
 
 
 def import_report(plan: SpreadsheetPlan, result: SpreadsheetResult | None) -> dict[str, Any]:
-    """Counts and problems; on a dry run `created`/`updated` are what would happen."""
+    """Counts, problems and warnings; on a dry run `created`/`updated` are what would
+    happen."""
     counts = plan.counts()
     matches = [r for r in plan.rows if r.action is RowAction.MATCH]
     skipped = sum(1 for r in matches if r.choice is MatchChoice.SKIP)
@@ -31,7 +34,7 @@ def import_report(plan: SpreadsheetPlan, result: SpreadsheetResult | None) -> di
         updated = sum(1 for r in matches if r.choice is not MatchChoice.SKIP and r.differences)
     problems = [{"row": r.row, "reason": r.reason} for r in plan.rows
                 if r.action in (RowAction.INVALID, RowAction.DUPLICATE)]
-    problems += [{"row": r.row, "reason": note} for r in plan.rows for note in r.repairs]
+    warnings = [{"row": r.row, "reason": note} for r in plan.rows for note in r.remarks]
     if result is not None:
         problems += [{"row": None, "reason": _("not re-subscribed (unsubscribed before): "
                                                "{name}", name=name)}
@@ -43,7 +46,9 @@ def import_report(plan: SpreadsheetPlan, result: SpreadsheetResult | None) -> di
         "unchanged": len(matches) - skipped - updated if result is None
         else len(matches) - skipped - result.updated,
         "duplicates_in_file": counts["duplicate"], "invalid": counts["invalid"],
-        "skipped": skipped, "problems": problems,
+        "skipped": skipped,
+        "with_warnings": len({w["row"] for w in warnings}),
+        "problems": problems, "warnings": warnings,
         "batch_id": result.batch_id if result is not None else None,
     }
 
@@ -53,13 +58,16 @@ def write_report_xlsx(path: Path, plan: SpreadsheetPlan, report: dict[str, Any])
         raise DefenceDirError(_("The report file must end in .xlsx."))
     summary = [[_(COUNT_LABELS[key]), str(report[key])] for key in COUNT_LABELS]
     problems = [[str(p["row"] or ""), p["reason"]] for p in report["problems"]]
-    rows = [[str(r.row), r.name, r.action.value, r.reason or "; ".join(r.repairs)]
+    warnings = [[str(w["row"]), w["reason"]] for w in report["warnings"]]
+    rows = [[str(r.row), r.name, r.action.value, r.reason, "; ".join(r.remarks)]
             for r in plan.rows if r.action is not RowAction.EMPTY]
     try:
         write_text_sheets(path, [
             (_("Summary"), [_("What"), _("Count")], summary),
             (_("Problems"), [_("Row"), _("Reason")], problems),
-            (_("All rows"), [_("Row"), _("Name"), _("Result"), _("Details")], rows),
+            (_("Warnings"), [_("Row"), _("Warning")], warnings),
+            (_("All rows"), [_("Row"), _("Name"), _("Result"), _("Reason"), _("Warnings")],
+             rows),
         ])
     except OSError as exc:
         raise DefenceDirError(_("Cannot write {target}: {reason}", target=path,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,6 +27,8 @@ from defence_dir.ui.messages import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ROW, NAME, RESULT, DETAILS, CHOICE = range(5)
+NOT_IMPORTED = QColor("#c62828")
+WARNED = QColor("#a15c00")  # amber, readable on white and on the dark palette's base
 
 
 class PreviewModel(QAbstractTableModel):
@@ -62,6 +65,9 @@ class PreviewModel(QAbstractTableModel):
         if column == NAME:
             return row.name
         if column == RESULT:
+            if row.action in (RowAction.NEW, RowAction.MATCH) and (
+                    row.warnings or row.status_warning):
+                return f"{self.labels[row.action]} ⚠"  # imported, with a warning
             return self.labels[row.action]
         if column == DETAILS:
             return self.details(row)
@@ -77,6 +83,14 @@ class PreviewModel(QAbstractTableModel):
             return plain_tooltip(self.text(row, column))  # user data: never rich text
         if role == Qt.ItemDataRole.UserRole and column == CHOICE:
             return row.choice.value if row.action is RowAction.MATCH else None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (RESULT, DETAILS):
+            # Rows not imported in red; rows imported with a warning in amber: apart.
+            if row.action in (RowAction.INVALID, RowAction.DUPLICATE):
+                return NOT_IMPORTED
+            if row.action in (RowAction.NEW, RowAction.MATCH) and (
+                    row.warnings or row.status_warning):
+                return WARNED
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,8 +43,9 @@ from defence_dir.data.models import DistributionList, Event
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.gc_pause import thaw
 from defence_dir.persons import field_label
-from defence_dir.spreadsheet.cleaning import text_of
+from defence_dir.spreadsheet.cleaning import StatusReading, text_of
 from defence_dir.spreadsheet.columns import (
+    EVENT_ONLY,
     FIELDS,
     IGNORE,
     TO_NOTES,
@@ -51,6 +53,9 @@ from defence_dir.spreadsheet.columns import (
     find_header_row,
     guess_mapping,
     remember_mapping,
+    remember_status_words,
+    remembered_status_words,
+    status_key,
 )
 from defence_dir.spreadsheet.planning import (
     KnownDirectory,
@@ -84,19 +89,47 @@ def _modified(path: Path) -> float | None:
         return None
 
 
-def field_labels(page: QWidget) -> dict[str, str]:
-    return {
-        "salutation": page.tr("Salutation"), "title": page.tr("Academic title"),
-        "given_name": page.tr("Given name"), "family_name": page.tr("Family name"),
-        "full_name": page.tr("Full name (given family)"),
-        "full_name_reversed": page.tr("Full name (family, given)"), "email": page.tr("Email"),
-        "phone": page.tr("Phone (work)"), "mobile": page.tr("Mobile"),
-        "organisation": page.tr("Organisation"), "function": page.tr("Function"),
-        "department": page.tr("Department"), "city": page.tr("City (to notes)"),
-        "notes": page.tr("Notes"), "status": page.tr("Attendance status"),
-        "consent": page.tr("Consent"), TO_NOTES: page.tr("(to notes)"),
-        IGNORE: page.tr("(ignore)"),
-    }
+# One context for these labels wherever they are shown: `page.tr` in a module function had
+# the context "page" in the catalogue but the page's class at run time, so they stayed English.
+_FIELD_LABELS = {
+    "salutation": QT_TRANSLATE_NOOP("ImportFields", "Salutation"),
+    "title": QT_TRANSLATE_NOOP("ImportFields", "Academic title"),
+    "given_name": QT_TRANSLATE_NOOP("ImportFields", "Given name"),
+    "middle_name": QT_TRANSLATE_NOOP("ImportFields", "Middle name"),
+    "family_name": QT_TRANSLATE_NOOP("ImportFields", "Family name"),
+    "name_suffix": QT_TRANSLATE_NOOP("ImportFields", "Name suffix"),
+    "full_name": QT_TRANSLATE_NOOP("ImportFields", "Full name (given family)"),
+    "full_name_reversed": QT_TRANSLATE_NOOP("ImportFields", "Full name (family, given)"),
+    "email": QT_TRANSLATE_NOOP("ImportFields", "Email"),
+    "phone": QT_TRANSLATE_NOOP("ImportFields", "Phone (work)"),
+    "mobile": QT_TRANSLATE_NOOP("ImportFields", "Mobile"),
+    "organisation": QT_TRANSLATE_NOOP("ImportFields", "Organisation"),
+    "function": QT_TRANSLATE_NOOP("ImportFields", "Function"),
+    "department": QT_TRANSLATE_NOOP("ImportFields", "Department"),
+    "city": QT_TRANSLATE_NOOP("ImportFields", "City (to notes)"),
+    "notes": QT_TRANSLATE_NOOP("ImportFields", "Notes"),
+    "status": QT_TRANSLATE_NOOP("ImportFields", "Attendance status"),
+    "attended": QT_TRANSLATE_NOOP("ImportFields", "Attended (yes/no)"),
+    "consent": QT_TRANSLATE_NOOP("ImportFields", "Consent"),
+    TO_NOTES: QT_TRANSLATE_NOOP("ImportFields", "(to notes)"),
+    IGNORE: QT_TRANSLATE_NOOP("ImportFields", "(ignore)"),
+}
+_STATUS_LABELS = {
+    "registered": QT_TRANSLATE_NOOP("ImportFields", "registered"),
+    "attended": QT_TRANSLATE_NOOP("ImportFields", "attended"),
+    "cancelled": QT_TRANSLATE_NOOP("ImportFields", "cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("ImportFields", "no-show"),
+}
+
+
+def field_labels(_page: QWidget | None = None) -> dict[str, str]:
+    return {key: QCoreApplication.translate("ImportFields", text)
+            for key, text in _FIELD_LABELS.items()}
+
+
+def status_labels(_page: QWidget | None = None) -> dict[str, str]:
+    return {key: QCoreApplication.translate("ImportFields", text)
+            for key, text in _STATUS_LABELS.items()}
 
 
 def _busy(label: QLabel, text: str) -> None:
@@ -257,13 +290,90 @@ class FilePage(QWizardPage):
         return self.w.table is not None and bool(self.rows())
 
 
+class TargetChoice(QGroupBox):
+    """Where the persons go: the directory only, a distribution list or an event (with the
+    status for rows without a known one). Chosen before the columns, as a status column is
+    read only for an event."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Import into"))
+        self.group = QButtonGroup(self)
+        self.directory_only = QRadioButton(self.tr("Directory only"))
+        self.to_list = QRadioButton(self.tr("Also to the distribution list"))
+        self.to_event = QRadioButton(self.tr("Also as attendees of the event"))
+        for index, button in enumerate((self.directory_only, self.to_list, self.to_event)):
+            self.group.addButton(button, index)
+        self.directory_only.setChecked(True)
+        self.lists = QComboBox()
+        self.lists.setObjectName("lists")
+        self.events = QComboBox()
+        self.events.setObjectName("events")
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for value, label in status_labels(self).items():
+            self.status.addItem(label, value)
+        self.status_label = QLabel(self.tr("Status for rows without a known one"))
+        form = QFormLayout(self)
+        form.addRow(self.directory_only)
+        form.addRow(self.to_list, self.lists)
+        form.addRow(self.to_event, self.events)
+        form.addRow(self.status_label, self.status)
+        self.group.idToggled.connect(lambda _id, on: on and self._changed())
+        self.status.currentIndexChanged.connect(lambda _i: self._changed())
+        self._changed()
+
+    def _changed(self) -> None:
+        event = self.to_event.isChecked()
+        self.status.setEnabled(event)
+        self.status_label.setEnabled(event)
+        self.changed.emit()
+
+    def load(self, lists: list[tuple[int, str]], events: list[tuple[int, str]]) -> None:
+        """Fill the combos, keeping what was chosen."""
+        for combo, items in ((self.lists, lists), (self.events, events)):
+            chosen = combo.currentData()
+            combo.clear()
+            for item_id, name in items:
+                combo.addItem(name, item_id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        self.to_list.setEnabled(bool(lists))
+        self.to_event.setEnabled(bool(events))
+
+    def is_event(self) -> bool:
+        return self.to_event.isChecked() and self.events.currentData() is not None
+
+    def target(self) -> ImportTarget:
+        if self.to_list.isChecked():
+            return ImportTarget(list_id=self.lists.currentData())
+        if self.to_event.isChecked():
+            return ImportTarget(event_id=self.events.currentData(),
+                                status_for_all=self.status.currentData())
+        return ImportTarget()
+
+    def describe(self) -> str:
+        if self.to_list.isChecked():
+            return self.tr("Into the directory and the distribution list “{name}”.").format(
+                name=self.lists.currentText())
+        if self.to_event.isChecked():
+            return self.tr("Into the directory and as attendees of “{name}”.").format(
+                name=self.events.currentText())
+        return self.tr("Into the directory only.")
+
+
 class MappingPage(QWizardPage):
     def __init__(self, wizard: SpreadsheetWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(self.tr("Columns"))
-        self.setSubTitle(self.tr("Which field each column holds. Recognised from German and "
-                                 "English headings; correct what is wrong."))
+        self.setTitle(self.tr("Target and columns"))
+        self.setSubTitle(self.tr("Where the persons go, and which field each column holds. "
+                                 "Recognised from German and English headings; correct what "
+                                 "is wrong."))
+        self.target = TargetChoice()
+        self.target.setObjectName("target")
+        self.target.changed.connect(self.show_event_columns)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("mapping")
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"),
@@ -271,10 +381,12 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.remember = QCheckBox(self.tr("Offer this assignment again for files with the "
-                                          "same columns"))
+        self.remember = QCheckBox(self.tr("Offer this assignment (and the status words placed "
+                                          "in the preview) again for files with the same "
+                                          "columns"))
         self.remember.setChecked(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.target)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.remember)
         self.combos: list[QComboBox] = []
@@ -284,6 +396,10 @@ class MappingPage(QWizardPage):
         header = self.w.file_page.header_row.value() - 1
         with self.w.database.read_session() as session:
             mapping = guess_mapping(rows[header], session)
+            lists = [(i, n) for i, n in session.execute(
+                select(DistributionList.id, DistributionList.name))]
+            events = [(i, n) for i, n in session.execute(select(Event.id, Event.name))]
+        self.target.load(lists, events)
         example = rows[header + 1] if header + 1 < len(rows) else []
         labels = field_labels(self)
         self.table.setRowCount(len(mapping.headings))
@@ -297,10 +413,24 @@ class MappingPage(QWizardPage):
             for key in (*FIELDS, TO_NOTES, IGNORE):
                 combo.addItem(labels[key], key)
             combo.setCurrentIndex(max(0, combo.findData(field)))
+            combo.currentIndexChanged.connect(lambda _i: self.show_event_columns())
             self.table.setCellWidget(row, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(2, 230)
+        self.table.setColumnWidth(2, 340)
+        self.show_event_columns()
+
+    def show_event_columns(self) -> None:
+        """A status column is read only for an event: otherwise say that it is ignored."""
+        event = self.target.is_event()
+        labels = field_labels(self)
+        for combo in self.combos:
+            for key in EVENT_ONLY:
+                index = combo.findData(key)
+                combo.setItemText(index, labels[key] if event else self.tr(
+                    "{field} – ignored (not an event)").format(field=labels[key]))
+            combo.setToolTip("" if event or combo.currentData() not in EVENT_ONLY else self.tr(
+                "A status is about an event: it is read only for an import into an event."))
 
     def mapping(self) -> ColumnMapping:
         headings = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
@@ -359,10 +489,28 @@ class PreviewPage(QWizardPage):
         options.addWidget(QLabel(self.tr("Persons already in the directory:")))
         options.addWidget(self.choice)
         options.addStretch(1)
+        # Status words no synonym knows: placed here once per word (remembered on import).
+        self.placed: dict[str, str | None] = {}
+        self.shown: SpreadsheetPlan | None = None  # the plan on screen (maybe its first rows)
+        self.words_note = QLabel()
+        self.words_note.setObjectName("wordsNote")
+        self.words_note.setWordWrap(True)
+        self.words = QTableWidget(0, 3)
+        self.words.setObjectName("statusWords")
+        self.words.setHorizontalHeaderLabels([self.tr("Word in the file"), self.tr("Rows"),
+                                              self.tr("Attendance status")])
+        self.words.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.words.verticalHeader().hide()
+        self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.words.setColumnWidth(2, 260)
+        self.words_note.hide()
+        self.words.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.words_note)
+        layout.addWidget(self.words)
 
     def initializePage(self) -> None:
         self.plan()
@@ -377,6 +525,10 @@ class PreviewPage(QWizardPage):
         sheet = self.w.file_page.sheet.currentData()
         multiple = self.w.file_page.sheet.count() > 1
         database, wizard = self.w.database, self.w
+        target = self.w.mapping_page.target
+        event, default = target.is_event(), target.status.currentData()
+        placed = {status_key(w): status for w, status in self.placed.items() if status}
+        self.show_words(None)
         self.w.plan = None
         self.completeChanged.emit()
         _busy(self.summary, self.tr("Comparing with the directory …"))
@@ -389,10 +541,14 @@ class PreviewPage(QWizardPage):
                 with database.read_session() as session:
                     if wizard.directory is None:
                         wizard.directory = KnownDirectory(session)
+                    # A status is about an event: for the directory or a list it is ignored.
+                    statuses = StatusReading(default, {**remembered_status_words(session),
+                                                       **placed}) if event else None
                     part = rows if limit is None else rows[:header + 1 + limit]
                     return plan_rows(session, part, header, mapping, file_name=name,
                                      sheet=sheet if multiple else None, threshold=threshold,
-                                     choice=choice, directory=wizard.directory)
+                                     choice=choice, directory=wizard.directory,
+                                     statuses=statuses)
             return run
 
         def first(result: object) -> None:
@@ -415,19 +571,82 @@ class PreviewPage(QWizardPage):
             _error(self.summary, str(result))
             return
         assert isinstance(result, SpreadsheetPlan)
+        # Words placed while this plan was being made count for it too.
+        result.place_statuses({w: s for w, s in self.placed.items() if s})
         self.w.plan = result if final else None
+        self.shown = result
         self.model.set_rows(result.rows)
-        labels = self.labels()
-        counts = result.counts()
-        self.summary.setStyleSheet("")
-        self.summary.setText(", ".join(f"{labels[RowAction(k)]}: {v}" for k, v in counts.items()
-                                       if v and k != RowAction.EMPTY.value))
+        self.show_summary(result)
+        self.show_words(result)
         self.completeChanged.emit()
 
+    def show_summary(self, plan: SpreadsheetPlan) -> None:
+        """Counts per result; rows imported with a warning are counted apart (they are
+        imported, unlike invalid rows)."""
+        labels = self.labels()
+        counts = plan.counts()
+        text = ", ".join(f"{labels[RowAction(k)]}: {v}" for k, v in counts.items()
+                         if v and k != RowAction.EMPTY.value)
+        warned = sum(1 for r in plan.rows if r.remarks)
+        if warned:
+            text += " — " + self.tr("imported with a warning (⚠): {count}").format(
+                count=warned)
+        self.summary.setStyleSheet("")
+        self.summary.setText(text)
+
+    def show_words(self, plan: SpreadsheetPlan | None) -> None:
+        """The table placing each status word nobody knows, once per word."""
+        words = plan.unknown_statuses() if plan is not None else {}
+        self.words.setRowCount(len(words))
+        labels = status_labels(self)
+        default = self.w.mapping_page.target.status.currentData()
+        for row, (word, (count, status)) in enumerate(words.items()):
+            self.words.setItem(row, 0, QTableWidgetItem(word))
+            item = QTableWidgetItem(QLocale().toString(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.words.setItem(row, 1, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("not known: {status}, with a warning").format(
+                status=labels[default]), None)
+            for value, label in labels.items():
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(status)))
+            combo.currentIndexChanged.connect(
+                lambda _i, w=word, c=combo: self.place(w, c.currentData()))
+            self.words.setCellWidget(row, 2, combo)
+        self.words_note.setText(self.tr(
+            "Status words of the file that are not known: choose what each one means. The "
+            "choice is remembered for later imports."))
+        self.words_note.setVisible(bool(words))
+        self.words.setVisible(bool(words))
+        # As tall as its rows (up to four; the preview above keeps the room).
+        shown = min(max(1, len(words)), 4)
+        self.words.setFixedHeight(self.words.horizontalHeader().sizeHint().height()
+                                  + shown * self.words.verticalHeader().defaultSectionSize()
+                                  + 2 * self.words.frameWidth())
+
+    def place(self, word: str, status: str | None) -> None:
+        """The user placed a status word: its rows get that status, without their warning."""
+        self.placed[word] = status
+        plan = self.w.plan
+        if plan is None:
+            return  # the whole file is still being previewed; it takes the choice on arrival
+        plan.place_statuses({word: status})
+        if self.model.rows:
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(len(self.model.rows) - 1, CHOICE))
+        self.show_summary(plan)
+
     def details(self, row: RowPlan) -> str:
-        """Why a row is what it is: the problem, repairs, differing fields, similarity."""
+        """Why a row is what it is: the problem, its warnings, the attendance status,
+        differing fields, similarity."""
+        status = ""
+        statuses = self.shown.statuses if self.shown is not None else None
+        if statuses is not None and row.action in (RowAction.NEW, RowAction.MATCH):
+            status = self.tr("Status: {status}").format(status=status_labels(self)[
+                row.status or statuses.default])
         return "; ".join(x for x in (
-            row.reason, *row.repairs,
+            row.reason, *(f"⚠ {remark}" for remark in row.remarks), status,
             *(f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
               for f, o, n in row.differences),
             (self.tr("similarity {score} %").format(
@@ -441,35 +660,23 @@ class PreviewPage(QWizardPage):
         return self.w.plan is not None
 
 
-class TargetPage(QWizardPage):
+class ImportPage(QWizardPage):
+    """The import itself, in a worker, and its report."""
+
     def __init__(self, wizard: SpreadsheetWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.setTitle(self.tr("Target"))
-        self.setSubTitle(self.tr("Add the persons to the directory only, or also to a "
-                                 "distribution list or an event. The import can be undone."))
-        self.group = QButtonGroup(self)
-        self.directory_only = QRadioButton(self.tr("Directory only"))
-        self.to_list = QRadioButton(self.tr("Also to the distribution list"))
-        self.to_event = QRadioButton(self.tr("Also as attendees of the event"))
-        for index, button in enumerate((self.directory_only, self.to_list, self.to_event)):
-            self.group.addButton(button, index)
-        self.directory_only.setChecked(True)
-        self.lists = QComboBox()
-        self.lists.setObjectName("lists")
-        self.events = QComboBox()
-        self.events.setObjectName("events")
-        self.status = QComboBox()
-        self.status.setObjectName("status")
-        for label, value in ((self.tr("registered"), "registered"),
-                             (self.tr("attended"), "attended"),
-                             (self.tr("cancelled"), "cancelled"),
-                             (self.tr("no-show"), "no_show")):
-            self.status.addItem(label, value)
-        note = QLabel(self.tr("List members get the file name and row as proof of consent. "
-                              "Persons who unsubscribed are not added again; they are "
-                              "listed afterwards."))
-        note.setWordWrap(True)
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("The persons are added as the preview shows. The import can "
+                                 "be undone."))
+        self.where = QLabel()
+        self.where.setObjectName("where")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(True)
+        self.list_note = QLabel(self.tr("List members get the file name and row as proof of "
+                                        "consent. Persons who unsubscribed are not added "
+                                        "again; they are listed afterwards."))
+        self.list_note.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.hide()
@@ -477,17 +684,23 @@ class TargetPage(QWizardPage):
         self.result_label.setObjectName("result")
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.directory_only)
-        form.addRow(self.to_list, self.lists)
-        form.addRow(self.to_event, self.events)
-        form.addRow(self.tr("Status for rows without one"), self.status)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Rows not imported and rows imported with a warning, side by side.
+        self.problems_label, self.warnings_label = QLabel(), QLabel()
+        self.problems_label.setObjectName("problems")
+        self.warnings_label.setObjectName("warnings")
+        results = QHBoxLayout()
+        for label in (self.problems_label, self.warnings_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            results.addWidget(label, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        layout.addWidget(self.where)
+        layout.addWidget(self.list_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
+        layout.addLayout(results, 1)
         self.save_report = QPushButton(self.tr("Save report…"))
         self.save_report.setObjectName("saveReport")
         self.save_report.clicked.connect(self.save_report_file)
@@ -502,22 +715,11 @@ class TargetPage(QWizardPage):
         self.report: dict[str, Any] | None = None
 
     def initializePage(self) -> None:
-        with self.w.database.read_session() as session:
-            self.lists.clear()
-            for list_id, name in session.execute(select(DistributionList.id,
-                                                        DistributionList.name)):
-                self.lists.addItem(name, list_id)
-            self.events.clear()
-            for event_id, name in session.execute(select(Event.id, Event.name)):
-                self.events.addItem(name, event_id)
-
-    def target(self) -> ImportTarget:
-        if self.to_list.isChecked():
-            return ImportTarget(list_id=self.lists.currentData())
-        if self.to_event.isChecked():
-            return ImportTarget(event_id=self.events.currentData(),
-                                status_for_all=self.status.currentData())
-        return ImportTarget()
+        self.where.setText(self.w.mapping_page.target.describe())
+        self.list_note.setVisible(self.w.mapping_page.target.to_list.isChecked())
+        if self.w.import_result is None:  # what the preview said will happen
+            self.result_label.setStyleSheet("")
+            self.result_label.setText(self.w.preview_page.summary.text())
 
     def validatePage(self) -> bool:
         """Import now (in a worker); the wizard closes when it is done."""
@@ -525,8 +727,10 @@ class TargetPage(QWizardPage):
             return True
         if self.w.plan is None:
             return False
-        plan, target, database = self.w.plan, self.target(), self.w.database
+        plan, database = self.w.plan, self.w.database
+        target = self.w.mapping_page.target.target()
         mapping, remember = self.w.mapping_page.mapping(), self.w.mapping_page.remember
+        placed = {w: status for w, status in self.w.preview_page.placed.items() if status}
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         # Going back meanwhile would start a preview whose answer replaces the import's.
         self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
@@ -552,6 +756,7 @@ class TargetPage(QWizardPage):
             with database.session() as session:  # a cancel rolls everything back
                 if keep:
                     remember_mapping(session, mapping)
+                    remember_status_words(session, placed)
                 result = apply_plan(session, plan, target, progress)
             return result, import_report(plan, result)  # every row looked at: not here
 
@@ -573,22 +778,30 @@ class TargetPage(QWizardPage):
         return False
 
     def show_report(self) -> None:
-        """Counts and every problem row, shown here and savable as .xlsx."""
+        """Counts, the rows not imported (problems) and the rows imported with a warning,
+        apart; all of them in the report that can be saved as .xlsx."""
         report = self.report
-        lines = [self.w.summary()]
-        lines += [self.tr("Row {row}: {reason}").format(row=p["row"], reason=p["reason"])
-                  if p["row"] else p["reason"] for p in report["problems"][:12]]
-        if len(report["problems"]) > 12:
-            lines.append(self.tr("… and {count} more in the report").format(
-                count=len(report["problems"]) - 12))
+        assert report is not None
         self.result_label.setStyleSheet("")
-        self.result_label.setText("\n".join(lines))
+        self.result_label.setText(self.w.summary())
+        problems = report["problems"]
+        self.problems_label.setText("\n".join([
+            self.tr("Not imported:"), *self.report_lines(problems)]) if problems else "")
+        warnings = report["warnings"]
+        self.warnings_label.setText("\n".join([
+            self.tr("Imported with a warning:"), *self.report_lines(warnings)])
+            if warnings else "")
         self.save_report.show()
-        for widget in (self.directory_only, self.to_list, self.to_event, self.lists,
-                       self.events, self.status):
-            widget.setEnabled(False)
         self.w.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
         self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    def report_lines(self, entries: list[dict[str, Any]]) -> list[str]:
+        lines = [self.tr("Row {row}: {reason}").format(row=p["row"], reason=p["reason"])
+                 if p["row"] else p["reason"] for p in entries[:12]]
+        if len(entries) > 12:
+            lines.append(self.tr("… and {count} more in the report").format(
+                count=len(entries) - 12))
+        return lines
 
     def save_report_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the import report"),
@@ -639,12 +852,12 @@ class SpreadsheetWizard(QWizard):
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
-        self.target_page = TargetPage(self)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.target_page):
+        self.import_page = ImportPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
         self.progress_signal.connect(
-            lambda done, _total: self.target_page.progress.setValue(done))
+            lambda done, _total: self.import_page.progress.setValue(done))
         # Emitted when the wizard really closes (Finish also validates, and may not).
         self.finished.connect(self._release)
 
@@ -701,15 +914,16 @@ class SpreadsheetWizard(QWizard):
         for worker in (self.worker, self.directory_worker):
             worker.callbacks.clear()  # a preview still running is not shown any more
         self.table = self.plan = self.directory = self.released = None
-        self.target_page.report = None
+        self.import_page.report = None
         self.preview_page.model.set_rows([])
+        self.preview_page.shown = None
         thaw()
 
     def reject(self) -> None:
         """Cancel: while importing, stop the import (it rolls back) before closing."""
-        if self.worker.pool.activeThreadCount() and self.target_page.progress.isVisible():
+        if self.worker.pool.activeThreadCount() and self.import_page.progress.isVisible():
             self.cancel_requested = True
-            _busy(self.target_page.result_label, self.tr("Cancelling …"))
+            _busy(self.import_page.result_label, self.tr("Cancelling …"))
             return
         super().reject()
 

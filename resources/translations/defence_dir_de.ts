@@ -79,18 +79,19 @@
     </message>
     <message>
         <location filename="../../defence_dir/ui/collections_controller.py" line="179"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="189"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="190"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="201"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="272"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="390"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="406"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -98,24 +99,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="235"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="251"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="276"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="298"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="389"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="277"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="283"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -123,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -131,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="305"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="332"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -149,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -157,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -165,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="342"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -173,13 +174,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="344"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="352"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="368"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="365"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -187,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -195,13 +196,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="368"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="384"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="361"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -209,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="363"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="379"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="386"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -222,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="383"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="399"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -235,12 +236,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="424"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="440"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="425"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -254,12 +255,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="428"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="444"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="430"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="446"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -733,83 +734,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="158"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="193"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="184"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="159"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="194"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="185"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="195"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="196"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="205"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="196"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="220"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="211"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="242"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="233"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="251"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="242"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="253"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="244"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -895,6 +896,202 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="262"/>
         <source>invalid</source>
         <translation>ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="95"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="96"/>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
+        <source>Middle name</source>
+        <translation>Weitere Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
+        <source>Name suffix</source>
+        <translation>Namenszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
+        <source>Full name (given family)</source>
+        <translation>Name (Vorname Nachname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <source>Full name (family, given)</source>
+        <translation>Name (Nachname, Vorname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <source>Phone (work)</source>
+        <translation>Telefon (dienstlich)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <source>City (to notes)</source>
+        <translation>Ort (in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <source>Attendance status</source>
+        <translation>Teilnahmestatus</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <source>Attended (yes/no)</source>
+        <translation>Teilgenommen (ja/nein)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <source>(to notes)</source>
+        <translation>(in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="670"/>
+        <source>The persons are added as the preview shows. The import can be undone.</source>
+        <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="676"/>
+        <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
+        <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="704"/>
+        <source>Save report…</source>
+        <translation>Bericht speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="737"/>
+        <source>Importing …</source>
+        <translation>Importiere …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="789"/>
+        <source>Not imported:</source>
+        <translation>Nicht importiert:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="792"/>
+        <source>Imported with a warning:</source>
+        <translation>Mit Hinweis importiert:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="799"/>
+        <source>Row {row}: {reason}</source>
+        <translation>Zeile {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="802"/>
+        <source>… and {count} more in the report</source>
+        <translation>… und {count} weitere im Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="807"/>
+        <source>Save the import report</source>
+        <translation>Importbericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="809"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="828"/>
+        <source>Report saved: {path}</source>
+        <translation>Bericht gespeichert: {path}</translation>
     </message>
 </context>
 <context>
@@ -1314,34 +1511,44 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="306"/>
-        <source>Columns</source>
-        <translation>Spalten</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370"/>
+        <source>Target and columns</source>
+        <translation>Ziel und Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="307"/>
-        <source>Which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
-        <translation>Welches Feld jede Spalte enthält – erkannt an deutschen und englischen Überschriften; Falsches bitte korrigieren.</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="371"/>
+        <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
+        <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="311"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="311"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="312"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="380"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="316"/>
-        <source>Offer this assignment again for files with the same columns</source>
-        <translation>Diese Zuordnung für Dateien mit denselben Spalten wieder anbieten</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
+        <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
+        <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431"/>
+        <source>{field} – ignored (not an event)</source>
+        <translation>{field} – ignoriert (keine Veranstaltung)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="433"/>
+        <source>A status is about an event: it is read only for an import into an event.</source>
+        <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1400,12 +1607,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersChange</name>
     <message>
-        <location filename="../../defence_dir/ui/undo_commands.py" line="243"/>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="257"/>
         <source>Undoing “{action}” …</source>
         <translation>„{action}“ wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/undo_commands.py" line="245"/>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="259"/>
         <source>Redoing “{action}” …</source>
         <translation>„{action}“ wird wiederholt …</translation>
     </message>
@@ -1626,57 +1833,57 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="72"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="48"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="84"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="60"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="85"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="61"/>
         <source>Persons per network</source>
         <translation>Personen je Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="86"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="62"/>
         <source>Persons per technology field</source>
         <translation>Personen je Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="87"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="63"/>
         <source>Distribution list members over time</source>
         <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="88"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="64"/>
         <source>Registered and attended per event</source>
         <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="89"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="92"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="68"/>
         <source>Click or press Enter to list these persons.</source>
         <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="113"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -1684,12 +1891,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="157"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="142"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln von {total} angezeigt</numerusform>
@@ -1836,102 +2043,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="444"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="445"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="454"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="367"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="455"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="368"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="373"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="398"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="401"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="489"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="424"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <source>Word in the file</source>
+        <translation>Wort in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="501"/>
+        <source>Attendance status</source>
+        <translation>Teilnahmestatus</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="534"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="446"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="565"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="565"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="452"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="566"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="453"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="567"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="453"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="567"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="592"/>
+        <source>imported with a warning (⚠): {count}</source>
+        <translation>mit Hinweis importiert (⚠): {count}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="609"/>
+        <source>not known: {status}, with a warning</source>
+        <translation>unbekannt: {status}, mit Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="618"/>
+        <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
+        <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="646"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="652"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -1939,89 +2181,89 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="47" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="47"/>
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="50" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="50"/>
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="52" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="52"/>
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="55" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="55"/>
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="57" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="57"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="65" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="65"/>
         <source>Erasure not complete: another program has the database open</source>
         <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="69" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="69"/>
         <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
         <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="103" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="104" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="104"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="107" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="107"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="110" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="110"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="124" />
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="129" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="129"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="125" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="125"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="132" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="132"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="139" />
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="174" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="174"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="140" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="140"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="144" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="144"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
@@ -2030,7 +2272,7 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back;
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="200" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="200"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
@@ -2038,7 +2280,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="204" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="204"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
@@ -2046,30 +2288,30 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="213" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="213"/>
         <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="219" />
-        <source>The person is erased from the directory. On a database server, old row versions can stay in the server's files, WAL archives and backups until the server reuses the space; ask the server's administrator about them.</source>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="219"/>
+        <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="224" />
-        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person's data:</source>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="224"/>
+        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
             <numerusform>%n ältere Sicherungskopien der Datenbank, vor Updates von defence-dir angelegt, enthalten die Daten der Person noch:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="228" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="228"/>
         <source>Erasure not complete</source>
         <translation>Löschung nicht vollständig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="231"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Diese Sicherungskopie löschen …</numerusform>
@@ -2077,13 +2319,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="240" />
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="246" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="240"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="246"/>
         <source>Delete backups</source>
         <translation>Sicherungskopien löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="241"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
@@ -2091,17 +2333,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="254" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="254"/>
         <source>Backups not deleted</source>
         <translation>Sicherungskopien nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="255" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="255"/>
         <source>{path} cannot be deleted: {reason}</source>
         <translation>{path} kann nicht gelöscht werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="259" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="259"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n Sicherungskopie gelöscht.</numerusform>
@@ -2109,27 +2351,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="283" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="283"/>
         <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
         <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="151" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="151"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="171" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="171"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="191" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
@@ -2289,132 +2531,77 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="840"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="687"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="858"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="707"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="878"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="754"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="926"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="772"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="944"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="947"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
 </context>
 <context>
-    <name>TargetPage</name>
+    <name>TargetChoice</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="490"/>
-        <source>Target</source>
-        <translation>Ziel</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="302"/>
+        <source>Import into</source>
+        <translation>Importieren in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="491"/>
-        <source>Add the persons to the directory only, or also to a distribution list or an event. The import can be undone.</source>
-        <translation>Die Personen nur ins Verzeichnis übernehmen oder auch in einen Verteiler oder zu einer Veranstaltung. Der Import lässt sich rückgängig machen.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="494"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="305"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="306"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="506"/>
-        <source>registered</source>
-        <translation>angemeldet</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="318"/>
+        <source>Status for rows without a known one</source>
+        <translation>Status für Zeilen ohne bekannten Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="507"/>
-        <source>attended</source>
-        <translation>teilgenommen</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="358"/>
+        <source>Into the directory and the distribution list “{name}”.</source>
+        <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="508"/>
-        <source>cancelled</source>
-        <translation>abgesagt</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
+        <source>Into the directory and as attendees of “{name}”.</source>
+        <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="509"/>
-        <source>no-show</source>
-        <translation>nicht erschienen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="511"/>
-        <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
-        <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht wieder aufgenommen und danach aufgeführt.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="526"/>
-        <source>Status for rows without one</source>
-        <translation>Status für Zeilen ohne eigenen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="533"/>
-        <source>Save report…</source>
-        <translation>Bericht speichern…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="575"/>
-        <source>Importing …</source>
-        <translation>Import läuft …</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="621"/>
-        <source>Row {row}: {reason}</source>
-        <translation>Zeile {row}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="624"/>
-        <source>… and {count} more in the report</source>
-        <translation>… und {count} weitere im Bericht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="636"/>
-        <source>Save the import report</source>
-        <translation>Importbericht speichern</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="657"/>
-        <source>Report saved: {path}</source>
-        <translation>Bericht gespeichert: {path}</translation>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="363"/>
+        <source>Into the directory only.</source>
+        <translation>Nur in das Verzeichnis.</translation>
     </message>
 </context>
 <context>
@@ -2431,99 +2618,6 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         <location filename="../../defence_dir/ui/person_dialog.py" line="136"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
-        <source>Salutation</source>
-        <translation>Anrede</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="131"/>
-        <source>Academic title</source>
-        <translation>Akademischer Titel</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
-        <source>Given name</source>
-        <translation>Vorname</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="132"/>
-        <source>Family name</source>
-        <translation>Nachname</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="133"/>
-        <source>Full name (given family)</source>
-        <translation>Name (Vorname Nachname)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="134"/>
-        <source>Full name (family, given)</source>
-        <translation>Name (Nachname, Vorname)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="134"/>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
-        <source>Phone (work)</source>
-        <translation>Telefon (dienstlich)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
-        <source>Mobile</source>
-        <translation>Mobil</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
-        <source>Function</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="137"/>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="137"/>
-        <source>City (to notes)</source>
-        <translation>Ort (in die Notizen)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="138"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="138"/>
-        <source>Attendance status</source>
-        <translation>Teilnahmestatus</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
-        <source>Consent</source>
-        <translation>Einwilligung</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="139"/>
-        <source>(to notes)</source>
-        <translation>(in die Notizen)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="140"/>
-        <source>(ignore)</source>
-        <translation>(ignorieren)</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="269"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n person registered for “{name}”.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="283"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n person added to “{name}”.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="332"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n already on the list.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="333"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n already registered.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="339"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="342"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this event? You can undo this.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="365"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n person removed.</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="350"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="361"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="386"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n person unsubscribed.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="383"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="399"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>“{status}” set for %n person.</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="425"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -209,7 +209,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="146"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
@@ -217,7 +217,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="164"/>
+        <location filename="../../defence_dir/ui/overview_page.py" line="142"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln of {total} shown</numerusform>
@@ -228,7 +228,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="200" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="200"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person erased completely (%n record); nothing of them is left in the database file.</numerusform>
@@ -236,7 +236,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="204" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="204"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person erased from the directory (%n record).</numerusform>
@@ -244,15 +244,15 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="224" />
-        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person's data:</source>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="224"/>
+        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
-            <numerusform>%n older backup of the database, made before an update of defence-dir, still contains the person's data:</numerusform>
-            <numerusform>%n older backups of the database, made before updates of defence-dir, still contain the person's data:</numerusform>
+            <numerusform>%n older backup of the database, made before an update of defence-dir, still contains the person&apos;s data:</numerusform>
+            <numerusform>%n older backups of the database, made before updates of defence-dir, still contain the person&apos;s data:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="231"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Delete this backup…</numerusform>
@@ -260,7 +260,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="241"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>Delete %n backup of the database for good? It also holds the other records as they were before the update.</numerusform>
@@ -268,7 +268,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="259" />
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="259"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n backup deleted.</numerusform>

@@ -17,6 +17,11 @@ def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_path, attendee_x
             report["duplicates_in_file"], report["batch_id"]) == (5, 2, 1, 1, 1, None)
     assert {"row": 7, "reason": "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."} in \
         report["problems"]
+    # A repaired phone is a warning of a row that is imported, not a problem.
+    assert {"row": 4, "reason": "führende 0 in Telefonnummer 2115551234 ergänzt"} in \
+        report["warnings"]
+    assert all(p["row"] != 4 for p in report["problems"])
+    assert report["mapping"]["Status"] == "ignore"  # not an event: the status is not read
     event = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
     code, out, err = cli(*db, "import", str(attendee_xlsx), "--event", event)
     assert code == 0, err
@@ -52,3 +57,67 @@ def test_bad_options_are_one_line(cli, db_path, attendee_xlsx, args, message):
     code, out, err = cli("--db", str(db_path), "import", str(attendee_xlsx), *args)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
+
+
+def test_eventbrite_export_into_the_directory(cli, db_path, export_file):
+    from spreadsheet_fixtures import INFO, ROW_OF
+
+    code, out, err = cli("--db", str(db_path), "import", str(export_file("eventbrite")),
+                         "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (report["created"], report["updated"], report["invalid"], report["problems"]) == (
+        6, 1, 0, [])
+    assert report["mapping"]["Attendee Status"] == "ignore"
+    assert report["warnings"] == [
+        {"row": ROW_OF["Weber"], "reason": f"teilt die Adresse {INFO} mit Zeile 3"},
+        {"row": ROW_OF["Vogel"], "reason": f"teilt die Adresse {INFO} mit Zeile 3"},
+        {"row": ROW_OF["Lange"], "reason": "teilt die Adresse harald.cremer@nmwp.de mit "
+                                           "Dr.-Ing. Harald Cremer"}]
+    code, out, _err = cli("--db", str(db_path), "list", "persons", "--json")
+    persons = {p["given_name"]: p for p in json.loads(out)}
+    assert {"Bernd", "Clara", "Dieter", "Petra", "Harald"} <= set(persons)
+
+
+@pytest.mark.parametrize("kind", ["eventbrite", "pretix"])
+def test_registration_export_into_an_event_with_a_word_placed(cli, db_path, export_file, kind):
+    from spreadsheet_fixtures import ROW_OF
+
+    word = {"eventbrite": "VIP", "pretix": "Gästeliste"}[kind]
+    path = str(export_file(kind))
+    db = ["--db", str(db_path)]
+    code, out, err = cli(*db, "import", path, "--event", EVENT, "--dry-run", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["problems"] == [] and report["unknown_statuses"] == {word: 1}
+    assert {"row": ROW_OF["Sommer"], "reason": f"Teilnahmestatus „{word}“ unbekannt: als "
+            "„angemeldet“ importiert"} in report["warnings"]
+    statuses = {d["name"]: d["status"] for d in report["details"]}
+    assert statuses["Bernd Brandt"] == "attended" and statuses["Petra Lange"] == "cancelled"
+    code, out, err = cli(*db, "import", path, "--event", EVENT, "--status", "cancelled",
+                         "--status-map", f"{word.lower()}=attended", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["unknown_statuses"] == {}
+    assert all("Teilnahmestatus" not in w["reason"] for w in report["warnings"])
+    assert {d["name"]: d["status"] for d in report["details"]}["Eva Sommer"] == "attended"
+    assert report["created"] == 6
+
+
+def test_without_json_warnings_are_named_apart(cli, db_path, export_file):
+    code, out, err = cli("--db", str(db_path), "import", str(export_file("pretix", "xlsx")),
+                         "--event", EVENT, "--dry-run")
+    assert code == 0, err
+    assert "Teilnahmestatus „Gästeliste“ unbekannt" in out
+    assert "4 Zeilen würden mit Hinweis importiert" in err
+
+
+@pytest.mark.parametrize("item", ["VIP", "VIP=dabei", "=attended"])
+def test_a_bad_status_map_is_one_line(cli, db_path, export_file, item):
+    code, out, err = cli("--db", str(db_path), "import", str(export_file("eventbrite")),
+                         "--event", EVENT, "--status-map", item)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "--status-map" in err

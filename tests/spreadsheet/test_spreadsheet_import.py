@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from defence_dir.data.models import Attendance, Event, ListMembership, Organisation, Person
 from defence_dir.errors import ValidationError
 from defence_dir.import_undo import undo_import
-from defence_dir.spreadsheet.cleaning import parse_date, repaired_phone, split_name
+from defence_dir.spreadsheet.cleaning import StatusReading, parse_date, repaired_phone, split_name
 from defence_dir.spreadsheet.columns import find_header_row, guess_mapping, remember_mapping
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, plan_rows
 from defence_dir.spreadsheet.reading import read_table_file
@@ -77,7 +77,7 @@ def test_preview_row_by_row(db, attendee_xlsx):
         assert (schaefer.title, schaefer.given_name, schaefer.family_name) == (
             "Prof. Dr.-Ing.", "Anna", "Schäfer")
         assert [p.raw for p in schaefer.phones] == ["02115551234", "+49 171 5551234"]
-        assert by_row[4].repairs == ["führende 0 in Telefonnummer 2115551234 ergänzt"]
+        assert by_row[4].warnings == ["führende 0 in Telefonnummer 2115551234 ergänzt"]
         assert "Vortrag gehalten" in schaefer.notes  # non-breaking spaces trimmed
         assert by_row[5].action is RowAction.MATCH and by_row[5].score is None  # by email
         assert by_row[6].action is RowAction.DUPLICATE and "4" in by_row[6].reason
@@ -112,7 +112,7 @@ def test_fuzzy_match_with_threshold(db, tmp_path: Path):
 def test_apply_to_an_event_and_undo(db, attendee_xlsx):
     with db.session() as session:
         event_id = session.scalar(select(Event.id))
-        plan = plan_file(session, attendee_xlsx)
+        plan = plan_file(session, attendee_xlsx, statuses=StatusReading())
         result = apply_plan(session, plan, ImportTarget(event_id=event_id))
         assert (result.created, result.attendances) == (2, 3)
     with db.read_session() as session:
@@ -238,9 +238,16 @@ def test_report_as_xlsx(db, attendee_xlsx, tmp_path: Path):
     target = tmp_path / "bericht.xlsx"
     write_report_xlsx(target, plan, report)
     workbook = openpyxl.load_workbook(target)
-    assert workbook.sheetnames == ["Übersicht", "Probleme", "Alle Zeilen"]
+    assert workbook.sheetnames == ["Übersicht", "Probleme", "Hinweise", "Alle Zeilen"]
     problems = [[c.value for c in row] for row in workbook["Probleme"].iter_rows(min_row=2)]
     assert ["7", "„kai@@kaputt“ ist keine gültige E-Mail-Adresse."] in problems
+    # A repaired phone is a warning of an imported row: on its own sheet, not a problem.
+    warnings = [[c.value for c in row] for row in workbook["Hinweise"].iter_rows(min_row=2)]
+    assert warnings == [["4", "führende 0 in Telefonnummer 2115551234 ergänzt"],
+                        ["9", "„+“ in Telefonnummer 4921155501 ergänzt"]]
+    assert all(row[0] not in ("4", "9") for row in problems)
+    everything = list(workbook["Alle Zeilen"].iter_rows(min_row=1, values_only=True))
+    assert everything[0] == ("Zeile", "Name", "Ergebnis", "Grund", "Hinweise")
 
 
 def test_undo_restores_stored_values_that_todays_checks_would_refuse(db, tmp_path: Path):
@@ -300,12 +307,18 @@ def test_undo_restores_every_table_as_it_was(db, attendee_xlsx, german_csv, tmp_
 @given(st.text())
 def test_cell_text_collapses_every_kind_of_space(text):
     """Non-breaking, figure and narrow spaces, tabs and line breaks inside a cell all become
-    one plain space; nothing else in the text changes."""
+    one plain space; control characters (NUL, ESC from a broken export) go, and the text is
+    in NFC; nothing else in the text changes."""
     import re
+    import unicodedata
 
+    from defence_dir.plain_text import has_control_characters, nfc
     from defence_dir.spreadsheet.cleaning import text_of
 
-    assert text_of(text) == re.sub(r"\s+", " ", text).strip()
+    result = text_of(text)
+    assert not has_control_characters(result) and nfc(result) == result
+    kept = "".join(c for c in text if c == "\x85" or not has_control_characters(c))
+    assert result == re.sub(r"\s+", " ", unicodedata.normalize("NFC", kept)).strip()
 
 
 @given(st.sampled_from(["", "Herr ", "Frau ", "herr "]),

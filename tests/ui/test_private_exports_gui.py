@@ -69,7 +69,8 @@ def test_the_import_report_is_private(qtbot, db, attendee_xlsx, settle, tmp_path
     wizard.worker.wait()
     settle()
     report = tmp_path / "bericht.xlsx"
-    wizard.target_page.write_report(report)
+    assert wizard.import_result is not None
+    wizard.import_page.write_report(report)
     wizard.worker.wait()
     settle()
     assert report.stat().st_size > 0 and _mode(report) == 0o600

@@ -41,28 +41,34 @@ def test_wizard_reads_maps_previews_and_imports(qtbot, db, attendee_xlsx, settle
     mapping = wizard.mapping_page
     fields = [combo.currentData() for combo in mapping.combos]
     assert fields[:4] == ["salutation", "title", "given_name", "family_name"]
+    mapping.target.to_event.setChecked(True)  # where they go is chosen with the columns
     wizard.next()
     finish_work(wizard, settle)
     preview = wizard.preview_page
     model = preview.table.model()
     results = {model.index(r, 1).data(): model.index(r, 2).data()
                for r in range(model.rowCount())}
-    assert results["Prof. Dr.-Ing. Anna Schäfer"] == "neu"
+    assert results["Prof. Dr.-Ing. Anna Schäfer"] == "neu ⚠"  # a phone repaired
     assert results["Jürgen Schnitzmeier"] == "schon vorhanden"
     assert "ungültig" in results.values() and "doppelt in der Datei" in results.values()
     with db.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == 6  # nothing written
     wizard.next()
-    target = wizard.target_page
-    target.to_event.setChecked(True)
+    target = wizard.import_page
+    assert target.where.text().startswith("In das Verzeichnis und als Teilnehmende")
     wizard.button(wizard.WizardButton.FinishButton).click()
     finish_work(wizard, settle)
     assert wizard.import_result is not None and wizard.import_result.created == 2
     with db.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Attendance)) == 3
     assert "2 neu" in wizard.summary()
-    report = target.result_label.text()
+    report = target.problems_label.text()
+    assert report.startswith("Nicht importiert:\n")
     assert "Zeile 7: „kai@@kaputt“ ist keine gültige E-Mail-Adresse." in report
+    # The repaired phone is a warning of an imported row, shown apart from the problems.
+    assert "führende 0" not in report
+    assert "Zeile 4: führende 0 in Telefonnummer 2115551234 ergänzt" in \
+        target.warnings_label.text()
     assert target.save_report.isVisible()
     target.write_report(tmp_path / "bericht.xlsx")  # the path the file dialog would give
     finish_work(wizard, settle)
@@ -278,7 +284,7 @@ def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee
     wizard.button(wizard.WizardButton.FinishButton).click()
     for _ in range(2):
         finish_work(wizard, settle)
-    assert "gelöscht" in wizard.target_page.result_label.text()
+    assert "gelöscht" in wizard.import_page.result_label.text()
     assert wizard.table is not None and wizard.import_result is None
     assert wizard.button(wizard.WizardButton.BackButton).isEnabled()
     wizard.back()
@@ -353,6 +359,109 @@ def test_an_unexpected_failure_while_importing_is_reported_not_left_busy(
     wizard.button(wizard.WizardButton.FinishButton).click()
     for _ in range(2):
         finish_work(wizard, settle)
-    assert wizard.target_page.result_label.text() == "database is locked"
+    assert wizard.import_page.result_label.text() == "database is locked"
     assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()
     assert wizard.import_result is None
+
+
+def _combo_of(mapping_page, heading: str):
+    row = next(r for r in range(mapping_page.table.rowCount())
+               if mapping_page.table.item(r, 0).text() == heading)
+    return mapping_page.combos[row]
+
+
+def _row_of(model, name: str) -> int:
+    return next(r for r in range(model.rowCount()) if model.rows[r].name == name)
+
+
+def test_eventbrite_export_status_ignored_for_the_directory_placed_for_an_event(
+        qtbot, db, export_file, settle):
+    from PySide6.QtCore import Qt
+    from spreadsheet_fixtures import INFO, ROW_OF
+
+    from defence_dir.data.models import EmailAddress
+    from defence_dir.spreadsheet.columns import remembered_status_words
+    from defence_dir.spreadsheet.planning import RowAction
+
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(export_file("eventbrite", "csv")))
+    finish_work(wizard, settle)
+    wizard.next()
+    mapping = wizard.mapping_page
+    status = _combo_of(mapping, "Attendee Status")
+    assert status.currentData() == "status"
+    assert status.currentText() == "Teilnahmestatus – ignoriert (keine Veranstaltung)"
+    assert _combo_of(mapping, "Checked In").currentText().endswith("(keine Veranstaltung)")
+    assert not mapping.target.status.isEnabled()
+    wizard.next()  # the directory only
+    finish_work(wizard, settle)
+    preview = wizard.preview_page
+    model = preview.model
+    assert {r.action for r in model.rows} == {RowAction.NEW, RowAction.MATCH}  # none invalid
+    weber = _row_of(model, "Clara Weber")
+    assert model.index(weber, 2).data() == "neu ⚠"
+    assert model.index(weber, 3).data() == f"⚠ teilt die Adresse {INFO} mit Zeile 3"
+    assert model.index(weber, 3).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Status" not in model.index(_row_of(model, "Anna Schäfer"), 3).data()
+    assert "mit Hinweis importiert (⚠): 3" in preview.summary.text()
+    assert preview.words.isHidden()
+
+    wizard.back()  # now into the event: the status column counts
+    mapping.target.to_event.setChecked(True)
+    assert status.currentText() == "Teilnahmestatus" and mapping.target.status.isEnabled()
+    wizard.next()
+    finish_work(wizard, settle)
+    assert preview.words.isVisible() and preview.words.rowCount() == 1
+    assert preview.words.item(0, 0).text() == "VIP"
+    sommer = _row_of(model, "Eva Sommer")
+    assert model.index(sommer, 3).data() == ("⚠ Teilnahmestatus „VIP“ unbekannt: als "
+                                             "„angemeldet“ importiert; Status: angemeldet")
+    combo = preview.words.cellWidget(0, 2)
+    assert combo.currentText() == "unbekannt: angemeldet, mit Hinweis"
+    combo.setCurrentIndex(combo.findData("attended"))  # as the user picks it
+    assert model.index(sommer, 3).data() == "Status: teilgenommen"
+    assert model.index(sommer, 2).data() == "neu"
+    wizard.next()
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    finish_work(wizard, settle)
+    page = wizard.import_page
+    assert page.problems_label.text() == ""
+    warnings = page.warnings_label.text().splitlines()
+    assert warnings[0] == "Mit Hinweis importiert:"
+    assert f"Zeile {ROW_OF['Vogel']}: teilt die Adresse {INFO} mit Zeile 3" in warnings
+    with db.read_session() as session:
+        statuses = dict(session.execute(select(Person.given_name, Attendance.status)
+                                        .join(Attendance)).all())
+        assert statuses["Eva"] == "attended" and statuses["Bernd"] == "attended"
+        assert statuses["Petra"] == "cancelled" and len(statuses) == 7
+        assert session.scalar(select(func.count()).select_from(EmailAddress).where(
+            EmailAddress.address == INFO)) == 3
+        assert remembered_status_words(session) == {"vip": "attended"}
+
+
+def test_an_unplaced_word_imports_with_the_default_status_and_a_warning(
+        qtbot, db, export_file, settle):
+    from spreadsheet_fixtures import ROW_OF
+
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(export_file("pretix", "xlsx")))
+    finish_work(wizard, settle)
+    wizard.next()
+    target = wizard.mapping_page.target
+    target.to_event.setChecked(True)
+    target.status.setCurrentIndex(target.status.findData("cancelled"))
+    wizard.next()
+    finish_work(wizard, settle)
+    wizard.next()
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    finish_work(wizard, settle)
+    assert (f"Zeile {ROW_OF['Sommer']}: Teilnahmestatus „Gästeliste“ unbekannt: als "
+            "„abgesagt“ importiert") in wizard.import_page.warnings_label.text()
+    with db.read_session() as session:
+        statuses = dict(session.execute(select(Person.given_name, Attendance.status)
+                                        .join(Attendance)).all())
+    assert statuses["Eva"] == "cancelled" and statuses["Anna"] == "registered"
