@@ -107,3 +107,33 @@ def test_any_text_survives_escaping_and_folding(family, given_name, note, org, f
 def test_fold_unfold_round_trip(text):
     line = "NOTE:" + escape(text)
     assert unfold(fold(line)) == line
+
+
+def test_rows_saved_before_text_was_cleaned_export_without_control_characters(db, tmp_path):
+    """A NUL or escape code in an old row made address books drop the card; never write one."""
+    from sqlalchemy import select, update
+
+    from defence_dir.data.models import Person
+    from defence_dir.vcard.export import export_persons
+
+    with db.session() as session:
+        person_id = session.scalar(select(Person.id).where(Person.family_name == "Grosch"))
+        session.execute(update(Person).where(Person.id == person_id).values(
+            given_name="Mat\x00thias", family_name="Grosch\x1b[0m", function="Berater\x0b",
+            notes="Erste Zeile\r\nzweite\x00 Zeile\u2028dritte\x07", uid="u\x00-17"))
+    with db.read_session() as session:
+        for profile in Profile:
+            target = tmp_path / f"{profile.value}.vcf"
+            export_persons(session, [person_id], profile, target)
+            data = target.read_bytes()
+            body = data.replace(b"\r\n", b"")
+            assert not has_control_characters(body.decode("utf-8")), profile
+            assert b"\n" not in body and b"\r" not in body
+            text = unfold(data.decode("utf-8"))
+            assert "N:Grosch[0m;Matthias;" in text or "N;CHARSET=UTF-8:Grosch[0m;Matthias;" \
+                in text
+            assert "NOTE:Erste Zeile\\nzweite Zeile\\ndritte\r\n" in text
+            assert "UID:u-17" in text or "UID:urn:uuid:u-17" in text
+            [card_back] = vobject.readComponents(text) if profile is not Profile.V4 else [None]
+            if card_back is not None:
+                assert card_back.note.value == "Erste Zeile\nzweite Zeile\ndritte"
