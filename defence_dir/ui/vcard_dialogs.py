@@ -37,6 +37,8 @@ from defence_dir.persons import field_label
 from defence_dir.ui.messages import plain_tooltip
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import Action, ImportPlan, MatchMode, apply_import, plan_import
+from defence_dir.vcard.reader import file_encoding
+from defence_dir.vcard.report import REFUSED, encoding_warning
 from defence_dir.vcard.writer import Profile, card, load_cards
 
 VCARD_MIME = "text/vcard"
@@ -217,9 +219,10 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import vCards: {name}").format(name=path.name))
-        self.resize(820, 480)
+        self.resize(980, 480)
         self.database, self.path = database, path
         self.data = path.read_bytes()
+        self.encoding_note = encoding_warning(file_encoding(self.data))
         self.plan: ImportPlan | None = None
         self.batch_id: int | None = None
         self.mode = QComboBox()
@@ -228,16 +231,21 @@ class ImportDialog(QDialog):
         self.mode.addItem(self.tr("Overwrite"), MatchMode.OVERWRITE.value)
         self.mode.addItem(self.tr("Skip"), MatchMode.SKIP.value)
         self.mode.currentIndexChanged.connect(lambda _i: self.preview())
-        self.table = QTableWidget(0, 4)
+        # Details: what changes, or why a card is refused; Warnings: remarks on cards that
+        # do come in (a photo not kept, a line read in another encoding).
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("preview")
         self.table.setHorizontalHeaderLabels([self.tr("Card"), self.tr("Name"),
-                                              self.tr("Result"), self.tr("Details")])
+                                              self.tr("Result"), self.tr("Details"),
+                                              self.tr("Warnings")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 50)
-        self.table.setColumnWidth(1, 220)
-        self.table.setColumnWidth(2, 110)
+        self.table.setColumnWidth(1, 190)
+        self.table.setColumnWidth(2, 90)
+        self.table.setColumnWidth(3, 290)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -274,18 +282,26 @@ class ImportDialog(QDialog):
             return
         labels = self.labels()
         self.table.setRowCount(len(self.plan.cards))
+        warned = 0
         for row, plan in enumerate(self.plan.cards):
             details = plan.reason or "; ".join(
                 f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
                 for f, o, n in plan.changes)
+            # A refused card does not come in: its remarks would only distract.
+            warnings = "" if plan.action in REFUSED else "; ".join(plan.warnings)
+            warned += bool(warnings)
             for column, value in enumerate((str(plan.number), plan.name, labels[plan.action],
-                                            details)):
+                                            details, warnings)):
                 item = QTableWidgetItem(value)  # items show plain text
                 item.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, item)
         counts = self.plan.counts()
-        self.summary.setText(", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items()
-                                       if v))
+        lines = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]
+        if warned:
+            lines.append(self.tr("%n card(s) with a warning (see Warnings).", "", warned))
+        if self.encoding_note:
+            lines.append(self.encoding_note)
+        self.summary.setText("\n".join(lines))
         self.import_button.setEnabled(counts["new"] + counts["update"] > 0)
 
     def run_import(self) -> None:

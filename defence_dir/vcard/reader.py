@@ -56,6 +56,7 @@ class RawCard:
     error: str | None = None
     # Remarks that do not stop the card (a photo not kept, bytes read in another encoding).
     warnings: list[str] = field(default_factory=list)
+    legacy_lines: list[int] = field(default_factory=list, repr=False)  # read as Windows-1252
 
     def first(self, name: str) -> Property | None:
         return next((p for p in self.properties if p.name == name), None)
@@ -66,6 +67,17 @@ class RawCard:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def finish(self) -> RawCard:
+        """The card with one warning for all its lines read as Windows-1252."""
+        lines, encoding = self.legacy_lines, encoding_label(LEGACY_ENCODING)
+        if len(lines) == 1:
+            self.warn(_("line {line} is not UTF-8; read as {encoding}", line=lines[0],
+                        encoding=encoding))
+        elif lines:
+            self.warn(_("lines {lines} are not UTF-8; read as {encoding}",
+                        lines=", ".join(map(str, lines)), encoding=encoding))
+        return self
 
 
 # --- the file's encoding ---------------------------------------------------------------------
@@ -247,9 +259,8 @@ def _decode(raw: bytes | bytearray | memoryview, charset: str | None, legacy: bo
             return str(raw, encoding)
         except UnicodeDecodeError:
             pass
-    if not legacy or declared:
-        card.warn(_("line {line} is not UTF-8; read as {encoding}", line=number,
-                    encoding=encoding_label(LEGACY_ENCODING)))
+    if (not legacy or declared) and number not in card.legacy_lines:
+        card.legacy_lines.append(number)
     return str(raw, LEGACY_ENCODING, "replace")
 
 
@@ -265,13 +276,13 @@ def read_cards(data: bytes) -> list[RawCard]:
         if upper == b"BEGIN:VCARD":
             if current is not None:
                 current.error = current.error or _("the card does not end (END:VCARD missing)")
-                cards.append(current)
+                cards.append(current.finish())
             current = RawCard(number=len(cards) + 1, line=number)
             continue
         if current is None:
             continue  # text between cards
         if upper == b"END:VCARD":
-            cards.append(current)
+            cards.append(current.finish())
             current = None
             continue
         colon = _split_line(line)
@@ -305,5 +316,5 @@ def read_cards(data: bytes) -> list[RawCard]:
         current.properties.append(Property(name, params, value))
     if current is not None:
         current.error = current.error or _("the card does not end (END:VCARD missing)")
-        cards.append(current)
+        cards.append(current.finish())
     return cards

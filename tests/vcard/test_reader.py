@@ -150,8 +150,7 @@ def test_one_card_in_windows_1252_does_not_garble_the_others():
     first, second, third = read_cards(data)
     assert card_values(first).full_name == "Jürgen Müller" and first.warnings == []
     assert card_values(second).full_name == "Anna-Lena Schäfer"
-    assert second.warnings == ["Zeile 9 ist kein UTF-8; als Windows-1252 gelesen",
-                               "Zeile 10 ist kein UTF-8; als Windows-1252 gelesen"]
+    assert second.warnings == ["Zeilen 9, 10 sind kein UTF-8; als Windows-1252 gelesen"]
     assert card_values(third).full_name == "Ayşe Yılmaz" and third.warnings == []
     assert file_encoding(data) == "utf-8+cp1252"
 
