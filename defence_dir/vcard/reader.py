@@ -92,15 +92,25 @@ def _utf8_bytes(data: bytes) -> tuple[bytes, str]:
         return data.decode("utf-16", "replace").encode("utf-8", "surrogatepass"), "utf-16"
     if data.startswith(BOM_UTF8):
         data = data[3:]
-    if data.isascii():
+    if data.isascii() or _is_utf8(data):
         return data, "utf-8"
+    if _UTF8_SEQUENCE.search(data) is None:
+        return data, LEGACY_ENCODING
+    return data, f"utf-8+{LEGACY_ENCODING}"
+
+
+def _is_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether the bytes are valid UTF-8, checked 64 KB at a time: decoding the whole
+    file at once would hold its text (up to four times its size) only to throw it away."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
     try:
-        data.decode("utf-8")
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start:start + chunk])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        if _UTF8_SEQUENCE.search(data) is None:
-            return data, LEGACY_ENCODING
-        return data, f"utf-8+{LEGACY_ENCODING}"
-    return data, "utf-8"
+        return False
+    return True
 
 
 def file_encoding(data: bytes) -> str:
@@ -318,3 +328,9 @@ def read_cards(data: bytes) -> list[RawCard]:
         current.error = current.error or _("the card does not end (END:VCARD missing)")
         cards.append(current.finish())
     return cards
+
+
+def kept_size(cards: list[RawCard]) -> int:
+    """Characters of the values kept: what a file's size limit should count, since photos and
+    other binary values are skipped without being held."""
+    return sum(len(p.value) for card in cards for p in card.properties)
