@@ -288,6 +288,7 @@ def main() -> int:
             + b"EMAIL;INTERNET:joerg.schaefer@example.org\r\nEND:VCARD\r\n")
         importer = ImportDialog(window, database, sample)
         importer.show()
+        importer.wait()
         save(importer, f"vcard_import_preview{suffix}")
         importer.close()
 

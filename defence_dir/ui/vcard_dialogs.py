@@ -8,7 +8,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -35,6 +46,7 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.persons import field_label
 from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import Action, ImportPlan, MatchMode, apply_import, plan_import
 from defence_dir.vcard.reader import file_encoding
@@ -213,7 +225,11 @@ class QrDialog(QDialog):
 
 
 class ImportDialog(QDialog):
-    """Preview of a vCard import, card by card; nothing is written until "Import"."""
+    """Preview of a vCard import, card by card; nothing is written until "Import".
+
+    Reading, planning and importing run in a worker: an iPhone export with photos is tens of
+    MB, and its preview took seconds on the GUI thread.
+    """
 
     def __init__(self, parent: QWidget | None, database: Database, path: Path) -> None:
         super().__init__(parent)
@@ -222,9 +238,10 @@ class ImportDialog(QDialog):
         self.resize(980, 480)
         self.database, self.path = database, path
         self.data = path.read_bytes()
-        self.encoding_note = encoding_warning(file_encoding(self.data))
         self.plan: ImportPlan | None = None
         self.batch_id: int | None = None
+        self.importing = False
+        self.worker = Worker(self)
         self.mode = QComboBox()
         self.mode.setObjectName("matchMode")
         self.mode.addItem(self.tr("Fill empty fields"), MatchMode.FILL.value)
@@ -250,6 +267,10 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: it moves while the worker works
+        self.busy.setTextVisible(False)
+        self.busy.hide()
         top = QFormLayout()
         top.addRow(self.tr("Persons already in the directory"), self.mode)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -261,6 +282,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.preview()
 
@@ -270,16 +292,28 @@ class ImportDialog(QDialog):
                 Action.DUPLICATE: self.tr("duplicate"), Action.INVALID: self.tr("invalid")}
 
     def preview(self) -> None:
-        try:
-            with self.database.read_session() as session:
-                self.plan = plan_import(session, self.data, self.path.name,
-                                        MatchMode(self.mode.currentData()))
-        except DefenceDirError as exc:
-            self.plan = None
+        """Plan the import in the worker; `show_plan` fills the table."""
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the cards …"))
+        self.busy.show()
+        database, data, name = self.database, self.data, self.path.name
+        mode = MatchMode(self.mode.currentData())
+
+        def work() -> tuple[ImportPlan, str | None]:
+            with database.read_session() as session:
+                plan = plan_import(session, data, name, mode)
+            return plan, encoding_warning(file_encoding(data))
+        self.worker.run(work, self.show_plan)
+
+    def show_plan(self, result: object) -> None:
+        self.busy.hide()
+        if isinstance(result, DefenceDirError):
             self.table.setRowCount(0)
-            self.summary.setText(str(exc))
-            self.import_button.setEnabled(False)
+            self.summary.setText(str(result))
             return
+        assert isinstance(result, tuple)
+        self.plan, encoding_note = result
         labels = self.labels()
         self.table.setRowCount(len(self.plan.cards))
         warned = 0
@@ -296,21 +330,51 @@ class ImportDialog(QDialog):
                 item.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, item)
         counts = self.plan.counts()
-        lines = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]
+        parts = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]
         if warned:
-            lines.append(self.tr("%n card(s) with a warning (see Warnings).", "", warned))
-        if self.encoding_note:
-            lines.append(self.encoding_note)
-        self.summary.setText("\n".join(lines))
+            parts.append(self.tr("%n card(s) with a warning (see Warnings).", "", warned))
+        if encoding_note:
+            parts.append(encoding_note)
+        # One line (wrapped here): the main window shows it in its status bar afterwards.
+        self.summary.setText(" — ".join(parts))
         self.import_button.setEnabled(counts["new"] + counts["update"] > 0)
 
     def run_import(self) -> None:
-        if self.plan is None:
+        """Import in the worker, in one transaction; the dialog closes when it is done."""
+        if self.plan is None or self.importing:
             return
-        try:
-            with self.database.session() as session:
-                self.batch_id = apply_import(session, self.plan).batch_id
-        except DefenceDirError as exc:
-            self.summary.setText(str(exc))
+        self.importing = True
+        for widget in (self.import_button, self.mode, self.buttons):
+            widget.setEnabled(False)
+        self.busy.show()
+        database, plan = self.database, self.plan
+
+        def work() -> int:
+            with database.session() as session:
+                return apply_import(session, plan).batch_id
+        self.worker.run(work, self.imported)
+
+    def imported(self, result: object) -> None:
+        self.importing = False
+        self.busy.hide()
+        for widget in (self.import_button, self.mode, self.buttons):
+            widget.setEnabled(True)
+        if isinstance(result, DefenceDirError):
+            self.summary.setText(str(result))
             return
+        assert isinstance(result, int)
+        self.batch_id = result
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel drops a preview still running; an import runs to its end (one transaction
+        that either writes every card or none)."""
+        if self.importing:
+            return
+        self.worker.callbacks.clear()
+        super().reject()
+
+    def wait(self) -> None:
+        """Until the worker is done and its answer shown (tests, screenshots)."""
+        self.worker.wait()
+        QCoreApplication.processEvents()

@@ -817,6 +817,11 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="298"/>
+        <source>Reading the cards …</source>
+        <translation>Karten werden gelesen …</translation>
+    </message>
+    <message>
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="240"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>

@@ -22,6 +22,7 @@ def test_photos_and_encoding_fallbacks_are_warnings_not_refusals(qtbot, db, tmp_
         b"PHOTO;ENCODING=b:AAAA\r\nEND:VCARD\r\n")
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
+    dialog.wait()
     rows = [[dialog.table.item(r, c).text() for c in range(5)]
             for r in range(dialog.table.rowCount())]
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
@@ -31,7 +32,7 @@ def test_photos_and_encoding_fallbacks_are_warnings_not_refusals(qtbot, db, tmp_
     assert rows[1][4] == "Zeile 28 ist kein UTF-8; als Windows-1252 gelesen"
     assert rows[2][2] == "ungültig" and "karl@@x" in rows[2][3]
     assert rows[2][4] == ""  # a refused card's photo is beside the point
-    assert dialog.summary.text() == "neu: 2, ungültig: 1\n2 Karten mit Hinweis (siehe Hinweise)."
+    assert dialog.summary.text() == "neu: 2, ungültig: 1 — 2 Karten mit Hinweis (siehe Hinweise)."
     assert dialog.import_button.isEnabled()
 
 
@@ -41,7 +42,25 @@ def test_a_legacy_file_names_its_encoding_in_the_summary(qtbot, db, tmp_path: Pa
                        "END:VCARD\r\n".encode("cp1252"))
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
+    dialog.wait()
     assert dialog.table.item(0, 1).text() == "Jürgen Müller"
     assert dialog.table.item(0, 4).text() == ""
-    assert dialog.summary.text().splitlines() == [
-        "neu: 1", "Die Datei ist nicht in UTF-8; sie wurde als Windows-1252 gelesen."]
+    assert dialog.summary.text() == ("neu: 1 — Die Datei ist nicht in UTF-8; sie wurde als "
+                                     "Windows-1252 gelesen.")
+
+
+def test_the_import_runs_in_the_worker_and_cancel_waits_for_it(qtbot, db, tmp_path: Path):
+    source = tmp_path / "eine.vcf"
+    source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ertl;Eva;;;\r\nFN:Eva Ertl\r\n"
+                       b"EMAIL:eva.ertl@example.org\r\nEND:VCARD\r\n")
+    dialog = ImportDialog(None, db, source)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()  # until the preview is there
+    dialog.wait()
+    assert dialog.import_button.isEnabled()
+    dialog.run_import()
+    assert not dialog.buttons.isEnabled()
+    dialog.reject()  # an import is one transaction: it finishes, then the dialog closes
+    assert dialog.importing  # the answer comes with the GUI thread's next events
+    dialog.wait()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.batch_id is not None
