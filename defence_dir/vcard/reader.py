@@ -90,6 +90,10 @@ def _utf8_bytes(data: bytes) -> tuple[bytes, str]:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace").encode("utf-8", "surrogatepass"), "utf-16"
+    # UTF-16 without a BOM: every other byte of "BEGIN:VCARD" is a NUL.
+    for encoding, nuls in (("utf-16-le", data[1:8:2]), ("utf-16-be", data[0:8:2])):
+        if len(data) >= 8 and nuls == b"\0\0\0\0":
+            return data.decode(encoding, "replace").encode("utf-8", "surrogatepass"), "utf-16"
     if data.startswith(BOM_UTF8):
         data = data[3:]
     if data.isascii() or _is_utf8(data):
