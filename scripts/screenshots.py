@@ -275,15 +275,23 @@ def main() -> int:
         save(qr, f"qr_dialog{suffix}")
         qr.close()
         sample = Path(folder) / "messe-kontakte.vcf"
+        photo = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQ" * 30
+        # As an iPhone writes it (a photo, not kept) and a card pasted from an old Windows
+        # export (a line in Windows-1252): both come in, with a warning.
         sample.write_bytes(
             "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Yılmaz;Ayşe;;Dr.;\r\nFN:Dr. Ayşe Yılmaz\r\n"
             "ORG:Hensoldt Sensors GmbH\r\nEMAIL:ayse.yilmaz@hensoldt.example\r\n"
-            "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nN:Grosch;Matthias;;Dr.;\r\n"
-            "EMAIL:matthias.grosch@nmwp.de\r\nTITLE:Clustermanager\r\nEND:VCARD\r\n"
-            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kaputt;Karl;;;\r\nEMAIL:karl@@x\r\n"
-            "END:VCARD\r\n".encode())
+            "PHOTO;ENCODING=b;TYPE=JPEG:".encode()
+            + "\r\n ".join(photo[i:i + 74] for i in range(0, len(photo), 74)).encode()
+            + b"\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nN:Grosch;Matthias;;Dr.;\r\n"
+            b"EMAIL:matthias.grosch@nmwp.de\r\nTITLE:Clustermanager\r\nEND:VCARD\r\n"
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kaputt;Karl;;;\r\nEMAIL:karl@@x\r\n"
+            b"END:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\n"
+            + "N:Schäfer;Jörg\r\nFN:Jörg Schäfer\r\n".encode("cp1252")
+            + b"EMAIL;INTERNET:joerg.schaefer@example.org\r\nEND:VCARD\r\n")
         importer = ImportDialog(window, database, sample)
         importer.show()
+        importer.wait()
         save(importer, f"vcard_import_preview{suffix}")
         importer.close()
 

@@ -34,7 +34,8 @@ def register(subparsers: Any) -> None:
                                           "with data)"))
     parser.add_argument("--header-row", type=int, metavar="N",
                         help=_("spreadsheet: the row holding the column names (default: found)"))
-    parser.add_argument("--encoding", help=_("CSV: the text encoding (default: detected)"))
+    parser.add_argument("--encoding", help=_("CSV or vCard: the text encoding (default: "
+                                             "detected)"))
     parser.add_argument("--delimiter", help=_("CSV: the delimiter (default: detected)"))
     parser.add_argument("--map", action="append", default=[], metavar=_("COLUMN=FIELD"),
                         help=_("spreadsheet: map a column to a field (or “ignore”)"))
@@ -108,12 +109,18 @@ def run(args: argparse.Namespace) -> int:
                                 "(.xlsx, .xls, .ods, .csv).", name=path.name))
     from defence_dir.persons import field_label
     from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
+    from defence_dir.vcard.reader import file_encoding
+    from defence_dir.vcard.report import import_report
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DefenceDirError(_("{path} cannot be read: {reason}", path=path,
                                 reason=exc.strerror or exc)) from exc
+    if args.encoding:  # a legacy file the reader would take for Windows-1252 (cp1250, mac_roman)
+        data, encoding = _transcoded(data, args.encoding, path.name), args.encoding
+    else:
+        encoding = file_encoding(data)
     db = database_from(args)
     try:
         with db.session() as session:
@@ -123,16 +130,34 @@ def run(args: argparse.Namespace) -> int:
                 batch_id = apply_import(session, plan).batch_id
     finally:
         db.close()
-    counts = plan.counts()
+    report = import_report(plan, batch_id, encoding)
     if args.json:
-        print_json({"file": str(path), "dry_run": args.dry_run, "import_batch": batch_id,
-                    "counts": counts, "cards": [c.as_json() for c in plan.cards]})
+        print_json({**report, "file": str(path), "dry_run": args.dry_run})
         return 0
     print_table([_("Card"), _("Name"), _("Result"), _("Details")],
                 [[str(c.number), c.name, _(ACTION_LABELS[c.action.value]),
-                  c.reason or "; ".join(f"{field_label(f)}: {n}" for f, _o, n in c.changes)]
+                  "; ".join(x for x in (c.reason, *c.warnings,
+                                        *(f"{field_label(f)}: {n}" for f, _o, n in c.changes))
+                            if x)]
                  for c in plan.cards])
-    summary = ", ".join(f"{_(ACTION_LABELS[k])}: {v}" for k, v in counts.items() if v)
+    summary = ", ".join(f"{_(ACTION_LABELS[k])}: {v}" for k, v in plan.counts().items() if v)
     verb = _("would be imported (dry run)") if args.dry_run else _("imported")
     print(f"{summary} — {verb}", file=sys.stderr)
+    for warning in report["warnings"]:
+        if warning["row"] is None:
+            print(warning["reason"], file=sys.stderr)
+    if report["with_warnings"]:
+        print(_("{count} cards imported with a warning (see Details).",
+                count=report["with_warnings"]) if batch_id is not None else
+              _("{count} cards would be imported with a warning (see Details).",
+                count=report["with_warnings"]), file=sys.stderr)
     return 0
+
+
+def _transcoded(data: bytes, encoding: str, name: str) -> bytes:
+    """The file as UTF-8, read in the encoding the user named."""
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise DefenceDirError(_("{name} cannot be read as {encoding}.", name=name,
+                                encoding=encoding)) from exc

@@ -8,7 +8,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -35,8 +46,11 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.persons import field_label
 from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import Action, ImportPlan, MatchMode, apply_import, plan_import
+from defence_dir.vcard.reader import file_encoding
+from defence_dir.vcard.report import REFUSED, encoding_warning
 from defence_dir.vcard.writer import Profile, card, load_cards
 
 VCARD_MIME = "text/vcard"
@@ -211,37 +225,52 @@ class QrDialog(QDialog):
 
 
 class ImportDialog(QDialog):
-    """Preview of a vCard import, card by card; nothing is written until "Import"."""
+    """Preview of a vCard import, card by card; nothing is written until "Import".
+
+    Reading, planning and importing run in a worker: an iPhone export with photos is tens of
+    MB, and its preview took seconds on the GUI thread.
+    """
 
     def __init__(self, parent: QWidget | None, database: Database, path: Path) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import vCards: {name}").format(name=path.name))
-        self.resize(820, 480)
+        self.resize(980, 480)
         self.database, self.path = database, path
         self.data = path.read_bytes()
         self.plan: ImportPlan | None = None
         self.batch_id: int | None = None
+        self.importing = False
+        self.worker = Worker(self)
         self.mode = QComboBox()
         self.mode.setObjectName("matchMode")
         self.mode.addItem(self.tr("Fill empty fields"), MatchMode.FILL.value)
         self.mode.addItem(self.tr("Overwrite"), MatchMode.OVERWRITE.value)
         self.mode.addItem(self.tr("Skip"), MatchMode.SKIP.value)
         self.mode.currentIndexChanged.connect(lambda _i: self.preview())
-        self.table = QTableWidget(0, 4)
+        # Details: what changes, or why a card is refused; Warnings: remarks on cards that
+        # do come in (a photo not kept, a line read in another encoding).
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("preview")
         self.table.setHorizontalHeaderLabels([self.tr("Card"), self.tr("Name"),
-                                              self.tr("Result"), self.tr("Details")])
+                                              self.tr("Result"), self.tr("Details"),
+                                              self.tr("Warnings")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 50)
-        self.table.setColumnWidth(1, 220)
-        self.table.setColumnWidth(2, 110)
+        self.table.setColumnWidth(1, 190)
+        self.table.setColumnWidth(2, 90)
+        self.table.setColumnWidth(3, 290)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: it moves while the worker works
+        self.busy.setTextVisible(False)
+        self.busy.hide()
         top = QFormLayout()
         top.addRow(self.tr("Persons already in the directory"), self.mode)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -253,6 +282,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self.preview()
 
@@ -262,39 +292,89 @@ class ImportDialog(QDialog):
                 Action.DUPLICATE: self.tr("duplicate"), Action.INVALID: self.tr("invalid")}
 
     def preview(self) -> None:
-        try:
-            with self.database.read_session() as session:
-                self.plan = plan_import(session, self.data, self.path.name,
-                                        MatchMode(self.mode.currentData()))
-        except DefenceDirError as exc:
-            self.plan = None
+        """Plan the import in the worker; `show_plan` fills the table."""
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the cards …"))
+        self.busy.show()
+        database, data, name = self.database, self.data, self.path.name
+        mode = MatchMode(self.mode.currentData())
+
+        def work() -> tuple[ImportPlan, str | None]:
+            with database.read_session() as session:
+                plan = plan_import(session, data, name, mode)
+            return plan, encoding_warning(file_encoding(data))
+        self.worker.run(work, self.show_plan)
+
+    def show_plan(self, result: object) -> None:
+        self.busy.hide()
+        if isinstance(result, DefenceDirError):
             self.table.setRowCount(0)
-            self.summary.setText(str(exc))
-            self.import_button.setEnabled(False)
+            self.summary.setText(str(result))
             return
+        assert isinstance(result, tuple)
+        self.plan, encoding_note = result
         labels = self.labels()
         self.table.setRowCount(len(self.plan.cards))
+        warned = 0
         for row, plan in enumerate(self.plan.cards):
             details = plan.reason or "; ".join(
                 f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
                 for f, o, n in plan.changes)
+            # A refused card does not come in: its remarks would only distract.
+            warnings = "" if plan.action in REFUSED else "; ".join(plan.warnings)
+            warned += bool(warnings)
             for column, value in enumerate((str(plan.number), plan.name, labels[plan.action],
-                                            details)):
+                                            details, warnings)):
                 item = QTableWidgetItem(value)  # items show plain text
                 item.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, item)
         counts = self.plan.counts()
-        self.summary.setText(", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items()
-                                       if v))
+        parts = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]
+        if warned:
+            parts.append(self.tr("%n card(s) with a warning (see Warnings).", "", warned))
+        if encoding_note:
+            parts.append(encoding_note)
+        # One line (wrapped here): the main window shows it in its status bar afterwards.
+        self.summary.setText(" — ".join(parts))
         self.import_button.setEnabled(counts["new"] + counts["update"] > 0)
 
     def run_import(self) -> None:
-        if self.plan is None:
+        """Import in the worker, in one transaction; the dialog closes when it is done."""
+        if self.plan is None or self.importing:
             return
-        try:
-            with self.database.session() as session:
-                self.batch_id = apply_import(session, self.plan).batch_id
-        except DefenceDirError as exc:
-            self.summary.setText(str(exc))
+        self.importing = True
+        for widget in (self.import_button, self.mode, self.buttons):
+            widget.setEnabled(False)
+        self.busy.show()
+        database, plan = self.database, self.plan
+
+        def work() -> int:
+            with database.session() as session:
+                return apply_import(session, plan).batch_id
+        self.worker.run(work, self.imported)
+
+    def imported(self, result: object) -> None:
+        self.importing = False
+        self.busy.hide()
+        for widget in (self.import_button, self.mode, self.buttons):
+            widget.setEnabled(True)
+        if isinstance(result, DefenceDirError):
+            self.summary.setText(str(result))
             return
+        assert isinstance(result, int)
+        self.batch_id = result
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel drops a preview still running; an import runs to its end (one transaction
+        that either writes every card or none)."""
+        if self.importing:
+            return
+        self.worker.callbacks.clear()
+        super().reject()
+
+    def wait(self) -> None:
+        """Until the worker is done and its answer shown (tests, screenshots)."""
+        self.worker.wait()
+        QCoreApplication.processEvents()

@@ -272,6 +272,8 @@ def plan_import(session: Session, data: bytes, file_name: str,
             plan.changes.append(("organisation", "", organisation))
         plan.action = Action.UPDATE if plan.changes else Action.UNCHANGED
         plans.append(plan)
+    for card, card_plan in zip(raw_cards, plans, strict=True):  # hook; issue14 importer copies
+        card_plan.warnings = card.warnings
     return ImportPlan(file_name, plans)
 
 

@@ -3,20 +3,39 @@
 Each card is read on its own, so a malformed card is reported and the good cards of the same
 file still come in. Values keep their escapes; callers unescape per property (a comma in FN is
 text, a comma in CATEGORIES separates values), which is where vobject goes wrong for FN.
+
+The file is read as bytes in one pass, linear in its size: a folded property is gathered in a
+buffer (not by string concatenation), photos and other binary data are skipped line by line
+without being kept, and each property is decoded on its own, so one line in another encoding
+does not garble the rest of the file.
 """
 
 from __future__ import annotations
 
+import codecs
+import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from charset_normalizer import from_bytes
+from defence_dir.i18n import N_, _
+from defence_dir.plain_text import clean_text, nfc
 
-from defence_dir.i18n import _
-from defence_dir.vcard.text import decode_quoted_printable
-
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_BREAK = re.compile(rb"\r\n|\r|\n")
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
+# A continuation line of a vCard 2.1 BASE64 value, which need not be indented.
+_BASE64_LINE = re.compile(rb"[ \t]*[A-Za-z0-9+/=]+[ \t]*")
+# Any multi-byte UTF-8 sequence: its presence means a file that does not decode as a whole is
+# UTF-8 with some lines in another encoding, not a file wholly in a legacy encoding.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+BOM_UTF8 = b"\xef\xbb\xbf"
+# Old Windows exports (Outlook 2.1) are Windows-1252; charset guessers call short German text
+# Windows-1250, which reads "Michèle" as "Michčle", so the guess is this fixed one.
+LEGACY_ENCODING = "cp1252"
+_SKIPPED = {"PHOTO": N_("Photo not kept"), "LOGO": N_("Logo not kept"),
+            "SOUND": N_("Sound not kept"), "KEY": N_("Key not kept")}
+_SHORT = 64  # BEGIN:VCARD and END:VCARD are compared only on lines this short
 
 
 @dataclass
@@ -37,6 +56,7 @@ class RawCard:
     error: str | None = None
     # Remarks that do not stop the card (a photo not kept, bytes read in another encoding).
     warnings: list[str] = field(default_factory=list)
+    legacy_lines: list[int] = field(default_factory=list, repr=False)  # read as Windows-1252
 
     def first(self, name: str) -> Property | None:
         return next((p for p in self.properties if p.name == name), None)
@@ -44,30 +64,180 @@ class RawCard:
     def all(self, name: str) -> list[Property]:
         return [p for p in self.properties if p.name == name]
 
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
-def decode_file(data: bytes) -> str:
-    """Text of a .vcf: UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
+    def finish(self) -> RawCard:
+        """The card with one warning for all its lines read as Windows-1252."""
+        lines, encoding = self.legacy_lines, encoding_label(LEGACY_ENCODING)
+        if len(lines) == 1:
+            self.warn(_("line {line} is not UTF-8; read as {encoding}", line=lines[0],
+                        encoding=encoding))
+        elif lines:
+            self.warn(_("lines {lines} are not UTF-8; read as {encoding}",
+                        lines=", ".join(map(str, lines)), encoding=encoding))
+        return self
+
+
+# --- the file's encoding ---------------------------------------------------------------------
+
+def _utf8_bytes(data: bytes) -> tuple[bytes, str]:
+    """(UTF-8 or legacy bytes to read, the file's encoding as reported).
+
+    The encoding is "utf-8", "utf-16", LEGACY_ENCODING for a file with no UTF-8 in it at all,
+    or "utf-8+cp1252" for UTF-8 with lines in another encoding (each named in a card warning).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+        return data.decode("utf-16", "replace").encode("utf-8", "surrogatepass"), "utf-16"
+    # UTF-16 without a BOM: every other byte of "BEGIN:VCARD" is a NUL.
+    for encoding, nuls in (("utf-16-le", data[1:8:2]), ("utf-16-be", data[0:8:2])):
+        if len(data) >= 8 and nuls == b"\0\0\0\0":
+            return data.decode(encoding, "replace").encode("utf-8", "surrogatepass"), "utf-16"
+    if data.startswith(BOM_UTF8):
+        data = data[3:]
+    if data.isascii() or _is_utf8(data):
+        return data, "utf-8"
+    if _UTF8_SEQUENCE.search(data) is None:
+        return data, LEGACY_ENCODING
+    return data, f"utf-8+{LEGACY_ENCODING}"
+
+
+def _is_utf8(data: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether the bytes are valid UTF-8, checked 64 KB at a time: decoding the whole
+    file at once would hold its text (up to four times its size) only to throw it away."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
     try:
-        return data.decode("utf-8")
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start:start + chunk])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        guess = from_bytes(data).best()
-        encoding = guess.encoding if guess else "cp1252"
-        return data.decode(encoding, "replace")
+        return False
+    return True
 
 
-def _split_line(line: str) -> tuple[str, str] | None:
-    """(name and parameters, value) at the first colon outside quotes."""
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return line[:index], line[index + 1:]
-    return None
+def file_encoding(data: bytes) -> str:
+    """How `read_cards` reads this file: "utf-8", "utf-16", "cp1252" or "utf-8+cp1252"."""
+    return _utf8_bytes(data)[1]
+
+
+def encoding_label(encoding: str) -> str:
+    """An encoding as users know it: "Windows-1252" rather than "cp1252"."""
+    names = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
+             f"utf-8+{LEGACY_ENCODING}": "UTF-8 + Windows-1252"}
+    return names.get(encoding.lower(), encoding)
+
+
+def _codec(charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
+
+
+# --- physical and logical lines ----------------------------------------------------------------
+
+def _physical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """(number, line) without its line break; CRLF, LF and CR all end a line."""
+    start = number = 0
+    for number, match in enumerate(_BREAK.finditer(data), start=1):
+        yield number, data[start:match.start()]
+        start = match.end()
+    if start < len(data):
+        yield number + 1, data[start:]
+
+
+@dataclass
+class _Gathering:
+    """One property while its continuation lines come in."""
+
+    number: int
+    first: bytes
+    rest: bytearray | None = None  # created on the first continuation: most lines have none
+    quoted_printable: bool = False
+    skipped: str | None = None  # the name of a binary property whose value is dropped
+
+    def add(self, piece: bytes) -> None:
+        if self.rest is None:
+            self.rest = bytearray(self.first)
+        self.rest += piece  # amortised: linear in the length of the property
+
+    def ends_with_soft_break(self) -> bool:
+        last = self.rest if self.rest is not None else self.first
+        return last[-1:] == b"="
+
+    def drop_soft_break(self) -> None:
+        if self.rest is None:
+            self.rest = bytearray(self.first)
+        del self.rest[-1:]
+
+    def content(self) -> bytes | bytearray:
+        return self.first if self.rest is None else self.rest
+
+
+def _start(number: int, line: bytes) -> _Gathering:
+    gathering = _Gathering(number, line)
+    colon = line.find(b":")
+    if colon < 0:
+        return gathering
+    head = line[:colon].upper()
+    gathering.quoted_printable = b"QUOTED-PRINTABLE" in head
+    name = head.split(b";", 1)[0].rsplit(b".", 1)[-1].decode("ascii", "replace")
+    params = _parse_params(head.decode("utf-8", "replace").split(";")[1:])
+    binary = bool({e.upper() for e in params.get("ENCODING", [])} & {"BASE64", "B"})
+    inline = line[colon + 1:colon + 6].lower() == b"data:"
+    if binary or (inline and name in _SKIPPED):
+        gathering.skipped = name
+        gathering.first = line[:colon + 1]
+    return gathering
+
+
+def _logical_lines(data: bytes) -> Iterator[tuple[int, bytes | bytearray, str | None]]:
+    """(first line number, unfolded line, name of a skipped binary property or None).
+
+    Joins folded lines (a leading space or tab) and 2.1 QUOTED-PRINTABLE soft line breaks; the
+    value of a skipped property comes back empty.
+    """
+    current: _Gathering | None = None
+    for number, line in _physical_lines(data):
+        if current is not None:
+            # A soft break first: the next line may begin with a space that is text.
+            if current.quoted_printable and current.ends_with_soft_break():
+                current.drop_soft_break()
+                current.add(line)
+                continue
+            if line[:1] in (b" ", b"\t"):
+                if current.skipped is None:
+                    current.add(line[1:])
+                continue
+            if current.skipped is not None and _BASE64_LINE.fullmatch(line):
+                continue  # vCard 2.1 base64 goes on unindented until a blank line
+            yield current.number, current.content(), current.skipped
+            current = None
+        if line.strip():
+            current = _start(number, line)
+    if current is not None:
+        yield current.number, current.content(), current.skipped
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+def _split_line(line: bytes | bytearray) -> int:
+    """Index of the first colon outside double quotes, -1 if there is none."""
+    position, end = 0, len(line)
+    while position < end:
+        colon = line.find(b":", position)
+        quote = line.find(b'"', position, colon if colon >= 0 else end)
+        if quote < 0:
+            return colon
+        closing = line.find(b'"', quote + 1)
+        if closing < 0:
+            return -1
+        position = closing + 1
+    return -1
 
 
 def _parse_params(parts: list[str]) -> dict[str, list[str]]:
@@ -87,64 +257,84 @@ def _parse_params(parts: list[str]) -> dict[str, list[str]]:
     return params
 
 
-def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Unfolded lines with their first physical line number (folding and 2.1 QP soft breaks)."""
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
-        if line[:1] in (" ", "\t") and logical:
-            start, previous = logical[-1]
-            logical[-1] = (start, previous + line[1:])
-        elif logical and _continues_quoted_printable(logical[-1][1]):
-            start, previous = logical[-1]
-            logical[-1] = (start, previous[:-1] + line)
-        elif line.strip():
-            logical.append((number, line))
-    return logical
-
-
-def _continues_quoted_printable(line: str) -> bool:
-    head = line.split(":", 1)[0].upper()
-    return "QUOTED-PRINTABLE" in head and line.endswith("=")
+def _decode(raw: bytes | bytearray | memoryview, charset: str | None, legacy: bool,
+            quoted_printable: bool, card: RawCard, number: int) -> str:
+    """A value's text, trying in turn: the file's encoding and the declared CHARSET (the
+    CHARSET first for QUOTED-PRINTABLE, where 2.1 writers put it), then UTF-8; else
+    Windows-1252 with a warning naming the line, unless the whole file is in that encoding
+    (which the report says once)."""
+    declared = _codec(charset)
+    own = LEGACY_ENCODING if legacy else "utf-8"
+    order = (declared, own, "utf-8") if quoted_printable else (own, declared)
+    for encoding in order:
+        if encoding is None:
+            continue
+        try:
+            return str(raw, encoding)
+        except UnicodeDecodeError:
+            pass
+    if (not legacy or declared) and number not in card.legacy_lines:
+        card.legacy_lines.append(number)
+    return str(raw, LEGACY_ENCODING, "replace")
 
 
 def read_cards(data: bytes) -> list[RawCard]:
+    data, encoding = _utf8_bytes(data)
+    legacy = encoding == LEGACY_ENCODING
     cards: list[RawCard] = []
     current: RawCard | None = None
-    for number, line in _logical_lines(decode_file(data)):
-        line = line.lstrip("\ufeff")  # files joined together keep their BOMs mid-text
-        upper = line.strip().upper()
-        if upper == "BEGIN:VCARD":
+    for number, line, skipped in _logical_lines(data):
+        if line[:3] == BOM_UTF8:  # files joined together keep their BOMs mid-text
+            line = line.lstrip(BOM_UTF8)
+        upper = line.strip().upper() if len(line) < _SHORT else b""
+        if upper == b"BEGIN:VCARD":
             if current is not None:
                 current.error = current.error or _("the card does not end (END:VCARD missing)")
-                cards.append(current)
+                cards.append(current.finish())
             current = RawCard(number=len(cards) + 1, line=number)
             continue
         if current is None:
             continue  # text between cards
-        if upper == "END:VCARD":
-            cards.append(current)
+        if upper == b"END:VCARD":
+            cards.append(current.finish())
             current = None
             continue
-        split = _split_line(line)
-        if split is None:
+        colon = _split_line(line)
+        if colon < 0:
+            text = str(line[:60], "utf-8", "replace")
             current.error = current.error or _("line {line} is not a vCard property: “{text}”",
-                                               line=number, text=line[:60])
+                                               line=number, text=clean_text(text) or "")
             continue
-        head, value = split
-        parts = head.split(";")
+        parts = str(line[:colon], "utf-8", "replace").split(";")
         match = _NAME.match(parts[0].strip())
         if match is None:
             current.error = current.error or _("line {line} has no valid property name",
                                                line=number)
             continue
+        name = match.group(1).upper()
         params = _parse_params(parts[1:])
-        encoding = {e.upper() for e in params.get("ENCODING", [])}
-        if encoding & {"BASE64", "B"}:
-            continue  # photos and sounds: not kept
-        if "QUOTED-PRINTABLE" in encoding:
-            value = decode_quoted_printable(value, (params.get("CHARSET") or ["utf-8"])[0])
-        current.properties.append(Property(match.group(1).upper(), params, value))
+        if skipped is not None:
+            current.warn(_(_SKIPPED[name]) if name in _SKIPPED
+                         else _("{property} (binary data) not kept", property=name))
+            continue
+        charset = (params.get("CHARSET") or [None])[0]
+        raw = memoryview(line)[colon + 1:]
+        quoted_printable = "QUOTED-PRINTABLE" in {e.upper() for e in params.get("ENCODING", [])}
+        if quoted_printable:
+            raw = memoryview(quopri.decodestring(bytes(raw)))
+        value = _decode(raw, charset, legacy, quoted_printable, current, number)
+        # The normal form (no NULs or escape codes) for every value, names and UIDs alike;
+        # the common printable value is not copied (a long note would be, several times).
+        value = nfc(value).strip() if value.isprintable() else \
+            clean_text(value, multiline=True) or ""
+        current.properties.append(Property(name, params, value))
     if current is not None:
         current.error = current.error or _("the card does not end (END:VCARD missing)")
-        cards.append(current)
+        cards.append(current.finish())
     return cards
+
+
+def kept_size(cards: list[RawCard]) -> int:
+    """Characters of the values kept: what a file's size limit should count, since photos and
+    other binary values are skipped without being held."""
+    return sum(len(p.value) for card in cards for p in card.properties)

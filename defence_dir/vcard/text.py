@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-import quopri
 import re
 
 FOLD_OCTETS = 75
 CRLF = "\r\n"
 
 
-_NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
+_NEEDS_ESCAPE = re.compile(r"[\\,;\t\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# What is left after line breaks and tabs: never written, even from rows saved before text was
+# cleaned (a NUL or an escape code makes address books drop the card or the whole file).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def escape(value: str) -> str:
-    """A TEXT value per RFC 2426 4 / RFC 6350 3.4: backslash, comma, semicolon, newline."""
+    """A TEXT value per RFC 2426 4 / RFC 6350 3.4: backslash, comma, semicolon, newline; tabs
+    become spaces and other control characters are left out."""
     if not _NEEDS_ESCAPE.search(value):  # most values: nothing to do, return them as they are
         return value
-    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    value = _LINE_BREAK.sub(lambda _match: "\\n", value).replace("\t", " ")
+    return _CONTROL.sub("", value)
+
+
+def without_controls(value: str) -> str:
+    """A value that is not TEXT-escaped (UID, URL) without control characters."""
+    return value if value.isprintable() else _CONTROL.sub("", value)
 
 
 def escape_component(value: str) -> str:
@@ -55,21 +65,20 @@ def unfold(text: str) -> str:
     return _UNFOLD.sub("", text)
 
 
+_ESCAPED = re.compile(r"\\(.?)", re.DOTALL)
+
+
 def unescape(value: str) -> str:
     """Undo TEXT escaping; a lone backslash before another character keeps that character."""
-    out: list[str] = []
-    chars = iter(value)
-    for char in chars:
-        if char != "\\":
-            out.append(char)
-            continue
-        following = next(chars, "")
-        out.append("\n" if following in ("n", "N") else following)
-    return "".join(out)
+    if "\\" not in value:  # also keeps a long NOTE from being copied
+        return value
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in ("n", "N") else m.group(1), value)
 
 
 def split_unescaped(value: str, separator: str) -> list[str]:
     """Split at separators that are not escaped, keeping escapes for `unescape`."""
+    if "\\" not in value:
+        return value.split(separator)
     parts: list[str] = []
     current: list[str] = []
     escaped = False
@@ -88,12 +97,3 @@ def split_unescaped(value: str, separator: str) -> list[str]:
         current.append("\\")
     parts.append("".join(current))
     return parts
-
-
-def decode_quoted_printable(value: str, charset: str) -> str:
-    """vCard 2.1 QUOTED-PRINTABLE (soft line breaks already joined by the reader)."""
-    raw = quopri.decodestring(value.encode("ascii", "replace"))
-    try:
-        return raw.decode(charset or "utf-8")
-    except (LookupError, UnicodeDecodeError):
-        return raw.decode("cp1252", "replace")

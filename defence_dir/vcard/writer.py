@@ -30,7 +30,7 @@ from defence_dir.data.models import (
     display_name_of,
     person_topic,
 )
-from defence_dir.vcard.text import CRLF, escape, fold
+from defence_dir.vcard.text import CRLF, escape, fold, without_controls
 
 
 class Profile(enum.StrEnum):
@@ -160,6 +160,7 @@ def card(data: CardData, profile: Profile) -> str:
     lines: list[str] = []
 
     def add(name: str, value: str, params: str = "") -> None:
+        value = without_controls(value)  # UID and URL are not escaped; rows may predate cleaning
         if charset and not value.isascii():
             params += ";CHARSET=UTF-8"
         lines.append(fold(f"{name}{params}:{value}"))

@@ -818,6 +818,24 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="298"/>
+        <source>Reading the cards …</source>
+        <translation>Karten werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="240"/>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="301"/>
+        <source>%n card(s) with a warning (see Warnings).</source>
+        <translation>
+            <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
+            <numerusform>%n Karten mit Hinweis (siehe Hinweise).</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="219"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>

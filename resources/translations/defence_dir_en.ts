@@ -134,6 +134,17 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="301"/>
+        <source>%n card(s) with a warning (see Warnings).</source>
+        <translation>
+            <numerusform>%n card with a warning (see Warnings).</numerusform>
+            <numerusform>%n cards with a warning (see Warnings).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MailingActions</name>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>

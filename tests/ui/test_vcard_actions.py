@@ -88,11 +88,13 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
 
     def drive(dialog):
         assert isinstance(dialog, ImportDialog)
+        dialog.wait()  # the preview is planned in a worker
         seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)]
                         for r in range(dialog.table.rowCount())]
         with db.read_session() as session:  # the preview wrote nothing
             seen["before"] = session.scalar(select(func.count()).select_from(Person))
         dialog.run_import()
+        dialog.wait()
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", drive)
     window.import_vcards(str(source))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from defence_dir.plain_text import has_control_characters
 from defence_dir.vcard.text import escape, fold, split_unescaped, unescape, unfold
 from defence_dir.vcard.writer import CardData, Profile, card
 
@@ -70,8 +72,14 @@ def test_vobject_reads_back_every_field(tricky_card):
     assert parsed.categories.value == ["NMWP.NRW", "Photonik", "Nano- und Mikrosystemtechnik"]
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-               min_size=1, max_size=120)
+# Any text, as rows saved before text was cleaned may hold it: NULs and escape codes included.
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120)
+
+
+def norm(text: str) -> str:
+    """What a card carries of a text: line breaks as \\n, tabs as spaces, no control codes."""
+    text = re.sub(r"\r\n|[\r\x85\u2028\u2029]", "\n", text).replace("\t", " ")
+    return re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", "", text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,12 +90,12 @@ def test_any_text_survives_escaping_and_folding(family, given_name, note, org, f
     text = card(data, Profile.STANDARD)
     for line in text.encode("utf-8").split(b"\r\n"):
         assert len(line) <= 75
+        assert not has_control_characters(line.decode("utf-8")) and b"\n" not in line
     properties = {}
     for line in unfold(text).split("\r\n"):
         if ":" in line:
             name, value = line.split(":", 1)
             properties[name.split(";")[0]] = value
-    norm = lambda s: s.replace("\r\n", "\n").replace("\r", "\n")  # noqa: E731
     assert unescape(properties["NOTE"]) == norm(note)
     assert unescape(properties["TITLE"]) == norm(function)
     family_part, given_part, *_rest = split_unescaped(properties["N"], ";")
@@ -99,3 +107,33 @@ def test_any_text_survives_escaping_and_folding(family, given_name, note, org, f
 def test_fold_unfold_round_trip(text):
     line = "NOTE:" + escape(text)
     assert unfold(fold(line)) == line
+
+
+def test_rows_saved_before_text_was_cleaned_export_without_control_characters(db, tmp_path):
+    """A NUL or escape code in an old row made address books drop the card; never write one."""
+    from sqlalchemy import select, update
+
+    from defence_dir.data.models import Person
+    from defence_dir.vcard.export import export_persons
+
+    with db.session() as session:
+        person_id = session.scalar(select(Person.id).where(Person.family_name == "Grosch"))
+        session.execute(update(Person).where(Person.id == person_id).values(
+            given_name="Mat\x00thias", family_name="Grosch\x1b[0m", function="Berater\x0b",
+            notes="Erste Zeile\r\nzweite\x00 Zeile\u2028dritte\x07", uid="u\x00-17"))
+    with db.read_session() as session:
+        for profile in Profile:
+            target = tmp_path / f"{profile.value}.vcf"
+            export_persons(session, [person_id], profile, target)
+            data = target.read_bytes()
+            body = data.replace(b"\r\n", b"")
+            assert not has_control_characters(body.decode("utf-8")), profile
+            assert b"\n" not in body and b"\r" not in body
+            text = unfold(data.decode("utf-8"))
+            assert "N:Grosch[0m;Matthias;" in text or "N;CHARSET=UTF-8:Grosch[0m;Matthias;" \
+                in text
+            assert "NOTE:Erste Zeile\\nzweite Zeile\\ndritte\r\n" in text
+            assert "UID:u-17" in text or "UID:urn:uuid:u-17" in text
+            [card_back] = vobject.readComponents(text) if profile is not Profile.V4 else [None]
+            if card_back is not None:
+                assert card_back.note.value == "Erste Zeile\nzweite Zeile\ndritte"
