@@ -81,7 +81,8 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
 
         write_report_xlsx(args.report, plan, report)
     if args.json:
-        print_json({**report, "file": str(args.file), "sheet": sheet.name,
+        print_json({**report, "source": "spreadsheet", "file": str(args.file),
+                    "sheet": sheet.name,
                     "header_row": header + 1, "encoding": table.encoding,
                     "delimiter": table.delimiter,
                     "mapping": {heading: IGNORE if statuses is None and field in EVENT_ONLY

@@ -95,10 +95,7 @@ def test_import_errors_are_one_line(cli, db_path, tmp_path: Path, name, content,
 # The keys a script reads from `import --json`, whatever the file; extra keys may follow.
 COMMON = {"rows", "created", "updated", "unchanged", "duplicates_in_file", "invalid", "skipped",
           "with_warnings", "problems", "warnings", "batch_id", "file", "dry_run", "details",
-          "encoding"}
-# Added to the spreadsheet report by the spreadsheet half of issue 14 (branch
-# issue14-spreadsheet): drop this exception once both are merged.
-NOT_YET_IN_SPREADSHEETS = {"with_warnings", "warnings"}
+          "encoding", "source"}
 
 
 def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path):
@@ -124,7 +121,7 @@ def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path
         reports[path.suffix] = json.loads(out)
     sheet, cards = reports[".csv"], reports[".vcf"]
     assert set(cards) >= COMMON
-    assert set(sheet) >= COMMON - NOT_YET_IN_SPREADSHEETS
+    assert set(sheet) >= COMMON
     for report in (sheet, cards):
         assert (report["rows"], report["created"], report["updated"], report["unchanged"],
                 report["invalid"], report["duplicates_in_file"], report["skipped"]) == \
@@ -136,7 +133,8 @@ def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path
     assert [p["row"] for p in sheet["problems"]] == [4]
     assert [p["row"] for p in cards["problems"]] == [3]
     assert "kai@@kaputt" in cards["problems"][0]["reason"]
-    assert cards["source"] == "vcard" and cards["encoding"] == "utf-8"
+    assert (sheet["source"], cards["source"]) == ("spreadsheet", "vcard")
+    assert cards["encoding"] == "utf-8"
     assert cards["warnings"] == [] and cards["with_warnings"] == 0
     code, out, err = cli("--db", str(db_path), "import", str(vcf), "--json")
     report = json.loads(out)
