@@ -34,7 +34,7 @@ def kind_label(kind: str) -> str:
 def run(args: argparse.Namespace) -> int:
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             numbers = directory.counts(session)
     finally:
         db.close()
