@@ -37,13 +37,19 @@ def write_lock_held(path: Path) -> Iterator[sqlite3.Connection]:
         other.close()
 
 
-def damage_pages(path: Path, pages: int = 8) -> None:
-    """Overwrite `pages` pages in the middle of the file, as a failing disk or an interrupted
-    copy leaves it (header and schema page intact, so SQLite opens it)."""
-    size = path.stat().st_size
-    middle = (size // PAGE // 2) * PAGE
+def damage_pages(path: Path, pages: int = 8, table: str | None = None) -> None:
+    """Overwrite `pages` pages in the middle of the file, or of `table`'s pages, as a failing
+    disk or an interrupted copy leaves it (header and schema page intact, so SQLite opens it)."""
+    if table is None:
+        first = path.stat().st_size // PAGE // 2
+    else:
+        with sqlite3.connect(path) as connection:
+            numbers = [row[0] for row in connection.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", (table,))]
+        connection.close()
+        first = numbers[len(numbers) // 2] - 1  # dbstat counts pages from 1
     with path.open("r+b") as handle:
-        handle.seek(middle)
+        handle.seek(first * PAGE)
         handle.write(bytes(range(256)) * (PAGE * pages // 256))
 
 
