@@ -130,17 +130,20 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | None = None, *, seed: bool = True) -> Database:
+def open_database(target: str | None = None, *, seed: bool = True,
+                  read_only: bool = False) -> Database:
     """Open (creating if needed) the database named by `target`, migrated to the newest schema.
 
-    A new database is filled with the DEFENCE.NRW starting directory when `seed` is true.
+    A new database is filled with the DEFENCE.NRW starting directory when `seed` is true. An
+    existing SQLite file is opened read-only when asked or when it cannot be written.
     """
     url, is_default = resolve_target(target)
     path = sqlite_file(url)
-    created_file = read_only = False
+    created_file = protected = False
     side_files_before = _side_files(path) if path is not None else set()
     if path is not None:
-        created_file, read_only = _prepare_sqlite_file(path, create_parent=is_default)
+        created_file, protected = _prepare_sqlite_file(path, create_parent=is_default)
+        read_only = (read_only and not created_file) or protected
     try:
         return _open_checked(url, path, created_file=created_file, seed=seed,
                              read_only=read_only)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -269,8 +270,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(banner)
-        layout.addWidget(self.takeCentralWidget())
+        layout.addWidget(self.takeCentralWidget(), 1)
         self.setCentralWidget(container)
         self.read_only_banner = banner
         self.read_only_label = QLabel(self.tr("Read-only"))
