@@ -99,7 +99,6 @@ class Database:
     created: bool
     backup_path: Path | None
     _sessions: sessionmaker[Session]
-    _write_sessions: sessionmaker[Session]
     read_only: bool = False
 
     @contextlib.contextmanager
@@ -114,7 +113,10 @@ class Database:
             raise DatabaseFailureError(
                 failures.message(failures.Failure.READ_ONLY, self.location),
                 failures.Failure.READ_ONLY.value)
-        with self._write_sessions.begin() as session:
+        with self._sessions.begin() as session:
+            # Only this session's own connection takes the lock up front: others it opens
+            # (e.g. to read a committed version after a conflict) must not wait for it.
+            session.connection(execution_options={WRITE_OPTION: True})
             yield session
 
     def read_session(self) -> Session:
@@ -164,7 +166,6 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         _refuse_upgrade_read_only(current, path)
         url = _read_only_url(path)
     engine = _create_engine(url, location, path, read_only=read_only)
-    writer = engine.execution_options(**{WRITE_OPTION: True})
     try:
         if path is None:
             current = _read_revision_engine(engine, url)
@@ -174,9 +175,9 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         if current != migration.head_revision():
             if not fresh and path is not None:
                 backup = _backup_before_upgrade(path)
-            _migrate_and_seed(writer, seed=fresh and seed)
+            _migrate_and_seed(engine, seed=fresh and seed)
         elif not read_only:
-            _complete_search_index(engine, writer)
+            _complete_search_index(engine)
     except DefenceDirError:
         engine.dispose()
         raise
@@ -189,9 +190,7 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
     from defence_dir.search import indexer
 
     sessions = sessionmaker(engine, expire_on_commit=False)
-    write_sessions = sessionmaker(writer, expire_on_commit=False)
     indexer.install(sessions)
-    indexer.install(write_sessions)
     return Database(
         engine=engine,
         url=url,
@@ -200,7 +199,6 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
         created=fresh,
         backup_path=backup,
         _sessions=sessions,
-        _write_sessions=write_sessions,
         read_only=read_only,
     )
 
@@ -233,7 +231,7 @@ def _read_only_url(path: Path) -> URL:
 def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
     """Upgrade to the newest schema and, for a new database, add the starting directory, all in
     one transaction: a failure leaves the database as it was."""
-    with engine.begin() as connection:
+    with _write_transaction(engine) as connection:
         migration.upgrade(connection)
         from defence_dir.search import indexer
 
@@ -247,14 +245,23 @@ def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
             session.flush()
 
 
-def _complete_search_index(engine: Engine, writer: Engine) -> None:
+@contextlib.contextmanager
+def _write_transaction(engine: Engine) -> Iterator[Connection]:
+    """engine.begin() for a write: on SQLite it takes the write lock up front (BEGIN IMMEDIATE)."""
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            yield connection
+
+
+def _complete_search_index(engine: Engine) -> None:
     """Build the search index if it is not (rows written by a tool that bypassed it)."""
     from defence_dir.search import indexer
 
     with Session(bind=engine) as session:
         if indexer.is_built(session):
             return
-    with writer.begin() as connection, Session(bind=connection) as session:
+    with _write_transaction(engine) as connection, Session(bind=connection) as session:
         indexer.rebuild_if_needed(session)
         session.flush()
 
