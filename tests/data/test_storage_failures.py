@@ -342,3 +342,26 @@ def test_a_read_only_database_that_needs_an_upgrade_is_refused(read_only_db_path
     with pytest.raises(DatabaseOpenError, match="schreibgeschützt"):
         open_database(str(read_only_db_path))
     assert digest(read_only_db_path) == before
+
+
+def test_a_row_locked_on_postgres_is_told_in_one_line(pg_url, monkeypatch):
+    """PostgreSQL waits for a row lock only as long as SQLite waits for its write lock."""
+    from sqlalchemy import create_engine, update
+
+    monkeypatch.setenv(BUSY_TIMEOUT_VAR, "200")
+    db = open_database(pg_url)
+    other = create_engine(pg_url)
+    try:
+        with other.connect() as holder:
+            holder.execute(text("UPDATE person SET notes = 'in Bearbeitung' WHERE id = 1"))
+            with pytest.raises(DatabaseFailureError, match="gesperrt") as caught, \
+                    db.session() as session:
+                session.execute(update(Person).where(Person.id == 1)
+                                .values(notes="Gisela ruft zurück"))
+            holder.rollback()
+        assert "[SQL" not in str(caught.value) and "Gisela" not in str(caught.value)
+        with db.read_session() as session:
+            assert session.get(Person, 1).notes is None
+    finally:
+        other.dispose()
+        db.close()
