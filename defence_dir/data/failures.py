@@ -158,3 +158,12 @@ def describe(exc: BaseException, location: str | None = None) -> str:
         return str(exc)
     failure = classify(exc)
     return message(failure, location) if failure is not None else first_line(exc)
+
+
+def worker_text(exc: BaseException) -> str:
+    """What the window shows for an error a worker thread met: a database failure's line, a
+    SQLAlchemy error's driver line (its str() holds the statement), else the error's text."""
+    if isinstance(exc, DefenceDirError) or classify(exc) is not None \
+            or hasattr(exc, "statement"):
+        return describe(exc)
+    return str(exc) or type(exc).__name__

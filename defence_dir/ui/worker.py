@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from defence_dir.data.failures import describe
+from defence_dir.data.failures import worker_text
 from defence_dir.errors import DefenceDirError
 
 
@@ -30,7 +30,7 @@ class _Task(QRunnable):
         except DefenceDirError as exc:
             result = exc
         except Exception as exc:  # a bug; never str(exc): it may carry SQL and personal data
-            result = DefenceDirError(describe(exc))
+            result = DefenceDirError(worker_text(exc))
         with contextlib.suppress(RuntimeError):  # the window closed while this ran
             self.signals.done.emit(self.number, result)
 
