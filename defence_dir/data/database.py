@@ -204,7 +204,7 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
 
 
 def _refuse_upgrade_read_only(current: str | None, path: Path) -> None:
-    """A read-only file can be read only if it needs no writing: a new or older schema needs."""
+    """A read-only file is usable only as it is: creating or upgrading its schema would write."""
     _refuse_unknown_revision(current, path)
     if current is None:
         raise DatabaseOpenError(
@@ -216,16 +216,20 @@ def _refuse_upgrade_read_only(current: str | None, path: Path) -> None:
               "was left unchanged. Open it once where it can be written.", path=path))
 
 
-def _read_only_url(path: Path) -> URL:
-    """A SQLite URI that never writes. A WAL database needs its -shm file, which a read-only
-    folder cannot get; then, if no -wal holds commits outside the file either, `immutable`
-    reads the file alone (nobody can change it there: the folder is read-only)."""
-    query = {"mode": "ro", "uri": "true"}
-    folder_writable = os.access(path.parent, os.W_OK)
+def _read_only_query(path: Path) -> dict[str, str]:
+    """SQLite URI parameters that never write. A WAL database needs its -shm file, which a
+    read-only folder cannot get; then, if no -wal holds commits outside the file either,
+    `immutable` reads the file alone (nobody can change it there: the folder is read-only)."""
+    query = {"mode": "ro"}
     side = _side_files(path)
-    if not folder_writable and "-shm" not in side and "-wal" not in side:
+    if not os.access(path.parent, os.W_OK) and "-shm" not in side and "-wal" not in side:
         query["immutable"] = "1"
-    return URL.create("sqlite+pysqlite", database=path.absolute().as_uri(), query=query)
+    return query
+
+
+def _read_only_url(path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=path.absolute().as_uri(),
+                      query={**_read_only_query(path), "uri": "true"})
 
 
 def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
@@ -367,8 +371,8 @@ def _read_revision_sqlite(path: Path) -> str | None:
 
     Raises if the file is not SQLite or holds tables of another application.
     """
-    url = _read_only_url(path)
-    uri = f"{url.database}?" + "&".join(f"{k}={v}" for k, v in url.query.items() if k != "uri")
+    query = "&".join(f"{key}={value}" for key, value in _read_only_query(path).items())
+    uri = f"{path.absolute().as_uri()}?{query}"
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
         try:
