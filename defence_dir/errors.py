@@ -21,6 +21,15 @@ class DatabaseLocationError(DatabaseOpenError):
     pass
 
 
+class DatabaseFailureError(DefenceDirError):
+    """A foreseeable database failure (locked, disk full, corrupt, read-only …); the transaction
+    was rolled back. `failure` names the kind (see defence_dir.data.failures.Failure)."""
+
+    def __init__(self, message: str, failure: str) -> None:
+        super().__init__(message)
+        self.failure = failure
+
+
 class ValidationError(DefenceDirError):
     """A value the user entered is not acceptable; `field` names which one."""
 

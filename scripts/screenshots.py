@@ -1,6 +1,6 @@
 """Render the windows and dialogs on the seeded directory to docs/screenshots/ (offscreen).
 
-    python scripts/screenshots.py [--lang de|en]
+    python scripts/screenshots.py [--lang de|en] [--only-read-only]
 """
 
 from __future__ import annotations
@@ -197,9 +197,31 @@ def add_members_and_attendees(database: Database) -> None:
             set_attendance(session, event_id, [persons[name]], status)
 
 
+def read_only_window(folder: Path, suffix: str) -> None:
+    """The window on a write-protected database (opened read-only, as a read-only file is)."""
+    from defence_dir.ui.main_window import MainWindow
+
+    path = folder / "geschuetzt" / "directory.sqlite3"
+    path.parent.mkdir()
+    open_database(str(path)).close()
+    database = open_database(str(path), read_only=True)
+    window = MainWindow(database)
+    window.resize(1280, 800)
+    window.show()
+    settle(window)
+    window.search_field.setText("schnitz")
+    settle(window)
+    window.table.selectRow(0)
+    save(window, f"main_window_read_only{suffix}")
+    window.close()
+    database.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
+    parser.add_argument("--only-read-only", action="store_true",
+                        help="render only the read-only window")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
@@ -216,6 +238,9 @@ def main() -> int:
     Path(folder).mkdir()
     try:
         os.environ["XDG_CONFIG_HOME"] = folder  # default window state, not the user's
+        read_only_window(Path(folder), suffix)
+        if args.only_read_only:
+            return 0
         database = open_database(str(Path(folder) / "directory.sqlite3"))
         window = MainWindow(database)
         window.resize(1280, 800)

@@ -75,7 +75,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("DEFENCE_DIR_DEBUG"):
             traceback.print_exc()
-        return fail(_("Internal error: {error}", error=f"{type(exc).__name__}: {exc}"))
+        return fail(unexpected_error_line(exc))
+
+
+def unexpected_error_line(exc: Exception) -> str:
+    """A database failure the engine could not name (e.g. raised by the driver directly) is
+    still said as one; anything else is a bug, told by type and the driver's first line:
+    str() of a SQLAlchemy error carries the SQL statement, which may quote personal data."""
+    from defence_dir.data import failures
+
+    if failures.classify(exc) is not None:
+        return failures.describe(exc)
+    return _("Internal error: {error}", error=failures.first_line(exc))
 
 
 def has_display() -> bool:

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             result = email_line(recipients_of(session, args), args.separator)
     finally:
         db.close()

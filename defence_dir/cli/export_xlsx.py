@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         raise DefenceDirError(_("The output file must end in .xlsx."))
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             found = recipients_of(session, args)
             try:
                 count = write_mail_merge_xlsx(found, output)

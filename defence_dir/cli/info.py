@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             numbers = directory.counts(session)
         pending = wipe_pending(db)
     finally:

@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             records = directory.list_records(session, args.kind)
     finally:
         db.close()

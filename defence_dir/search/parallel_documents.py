@@ -30,7 +30,7 @@ def worker_count(persons: int) -> int:
 
 def _start_worker(url: str) -> None:
     global _engine
-    _engine = create_engine(url)
+    _engine = create_engine(url, hide_parameters=True)  # errors never quote personal data
 
 
 def _documents(id_range: tuple[int, int]) -> list[Document]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from defence_dir import __version__
 from defence_dir.data.database import open_database
-from defence_dir.errors import DefenceDirError
+from defence_dir.data.failures import describe
 from defence_dir.ui.messages import show_error
 from defence_dir.ui.resource_paths import icon_path
 from defence_dir.ui.settings import effective_language
@@ -62,9 +62,9 @@ def run_app(db_target: str | None) -> int:
     install_language(effective_language())
     try:
         database = open_database(db_target)
-    except DefenceDirError as exc:
+    except Exception as exc:  # a database failure or a refusal: one line, never SQL
         show_error(None, QCoreApplication.translate("App", "Cannot open the directory"),
-                   str(exc))
+                   describe(exc))
         return 1
     from defence_dir.ui.main_window import MainWindow  # after the database check: faster error
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.ui.messages import plain_progress_dialog
 
@@ -56,7 +57,7 @@ class _Job(QRunnable):
             except DefenceDirError as exc:
                 self.signals.failed.emit(str(exc))
             except Exception as exc:  # a worker thread must always answer the GUI
-                self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+                self.signals.failed.emit(describe(exc))
             else:
                 self.signals.done.emit(result)
 

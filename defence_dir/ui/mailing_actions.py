@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from defence_dir import collections_service as collections
 from defence_dir import mailing
+from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _ as core_text
 from defence_dir.ui.members_view import MembersPanel
@@ -43,7 +44,7 @@ class _Task(QRunnable):
             self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
             return
         except Exception as exc:  # a worker thread must always answer the GUI
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(describe(exc))
             return
         self.signals.done.emit(result)
 

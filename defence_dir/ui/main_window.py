@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self._build_models()
         self._build_widgets()
         self._build_actions()
+        if database.read_only:
+            self._show_read_only()
         self._restore_settings()
         self._load_filter_choices()
         self.select_section(SECTIONS[0].key)
@@ -250,6 +253,34 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self.database.location)
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.location_label)
+
+    def _show_read_only(self) -> None:
+        """Say where the user looks (title, banner, status bar) that nothing can be changed,
+        and turn off what would write; a write that slips through is refused in one line."""
+        self.setWindowTitle(self.tr("defence-dir – DEFENCE.NRW directory (read-only)"))
+        banner = QLabel(self.tr(
+            "Read-only: the database file or its folder is write-protected. You can search, "
+            "view and export, but not change anything."))
+        banner.setObjectName("readOnlyBanner")
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3cd; color: #664d03; "
+                             "padding: 6px 10px; border-bottom: 1px solid #e6cf7e; }")
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(banner)
+        layout.addWidget(self.takeCentralWidget(), 1)
+        self.setCentralWidget(container)
+        self.read_only_banner = banner
+        self.read_only_label = QLabel(self.tr("Read-only"))
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.statusBar().insertPermanentWidget(0, self.read_only_label)
+        for action in (self.import_action, self.import_sheet_action, self.undo_import_action):
+            action.setEnabled(False)
+        self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: Any = None,
                 name: str = "") -> QAction:
@@ -660,7 +691,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         # On the overview the table is hidden: Del must not delete rows the user cannot see.
         editable = self.section.key in ("persons", "organisations", "topics", "events",
-                                        "lists") and not self.overview_shown()
+                                        "lists") and not self.overview_shown() \
+            and not self.database.read_only
         has_current = self.current is not None and self.current[0] == self.section.kind \
             and not self.overview_shown()
         self.new_action.setEnabled(editable)
@@ -673,6 +705,9 @@ class MainWindow(QMainWindow):
         self.copy_vcard_action.setEnabled(persons and bool(self._person_ids_for_action()))
         self.qr_action.setEnabled(persons and has_current)
         self.privacy.update_actions()
+        if self.database.read_only:  # erasing writes; an access report is logged, so does it
+            self.privacy.export_action.setEnabled(False)
+            self.privacy.erase_action.setEnabled(False)
 
     def _context_menu(self, position: Any) -> None:
         self.context_menu().popup(self.table.viewport().mapToGlobal(position))
@@ -687,8 +722,9 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.privacy.export_action)
             menu.addAction(self.privacy.erase_action)
-            menu.addSeparator()
-            self.collections.add_person_menus(menu, self._person_ids_for_action())
+            if not self.database.read_only:
+                menu.addSeparator()
+                self.collections.add_person_menus(menu, self._person_ids_for_action())
         return menu
 
     # --- user prompts (methods so tests can answer them) ----------------------------------------
@@ -732,7 +768,7 @@ class MainWindow(QMainWindow):
             self.collections.create(self.section.kind)
 
     def edit_current(self) -> None:
-        if not self.current or self.current[0] != self.section.kind:
+        if not self.current or self.current[0] != self.section.kind or self.database.read_only:
             return
         kind, record_id = self.current
         if kind == "person":

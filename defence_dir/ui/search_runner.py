@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from defence_dir.data.failures import describe
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 
 DEBOUNCE_MS = 120
@@ -83,7 +84,7 @@ class SearchRunner(QObject):
         if request.generation != self._generation:
             return  # the user typed on; a newer search is coming
         if isinstance(result, Exception):
-            self.failed.emit(request, str(result))
+            self.failed.emit(request, describe(result))
         else:
             self.finished.emit(request, result)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from defence_dir.data.failures import worker_text
 from defence_dir.errors import DefenceDirError
 
 
@@ -28,8 +29,8 @@ class _Task(QRunnable):
             result = self.work()
         except DefenceDirError as exc:
             result = exc
-        except Exception as exc:  # e.g. the database locked by another program
-            result = DefenceDirError(str(exc) or type(exc).__name__)
+        except Exception as exc:  # a bug; never str(exc): it may carry SQL and personal data
+            result = DefenceDirError(worker_text(exc))
         with contextlib.suppress(RuntimeError):  # the window closed while this ran
             self.signals.done.emit(self.number, result)
 

@@ -1230,6 +1230,21 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="258"/>
+        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="259"/>
+        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
+        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
         <location filename="../../defence_dir/ui/main_window.py" line="98"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>

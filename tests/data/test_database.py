@@ -16,8 +16,8 @@ from defence_dir.data import migration
 from defence_dir.data.database import open_database, resolve_target
 from defence_dir.data.models import Person
 from defence_dir.errors import (
+    DatabaseFailureError,
     DatabaseLocationError,
-    DatabaseOpenError,
     NewerSchemaError,
     NotADatabaseError,
 )
@@ -98,7 +98,7 @@ def test_a_corrupt_sqlite_file_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "corrupt.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
     before = digest(path)
-    with pytest.raises(DatabaseOpenError):
+    with pytest.raises(DatabaseFailureError, match="beschädigt"):
         open_database(str(path))
     assert digest(path) == before
 
