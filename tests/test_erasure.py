@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from defence_dir.data.database import backup_sqlite, open_database
 from defence_dir.data.models import ImportBatch, ImportChange, Person
+from defence_dir.errors import DatabaseFailureError
 from defence_dir.privacy import (
-    DamagedDatabaseError,
     backups_holding,
     erase_person,
     wipe_pending,
@@ -117,7 +117,7 @@ def test_a_damaged_file_is_refused_and_left_unchanged(scenario):
     before = scenario.path.read_bytes()
     db = open_database(str(scenario.path))
     try:
-        with pytest.raises(DamagedDatabaseError, match="beschädigt"):
+        with pytest.raises(DatabaseFailureError, match="beschädigt"):
             erase_person(db, scenario.person_id)
     finally:
         db.close()

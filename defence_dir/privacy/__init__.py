@@ -3,7 +3,6 @@ erasure that leaves nothing of them in the database file."""
 
 from defence_dir.privacy.access import access_report, write_access_json, write_access_xlsx
 from defence_dir.privacy.erasure import (
-    DamagedDatabaseError,
     ErasureResult,
     check_database,
     erase_person,
@@ -18,7 +17,6 @@ from defence_dir.privacy.wipe import (
 )
 
 __all__ = [
-    "DamagedDatabaseError",
     "ErasureResult",
     "access_report",
     "backups_holding",

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from defence_dir.data.database import Database
+from defence_dir.data.failures import Failure, first_line, message
 from defence_dir.data.models import (
     ConsentRecord,
     ImportBatch,
@@ -29,7 +30,7 @@ from defence_dir.data.models import (
     ListMembership,
     Person,
 )
-from defence_dir.errors import DefenceDirError
+from defence_dir.errors import DatabaseFailureError, DefenceDirError
 from defence_dir.i18n import _
 from defence_dir.privacy.access import audit, changes_about, find_person, personal_rows
 from defence_dir.privacy.wipe import (
@@ -47,10 +48,6 @@ ERASED_FILE_NAME = "[erased]"
 TOUCHED_TABLES = ("person", "email_address", "phone_number", "person_topic", "network_role",
                   "list_membership", "consent_record", "attendance", "import_change",
                   "import_batch", "search_document")
-
-
-class DamagedDatabaseError(DefenceDirError):
-    """The database failed its check before an erasure; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ def erase_person(db: Database, person_id: int) -> ErasureResult:
             audit(session, "person_erased", person_id, detail=f"{rows} rows")
     except SQLAlchemyError as exc:  # rolled back: nothing changed
         raise DefenceDirError(_("The person could not be erased: {reason}",
-                                reason=_first_line(exc))) from exc
+                                reason=first_line(exc))) from exc
     forget_cached_text()
     if db.path is None:
         server = db.url.get_backend_name() != "sqlite"
@@ -101,11 +98,9 @@ def check_database(db: Database) -> None:
         finally:
             raw.close()
     except (sqlite3.DatabaseError, SQLAlchemyError) as exc:
-        findings = [_first_line(exc)]
+        findings = [first_line(exc)]
     if findings != ["ok"]:
-        raise DamagedDatabaseError(_(
-            "The database {path} is damaged ({finding}); nothing was erased. Restore it from a "
-            "backup first.", path=db.path, finding=findings[0] if findings else "?"))
+        raise DatabaseFailureError(message(Failure.CORRUPT, str(db.path)), Failure.CORRUPT.value)
 
 
 def _delete_person(session: Session, person: Person) -> int:
@@ -196,8 +191,3 @@ def forget_cached_text() -> None:
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
                 clear()
-
-
-def _first_line(exc: BaseException) -> str:
-    original = getattr(exc, "orig", None) or exc
-    return str(original).splitlines()[0] if str(original) else type(original).__name__

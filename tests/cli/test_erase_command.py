@@ -84,6 +84,6 @@ def test_a_damaged_database_is_refused_in_one_line(cli, scenario):
     before = scenario.path.read_bytes()
     code, _out, err = cli("--db", str(scenario.path), "person", "erase",
                           str(scenario.person_id), "--yes")
-    assert code == 1 and "beschädigt" in err and "nichts gelöscht" in err
+    assert code == 1 and "beschädigt" in err and "nichts geändert" in err
     assert len(err.strip().splitlines()) == 1
     assert scenario.path.read_bytes() == before
