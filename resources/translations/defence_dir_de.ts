@@ -638,84 +638,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="90"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="154"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="172"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="99"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="113"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="103"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="118"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="106"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="120"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="107"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="121"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="109"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="123"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="110"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="124"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="123"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="132"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="146"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="147"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="135"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="149"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="155"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="158"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="172"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="165"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -723,7 +723,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="193"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -823,12 +823,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>Karten werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="240"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="257"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="301"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="335"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -836,82 +836,82 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="219"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="247"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="228"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="248"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="229"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="249"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="255"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="255"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="256"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="234"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="256"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="246"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="275"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="248"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="277"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="290"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="260"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="290"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="291"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="261"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="291"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="262"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="292"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="262"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="292"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
@@ -1191,7 +1191,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="106"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1199,7 +1199,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="119"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1207,17 +1207,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="120"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="121"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="132"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="134"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1225,223 +1225,223 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="84"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="85"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="258"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
         <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="259"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
         <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
         <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="98"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="99"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="154"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="157"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="182"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="185"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="265"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="462"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="493"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="267"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="271"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="273"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="280"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="282"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="284"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="289"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="334"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="365"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="165"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="144"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="147"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="166"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="167"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="170"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="171"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="172"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="293"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="295"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="297"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="457"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="458"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="459"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="460"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="461"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="492"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="552"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1449,7 +1449,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="553"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1457,32 +1457,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="704"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="706"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="742"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="708"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="744"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="709"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="745"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="721"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="757"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1490,7 +1490,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1498,7 +1498,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1506,37 +1506,37 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="848"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="884"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="850"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="886"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="896"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="861"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="904"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="940"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="906"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="908"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -2412,7 +2412,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../defence_dir/ui/background_jobs.py" line="99"/>
+        <location filename="../../defence_dir/ui/background_jobs.py" line="100"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2420,12 +2420,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="190"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="204"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="200"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="214"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>

@@ -117,7 +117,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -125,7 +125,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="193"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -136,7 +136,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="301"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="335"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n card with a warning (see Warnings).</numerusform>
@@ -147,7 +147,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="105"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="106"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n recipient written to {file}.</numerusform>
@@ -155,7 +155,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="118"/>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="119"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n address copied for BCC.</numerusform>
@@ -166,7 +166,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="552"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -174,7 +174,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="553"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -182,7 +182,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="807"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -190,7 +190,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="824"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -198,7 +198,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="845"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
