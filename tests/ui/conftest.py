@@ -36,8 +36,8 @@ def settle():
     return _settle
 
 
-@pytest.fixture
-def window(qtbot, db: Database):
+def show_main_window(qtbot, db: Database):
+    """The main window on `db`, shown at a laptop's size with its first search done."""
     from defence_dir.ui.main_window import MainWindow
 
     main_window = MainWindow(db)
@@ -46,6 +46,17 @@ def window(qtbot, db: Database):
     main_window.show()
     _settle(main_window)
     return main_window
+
+
+@pytest.fixture
+def open_window(qtbot) -> Callable[[Database], object]:
+    """open_window(db) -> the main window on another database than the seeded one."""
+    return lambda database: show_main_window(qtbot, database)
+
+
+@pytest.fixture
+def window(qtbot, db: Database):
+    return show_main_window(qtbot, db)
 
 
 @pytest.fixture

@@ -13,15 +13,9 @@ from defence_dir.data.database import open_database
 
 
 @pytest.fixture
-def her_window(qtbot, scenario: Scenario, settle):
-    from defence_dir.ui.main_window import MainWindow
-
+def her_window(open_window, scenario: Scenario):
     db = open_database(str(scenario.path))
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    settle(window)
+    window = open_window(db)
     yield window
     window.close()
     db.close()

@@ -12,19 +12,13 @@ from defence_dir.data.database import BUSY_TIMEOUT_VAR, open_database
 
 
 @pytest.fixture
-def read_only_window(qtbot, tmp_path, settle):
-    from defence_dir.ui.main_window import MainWindow
-
+def read_only_window(open_window, tmp_path):
     folder = tmp_path / "shared"
     folder.mkdir()
     open_database(str(folder / "directory.sqlite3")).close()
     with read_only_folder(folder) as view:
         database = open_database(str(view / "directory.sqlite3"))
-        window = MainWindow(database)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        settle(window)
+        window = open_window(database)
         yield window
         window.close()
         database.close()
