@@ -185,12 +185,19 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
         if progress is not None and not progress(start, total * 2):
             raise ImportCancelled(_("Import cancelled; nothing was written."))
         chunk = items[start:start + 5000]
+        # A file's UID is kept unless a person has it already (one created since the
+        # preview, or twice in the items): the UID column is unique.
+        wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
+        taken = set(session.scalars(select(Person.uid).where(Person.uid.in_(sorted(wanted))))) \
+            if wanted else set()
         values = []
         for item in chunk:
             draft = item.draft
+            keep = item.uid is not None and item.uid in wanted and item.uid not in taken
+            if keep:
+                taken.add(item.uid)
             values.append({
-                "uid": item.uid if item.uid and len(item.uid) <= UID_LENGTH
-                else str(uuid.uuid4()),
+                "uid": item.uid if keep else str(uuid.uuid4()),
                 "salutation": draft.salutation, "title": draft.title,
                 "given_name": draft.given_name, "middle_name": draft.middle_name,
                 "family_name": draft.family_name, "name_suffix": draft.name_suffix,
