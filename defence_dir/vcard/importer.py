@@ -9,7 +9,7 @@ creates or changes is recorded (ImportBatch/ImportChange) so it can be taken bac
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from defence_dir.data.models import (
     ImportBatch,
     Organisation,
     Person,
+    PhoneNumber,
     Topic,
     display_name_of,
 )
@@ -102,9 +103,17 @@ class ImportPlan:
 
 # --- reading a card into a draft ---------------------------------------------------------------
 
+def _unescape(value: str) -> str:
+    return unescape(value) if "\\" in value else value  # most values have no escapes
+
+
+def _split(value: str, separator: str) -> list[str]:
+    return split_unescaped(value, separator) if "\\" in value else value.split(separator)
+
+
 def _text(card: RawCard, name: str) -> str | None:
     prop = card.first(name)
-    value = unescape(prop.value).strip() if prop else ""
+    value = _unescape(prop.value).strip() if prop else ""
     return value or None
 
 
@@ -140,26 +149,26 @@ def card_values(card: RawCard) -> CardValues:
                         notes=_text(card, "NOTE"))
     n = card.first("N")
     if n is not None:
-        parts = [unescape(p).strip() for p in split_unescaped(n.value, ";")] + [""] * 5
+        parts = [_unescape(p).strip() for p in _split(n.value, ";")] + [""] * 5
         values.family_name = parts[0] or None
         values.given_name = parts[1] or None
         values.middle_name = parts[2] or None
         values.name_suffix = parts[4] or None
-        raw_prefixes = split_unescaped(n.value, ";")
-        prefixes = [unescape(p).strip() for p in split_unescaped(
+        raw_prefixes = _split(n.value, ";")
+        prefixes = [_unescape(p).strip() for p in _split(
             raw_prefixes[3] if len(raw_prefixes) > 3 else "", ",") if p.strip()]
         values.salutation, values.title = _split_prefixes(prefixes)
     org = card.first("ORG")
     if org is not None:
-        org_parts = [unescape(p).strip() for p in split_unescaped(org.value, ";")]
+        org_parts = [_unescape(p).strip() for p in _split(org.value, ";")]
         values.organisation = org_parts[0] or None
         values.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
     for prop in card.all("EMAIL"):
-        address = unescape(prop.value).strip()
+        address = _unescape(prop.value).strip()
         if address:
             values.emails.append((address, "home" if "HOME" in prop.types() else "work"))
     for prop in card.all("TEL"):
-        number = unescape(prop.value).strip()
+        number = _unescape(prop.value).strip()
         if number.lower().startswith("tel:"):
             number = number[4:]
         if number:
@@ -167,15 +176,20 @@ def card_values(card: RawCard) -> CardValues:
             values.phones.append((number, "fax" if "FAX" in types else "cell" if "CELL" in types
                                   else "home" if "HOME" in types else "work"))
     for prop in card.all("CATEGORIES"):
-        values.categories += [unescape(c).strip() for c in split_unescaped(prop.value, ",")
+        values.categories += [_unescape(c).strip() for c in _split(prop.value, ",")
                               if c.strip()]
     uid = _text(card, "UID")
     values.uid = uid[9:] if uid and uid.lower().startswith("urn:uuid:") else uid
     return values
 
 
-def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str | None, str | None]:
-    """(draft, organisation name, UID) of a card; raises ValidationError if unusable."""
+def card_draft(card: RawCard, topics: dict[str, int],
+               known_phones: Mapping[str, str] | None = None,
+               ) -> tuple[PersonDraft, str | None, str | None]:
+    """(draft, organisation name, UID) of a card; raises ValidationError if unusable.
+    `known_phones` ({number as stored: its normal form}) spares parsing numbers the
+    directory holds already (a re-imported export: parsing was half of planning)."""
+    known_phones = known_phones or {}
     values = card_values(card)
     draft = PersonDraft(
         salutation=values.salutation, title=values.title, given_name=values.given_name,
@@ -184,7 +198,8 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
         department=values.department, notes=values.notes,
         emails=[EmailDraft(address, kind) for address, kind in values.emails],
         # Each number parsed once here; its normal form travels on the draft.
-        phones=[PhoneDraft(number, kind, phone_e164(number)) for number, kind in values.phones])
+        phones=[PhoneDraft(number, kind, known_phones.get(number) or phone_e164(number))
+                for number, kind in values.phones])
     if not (draft.given_name or draft.family_name) and values.full_name:
         pieces = values.full_name.rsplit(" ", 1)
         draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
@@ -200,10 +215,7 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
         note = _("Phone numbers from the vCard that could not be read: {numbers}",
                  numbers=", ".join(unparsable))
         draft.notes = f"{draft.notes}\n{note}" if draft.notes else note
-    problems = draft.problems()
-    if problems:
-        raise problems[0]
-    return draft.validated(), values.organisation, values.uid
+    return draft.validated(), values.organisation, values.uid  # raises the first problem
 
 
 # --- planning ------------------------------------------------------------------------------------
@@ -239,6 +251,9 @@ class KnownCards:
             self.by_uid[uid] = pid
             self.names[pid] = (None if given is None else texts.setdefault(given, given),
                                family)
+        # Numbers as stored, with their normal form: a card repeating one is not parsed again.
+        self.phones: dict[str, str] = {raw: e164 for raw, e164 in session.execute(
+            select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))}
         # An address can belong to several persons (info@, an assistant's mailbox).
         self.by_email: dict[str, list[int]] = {}
         for pid, address in session.execute(select(EmailAddress.person_id,
@@ -298,14 +313,15 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     claimed: set[int] = set()  # persons an earlier card of the file matched
     shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
-    for card in raw_cards:
+    for index, card in enumerate(raw_cards):
+        raw_cards[index] = None  # type: ignore[call-overload]  # each card let go once planned
         name = _text(card, "FN") or f"#{card.number}"
         if card.error:
             plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
                                   warnings=list(card.warnings)))
             continue
         try:
-            draft, organisation, uid = card_draft(card, topics)
+            draft, organisation, uid = card_draft(card, topics, directory.phones)
         except ValidationError as exc:
             plans.append(CardPlan(card.number, name, Action.INVALID, str(exc),
                                   warnings=list(card.warnings)))
