@@ -9,7 +9,7 @@ creates or changes is recorded (ImportBatch/ImportChange) so it can be taken bac
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -301,10 +301,6 @@ def plan_import(session: Session, data: bytes, file_name: str,
 
 def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
                  directory: KnownCards | None) -> ImportPlan:
-    raw_cards = read_cards(data)
-    if not raw_cards:
-        raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
-                                name=file_name))
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
     directory = directory or KnownCards(session)
@@ -313,8 +309,7 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     claimed: set[int] = set()  # persons an earlier card of the file matched
     shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
-    for index, card in enumerate(raw_cards):
-        raw_cards[index] = None  # type: ignore[call-overload]  # each card let go once planned
+    for card in _one_by_one(read_cards(data)):
         name = _text(card, "FN") or f"#{card.number}"
         if card.error:
             plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
@@ -359,10 +354,24 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
         plan.person_id = person_id
         if mode is MatchMode.SKIP:
             plan.action, plan.reason = Action.SKIPPED, _("already in the directory")
+    if not plans:
+        raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
+                                name=file_name))
     _compare_with_directory(session, [p for p in plans if p.person_id and p.action is
                                       Action.NEW], mode)
     _name_shared_addresses(session, shared_with_persons)
     return ImportPlan(file_name, plans, mode)
+
+
+def _one_by_one(cards: Iterable[RawCard]) -> Iterator[RawCard]:
+    """Each card, not held by the list once it is planned (a 100,000-card file's properties
+    would otherwise stay until the end); a reader that streams is passed through."""
+    if isinstance(cards, list):
+        for index, card in enumerate(cards):
+            cards[index] = None
+            yield card
+    else:
+        yield from cards
 
 
 def _compare_with_directory(session: Session, matched: list[CardPlan], mode: MatchMode) -> None:
