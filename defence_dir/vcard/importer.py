@@ -256,9 +256,10 @@ class KnownCards:
             select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))}
         # An address can belong to several persons (info@, an assistant's mailbox).
         self.by_email: dict[str, list[int]] = {}
+        # Holders in id order, so both backends pick the same first one.
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
-                                            .order_by(EmailAddress.position)):
+                                            .order_by(EmailAddress.person_id)):
             holders = self.by_email.setdefault(address.casefold(), [])
             if pid not in holders:
                 holders.append(pid)
