@@ -7,46 +7,30 @@ file and row; an unsubscribed person is never re-subscribed, it is reported) or 
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from defence_dir.data.models import (
-    Attendance,
-    EmailAddress,
-    ImportBatch,
-    ImportChange,
-    ImportChangeAction,
-    ListMembership,
-    Person,
-    PhoneNumber,
-    person_topic,
-)
-from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
+from defence_dir.data.models import Attendance, ImportBatch, ListMembership
+from defence_dir.errors import ValidationError
 from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _
-from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
+from defence_dir.import_records import OrganisationResolver, record_change, seal_batch
+from defence_dir.import_writing import (
+    ImportCancelled,
+    NewPerson,
+    PersonUpdate,
+    create_persons,
+    update_persons,
+)
 from defence_dir.memberships import Consent, ConsentSource, SubscribeOutcome, subscribe
-from defence_dir.persons import (
-    TEXT_FIELDS,
-    ConcurrentEditError,
-    EmailDraft,
-    PersonDraft,
-    PhoneDraft,
-    merge_drafts,
-)
-from defence_dir.search.indexer import (
-    bulk_writes,
-    index_new_persons,
-    refresh_pending,
-    reindex_persons,
-)
+from defence_dir.search.indexer import bulk_writes, refresh_pending
 from defence_dir.spreadsheet.planning import MatchChoice, RowAction, RowPlan, SpreadsheetPlan
+
+__all__ = ["ImportCancelled", "ImportTarget", "SpreadsheetResult", "apply_plan"]
 
 
 @dataclass
@@ -67,154 +51,24 @@ class SpreadsheetResult:
     attendances: int = 0
 
 
-class ImportCancelled(DefenceDirError):
-    pass
-
-
-def _existing_drafts(session: Session, ids: list[int]) -> dict[int, tuple[int, PersonDraft]]:
-    """{id: (version, draft)} of these persons read with plain queries (loading ORM objects
-    cost more than the rest of an update); phones carry their stored E.164 form."""
-    found: dict[int, tuple[int, PersonDraft]] = {}
-    person = Person.__table__
-    for row in session.connection().execute(
-            select(person.c.id, person.c.version, person.c.organisation_id,
-                   *(person.c[name] for name in TEXT_FIELDS)).where(person.c.id.in_(ids))):
-        found[row.id] = (row.version, PersonDraft(
-            **{name: getattr(row, name) for name in TEXT_FIELDS},
-            organisation_id=row.organisation_id))
-    for person_id, address, kind in session.execute(
-            select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
-            .where(EmailAddress.person_id.in_(ids)).order_by(EmailAddress.position)):
-        found[person_id][1].emails.append(EmailDraft(address, kind))
-    for person_id, raw, kind, number in session.execute(
-            select(PhoneNumber.person_id, PhoneNumber.raw, PhoneNumber.kind, PhoneNumber.e164)
-            .where(PhoneNumber.person_id.in_(ids)).order_by(PhoneNumber.position)):
-        found[person_id][1].phones.append(PhoneDraft(raw, kind, number))
-    for person_id, topic_id in session.execute(
-            select(person_topic.c.person_id, person_topic.c.topic_id)
-            .where(person_topic.c.person_id.in_(ids))):
-        found[person_id][1].topic_ids.append(topic_id)
-    return found
-
-
 def _update_in_bulk(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                     organisation_id: Callable[[str | None], int | None],
                     result: SpreadsheetResult) -> None:
-    """Fill in or overwrite matched persons with bulk statements (the ORM took ~7 ms a row);
-    counts them in `result`. Each person's version is checked and bumped like any save.
-
-    The merged values need no second validation: the file's were checked in the preview
-    (rows with problems are not written) and the stored ones are kept as they are."""
-    rows = [r for r in plan.rows if r.action is RowAction.MATCH and r.draft and r.person_id
-            and r.choice is not MatchChoice.SKIP]
-    changed: set[int] = set()
-    connection = session.connection()
-    person_table = Person.__table__
-    bump = (update(person_table)
-            .where(person_table.c.id == bindparam("person_id"),
-                   person_table.c.version == bindparam("old_version"))
-            .values({**{name: bindparam(name) for name in TEXT_FIELDS},
-                     "organisation_id": bindparam("organisation"),
-                     "version": bindparam("new_version"), "updated_at": func.now()}))
-    for start in range(0, len(rows), 2000):
-        chunk = rows[start:start + 2000]
-        existing_of = _existing_drafts(session, sorted({r.person_id for r in chunk
-                                                        if r.person_id}))
-        updates, emails, phones, changes = [], [], [], []
-        for row in chunk:
-            assert row.draft is not None and row.person_id is not None
-            if row.person_id not in existing_of:
-                raise NotFoundError(_("A person of this import was deleted meanwhile; "
-                                      "please preview again."))
-            version, existing = existing_of[row.person_id]
-            merged = merge_drafts(existing, row.draft,
-                                  overwrite=row.choice is MatchChoice.OVERWRITE)
-            if row.organisation and (row.choice is MatchChoice.OVERWRITE
-                                     or not existing.organisation_id):
-                merged.organisation_id = organisation_id(row.organisation)
-            if merged == existing or row.person_id in changed:
-                continue
-            person_id = row.person_id
-            changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
-                            "action": ImportChangeAction.UPDATED.value,
-                            "before_json": json.dumps({**draft_json(existing),
-                                                       "version_after": version + 1},
-                                                      ensure_ascii=False)})
-            updates.append({**{name: getattr(merged, name) for name in TEXT_FIELDS},
-                            "organisation": merged.organisation_id, "person_id": person_id,
-                            "old_version": version, "new_version": version + 1})
-            known = {e.address for e in existing.emails}
-            emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
-                        "position": i} for i, e in enumerate(merged.emails)
-                       if e.address not in known]
-            raws = {p.raw for p in existing.phones}
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
-                        "kind": p.kind, "position": i} for i, p in enumerate(merged.phones)
-                       if p.raw not in raws]
-            changed.add(person_id)
-        if updates:
-            # One executemany; the summed row count tells whether every version still held.
-            done = connection.execute(bump, updates)
-            if done.rowcount != len(updates):
-                raise ConcurrentEditError(updates[0]["person_id"], updates[0]["old_version"],
-                                          None)
-        for model, values in ((EmailAddress, emails), (PhoneNumber, phones),
-                              (ImportChange, changes)):
-            if values:
-                connection.execute(insert(model.__table__), values)
-    result.updated = len(changed)
-    if changed:
-        reindex_persons(session, sorted(changed))
+    """Fill in or overwrite matched persons (import_writing); counts them in `result`."""
+    result.updated = len(update_persons(session, batch, [
+        PersonUpdate(r.person_id, r.draft, r.organisation, r.choice is MatchChoice.OVERWRITE)
+        for r in plan.rows if r.action is RowAction.MATCH and r.draft and r.person_id
+        and r.choice is not MatchChoice.SKIP], organisation_id))
 
 
 def _create_in_bulk(session: Session, batch: ImportBatch, rows: list[RowPlan],
                     organisation_id: Callable[[str | None], int | None],
                     progress: Callable[[int, int], bool] | None,
                     total: int) -> dict[int, int]:
-    """New persons with a few bulk statements (the ORM would take minutes for 100,000 rows);
-    returns {file row: person id}. Their search documents are placed in one pass."""
-    created: dict[int, int] = {}
-    for start in range(0, len(rows), 5000):
-        if progress is not None and not progress(start, total * 2):
-            raise ImportCancelled(_("Import cancelled; nothing was written."))
-        chunk = rows[start:start + 5000]
-        values = []
-        for row in chunk:
-            draft = row.draft
-            assert draft is not None
-            values.append({
-                "uid": str(uuid.uuid4()), "salutation": draft.salutation, "title": draft.title,
-                "given_name": draft.given_name, "middle_name": draft.middle_name,
-                "family_name": draft.family_name, "name_suffix": draft.name_suffix,
-                "function": draft.function, "department": draft.department,
-                "notes": draft.notes, "organisation_id": organisation_id(row.organisation),
-                "version": 1, "import_batch_id": batch.id})
-        # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
-        connection = session.connection()
-        person_table = Person.__table__
-        # Ids are matched back by the UIDs we made: asking for them in parameter order would
-        # make SQLAlchemy send one INSERT per row on SQLite (it has no other sentinel).
-        id_of_uid = dict(connection.execute(insert(person_table).returning(
-            person_table.c.uid, person_table.c.id), values).all())
-        ids = [id_of_uid[value["uid"]] for value in values]
-        emails, phones, changes = [], [], []
-        for row, person_id in zip(chunk, ids, strict=True):
-            assert row.draft is not None
-            created[row.row] = person_id
-            emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
-                        "position": i} for i, e in enumerate(row.draft.emails)]
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
-                        "kind": p.kind, "position": i} for i, p in enumerate(row.draft.phones)]
-            changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
-                            "action": ImportChangeAction.CREATED.value,
-                            "before_json": '{"version_after": 1}'})
-        for model, rows_of in ((EmailAddress, emails), (PhoneNumber, phones),
-                               (ImportChange, changes)):
-            if rows_of:
-                connection.execute(insert(model.__table__), rows_of)
-    if created:
-        index_new_persons(session, list(created.values()))
-    return created
+    """New persons (import_writing); returns {file row: person id}."""
+    return create_persons(session, batch, [NewPerson(r.row, r.draft, r.organisation)
+                                           for r in rows if r.draft is not None],
+                          organisation_id, progress, total)
 
 
 def _link_targets(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,

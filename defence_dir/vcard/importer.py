@@ -1,6 +1,7 @@
 """Importing vCards: a preview of what each card would do, then one transaction that does it.
 
-Matching: the card's UID against persons' UIDs, then any of its email addresses. A malformed or
+Matching: the card's UID against persons' UIDs, then any of its email addresses, unless the
+names clearly disagree (a shared mailbox: the card is someone else, and says so). A malformed or
 invalid card is reported and skipped; the other cards still come in. Everything an import
 creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one step.
 """
@@ -8,11 +9,12 @@ creates or changes is recorded (ImportBatch/ImportChange) so it can be taken bac
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.contact_values import phone_e164
@@ -21,22 +23,26 @@ from defence_dir.data.models import (
     ImportBatch,
     Organisation,
     Person,
+    PhoneNumber,
     Topic,
+    display_name_of,
 )
-from defence_dir.errors import DefenceDirError, ValidationError
-from defence_dir.i18n import _
-from defence_dir.import_records import OrganisationResolver, draft_json, record_change, seal_batch
-from defence_dir.persons import (
-    EmailDraft,
-    PersonDraft,
-    PhoneDraft,
-    create_person,
-    draft_of,
-    merge_drafts,
-    update_person,
+from defence_dir.errors import ValidationError
+from defence_dir.gc_pause import gc_paused
+from defence_dir.i18n import _, language_fixed
+from defence_dir.import_records import OrganisationResolver, seal_batch
+from defence_dir.import_writing import (
+    ImportCancelled,
+    NewPerson,
+    PersonUpdate,
+    create_persons,
+    existing_drafts,
+    update_persons,
 )
+from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_drafts
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
+from defence_dir.shared_address import names_disagree
 from defence_dir.vcard.reader import RawCard, read_cards
 from defence_dir.vcard.text import split_unescaped, unescape
 
@@ -71,6 +77,9 @@ class CardPlan:
     organisation: str | None = None
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # field, old, new
     warnings: list[str] = field(default_factory=list)  # the card comes in, with these remarks
+    # A matched card's own values (`draft` is them merged with the person's): the write
+    # merges these with the person as stored then.
+    incoming: PersonDraft | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"card": self.number, "name": self.name, "action": self.action.value,
@@ -83,6 +92,7 @@ class CardPlan:
 class ImportPlan:
     file_name: str
     cards: list[CardPlan]
+    mode: MatchMode = MatchMode.FILL
 
     def counts(self) -> dict[str, int]:
         result = {action.value: 0 for action in Action}
@@ -93,9 +103,17 @@ class ImportPlan:
 
 # --- reading a card into a draft ---------------------------------------------------------------
 
+def _unescape(value: str) -> str:
+    return unescape(value) if "\\" in value else value  # most values have no escapes
+
+
+def _split(value: str, separator: str) -> list[str]:
+    return split_unescaped(value, separator) if "\\" in value else value.split(separator)
+
+
 def _text(card: RawCard, name: str) -> str | None:
     prop = card.first(name)
-    value = unescape(prop.value).strip() if prop else ""
+    value = _unescape(prop.value).strip() if prop else ""
     return value or None
 
 
@@ -131,26 +149,26 @@ def card_values(card: RawCard) -> CardValues:
                         notes=_text(card, "NOTE"))
     n = card.first("N")
     if n is not None:
-        parts = [unescape(p).strip() for p in split_unescaped(n.value, ";")] + [""] * 5
+        parts = [_unescape(p).strip() for p in _split(n.value, ";")] + [""] * 5
         values.family_name = parts[0] or None
         values.given_name = parts[1] or None
         values.middle_name = parts[2] or None
         values.name_suffix = parts[4] or None
-        raw_prefixes = split_unescaped(n.value, ";")
-        prefixes = [unescape(p).strip() for p in split_unescaped(
+        raw_prefixes = _split(n.value, ";")
+        prefixes = [_unescape(p).strip() for p in _split(
             raw_prefixes[3] if len(raw_prefixes) > 3 else "", ",") if p.strip()]
         values.salutation, values.title = _split_prefixes(prefixes)
     org = card.first("ORG")
     if org is not None:
-        org_parts = [unescape(p).strip() for p in split_unescaped(org.value, ";")]
+        org_parts = [_unescape(p).strip() for p in _split(org.value, ";")]
         values.organisation = org_parts[0] or None
         values.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
     for prop in card.all("EMAIL"):
-        address = unescape(prop.value).strip()
+        address = _unescape(prop.value).strip()
         if address:
             values.emails.append((address, "home" if "HOME" in prop.types() else "work"))
     for prop in card.all("TEL"):
-        number = unescape(prop.value).strip()
+        number = _unescape(prop.value).strip()
         if number.lower().startswith("tel:"):
             number = number[4:]
         if number:
@@ -158,15 +176,20 @@ def card_values(card: RawCard) -> CardValues:
             values.phones.append((number, "fax" if "FAX" in types else "cell" if "CELL" in types
                                   else "home" if "HOME" in types else "work"))
     for prop in card.all("CATEGORIES"):
-        values.categories += [unescape(c).strip() for c in split_unescaped(prop.value, ",")
+        values.categories += [_unescape(c).strip() for c in _split(prop.value, ",")
                               if c.strip()]
     uid = _text(card, "UID")
     values.uid = uid[9:] if uid and uid.lower().startswith("urn:uuid:") else uid
     return values
 
 
-def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str | None, str | None]:
-    """(draft, organisation name, UID) of a card; raises ValidationError if unusable."""
+def card_draft(card: RawCard, topics: dict[str, int],
+               known_phones: Mapping[str, str] | None = None,
+               ) -> tuple[PersonDraft, str | None, str | None]:
+    """(draft, organisation name, UID) of a card; raises ValidationError if unusable.
+    `known_phones` ({number as stored: its normal form}) spares parsing numbers the
+    directory holds already (a re-imported export: parsing was half of planning)."""
+    known_phones = known_phones or {}
     values = card_values(card)
     draft = PersonDraft(
         salutation=values.salutation, title=values.title, given_name=values.given_name,
@@ -174,7 +197,9 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
         name_suffix=values.name_suffix, function=values.function,
         department=values.department, notes=values.notes,
         emails=[EmailDraft(address, kind) for address, kind in values.emails],
-        phones=[PhoneDraft(number, kind) for number, kind in values.phones])
+        # Each number parsed once here; its normal form travels on the draft.
+        phones=[PhoneDraft(number, kind, known_phones.get(number) or phone_e164(number))
+                for number, kind in values.phones])
     if not (draft.given_name or draft.family_name) and values.full_name:
         pieces = values.full_name.rsplit(" ", 1)
         draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
@@ -184,16 +209,13 @@ def card_draft(card: RawCard, topics: dict[str, int]) -> tuple[PersonDraft, str 
         if topic_id is not None and topic_id not in draft.topic_ids:
             draft.topic_ids.append(topic_id)
     # Numbers a phone cannot parse are kept in the notes rather than lost.
-    unparsable = [p.raw for p in draft.phones if phone_e164(p.raw) is None]
+    unparsable = [p.raw for p in draft.phones if p.e164 is None]
     if unparsable:
-        draft.phones = [p for p in draft.phones if phone_e164(p.raw) is not None]
+        draft.phones = [p for p in draft.phones if p.e164 is not None]
         note = _("Phone numbers from the vCard that could not be read: {numbers}",
                  numbers=", ".join(unparsable))
         draft.notes = f"{draft.notes}\n{note}" if draft.notes else note
-    problems = draft.problems()
-    if problems:
-        raise problems[0]
-    return draft.validated(), values.organisation, values.uid
+    return draft.validated(), values.organisation, values.uid  # raises the first problem
 
 
 # --- planning ------------------------------------------------------------------------------------
@@ -214,78 +236,182 @@ def _show(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+class KnownCards:
+    """The directory's UIDs, email addresses and names in memory, loaded once per preview,
+    so each card is matched without a query (the spreadsheet's KnownDirectory does the
+    same for rows)."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_uid: dict[str, int] = {}
+        self.names: dict[int, tuple[str | None, str | None]] = {}
+        # Many persons share a given name: each is held once, not once per person.
+        texts: dict[str, str] = {}
+        for pid, uid, given, family in session.execute(
+                select(Person.id, Person.uid, Person.given_name, Person.family_name)):
+            self.by_uid[uid] = pid
+            self.names[pid] = (None if given is None else texts.setdefault(given, given),
+                               family)
+        # Numbers as stored, with their normal form: a card repeating one is not parsed again.
+        self.phones: dict[str, str] = {raw: e164 for raw, e164 in session.execute(
+            select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))}
+        # An address can belong to several persons (info@, an assistant's mailbox).
+        self.by_email: dict[str, list[int]] = {}
+        # Holders in id order, so both backends pick the same first one.
+        for pid, address in session.execute(select(EmailAddress.person_id,
+                                                   EmailAddress.address)
+                                            .order_by(EmailAddress.person_id)):
+            holders = self.by_email.setdefault(address.casefold(), [])
+            if pid not in holders:
+                holders.append(pid)
+
+    def match(self, uid: str | None, emails: list[str], given: str | None,
+              family: str | None) -> tuple[int | None, list[tuple[str, int]]]:
+        """(the person this card is, or None; [(address, person)] whose address the card
+        shares although the names say it is someone else). A UID match always wins; an
+        email match only when the names do not clearly disagree."""
+        if uid and uid in self.by_uid:
+            return self.by_uid[uid], []
+        shared: list[tuple[str, int]] = []
+        for email in emails:
+            for pid in self.by_email.get(email, ()):
+                if not names_disagree(given, family, *self.names[pid]):
+                    return pid, shared
+                shared.append((email, pid))
+        return None, shared
+
+
+@dataclass(slots=True)
+class _Seen:
+    number: int
+    name: str
+    given: str | None
+    family: str | None
+
+
 def plan_import(session: Session, data: bytes, file_name: str,
-                mode: MatchMode = MatchMode.FILL) -> ImportPlan:
-    """What importing `data` would do, card by card; writes nothing."""
+                mode: MatchMode = MatchMode.FILL,
+                directory: KnownCards | None = None) -> ImportPlan:
+    """What importing `data` would do, card by card; writes nothing. `directory` may be
+    loaded ahead (and kept while the user tries another mode)."""
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(_("The file is larger than 50 MB; that is not an address book "
                                 "export."))
-    raw_cards = read_cards(data)
-    if not raw_cards:
-        raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
-                                name=file_name))
+    with language_fixed(), gc_paused():
+        return _plan_import(session, data, file_name, mode, directory)
+
+
+def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
+                 directory: KnownCards | None) -> ImportPlan:
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
-    organisations = {name.casefold(): org_id for org_id, name in session.execute(
-        select(Organisation.id, Organisation.name))}
+    directory = directory or KnownCards(session)
     seen_uids: set[str] = set()
-    seen_emails: set[str] = set()
+    seen_emails: dict[str, list[_Seen]] = {}
+    claimed: set[int] = set()  # persons an earlier card of the file matched
+    shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
-    for card in raw_cards:
+    for card in _one_by_one(read_cards(data)):
         name = _text(card, "FN") or f"#{card.number}"
         if card.error:
-            plans.append(CardPlan(card.number, name, Action.INVALID, card.error))
+            plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
+                                  warnings=list(card.warnings)))
             continue
         try:
-            draft, organisation, uid = card_draft(card, topics)
+            draft, organisation, uid = card_draft(card, topics, directory.phones)
         except ValidationError as exc:
-            plans.append(CardPlan(card.number, name, Action.INVALID, str(exc)))
+            plans.append(CardPlan(card.number, name, Action.INVALID, str(exc),
+                                  warnings=list(card.warnings)))
             continue
-        emails = {e.address.casefold() for e in draft.emails}
-        if (uid and uid in seen_uids) or emails & seen_emails:
-            plans.append(CardPlan(card.number, name, Action.DUPLICATE,
-                                  _("the same person as an earlier card of this file")))
+        plan = CardPlan(card.number, name, Action.NEW, uid=uid, draft=draft,
+                        organisation=organisation, warnings=list(card.warnings))
+        plans.append(plan)
+        given, family = draft.given_name, draft.family_name
+        emails = list(dict.fromkeys(e.address.casefold() for e in draft.emails))
+        earlier = [(email, seen) for email in emails for seen in seen_emails.get(email, ())]
+        if (uid and uid in seen_uids) or any(
+                not names_disagree(given, family, seen.given, seen.family)
+                for _email, seen in earlier):
+            plan.action, plan.draft = Action.DUPLICATE, None
+            plan.reason = _("the same person as an earlier card of this file")
             continue
+        # The same address on an earlier card of someone else: a shared mailbox.
+        plan.warnings += [_("shares the address {address} with card {number} ({name})",
+                            address=email, number=seen.number, name=seen.name)
+                          for email, seen in earlier]
         if uid:
             seen_uids.add(uid)
-        seen_emails |= emails
-        org_id = organisations.get(organisation.casefold()) if organisation else None
-        plan = CardPlan(card.number, name, Action.NEW, uid=uid, draft=draft,
-                        organisation=organisation)
-        person = _match(session, uid, emails)
-        if person is None:
-            plans.append(plan)
+        me = _Seen(card.number, name, given, family)
+        for email in emails:
+            seen_emails.setdefault(email, []).append(me)
+        person_id, shared = directory.match(uid, emails, given, family)
+        shared_with_persons += [(plan, email, pid) for email, pid in shared]
+        if person_id is None:
             continue
-        plan.person_id = person.id
+        if person_id in claimed:
+            plan.action, plan.draft = Action.DUPLICATE, None
+            plan.reason = _("the same person as an earlier card of this file")
+            continue
+        claimed.add(person_id)
+        plan.person_id = person_id
         if mode is MatchMode.SKIP:
             plan.action, plan.reason = Action.SKIPPED, _("already in the directory")
-            plans.append(plan)
-            continue
-        existing = draft_of(person)
-        merged = merge_drafts(existing, draft, overwrite=mode is MatchMode.OVERWRITE)
-        if org_id and (mode is MatchMode.OVERWRITE or not existing.organisation_id):
-            merged.organisation_id = org_id
-        plan.draft = merged
-        plan.changes = _changes(existing, merged)
-        if organisation and org_id is None and (mode is MatchMode.OVERWRITE
-                                                or not existing.organisation_id):
-            plan.changes.append(("organisation", "", organisation))
-        plan.action = Action.UPDATE if plan.changes else Action.UNCHANGED
-        plans.append(plan)
-    for card, card_plan in zip(raw_cards, plans, strict=True):  # hook; issue14 importer copies
-        card_plan.warnings = card.warnings
-    return ImportPlan(file_name, plans)
+    if not plans:
+        raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
+                                name=file_name))
+    _compare_with_directory(session, [p for p in plans if p.person_id and p.action is
+                                      Action.NEW], mode)
+    _name_shared_addresses(session, shared_with_persons)
+    return ImportPlan(file_name, plans, mode)
 
 
-def _match(session: Session, uid: str | None, emails: set[str]) -> Person | None:
-    if uid:
-        person = session.scalar(select(Person).where(Person.uid == uid))
-        if person is not None:
-            return person
-    if emails:
-        return session.scalar(select(Person).join(EmailAddress).where(
-            func.lower(EmailAddress.address).in_(sorted(emails))).limit(1))
-    return None
+def _one_by_one(cards: Iterable[RawCard]) -> Iterator[RawCard]:
+    """Each card, not held by the list once it is planned (a 100,000-card file's properties
+    would otherwise stay until the end); a reader that streams is passed through."""
+    if isinstance(cards, list):
+        for index, card in enumerate(cards):
+            cards[index] = None
+            yield card
+    else:
+        yield from cards
+
+
+def _compare_with_directory(session: Session, matched: list[CardPlan], mode: MatchMode) -> None:
+    """Turn the cards that found their person into updates (or unchanged), with what changes;
+    the persons are read a few thousand at a time, not one by one."""
+    organisations = {name.casefold(): org_id for org_id, name in session.execute(
+        select(Organisation.id, Organisation.name))}
+    overwrite = mode is MatchMode.OVERWRITE
+    for start in range(0, len(matched), 2000):
+        chunk = matched[start:start + 2000]
+        existing_of = existing_drafts(session, sorted({p.person_id for p in chunk
+                                                       if p.person_id}))
+        for plan in chunk:
+            assert plan.draft is not None and plan.person_id is not None
+            existing = existing_of[plan.person_id][1]
+            organisation = plan.organisation
+            org_id = organisations.get(organisation.casefold()) if organisation else None
+            merged = merge_drafts(existing, plan.draft, overwrite=overwrite)
+            if org_id and (overwrite or not existing.organisation_id):
+                merged.organisation_id = org_id
+            plan.incoming, plan.draft = plan.draft, merged
+            plan.changes = _changes(existing, merged)
+            if organisation and org_id is None and (overwrite or not existing.organisation_id):
+                plan.changes.append(("organisation", "", organisation))
+            plan.action = Action.UPDATE if plan.changes else Action.UNCHANGED
+
+
+def _name_shared_addresses(session: Session, shared: list[tuple[CardPlan, str, int]]) -> None:
+    """Warn on each card that shares an address with a different person in the directory."""
+    names: dict[int, str] = {}
+    ids = sorted({pid for _plan, _email, pid in shared})
+    for start in range(0, len(ids), 900):
+        names.update((pid, display_name_of(*parts)) for pid, *parts in session.execute(
+            select(Person.id, Person.title, Person.given_name, Person.middle_name,
+                   Person.family_name, Person.name_suffix)
+            .where(Person.id.in_(ids[start:start + 900]))))
+    for plan, email, pid in shared:
+        plan.warnings.append(_("shares the address {address} with {name}, who is in the "
+                               "directory already", address=email, name=names.get(pid, "")))
 
 
 # --- applying ------------------------------------------------------------------------------------
@@ -296,8 +422,17 @@ class ImportResult:
     counts: dict[str, int]
 
 
-def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
-    """Do what the plan says, in the caller's transaction, recorded for undo."""
+def apply_import(session: Session, plan: ImportPlan,
+                 progress: Callable[[int, int], bool] | None = None) -> ImportResult:
+    """Do what the plan says, in the caller's transaction, recorded for undo. Written in
+    bulk like a spreadsheet import; `progress(done, total)` returning False cancels
+    (ImportCancelled: the caller's rollback leaves the database as before)."""
+    with gc_paused():
+        return _apply_import(session, plan, progress)
+
+
+def _apply_import(session: Session, plan: ImportPlan,
+                  progress: Callable[[int, int], bool] | None) -> ImportResult:
     counts = plan.counts()
     batch = ImportBatch(file_name=Path(plan.file_name).name or plan.file_name, source_kind="vcard",
                         row_count=len(plan.cards), created_count=counts["new"],
@@ -307,30 +442,22 @@ def apply_import(session: Session, plan: ImportPlan) -> ImportResult:
     session.add(batch)
     session.flush()
     organisation_id = OrganisationResolver(session, batch)
-
-    # Many cards against a small directory: the FTS tables are rebuilt once at the end.
-    with bulk_writes(session, counts["new"] + counts["update"]):
-        for card in plan.cards:
-            if card.action is Action.NEW and card.draft is not None:
-                draft = replace(card.draft, organisation_id=organisation_id(card.organisation))
-                person = create_person(session, draft, import_batch_id=batch.id)
-                if card.uid and session.scalar(select(Person.id).where(Person.uid == card.uid)) \
-                        is None:
-                    person.uid = card.uid
-                session.flush()
-                record_change(session, batch, "person", person.id)
-            elif card.action is Action.UPDATE and card.draft is not None and card.person_id:
-                person = session.get(Person, card.person_id)
-                if person is None:
-                    raise DefenceDirError(_("A person of this import was deleted meanwhile; "
-                                            "please preview again."))
-                draft = card.draft
-                if card.organisation and not draft.organisation_id:
-                    draft = replace(draft, organisation_id=organisation_id(card.organisation))
-                before = draft_json(draft_of(person))
-                update_person(session, person.id, draft, person.version)
-                record_change(session, batch, "person", person.id, before)
+    new = [NewPerson(c.number, c.draft, c.organisation, c.uid) for c in plan.cards
+           if c.action is Action.NEW and c.draft is not None]
+    overwrite = plan.mode is MatchMode.OVERWRITE
+    updates = [PersonUpdate(c.person_id, c.incoming or c.draft, c.organisation, overwrite)
+               for c in plan.cards if c.action is Action.UPDATE and c.draft is not None
+               and c.person_id is not None]
+    total = len(plan.cards)
+    with bulk_writes(session, len(new) + len(updates)):
+        created = create_persons(session, batch, new, organisation_id, progress, total)
+        if progress is not None and not progress(total, total * 2):
+            raise ImportCancelled(_("Import cancelled; nothing was written."))
+        changed = update_persons(session, batch, updates, organisation_id)
         organisation_id.index_created()
         refresh_pending(session)  # while the FTS triggers may be quiet
-    seal_batch(session, batch)
+    batch.created_count, batch.updated_count = len(created), len(changed)
+    seal_batch(session, batch, sealed=("person",))  # written with their after-state
+    if progress is not None:
+        progress(total * 2, total * 2)
     return ImportResult(batch.id, counts)
