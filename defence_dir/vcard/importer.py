@@ -280,6 +280,17 @@ class KnownCards:
         return None, shared
 
 
+def _card_name(card: RawCard) -> str:
+    """What the preview calls a card: its FN, else the names of its N (many phones and
+    Outlook write no FN), else its first address, else its number in the file."""
+    full_name = _text(card, "FN")
+    if full_name:
+        return full_name
+    values = card_values(card)
+    named = " ".join(x for x in (values.title, values.given_name, values.family_name) if x)
+    return named or (values.emails[0][0] if values.emails else f"#{card.number}")
+
+
 @dataclass(slots=True)
 class _Seen:
     number: int
@@ -311,7 +322,7 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
     for card in _one_by_one(read_cards(data)):
-        name = _text(card, "FN") or f"#{card.number}"
+        name = _card_name(card)
         if card.error:
             plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
                                   warnings=list(card.warnings)))

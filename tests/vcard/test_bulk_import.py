@@ -297,3 +297,15 @@ def test_thousands_of_new_and_matched_cards_are_undone_exactly(db_path):
 
 def test_thousands_of_new_and_matched_cards_are_undone_exactly_on_postgres(pg_url):
     _import_and_undo(pg_url)
+
+
+def test_cards_without_fn_are_named_by_their_n_or_address(empty_db):
+    """Many phones and Outlook write no FN: the preview names the card by its N, else by its
+    address, instead of a bare number."""
+    data = (b"BEGIN:VCARD\nVERSION:3.0\nN:Brandt;Ulrike;;Dr.;\nEMAIL:u.brandt@example.de\n"
+            b"END:VCARD\n"
+            b"BEGIN:VCARD\nVERSION:3.0\nEMAIL:kontakt@example.de\nTEL:kaputt\nEND:VCARD\n"
+            b"BEGIN:VCARD\nVERSION:3.0\nNOTE:nichts\nEND:VCARD\n")
+    with empty_db.read_session() as session:
+        plan = plan_import(session, data, "ohne-fn.vcf")
+    assert [c.name for c in plan.cards] == ["Dr. Ulrike Brandt", "kontakt@example.de", "#3"]
