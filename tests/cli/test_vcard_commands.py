@@ -164,7 +164,7 @@ def test_warnings_in_json_and_text(cli, db_path, tmp_path: Path):
         {"row": 2, "reason": "Zeile 47 ist kein UTF-8; als Windows-1252 gelesen"}]
     assert report["with_warnings"] == 2 and report["problems"] == []
     assert report["encoding"] == "utf-8+cp1252"
-    assert report["details"][1]["name"] == "#2"  # no FN: the number stands in
+    assert report["details"][1]["name"] == "Jörg Schäfer"  # no FN: named by its N
     code, out, err = cli("--db", str(db_path), "import", str(source))
     assert code == 0, err
     assert "Foto nicht übernommen" in out and "Zeile 47 ist kein UTF-8" in out

@@ -28,7 +28,7 @@ def test_photos_and_encoding_fallbacks_are_warnings_not_refusals(qtbot, db, tmp_
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
     assert headers == ["Karte", "Name", "Ergebnis", "Einzelheiten", "Hinweise"]
     assert rows[0][2:] == ["neu", "", "Foto nicht übernommen"]
-    assert rows[1][1:3] == ["#2", "neu"]
+    assert rows[1][1:3] == ["Jörg Schäfer", "neu"]  # no FN: named by its N
     assert rows[1][4] == "Zeile 28 ist kein UTF-8; als Windows-1252 gelesen"
     assert rows[2][2] == "ungültig" and "karl@@x" in rows[2][3]
     assert rows[2][4] == ""  # a refused card's photo is beside the point
