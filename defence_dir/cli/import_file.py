@@ -123,10 +123,11 @@ def run(args: argparse.Namespace) -> int:
         encoding = file_encoding(data)
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:  # planning reads; the write lock is for writing
             plan = plan_import(session, data, path.name, MatchMode(args.matches))
-            batch_id = None
-            if not args.dry_run:
+        batch_id = None
+        if not args.dry_run:
+            with db.session() as session:
                 batch_id = apply_import(session, plan).batch_id
     finally:
         db.close()

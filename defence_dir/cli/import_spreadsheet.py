@@ -51,7 +51,14 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
         raise ValidationError(_("Row {row} does not exist in the sheet.", row=args.header_row))
     db = database_from(args)
     try:
-        with db.session() as session:
+        # Planning only reads: the write lock is taken for the writing alone, so a colleague's
+        # save is not held up by the preview of a large file (nor is a dry run refused on a
+        # read-only database).
+        with db.read_session() as session:
+            target = ImportTarget(  # first: a misspelt list or event fails before the work
+                list_id=get_list_by_name(session, args.list).id if args.list else None,
+                event_id=get_event_by_name(session, args.event).id if args.event else None,
+                status_for_all=args.status)
             mapping = guess_mapping(sheet.rows[header], session)
             for item in args.map:
                 column, _sep, field = item.partition("=")
@@ -67,11 +74,10 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
                              threshold=args.threshold, choice=MatchChoice(args.matches),
                              statuses=statuses)
             sheet.rows.clear()  # the plan holds what is written: 100 MB less for 100,000 rows
-            target = ImportTarget(
-                list_id=get_list_by_name(session, args.list).id if args.list else None,
-                event_id=get_event_by_name(session, args.event).id if args.event else None,
-                status_for_all=args.status)
-            result = None if args.dry_run else apply_plan(session, plan, target)
+        result = None
+        if not args.dry_run:
+            with db.session() as session:
+                result = apply_plan(session, plan, target)
     finally:
         db.close()
     counts = plan.counts()

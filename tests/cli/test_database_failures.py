@@ -143,6 +143,27 @@ def test_a_read_only_database_is_searched_listed_and_exported(cli, tmp_path):
         assert digest(path) == before
 
 
+def test_an_import_previews_on_a_read_only_database_and_refuses_to_write(cli, tmp_path,
+                                                                         german_csv):
+    """Planning an import only reads (the write lock is taken for the writing alone): a dry
+    run works on a write-protected copy, the import itself is refused in one line."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    open_database(str(folder / "directory.sqlite3")).close()
+    with read_only_folder(folder) as view:
+        path = view / "directory.sqlite3"
+        before = digest(path)
+        db = ["--db", str(path)]
+        code, out, err = cli(*db, "import", str(german_csv), "--dry-run", "--json")
+        assert code == 0, err
+        assert json.loads(out)["created"] > 0
+        code, out, err = cli(*db, "import", str(german_csv))
+        assert code == 1 and out == ""
+        assert one_line(err) == (f"defence-dir: Die Datenbank {path} ist schreibgeschützt; "
+                                 "es wurde nichts geändert.")
+        assert digest(path) == before
+
+
 def test_an_unexpected_database_error_shows_no_statement(cli, db_path, monkeypatch):
     """A bug's error still reaches the user as type and the driver's first line, never the
     statement and its parameters (personal data)."""
