@@ -68,7 +68,7 @@ def run_erase(args: argparse.Namespace) -> int:
 
     db = database_from(args)
     try:
-        with db.session() as session:
+        with db.read_session() as session:  # no write lock while the user is asked
             name = get_person(session, args.id).display_name
         if not args.yes:
             if not sys.stdin.isatty():
