@@ -156,3 +156,70 @@ def test_on_postgres_rows_and_search_documents_go_and_the_tables_are_vacuumed(pg
         assert _names_found(db, "Müller") == ["Hans Müller"]
     finally:
         db.close()
+
+
+# --- what an erasure must leave alone, and the consent sources it must not forget ----------
+
+def _import_csv(db_path, folder, name: str, lines: list[str], *extra: str) -> None:
+    from defence_dir.cli import main
+
+    path = folder / name
+    path.write_text("Vorname;Nachname;E-Mail;Funktion\n" + "\n".join(lines) + "\n",
+                    encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(path), *extra]) == 0
+
+
+def _person_id(db, email: str) -> int:
+    from defence_dir.data.models import EmailAddress
+
+    with db.read_session() as session:
+        return session.scalar(select(EmailAddress.person_id)
+                              .where(EmailAddress.address == email))
+
+
+def test_consent_sources_that_name_her_file_are_redacted(db, db_path, tmp_path):
+    """Colleagues subscribed from "Anmeldung Zerlina Quastenberg.csv" keep their consent,
+    but its source no longer names her file."""
+    from defence_dir.data.models import ConsentRecord, ListMembership
+
+    _import_csv(db_path, tmp_path, "Anmeldung Zerlina Quastenberg.csv",
+                ["Zerlina;Quastenberg;zq@example.de;", "Hanna;Berg;hanna@example.de;"],
+                "--list", "Defense-Verteiler")
+    erase_person(db, _person_id(db, "zq@example.de"))
+    with db.read_session() as session:
+        sources = [*session.scalars(select(ListMembership.consent_source)),
+                   *session.scalars(select(ConsentRecord.source))]
+        assert not [s for s in sources if s and "Quastenberg" in s]
+        assert any(s and s.startswith("[erased]") for s in sources)  # Hanna's, kept
+        assert session.scalar(select(func.count()).select_from(ListMembership).where(
+            ListMembership.person_id == _person_id(db, "hanna@example.de"))) == 1
+
+
+def test_records_quoting_a_similar_address_stay_undoable(db, db_path, tmp_path):
+    """Erasing anna@… must not take the import record of hanna@…: only a whole value counts."""
+    _import_csv(db_path, tmp_path, "kontakte.csv",
+                ["Anna;Kurz;anna@example.de;", "Hanna;Lang;hanna@example.de;"])
+    _import_csv(db_path, tmp_path, "nachtrag.csv", ["Hanna;Lang;hanna@example.de;Leiterin"])
+    with db.read_session() as session:
+        update_batch = session.scalar(select(ImportBatch.id).where(
+            ImportBatch.file_name == "nachtrag.csv"))
+        before = session.scalar(select(func.count()).select_from(ImportChange).where(
+            ImportChange.batch_id == update_batch))
+    assert before == 1  # Hanna's update, its before-image quoting hanna@example.de
+    erase_person(db, _person_id(db, "anna@example.de"))
+    with db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(ImportChange).where(
+            ImportChange.batch_id == update_batch)) == before
+
+
+def test_import_names_sharing_one_word_with_her_are_kept(db, db_path, tmp_path):
+    """Erasing Jan Meyer renames the file that brought him, not "Messe-Kontakte Jan 2026"
+    nor another import's "Meyer Werkzeugbau"."""
+    _import_csv(db_path, tmp_path, "Messe-Kontakte Jan 2026.csv",
+                ["Eva;Ertl;eva@example.de;"])
+    _import_csv(db_path, tmp_path, "Meyer Werkzeugbau.csv", ["Kai;Roth;kai@example.de;"])
+    _import_csv(db_path, tmp_path, "Nachtrag Meyer.csv", ["Jan;Meyer;jan@example.de;"])
+    erase_person(db, _person_id(db, "jan@example.de"))
+    with db.read_session() as session:
+        names = sorted(session.scalars(select(ImportBatch.file_name)))
+    assert names == ["Messe-Kontakte Jan 2026.csv", "Meyer Werkzeugbau.csv", "[erased]"]

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -108,12 +109,14 @@ def _delete_person(session: Session, person: Person) -> int:
     personal = personal_rows(person)
     consent_rows = session.scalars(select(ConsentRecord.id).join(ListMembership).where(
         ListMembership.person_id == person.id)).all()
+    # Imports that brought or changed the person, before their records about them go.
+    touched = set(session.scalars(select(ImportChange.batch_id).where(changes_about(person))))
+    touched.add(person.import_batch_id)
     session.execute(delete(ImportChange).where(changes_about(person)))
-    quotes = _quoted_values(person)
-    if quotes:  # before-images of other rows may quote them (e.g. a merged duplicate)
-        session.execute(delete(ImportChange).where(or_(
-            *(ImportChange.before_json.contains(value) for value in quotes))))
-    _redact_import_names(session, person)
+    quoting = _changes_quoting(session, person)
+    if quoting:  # before-images of other rows may quote them (e.g. a merged duplicate)
+        session.execute(delete(ImportChange).where(ImportChange.id.in_(quoting)))
+    _redact_import_names(session, person, touched)
     session.delete(person)
     session.flush()
     indexer.refresh_pending(session)  # the person's search document goes now, not at commit
@@ -139,45 +142,83 @@ def _rebuild_fts(session: Session) -> None:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
 
 
-def _quoted_values(person: Person) -> list[str]:
-    """The person's values as JSON text would hold them (plain and \\u-escaped)."""
+def _identifying_values(person: Person) -> set[str]:
+    """The person's values an import record may quote: full name, emails, phones."""
     values = {person.display_name, " ".join(p for p in (person.given_name, person.family_name)
                                             if p)}
     values.update(e.address for e in person.emails)
     for phone in person.phones:
         values.update(v for v in (phone.raw, phone.e164) if v)
-    found: set[str] = set()
-    for value in values:
-        if value and len(value) >= 4:
-            found.add(value)
-            found.add(json.dumps(value)[1:-1])  # as ensure_ascii JSON would write it
-    return sorted(found)
+    return {v for v in values if v and len(v) >= 4}
 
 
-def _redact_import_names(session: Session, person: Person) -> None:
+def _changes_quoting(session: Session, person: Person) -> list[int]:
+    """Ids of import records whose before-image holds one of the person's values as a whole
+    JSON string. LIKE only narrows the candidates: it ignores case on SQLite, treats "_" as a
+    wildcard and finds "anna@x.de" inside "hanna@x.de", whose record must stay."""
+    values = _identifying_values(person)
+    if not values:
+        return []
+    wanted = {v.casefold() for v in values}
+    patterns = values | {json.dumps(v)[1:-1] for v in values}  # also as ASCII-escaped JSON
+    candidates = session.execute(select(ImportChange.id, ImportChange.before_json).where(
+        or_(*(ImportChange.before_json.contains(v, autoescape=True) for v in patterns))))
+    return [change_id for change_id, before in candidates
+            if before and wanted & {text.casefold() for text in _strings(json.loads(before))}]
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in a parsed JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _redact_import_names(session: Session, person: Person, touched: set[int | None]) -> None:
     """An import file or sheet named after the person ("Anmeldung Zerlina Quastenberg.vcf")
-    would keep their name: such names are replaced."""
-    names = {w for part in (person.given_name, person.middle_name, person.family_name)
-             for w in words(part) if len(w) >= 3}
-    contacts = {e.address.casefold() for e in person.emails}
-    contacts.update(e.address.rpartition("@")[0].casefold() for e in person.emails)
-    digits = {d for p in person.phones for d in phone_digit_forms(p.e164, p.raw) if len(d) >= 5}
+    would keep their name: such names are replaced, also where consent sources quote them.
 
-    def names_them(label: str | None) -> bool:
+    Named means: their email address or phone number, given and family name together, or -
+    for an import that brought or changed them - a word of their family name ("Nachtrag
+    Zwetschke.vcf"). A given name alone is not enough: erasing "Jan Meyer" must not take
+    "Messe-Kontakte Jan 2026.vcf", nor another import's "Meyer Werkzeugbau.xlsx"."""
+    given = set(words(person.given_name))
+    family = {w for w in words(person.family_name) if len(w) >= 3}
+    contacts = {e.address.casefold() for e in person.emails}
+    digits = {d for p in person.phones for d in phone_digit_forms(p.e164, p.raw) if len(d) >= 6}
+
+    def names_them(label: str | None, batch_id: int) -> bool:
         if not label:
             return False
         folded = label.casefold()
+        label_words = set(words(label))
         label_digits = "".join(c for c in label if c.isdigit())
-        return (bool(names & set(words(label))) or any(c and c in folded for c in contacts)
+        by_name = bool(family & label_words) and (
+            batch_id in touched or (bool(given) and given <= label_words))
+        return (by_name or any(c in folded for c in contacts)
                 or any(d in label_digits for d in digits))
 
     for batch in session.scalars(select(ImportBatch)):
-        if names_them(batch.file_name):
+        if names_them(batch.file_name, batch.id):
+            _redact_consent_sources(session, Path(batch.file_name).name)
             session.execute(update(ImportBatch).where(ImportBatch.id == batch.id)
                             .values(file_name=ERASED_FILE_NAME))
-        if names_them(batch.sheet):
+        if names_them(batch.sheet, batch.id):
             session.execute(update(ImportBatch).where(ImportBatch.id == batch.id)
                             .values(sheet=None))
+
+
+def _redact_consent_sources(session: Session, file_name: str) -> None:
+    """Other members' consent came "from <file>, row 7": the file's name goes there too."""
+    for column in (ListMembership.consent_source, ConsentRecord.source):
+        session.execute(update(column.class_).where(column.contains(file_name, autoescape=True))
+                        .values({column.key: func.replace(column, file_name,
+                                                          ERASED_FILE_NAME)}))
 
 
 def forget_cached_text() -> None:
