@@ -95,6 +95,8 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
             seen["before"] = session.scalar(select(func.count()).select_from(Person))
         dialog.run_import()
         dialog.wait()
+        seen["report"] = dialog.summary.text()  # shown until the user closes the dialog
+        dialog.buttons.button(dialog.buttons.StandardButton.Close).click()
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", drive)
     window.import_vcards(str(source))
@@ -102,5 +104,8 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
     assert seen["rows"][0][1:3] == ["Eva Ertl", "neu"]
     assert seen["rows"][1][2] == "ungültig"
     assert seen["before"] == 6
+    assert seen["report"] == ("Import abgeschlossen: 1 neu, 0 aktualisiert, 0 unverändert. "
+                              "Nicht importiert: 1 ungültig.")
+    assert window.statusBar().currentMessage() == seen["report"]
     assert "Eva Ertl" in [window.table.model().index(r, 0).data()
                           for r in range(window.table.model().rowCount())]
