@@ -11,10 +11,13 @@ from pathlib import Path
 
 import segno
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QRunnable,
     Qt,
     QThreadPool,
@@ -38,8 +41,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -235,6 +237,64 @@ class QrDialog(QDialog):
         layout.addWidget(buttons)
 
 
+Row = tuple[str, str, str, str, str]  # card, name, result, details, warnings
+Index = QModelIndex | QPersistentModelIndex
+
+
+def preview_rows(plan: ImportPlan, labels: dict[Action, str]) -> tuple[list[Row], int]:
+    """The preview's rows and how many carry a warning; built in the worker (filling a
+    table took 0.6 s on the GUI thread for 20,000 cards)."""
+    rows: list[Row] = []
+    warned = 0
+    for card_plan in plan.cards:
+        details = card_plan.reason or "; ".join(
+            f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
+            for f, o, n in card_plan.changes)
+        # A refused card does not come in: its remarks would only distract.
+        warnings = "" if card_plan.action in REFUSED else "; ".join(card_plan.warnings)
+        warned += bool(warnings)
+        rows.append((str(card_plan.number), card_plan.name, labels[card_plan.action], details,
+                     warnings))
+    return rows, warned
+
+
+class PreviewModel(QAbstractTableModel):
+    """The preview's rows as plain text; a view asks only for the rows it shows."""
+
+    def __init__(self, parent: QObject, headers: list[str]) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value  # a view's display text is never rich text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(value) or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
 def _busy(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setStyleSheet("color: palette(placeholder-text);")
@@ -284,11 +344,11 @@ class ImportDialog(QDialog):
         self.mode.currentIndexChanged.connect(lambda _i: self.preview())
         # Details: what changes, or why a card is refused; Warnings: remarks on cards that
         # do come in (a photo not kept, a line read in another encoding).
-        self.table = QTableWidget(0, 5)
+        self.model = PreviewModel(self, [self.tr("Card"), self.tr("Name"), self.tr("Result"),
+                                         self.tr("Details"), self.tr("Warnings")])
+        self.table = QTableView()
         self.table.setObjectName("preview")
-        self.table.setHorizontalHeaderLabels([self.tr("Card"), self.tr("Name"),
-                                              self.tr("Result"), self.tr("Details"),
-                                              self.tr("Warnings")])
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -350,14 +410,16 @@ class ImportDialog(QDialog):
         self.previewing = True
         database, data, name = self.database, self.data, self.path.name
         mode = MatchMode(self.mode.currentData())
+        labels = self.labels()
 
-        def work() -> tuple[ImportPlan, str | None]:
+        def work() -> tuple[ImportPlan, list[Row], int, str | None]:
             with database.read_session() as session:
                 directory = self.directory or KnownCards(session)
                 if not self.closed:
                     self.directory = directory
                 plan = plan_import(session, data, name, mode, directory)
-            return plan, encoding_warning(file_encoding(data))
+            rows, warned = preview_rows(plan, labels)
+            return plan, rows, warned, encoding_warning(file_encoding(data))
         self.worker.run(work, self.show_plan)
 
     def show_plan(self, result: object) -> None:
@@ -369,26 +431,13 @@ class ImportDialog(QDialog):
         self.busy.hide()
         self.summary.setStyleSheet("")
         if isinstance(result, DefenceDirError):
-            self.table.setRowCount(0)
+            self.model.set_rows([])
             _error(self.summary, str(result))
             return
         assert isinstance(result, tuple)
-        self.plan, encoding_note = result
+        self.plan, rows, warned, encoding_note = result
         labels = self.labels()
-        self.table.setRowCount(len(self.plan.cards))
-        warned = 0
-        for row, plan in enumerate(self.plan.cards):
-            details = plan.reason or "; ".join(
-                f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
-                for f, o, n in plan.changes)
-            # A refused card does not come in: its remarks would only distract.
-            warnings = "" if plan.action in REFUSED else "; ".join(plan.warnings)
-            warned += bool(warnings)
-            for column, value in enumerate((str(plan.number), plan.name, labels[plan.action],
-                                            details, warnings)):
-                item = QTableWidgetItem(value)  # items show plain text
-                item.setToolTip(plain_tooltip(value))
-                self.table.setItem(row, column, item)
+        self.model.set_rows(rows)
         self.warned = warned
         counts = self.plan.counts()
         parts = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]
@@ -499,6 +548,7 @@ class ImportDialog(QDialog):
         self.worker.callbacks.clear()
         self.previewing = self.preview_again = False
         self.data, self.plan, self.directory = b"", None, None
+        self.model.set_rows([])
 
     def wait(self) -> None:
         """Until the worker is done and its answer shown (tests, screenshots)."""

@@ -89,8 +89,8 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
     def drive(dialog):
         assert isinstance(dialog, ImportDialog)
         dialog.wait()  # the preview is planned in a worker
-        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)]
-                        for r in range(dialog.table.rowCount())]
+        seen["rows"] = [[dialog.table.model().index(r, c).data() for c in range(4)]
+                        for r in range(dialog.table.model().rowCount())]
         with db.read_session() as session:  # the preview wrote nothing
             seen["before"] = session.scalar(select(func.count()).select_from(Person))
         dialog.run_import()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from defence_dir.ui.vcard_dialogs import ImportDialog
 
 PHOTO = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQ" * 20
@@ -23,9 +25,9 @@ def test_photos_and_encoding_fallbacks_are_warnings_not_refusals(qtbot, db, tmp_
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
     dialog.wait()
-    rows = [[dialog.table.item(r, c).text() for c in range(5)]
-            for r in range(dialog.table.rowCount())]
-    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
+    rows = [[dialog.table.model().index(r, c).data() for c in range(5)]
+            for r in range(dialog.table.model().rowCount())]
+    headers = [dialog.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Karte", "Name", "Ergebnis", "Einzelheiten", "Hinweise"]
     assert rows[0][2:] == ["neu", "", "Foto nicht übernommen"]
     assert rows[1][1:3] == ["Jörg Schäfer", "neu"]  # no FN: named by its N
@@ -43,8 +45,8 @@ def test_a_legacy_file_names_its_encoding_in_the_summary(qtbot, db, tmp_path: Pa
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
     dialog.wait()
-    assert dialog.table.item(0, 1).text() == "Jürgen Müller"
-    assert dialog.table.item(0, 4).text() == ""
+    assert dialog.table.model().index(0, 1).data() == "Jürgen Müller"
+    assert dialog.table.model().index(0, 4).data() == ""
     assert dialog.summary.text() == ("neu: 1 — Die Datei ist nicht in UTF-8; sie wurde als "
                                      "Windows-1252 gelesen.")
 
