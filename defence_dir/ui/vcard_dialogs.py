@@ -498,6 +498,10 @@ class ImportDialog(QDialog):
                                            "directory is as it was."))
             else:
                 _error(self.status, str(result))
+                # The directory may have changed under the plan (a person deleted meanwhile):
+                # read it again and preview anew; the error line stays.
+                self.directory = None
+                self.preview()
             return
         assert isinstance(result, ImportResult)
         self.batch_id, self.result_counts = result.batch_id, dict(result.counts)

@@ -164,6 +164,8 @@ def test_a_failing_import_says_one_line_and_the_dialog_stays_usable(qtbot, db, o
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.importing, timeout=10000)
         shown.append(dialog.status.text())
+        dialog.wait()  # the preview is made again: the directory may have changed meanwhile
+        assert dialog.status.text() == shown[-1] and dialog.plan is not None
         assert dialog.isVisible() and dialog.status.isVisible()
         assert dialog.import_button.isEnabled() and dialog.mode.isEnabled()
         assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isEnabled()
@@ -249,3 +251,25 @@ def test_names_and_reasons_are_plain_text(qtbot, db, open_dialog):
     qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=10000)
     assert dialog.summary.text() == ("Import abgeschlossen: 1 neu, 0 aktualisiert, "
                                      "0 unverändert. Nicht importiert: 1 ungültig.")
+
+
+def test_a_person_deleted_after_the_preview_is_read_anew(qtbot, db, open_dialog):
+    """Another user deletes the person a card updates: the import refuses (nothing written),
+    the dialog previews again on the directory as it is now, and the import then goes in."""
+    from defence_dir.persons import delete_person
+
+    dialog = open_dialog(business_cards(20))
+    dialog.wait()
+    assert dialog.table.model().index(20, 2).data() == "ergänzt"
+    with db.session() as session:
+        grosch = session.scalar(select(Person.id).where(Person.family_name == "Grosch"))
+        delete_person(session, grosch)
+    before = digest(db)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=10000)
+    assert "gelöscht" in dialog.status.text() and digest(db) == before
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert dialog.table.model().index(20, 2).data() == "neu"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=10000)
+    assert dialog.summary.text() == "Import abgeschlossen: 21 neu, 0 aktualisiert, 0 unverändert."
