@@ -341,7 +341,7 @@ class ImportDialog(QDialog):
         self.mode.addItem(self.tr("Fill empty fields"), MatchMode.FILL.value)
         self.mode.addItem(self.tr("Overwrite"), MatchMode.OVERWRITE.value)
         self.mode.addItem(self.tr("Skip"), MatchMode.SKIP.value)
-        self.mode.currentIndexChanged.connect(lambda _i: self.preview())
+        self.mode.currentIndexChanged.connect(self.mode_changed)
         # Details: what changes, or why a card is refused; Warnings: remarks on cards that
         # do come in (a photo not kept, a line read in another encoding).
         self.model = PreviewModel(self, [self.tr("Card"), self.tr("Name"), self.tr("Result"),
@@ -392,6 +392,10 @@ class ImportDialog(QDialog):
         return {Action.NEW: self.tr("new"), Action.UPDATE: self.tr("update"),
                 Action.UNCHANGED: self.tr("unchanged"), Action.SKIPPED: self.tr("skipped"),
                 Action.DUPLICATE: self.tr("duplicate"), Action.INVALID: self.tr("invalid")}
+
+    def mode_changed(self, _index: int) -> None:
+        self.status.hide()  # what the last import attempt said is about the old preview
+        self.preview()
 
     def preview(self) -> None:
         """Plan the import in the worker; `show_plan` fills the table. One preview at a time:

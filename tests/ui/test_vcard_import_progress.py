@@ -126,6 +126,9 @@ def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, mon
     # Still usable: the same preview imports on a second try.
     monkeypatch.setattr(vcard_dialogs, "apply_import", real)
     assert dialog.import_button.isEnabled() and dialog.mode.isEnabled()
+    dialog.mode.setCurrentIndex(1)  # Overwrite: a new preview, the old remark goes
+    assert not dialog.status.isVisible()
+    dialog.wait()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=60000)
     assert persons(db) == 6 + CARDS
