@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +22,9 @@ from sqlalchemy import text
 from defence_dir.data.database import Database, open_database
 from defence_dir.ui.app import ensure_application
 from defence_dir.ui.translations import install_language
+
+if TYPE_CHECKING:
+    from defence_dir.ui.vcard_dialogs import ImportDialog
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -217,6 +221,47 @@ def read_only_window(folder: Path, suffix: str) -> None:
     database.close()
 
 
+def show_import_progress(importer: ImportDialog, suffix: str) -> None:
+    """The vCard import held half-way (after writing the new cards), saved, then cancelled:
+    it rolls back, so the later screenshots see the directory unchanged."""
+    import threading
+    from collections.abc import Callable
+
+    from sqlalchemy.orm import Session
+
+    from defence_dir.ui import vcard_dialogs
+    from defence_dir.vcard.importer import ImportPlan, ImportResult
+
+    real = vcard_dialogs.apply_import
+    held, release = threading.Event(), threading.Event()
+
+    def holding(session: Session, plan: ImportPlan,
+                progress: Callable[[int, int], bool] | None = None) -> ImportResult:
+        assert progress is not None
+
+        def gated(done: int, total: int) -> bool:
+            answer = progress(done, total)
+            if done > 0 and not release.is_set():
+                held.set()
+                release.wait(20)
+                return progress(done, total)
+            return answer
+        return real(session, plan, gated)
+
+    vcard_dialogs.apply_import = holding
+    try:
+        importer.run_import()
+        held.wait(20)
+        settle()
+        save(importer, f"vcard_import_progress{suffix}")
+        importer.reject()  # Cancel: stops the import at its next step
+        release.set()
+        importer.wait()
+        settle()
+    finally:
+        vcard_dialogs.apply_import = real
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -318,6 +363,7 @@ def main() -> int:
         importer.show()
         importer.wait()
         save(importer, f"vcard_import_preview{suffix}")
+        show_import_progress(importer, suffix)
         importer.close()
 
         from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard

@@ -638,84 +638,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="104"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="168"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="172"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="181"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="113"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="126"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="130"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="118"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="120"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="121"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="123"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="124"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="150"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="146"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="147"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="149"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="169"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="182"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="172"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="179"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="192"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -723,7 +723,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="193"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -818,17 +818,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="298"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="407"/>
         <source>Reading the cards …</source>
         <translation>Karten werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="257"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="348"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="335"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="535"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -836,84 +837,112 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="237"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="322"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="247"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="341"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="248"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="342"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="249"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="343"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="255"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="255"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="256"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="256"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="348"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="275"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="374"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="277"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="376"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="290"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="392"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="290"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="392"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="291"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="393"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="291"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="393"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="292"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="394"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="292"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="394"/>
         <source>invalid</source>
         <translation>ungültig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465"/>
+        <source>Importing %n card(s) …</source>
+        <translation>
+            <numerusform>%n Karte wird importiert …</numerusform>
+            <numerusform>%n Karten werden importiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="501"/>
+        <source>Import cancelled: nothing was written, the directory is as it was.</source>
+        <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="524"/>
+        <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="533"/>
+        <source>Not imported: {cards}.</source>
+        <translation>Nicht importiert: {cards}.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="544"/>
+        <source>Cancelling the import …</source>
+        <translation>Der Import wird abgebrochen …</translation>
     </message>
 </context>
 <context>
@@ -2420,12 +2449,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="204"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="217"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="214"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>

@@ -117,7 +117,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="183"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -125,7 +125,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="193"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -136,11 +136,20 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="335"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="535"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n card with a warning (see Warnings).</numerusform>
             <numerusform>%n cards with a warning (see Warnings).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465"/>
+        <source>Importing %n card(s) …</source>
+        <translation>
+            <numerusform>Importing %n card …</numerusform>
+            <numerusform>Importing %n cards …</numerusform>
         </translation>
     </message>
 </context>

@@ -89,12 +89,14 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
     def drive(dialog):
         assert isinstance(dialog, ImportDialog)
         dialog.wait()  # the preview is planned in a worker
-        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(4)]
-                        for r in range(dialog.table.rowCount())]
+        seen["rows"] = [[dialog.table.model().index(r, c).data() for c in range(4)]
+                        for r in range(dialog.table.model().rowCount())]
         with db.read_session() as session:  # the preview wrote nothing
             seen["before"] = session.scalar(select(func.count()).select_from(Person))
         dialog.run_import()
         dialog.wait()
+        seen["report"] = dialog.summary.text()  # shown until the user closes the dialog
+        dialog.buttons.button(dialog.buttons.StandardButton.Close).click()
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", drive)
     window.import_vcards(str(source))
@@ -102,5 +104,8 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
     assert seen["rows"][0][1:3] == ["Eva Ertl", "neu"]
     assert seen["rows"][1][2] == "ungültig"
     assert seen["before"] == 6
+    assert seen["report"] == ("Import abgeschlossen: 1 neu, 0 aktualisiert, 0 unverändert. "
+                              "Nicht importiert: 1 ungültig.")
+    assert window.statusBar().currentMessage() == seen["report"]
     assert "Eva Ertl" in [window.table.model().index(r, 0).data()
                           for r in range(window.table.model().rowCount())]

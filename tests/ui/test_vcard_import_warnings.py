@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from defence_dir.ui.vcard_dialogs import ImportDialog
 
 PHOTO = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQ" * 20
@@ -23,9 +25,9 @@ def test_photos_and_encoding_fallbacks_are_warnings_not_refusals(qtbot, db, tmp_
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
     dialog.wait()
-    rows = [[dialog.table.item(r, c).text() for c in range(5)]
-            for r in range(dialog.table.rowCount())]
-    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
+    rows = [[dialog.table.model().index(r, c).data() for c in range(5)]
+            for r in range(dialog.table.model().rowCount())]
+    headers = [dialog.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Karte", "Name", "Ergebnis", "Einzelheiten", "Hinweise"]
     assert rows[0][2:] == ["neu", "", "Foto nicht übernommen"]
     assert rows[1][1:3] == ["Jörg Schäfer", "neu"]  # no FN: named by its N
@@ -43,13 +45,14 @@ def test_a_legacy_file_names_its_encoding_in_the_summary(qtbot, db, tmp_path: Pa
     dialog = ImportDialog(None, db, source)
     qtbot.addWidget(dialog)
     dialog.wait()
-    assert dialog.table.item(0, 1).text() == "Jürgen Müller"
-    assert dialog.table.item(0, 4).text() == ""
+    assert dialog.table.model().index(0, 1).data() == "Jürgen Müller"
+    assert dialog.table.model().index(0, 4).data() == ""
     assert dialog.summary.text() == ("neu: 1 — Die Datei ist nicht in UTF-8; sie wurde als "
                                      "Windows-1252 gelesen.")
 
 
-def test_the_import_runs_in_the_worker_and_cancel_waits_for_it(qtbot, db, tmp_path: Path):
+def test_the_import_runs_in_the_worker_and_closing_afterwards_counts_as_done(qtbot, db,
+                                                                            tmp_path: Path):
     source = tmp_path / "eine.vcf"
     source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ertl;Eva;;;\r\nFN:Eva Ertl\r\n"
                        b"EMAIL:eva.ertl@example.org\r\nEND:VCARD\r\n")
@@ -59,8 +62,9 @@ def test_the_import_runs_in_the_worker_and_cancel_waits_for_it(qtbot, db, tmp_pa
     dialog.wait()
     assert dialog.import_button.isEnabled()
     dialog.run_import()
-    assert not dialog.buttons.isEnabled()
-    dialog.reject()  # an import is one transaction: it finishes, then the dialog closes
     assert dialog.importing  # the answer comes with the GUI thread's next events
+    assert not dialog.import_button.isEnabled() and not dialog.mode.isEnabled()
     dialog.wait()
+    assert dialog.summary.text() == "Import abgeschlossen: 1 neu, 0 aktualisiert, 0 unverändert."
+    dialog.reject()  # Escape or the window's close button: the import is done all the same
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.batch_id is not None
