@@ -113,7 +113,9 @@ def _link_targets(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                 session.flush()
                 record_change(session, batch, "attendance", attendance.id)
                 result.attendances += 1
-            elif existing_attendance.status != status:
+            elif existing_attendance.status != status and not (
+                    row.status is None and row.unknown_status):
+                # (an unplaced status word never changes a status the event already has)
                 record_change(session, batch, "attendance", existing_attendance.id,
                         {"status": existing_attendance.status})
                 existing_attendance.status = status

@@ -305,3 +305,19 @@ def test_csv_exports_are_read_as_written(export_file, kind, encoding, delimiter)
     assert (table.encoding, table.delimiter) == (encoding, delimiter)
     assert rows[0] == EXPORTS[kind][0]  # the header first: no "sep=;" row, no BOM in it
     assert len(rows) == 8 and "Schäfer" in rows[1]
+
+
+def test_an_unplaced_word_never_changes_a_status_the_event_has(db, tmp_path):
+    """Who attended stays attended when a later list calls them by a word nobody knows; a
+    known word still updates the status."""
+    path = tmp_path / "nachtrag.csv"
+    with db.session() as session:
+        event_id = session.scalar(select(Event.id))
+        target = ImportTarget(event_id=event_id)
+        for status_word, expected in (("teilgenommen", "attended"), ("VIP-Gast", "attended"),
+                                      ("storniert", "cancelled")):
+            path.write_text("Vorname;Nachname;E-Mail;Teilnahmestatus\n"
+                            f"Ina;Roth;ina@roth.example;{status_word}\n", encoding="utf-8")
+            apply_plan(session, plan_of(session, path, StatusReading()), target)
+            assert session.scalar(select(Attendance.status).join(Person).where(
+                Attendance.event_id == event_id, Person.family_name == "Roth")) == expected
