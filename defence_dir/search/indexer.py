@@ -7,6 +7,7 @@ the ORM. Bulk writers that bypass the ORM (imports) call `reindex_persons` thems
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ from defence_dir.data.models import (
     organisation_topic,
     person_topic,
 )
+from defence_dir.persons import TEXT_FIELDS as PERSON_TEXT_FIELDS
 from defence_dir.search import parallel_documents
 from defence_dir.search.documents import (
     TEXT_FIELDS,
@@ -56,10 +58,10 @@ from defence_dir.search.documents import (
 # Space between neighbouring documents' ids, so a new one slots in without renumbering.
 GAP = 1 << 20
 BATCH = 20_000
-# Changes when documents are folded differently, so older indexes are rebuilt once at open.
+# Grows when documents are folded differently; an older index is brought up to date at open.
 # 1: words were split at combining marks (decomposed "mu\u0308ller" became "mu", "ller").
 # 2: text is composed (NFC) before it is split into words.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = 2
 _PENDING = "defence_dir.search.pending"
 Progress = Callable[[int, int], None]
 
@@ -97,15 +99,37 @@ def _bump_generation(session: Session) -> None:
     _set_state(session, "generation", uuid.uuid4().hex)
 
 
-def is_built(session: Session) -> bool:
-    """Whether the index exists and was built by today's folding (else it is rebuilt at open)."""
+def _built_format(session: Session) -> int | None:
     built = session.scalar(select(SearchState.value).where(SearchState.key == "built"))
-    return built == INDEX_FORMAT
+    return int(built) if built is not None and built.isdigit() else None
+
+
+def is_built(session: Session) -> bool:
+    """Whether the index exists in today's format or a newer one (a newer version of the app
+    sharing the database must not make this one rebuild it back and forth)."""
+    built = _built_format(session)
+    return built is not None and built >= INDEX_FORMAT
 
 
 def rebuild_if_needed(session: Session) -> None:
-    if not is_built(session):
+    built = _built_format(session)
+    if built is None or (built < INDEX_FORMAT and _has_decomposed_text(session)):
         reindex_all(session)
+    elif built < INDEX_FORMAT:  # format 1 differs only for decomposed text: none here
+        _set_state(session, "built", str(INDEX_FORMAT))
+
+
+def _has_decomposed_text(session: Session) -> bool:
+    """Whether any text a document is built from is not NFC (stored by a version before 2):
+    only then does an index of format 1 differ from today's. One pass over the text
+    columns, not a rebuild of 100,000 documents at the first start of a new version."""
+    columns = [*(getattr(Person, name) for name in PERSON_TEXT_FIELDS), EmailAddress.address,
+               Organisation.name, Organisation.city, Network.name, Topic.name]
+    for column in columns:
+        for (value,) in session.execute(select(column).where(column.is_not(None))):
+            if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+                return True
+    return False
 
 
 def reindex_all(session: Session, progress: Progress | None = None) -> int:
@@ -140,7 +164,7 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
             session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
             session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
             _set_state(session, "bulk", None)
-        _set_state(session, "built", INDEX_FORMAT)
+        _set_state(session, "built", str(INDEX_FORMAT))
         _bump_generation(session)
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
     finally:

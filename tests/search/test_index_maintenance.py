@@ -321,3 +321,30 @@ def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
             (person.id, Rank.EXACT_NAME)]
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize("stored,after", [("1", "2"), ("3", "3")])
+def test_an_index_without_decomposed_text_is_not_rebuilt_at_open(db_path, stored, after):
+    """Format 1 differs from today's only for decomposed text: without any, the first start
+    of a new version only notes the format (no rebuild of 100,000 documents), and a newer
+    version's index is left to it."""
+    from sqlalchemy import text
+
+    from defence_dir.data.database import open_database
+
+    old = open_database(str(db_path))
+    with old.session() as session:
+        session.execute(text("UPDATE search_document SET function = 'marker' "
+                             "WHERE kind = 'person'"))
+        session.execute(text("UPDATE search_state SET value = :v WHERE key = 'built'"),
+                        {"v": stored})
+    old.close()
+    reopened = open_database(str(db_path))
+    try:
+        with reopened.read_session() as session:
+            assert set(session.scalars(text(
+                "SELECT function FROM search_document WHERE kind = 'person'"))) == {"marker"}
+            assert session.scalar(text(
+                "SELECT value FROM search_state WHERE key = 'built'")) == after
+    finally:
+        reopened.close()
