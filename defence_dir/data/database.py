@@ -227,9 +227,20 @@ def _read_only_query(path: Path) -> dict[str, str]:
     `immutable` reads the file alone (nobody can change it there: the folder is read-only)."""
     query = {"mode": "ro"}
     side = _side_files(path)
-    if not os.access(path.parent, os.W_OK) and "-shm" not in side and "-wal" not in side:
+    if (not os.access(path.parent, os.W_OK) and "-shm" not in side and "-wal" not in side
+            and _nobody_writes(path)):
         query["immutable"] = "1"
     return query
+
+
+def _nobody_writes(path: Path) -> bool:
+    """Whether no one can change the file: a read-only file system, or a file without any
+    write permission. On a share that only this user may not write, others still may, and
+    `immutable` would then read torn pages that look like a damaged file."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY) or not path.stat().st_mode & 0o222
+    except (OSError, AttributeError):  # no statvfs (Windows): the file's mode alone
+        return not path.stat().st_mode & 0o222
 
 
 def _read_only_url(path: Path) -> URL:

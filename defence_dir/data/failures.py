@@ -8,7 +8,7 @@ SQL statement or its parameters: they can carry personal data.
 from __future__ import annotations
 
 import errno
-import os
+import shutil
 import sqlite3
 from enum import Enum
 from pathlib import Path
@@ -137,10 +137,9 @@ def failure_error(exc: BaseException, location: str,
 
 def _nearly_full(folder: Path) -> bool:
     try:
-        stats = os.statvfs(folder)
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES  # also where no statvfs is
     except OSError:
         return False
-    return stats.f_bavail * stats.f_frsize < NEARLY_FULL_BYTES
 
 
 def first_line(exc: BaseException) -> str:

@@ -246,3 +246,22 @@ def test_migrations_match_the_models(empty_db):
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_name": include_name})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_immutable_only_where_nobody_can_change_the_file(db_path, monkeypatch):
+    """A folder this user may not write can still be written by colleagues (a network
+    share): reading it as immutable would then see torn pages. Only a file no one may write
+    (or a read-only file system) is read that way."""
+    import os
+
+    from defence_dir.data import database
+
+    open_database(str(db_path)).close()
+    monkeypatch.setattr(database.os, "access", lambda *_a, **_k: False)
+    db_path.chmod(0o644)
+    assert database._read_only_query(db_path) == {"mode": "ro"}
+    db_path.chmod(0o444)
+    try:
+        assert database._read_only_query(db_path) == {"mode": "ro", "immutable": "1"}
+    finally:
+        os.chmod(db_path, 0o600)
