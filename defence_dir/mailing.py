@@ -13,22 +13,12 @@ from sqlalchemy.orm import Session
 from defence_dir.data.models import Attendance, ListMembership, MembershipStatus, Person
 from defence_dir.directory import person_load_options, person_sort_key
 from defence_dir.i18n import N_, _
-from defence_dir.memberships import get_event_by_name, get_list_by_name
+from defence_dir.memberships import STATUS_LABELS, get_event_by_name, get_list_by_name
 from defence_dir.xlsx_text import write_text_sheets
 
 # Column headers a German mail merge expects, in this order.
 MAIL_MERGE_COLUMNS = (N_("Salutation"), N_("Title"), N_("Given name"), N_("Family name"),
                       N_("Function"), N_("Organisation"), N_("Email"), N_("Status"))
-
-STATUS_LABELS = {
-    "subscribed": N_("subscribed"),
-    "unsubscribed": N_("unsubscribed"),
-    "registered": N_("registered"),
-    "attended": N_("attended"),
-    "cancelled": N_("cancelled"),
-    "no_show": N_("no-show"),
-}
-
 
 @dataclass(frozen=True)
 class Recipient:

@@ -47,6 +47,17 @@ CONSENT_SOURCE_LABELS = {
 }
 
 
+# What a member's or attendee's status is called where users read it (lists and events).
+STATUS_LABELS = {
+    "subscribed": N_("subscribed"),
+    "unsubscribed": N_("unsubscribed"),
+    "registered": N_("registered"),
+    "attended": N_("attended"),
+    "cancelled": N_("cancelled"),
+    "no_show": N_("no-show"),
+}
+
+
 class SubscribeOutcome(enum.StrEnum):
     SUBSCRIBED = "subscribed"
     ALREADY_SUBSCRIBED = "already_subscribed"

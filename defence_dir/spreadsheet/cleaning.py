@@ -14,7 +14,8 @@ from functools import cache
 
 from defence_dir.contact_values import normalize_email, phone_e164
 from defence_dir.errors import ValidationError
-from defence_dir.i18n import N_, _
+from defence_dir.i18n import _
+from defence_dir.memberships import STATUS_LABELS
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft
 from defence_dir.plain_text import clean_text
 from defence_dir.spreadsheet.columns import (
@@ -161,16 +162,6 @@ def repaired_phone(cell: Cell) -> tuple[PhoneDraft | None, str | None]:
             return PhoneDraft("0" + digits, e164=e164), \
                 _("leading 0 restored in phone number {number}", number=text)
     return None, _("phone number “{number}” not readable, kept in the notes", number=text)
-
-
-STATUS_LABELS = {"registered": N_("registered"), "attended": N_("attended"),
-                 "cancelled": N_("cancelled"), "no_show": N_("no-show")}
-
-
-def attendance_status(text: str) -> str | None:
-    """The status a registration tool's word stands for (None if unknown)."""
-    key = status_key(text)
-    return _statuses().get(key) or _noted_statuses().get(key)
 
 
 @cache

@@ -265,11 +265,6 @@ class KnownDirectory:
             self._pool_cache[keys] = pools
         return pools
 
-    def match(self, draft: PersonDraft, organisation: str | None, emails: list[str],
-              threshold: int) -> tuple[int | None, float | None]:
-        person_id, score, _shared = self.find(draft, organisation, emails, threshold)
-        return person_id, score
-
     def find(self, draft: PersonDraft, organisation: str | None, emails: list[str],
              threshold: int) -> tuple[int | None, float | None, tuple[str, int] | None]:
         """(matched person, fuzzy score or None for an email match, (address, person) when

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from defence_dir.data.database import Database
-from defence_dir.data.models import DistributionList, Event
+from defence_dir.data.models import AttendanceStatus, DistributionList, Event
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.gc_pause import thaw
 from defence_dir.persons import field_label
@@ -76,6 +76,7 @@ from defence_dir.ui.import_preview_model import (
     ChoiceDelegate,
     PreviewModel,
 )
+from defence_dir.ui.members_view import status_text
 from defence_dir.ui.worker import Worker
 
 PREVIEW_ROWS = 8
@@ -114,12 +115,6 @@ _FIELD_LABELS = {
     TO_NOTES: QT_TRANSLATE_NOOP("ImportFields", "(to notes)"),
     IGNORE: QT_TRANSLATE_NOOP("ImportFields", "(ignore)"),
 }
-_STATUS_LABELS = {
-    "registered": QT_TRANSLATE_NOOP("ImportFields", "registered"),
-    "attended": QT_TRANSLATE_NOOP("ImportFields", "attended"),
-    "cancelled": QT_TRANSLATE_NOOP("ImportFields", "cancelled"),
-    "no_show": QT_TRANSLATE_NOOP("ImportFields", "no-show"),
-}
 
 
 def field_labels(_page: QWidget | None = None) -> dict[str, str]:
@@ -128,8 +123,8 @@ def field_labels(_page: QWidget | None = None) -> dict[str, str]:
 
 
 def status_labels(_page: QWidget | None = None) -> dict[str, str]:
-    return {key: QCoreApplication.translate("ImportFields", text)
-            for key, text in _STATUS_LABELS.items()}
+    """An attendance status as the members panel names it."""
+    return {status.value: status_text(status.value) for status in AttendanceStatus}
 
 
 def _busy(label: QLabel, text: str) -> None:

@@ -734,83 +734,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="149"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="184"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="144"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="150"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="145"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="151"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="166"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="185"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="186"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="181"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="187"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="188"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="196"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="191"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="192"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="211"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="233"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="242"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="237"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="244"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="239"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -948,195 +948,175 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="95"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="96"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="96"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
         <source>Middle name</source>
         <translation>Weitere Vornamen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Attended (yes/no)</source>
         <translation>Teilgenommen (ja/nein)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="118"/>
-        <source>registered</source>
-        <translation>angemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="119"/>
-        <source>attended</source>
-        <translation>teilgenommen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="120"/>
-        <source>cancelled</source>
-        <translation>abgesagt</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="121"/>
-        <source>no-show</source>
-        <translation>nicht erschienen</translation>
     </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="669"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="664"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="670"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="665"/>
         <source>The persons are added as the preview shows. The import can be undone.</source>
         <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="676"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="671"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="704"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="699"/>
         <source>Save report…</source>
         <translation>Bericht speichern …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="737"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="732"/>
         <source>Importing …</source>
         <translation>Importiere …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="789"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="784"/>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="792"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="787"/>
         <source>Imported with a warning:</source>
         <translation>Mit Hinweis importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="790"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="799"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="794"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="802"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="797"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="807"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="802"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="809"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="804"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="828"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="823"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -1573,42 +1553,42 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
         <source>Target and columns</source>
         <translation>Ziel und Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="371"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
         <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="380"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="375"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="384"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
         <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
         <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="426"/>
         <source>{field} – ignored (not an event)</source>
         <translation>{field} – ignoriert (keine Veranstaltung)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="433"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
         <source>A status is about an event: it is read only for an import into an event.</source>
         <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
@@ -2105,137 +2085,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="444"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="445"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="454"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="449"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="455"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="450"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="461"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="462"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="481"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="489"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
         <source>Word in the file</source>
         <translation>Wort in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="500"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="501"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="534"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="529"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="555"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="565"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="565"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="566"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="561"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="567"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="562"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="567"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="562"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="592"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="587"/>
         <source>imported with a warning (⚠): {count}</source>
         <translation>mit Hinweis importiert (⚠): {count}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="609"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604"/>
         <source>not known: {status}, with a warning</source>
         <translation>unbekannt: {status}, mit Hinweis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="618"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="613"/>
         <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
         <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="646"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="641"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="652"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="647"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2593,32 +2573,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="840"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="835"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="858"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="853"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="878"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="873"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="926"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="921"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="944"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="939"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="947"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="942"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2626,42 +2606,42 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetChoice</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="302"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="297"/>
         <source>Import into</source>
         <translation>Importieren in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="305"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="300"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="306"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="301"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="318"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="313"/>
         <source>Status for rows without a known one</source>
         <translation>Status für Zeilen ohne bekannten Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="358"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
         <source>Into the directory and the distribution list “{name}”.</source>
         <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="361"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
         <source>Into the directory and as attendees of “{name}”.</source>
         <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="363"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="358"/>
         <source>Into the directory only.</source>
         <translation>Nur in das Verzeichnis.</translation>
     </message>
