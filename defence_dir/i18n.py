@@ -74,3 +74,9 @@ def _(message: str, **values: object) -> str:
     """Translate `message` (English) to the current language and fill in `values`."""
     text = _catalog(current_language()).get(message, message)
     return text.format(**values) if values else text
+
+
+def _n(singular: str, plural: str, count: int, **values: object) -> str:
+    """`singular` for one, else `plural`, translated and filled in ({count} is given).
+    German and English both have just these two forms."""
+    return _(singular if count == 1 else plural, count=count, **values)

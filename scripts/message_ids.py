@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def message_ids(package: Path = ROOT / "defence_dir") -> dict[str, str]:
-    """msgid -> "file:line" of its first use, for every `_("…")` and `N_("…")` of the core.
+    """msgid -> "file:line" of its first use, for every `_("…")`, `N_("…")` and both forms of
+    `_n("…", "…", count)` of the core.
 
     The Qt UI is left out: it has Qt Linguist catalogues (resources/translations).
     """
@@ -24,11 +25,13 @@ def message_ids(package: Path = ROOT / "defence_dir") -> dict[str, str]:
             continue  # the Qt UI has Qt Linguist catalogues (resources/translations)
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("_", "N_") and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
-                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_", "_n")):
+                continue
+            texts = node.args[:2] if node.func.id == "_n" else node.args[:1]
+            for text in texts:
+                if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                    found.setdefault(text.value, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

@@ -71,3 +71,15 @@ def test_a_fixed_language_holds_in_its_thread_only(monkeypatch):
         other.join()
     seen.append(i18n.current_language())
     assert seen == ["en", "de", "de"]
+
+
+def test_counted_messages_take_the_singular_for_one():
+    i18n.set_language("de")
+    assert i18n._n("An older backup deleted.", "{count} older backups deleted.", 1) == (
+        "Eine ältere Sicherungskopie gelöscht.")
+    assert i18n._n("An older backup deleted.", "{count} older backups deleted.", 3) == (
+        "3 ältere Sicherungskopien gelöscht.")
+    i18n.set_language("en")
+    assert i18n._n("{count} row imported with a warning (see Details).",
+                   "{count} rows imported with a warning (see Details).", 1) == (
+        "1 row imported with a warning (see Details).")

@@ -11,7 +11,7 @@ from typing import Any
 from defence_dir.cli.output import print_json, print_table
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
-from defence_dir.i18n import N_, _
+from defence_dir.i18n import N_, _, _n
 
 ACTION_LABELS = {"new": N_("new"), "update": N_("update"), "unchanged": N_("unchanged"),
                  "skipped": N_("skipped"), "duplicate": N_("duplicate"),
@@ -148,10 +148,13 @@ def run(args: argparse.Namespace) -> int:
         if warning["row"] is None:
             print(warning["reason"], file=sys.stderr)
     if report["with_warnings"]:
-        print(_("{count} cards imported with a warning (see Details).",
-                count=report["with_warnings"]) if batch_id is not None else
-              _("{count} cards would be imported with a warning (see Details).",
-                count=report["with_warnings"]), file=sys.stderr)
+        count = report["with_warnings"]
+        print(_n("{count} card imported with a warning (see Details).",
+                 "{count} cards imported with a warning (see Details).", count)
+              if batch_id is not None else
+              _n("{count} card would be imported with a warning (see Details).",
+                 "{count} cards would be imported with a warning (see Details).", count),
+              file=sys.stderr)
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from defence_dir.cli.output import print_json, print_table
 from defence_dir.cli.session import database_from
 from defence_dir.errors import ValidationError
-from defence_dir.i18n import N_, _
+from defence_dir.i18n import N_, _, _n
 
 ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate"),
               "invalid": N_("invalid"), "empty": N_("empty")}
@@ -117,8 +117,11 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
             print(_("Not re-subscribed (they had unsubscribed): {names}",
                     names=", ".join(result.suppressed)), file=sys.stderr)
     if report["warnings"]:
-        print(_("{count} rows imported with a warning (see Details).",
-                count=report["with_warnings"]) if result is not None else
-              _("{count} rows would be imported with a warning (see Details).",
-                count=report["with_warnings"]), file=sys.stderr)
+        count = report["with_warnings"]
+        print(_n("{count} row imported with a warning (see Details).",
+                 "{count} rows imported with a warning (see Details).", count)
+              if result is not None else
+              _n("{count} row would be imported with a warning (see Details).",
+                 "{count} rows would be imported with a warning (see Details).", count),
+              file=sys.stderr)
     return 0

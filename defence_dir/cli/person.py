@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
-from defence_dir.i18n import _
+from defence_dir.i18n import _, _n
 
 if TYPE_CHECKING:
     from defence_dir.privacy import ErasureResult
@@ -118,12 +118,16 @@ def _settle_backups(backups: list[Path], delete: bool) -> bool:
         return True
     paths = ", ".join(str(p) for p in backups)
     if not delete and sys.stdin.isatty():
-        delete = _yes(input(_("{count} older backups of the database still hold the person: "
-                              "{paths}. Delete these backups? [y/N] ",
-                              count=len(backups), paths=paths)))
+        delete = _yes(input(_n("An older backup of the database still holds the person: "
+                               "{paths}. Delete this backup? [y/N] ",
+                               "{count} older backups of the database still hold the person: "
+                               "{paths}. Delete these backups? [y/N] ",
+                               len(backups), paths=paths)))
     if not delete:
-        print(_("Note: {count} older backups of the database still hold the person: {paths} "
-                "(delete them with --delete-backups).", count=len(backups), paths=paths),
+        print(_n("Note: an older backup of the database still holds the person: {paths} "
+                 "(delete it with --delete-backups).",
+                 "Note: {count} older backups of the database still hold the person: {paths} "
+                 "(delete them with --delete-backups).", len(backups), paths=paths),
               file=sys.stderr)
         return False
     failed = delete_backups(backups)
@@ -131,5 +135,6 @@ def _settle_backups(backups: list[Path], delete: bool) -> bool:
         print(_("{path} cannot be deleted: {reason}", path=path, reason=reason),
               file=sys.stderr)
     if not failed:
-        print(_("{count} older backups deleted.", count=len(backups)), file=sys.stderr)
+        print(_n("An older backup deleted.", "{count} older backups deleted.", len(backups)),
+              file=sys.stderr)
     return not failed

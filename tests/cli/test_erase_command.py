@@ -57,7 +57,7 @@ def test_backups_that_hold_the_person_are_named_or_deleted(cli, scenario, monkey
     code, _out, err = cli(*db, "person", "erase", str(scenario.person_id), "--yes",
                           "--delete-backups")
     assert code == 0, err
-    assert "1 ältere Sicherungskopien gelöscht." in err and not again.exists()
+    assert "Eine ältere Sicherungskopie gelöscht." in err and not again.exists()
     second.unlink()
     assert files_with_secrets(scenario.path.parent) == []
 
