@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.i18n import _
+from defence_dir.private_files import open_private_part, write_private_bytes
 from defence_dir.vcard.writer import CardData, Profile, card, load_cards
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -48,18 +48,6 @@ def safe_file_name(name: str, taken: set[str]) -> str:
         number += 1
     taken.add(f"{candidate}.vcf".casefold())
     return f"{candidate}.vcf"
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".defence-dir-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def target_kind(target: Path) -> str:
@@ -105,15 +93,14 @@ def export_persons(session: Session, person_ids: Sequence[int], profile: Profile
                 for data in cards:
                     name = safe_file_name(data.display_name or data.organisation or "Kontakt",
                                           taken)
-                    _write_atomically(target / name, card(data, profile).encode("utf-8"))
+                    write_private_bytes(target / name, card(data, profile).encode("utf-8"))
                     written += 1
             return ExportResult(written, written, target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".defence-dir-",
-                                         suffix=".part")
+        temporary, handle = open_private_part(target)
         count = 0
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with handle:
                 if kind == "zip":
                     taken = set()
                     with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -131,7 +118,7 @@ def export_persons(session: Session, person_ids: Sequence[int], profile: Profile
                 raise ValidationError(_("There is nobody to export."))
             os.replace(temporary, target)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         return ExportResult(count, 1, target)
     except OSError as exc:

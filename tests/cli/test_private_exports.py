@@ -26,6 +26,7 @@ def _mode(path: Path) -> int:
     ("auskunft.json", ["person", "export", "2", "-o"]),
     ("auskunft.xlsx", ["person", "export", "2", "-o"]),
     ("karten.vcf", ["export", "vcard", "-o"]),
+    ("karten.zip", ["export", "vcard", "--profile", "outlook", "-o"]),
 ])
 def test_exports_are_private_also_over_an_existing_file(cli, db_path, tmp_path, name, argv):
     target = tmp_path / name
@@ -36,6 +37,15 @@ def test_exports_are_private_also_over_an_existing_file(cli, db_path, tmp_path, 
     code, _out, err = cli("--db", str(db_path), *argv, str(target))
     assert code == 0, err
     assert _mode(target) == 0o600
+
+
+def test_cards_exported_to_a_folder_are_private(cli, db_path, tmp_path):
+    folder = tmp_path / "karten"
+    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--profile", "outlook",
+                          "-o", str(folder))
+    assert code == 0, err
+    cards = list(folder.glob("*.vcf"))
+    assert len(cards) == 6 and {_mode(card) for card in cards} == {0o600}
 
 
 def test_the_import_report_is_private(cli, db_path, tmp_path, attendee_xlsx):
