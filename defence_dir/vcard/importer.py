@@ -317,18 +317,21 @@ class _Seen:
 
 def plan_import(session: Session, data: bytes, file_name: str,
                 mode: MatchMode = MatchMode.FILL,
-                directory: KnownCards | None = None) -> ImportPlan:
+                directory: KnownCards | None = None,
+                progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     """What importing `data` would do, card by card; writes nothing. `directory` may be
-    loaded ahead (and kept while the user tries another mode)."""
+    loaded ahead (and kept while the user tries another mode). `progress(cards read, cards
+    in the file)` is asked every 1,000 cards; False cancels (ImportCancelled)."""
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(_("The file is larger than 500 MB; that is not an address book "
                                 "export."))
     with language_fixed(), gc_paused():
-        return _plan_import(session, data, file_name, mode, directory)
+        return _plan_import(session, data, file_name, mode, directory, progress)
 
 
 def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
-                 directory: KnownCards | None) -> ImportPlan:
+                 directory: KnownCards | None,
+                 progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
     directory = directory or KnownCards(session)
@@ -337,7 +340,12 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     claimed: set[int] = set()  # persons an earlier card of the file matched
     shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
+    # Cards are counted by their BEGIN lines (a fast scan in C), as the reader streams them.
+    expected = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard") if progress else 0
     for card in _within_limit(_one_by_one(read_cards(data))):
+        if progress is not None and card.number % 1000 == 0 \
+                and not progress(card.number, max(expected, card.number)):
+            raise ImportCancelled(_("Import cancelled; nothing was written."))
         name = _card_name(card)
         if card.error:
             plans.append(CardPlan(card.number, name, Action.INVALID, card.error,

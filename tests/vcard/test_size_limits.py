@@ -84,3 +84,18 @@ def test_text_just_under_the_limit_comes_in(db, monkeypatch):
     with db.session() as session:
         plan = plan_import(session, data, "notes.vcf")
     assert plan.counts()["new"] == 20
+
+
+def test_planning_reports_progress_and_can_be_cancelled(db):
+    data = b"".join(_iphone_card(i) for i in range(2500))
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+    with db.session() as session:
+        plan = plan_import(session, data, "iphone.vcf", progress=progress)
+    assert len(plan.cards) == 2500
+    assert seen == [(1000, 2500), (2000, 2500)]
+    with db.session() as session, pytest.raises(importer.ImportCancelled):
+        plan_import(session, data, "iphone.vcf", progress=lambda done, total: False)
