@@ -12,8 +12,9 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -61,6 +62,23 @@ class PersonUpdate:
     draft: PersonDraft  # what the file says; merged with the stored values when written
     organisation: str | None = None
     overwrite: bool = False
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all name the same columns (every column without a Python default).
+
+    On SQLite through the driver's executemany with tuples: SQLAlchemy's per-row parameter
+    work cost more than SQLite's own for the 300,000 rows of a 100,000-card import."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{name}"' for name in columns)
+    connection.exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})',
+        [tuple(row[name] for name in columns) for row in rows])
 
 
 def existing_drafts(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, PersonDraft]]:
@@ -165,8 +183,7 @@ def update_persons(session: Session, batch: ImportBatch, items: Sequence[PersonU
         for table, values in ((EmailAddress.__table__, emails),
                               (PhoneNumber.__table__, phones), (person_topic, links),
                               (ImportChange.__table__, changes)):
-            if values:
-                connection.execute(insert(table), values)
+            insert_rows(connection, table, values)
     if changed:
         reindex_persons(session, sorted(changed))
     return changed
@@ -226,8 +243,7 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
         for table, rows_of in ((EmailAddress.__table__, emails),
                                (PhoneNumber.__table__, phones), (person_topic, links),
                                (ImportChange.__table__, changes)):
-            if rows_of:
-                connection.execute(insert(table), rows_of)
+            insert_rows(connection, table, rows_of)
     if created:
         index_new_persons(session, list(created.values()))
     return created

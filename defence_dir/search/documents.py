@@ -60,7 +60,10 @@ _sort_part = lru_cache(maxsize=200_000)(sort_key)
 
 
 def _field(*texts: str | None) -> str:
-    return _joined(_fragment(t) for t in texts if t)
+    # The same text as _joined(_fragment(t) for t in texts if t), without a generator per
+    # field: a million fields of an import's documents went through it.
+    parts = [fragment for t in texts if t and (fragment := _fragment(t))]
+    return f" {' '.join(parts)} " if parts else " "
 
 
 def document_sort_key(kind: str, entity_id: int, first: str | None, second: str | None = None,

@@ -43,11 +43,15 @@ from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_draft
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
 from defence_dir.shared_address import names_disagree
-from defence_dir.vcard.reader import RawCard, read_cards
+from defence_dir.vcard.reader import Property, RawCard, card_size
+from defence_dir.vcard.reader import iter_cards as read_cards  # planned as they are read
 from defence_dir.vcard.text import split_unescaped, unescape
 
 SALUTATIONS = {"herr", "frau", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "hr.", "fr.", "divers"}
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# The raw file is held as bytes while read; photos in it are skipped, so an iPhone export
+# may be large. What is kept of the cards (their text) has a limit of its own.
+MAX_FILE_BYTES = 500 * 1024 * 1024
+MAX_TEXT_CHARS = 50 * 1024 * 1024
 
 
 class MatchMode(enum.StrEnum):
@@ -112,7 +116,10 @@ def _split(value: str, separator: str) -> list[str]:
 
 
 def _text(card: RawCard, name: str) -> str | None:
-    prop = card.first(name)
+    return _value(card.first(name))
+
+
+def _value(prop: Property | None) -> str | None:
     value = _unescape(prop.value).strip() if prop else ""
     return value or None
 
@@ -145,9 +152,18 @@ class CardValues:
 
 
 def card_values(card: RawCard) -> CardValues:
-    values = CardValues(full_name=_text(card, "FN"), function=_text(card, "TITLE"),
-                        notes=_text(card, "NOTE"))
-    n = card.first("N")
+    # The card's properties by name in one pass (asking the card per name scanned it ten times).
+    by_name: dict[str, list[Property]] = {}
+    for prop in card.properties:
+        by_name.setdefault(prop.name, []).append(prop)
+
+    def first(name: str) -> Property | None:
+        found = by_name.get(name)
+        return found[0] if found else None
+
+    values = CardValues(full_name=_value(first("FN")), function=_value(first("TITLE")),
+                        notes=_value(first("NOTE")))
+    n = first("N")
     if n is not None:
         parts = [_unescape(p).strip() for p in _split(n.value, ";")] + [""] * 5
         values.family_name = parts[0] or None
@@ -158,16 +174,16 @@ def card_values(card: RawCard) -> CardValues:
         prefixes = [_unescape(p).strip() for p in _split(
             raw_prefixes[3] if len(raw_prefixes) > 3 else "", ",") if p.strip()]
         values.salutation, values.title = _split_prefixes(prefixes)
-    org = card.first("ORG")
+    org = first("ORG")
     if org is not None:
         org_parts = [_unescape(p).strip() for p in _split(org.value, ";")]
         values.organisation = org_parts[0] or None
         values.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
-    for prop in card.all("EMAIL"):
+    for prop in by_name.get("EMAIL", ()):
         address = _unescape(prop.value).strip()
         if address:
             values.emails.append((address, "home" if "HOME" in prop.types() else "work"))
-    for prop in card.all("TEL"):
+    for prop in by_name.get("TEL", ()):
         number = _unescape(prop.value).strip()
         if number.lower().startswith("tel:"):
             number = number[4:]
@@ -175,10 +191,10 @@ def card_values(card: RawCard) -> CardValues:
             types = prop.types()
             values.phones.append((number, "fax" if "FAX" in types else "cell" if "CELL" in types
                                   else "home" if "HOME" in types else "work"))
-    for prop in card.all("CATEGORIES"):
+    for prop in by_name.get("CATEGORIES", ()):
         values.categories += [_unescape(c).strip() for c in _split(prop.value, ",")
                               if c.strip()]
-    uid = _text(card, "UID")
+    uid = _value(first("UID"))
     values.uid = uid[9:] if uid and uid.lower().startswith("urn:uuid:") else uid
     return values
 
@@ -301,18 +317,21 @@ class _Seen:
 
 def plan_import(session: Session, data: bytes, file_name: str,
                 mode: MatchMode = MatchMode.FILL,
-                directory: KnownCards | None = None) -> ImportPlan:
+                directory: KnownCards | None = None,
+                progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     """What importing `data` would do, card by card; writes nothing. `directory` may be
-    loaded ahead (and kept while the user tries another mode)."""
+    loaded ahead (and kept while the user tries another mode). `progress(cards read, cards
+    in the file)` is asked every 1,000 cards; False cancels (ImportCancelled)."""
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(_("The file is larger than 50 MB; that is not an address book "
+        raise ValidationError(_("The file is larger than 500 MB; that is not an address book "
                                 "export."))
     with language_fixed(), gc_paused():
-        return _plan_import(session, data, file_name, mode, directory)
+        return _plan_import(session, data, file_name, mode, directory, progress)
 
 
 def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
-                 directory: KnownCards | None) -> ImportPlan:
+                 directory: KnownCards | None,
+                 progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
     directory = directory or KnownCards(session)
@@ -321,7 +340,12 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     claimed: set[int] = set()  # persons an earlier card of the file matched
     shared_with_persons: list[tuple[CardPlan, str, int]] = []
     plans: list[CardPlan] = []
-    for card in _one_by_one(read_cards(data)):
+    # Cards are counted by their BEGIN lines (a fast scan in C), as the reader streams them.
+    expected = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard") if progress else 0
+    for card in _within_limit(_one_by_one(read_cards(data))):
+        if progress is not None and card.number % 1000 == 0 \
+                and not progress(card.number, max(expected, card.number)):
+            raise ImportCancelled(_("Import cancelled; nothing was written."))
         name = _card_name(card)
         if card.error:
             plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
@@ -384,6 +408,19 @@ def _one_by_one(cards: Iterable[RawCard]) -> Iterator[RawCard]:
             yield card
     else:
         yield from cards
+
+
+def _within_limit(cards: Iterable[RawCard]) -> Iterator[RawCard]:
+    """The cards, refused once the text kept of them passes MAX_TEXT_CHARS (counted as they
+    come, so an oversized file is refused before it is all held)."""
+    kept = 0
+    for card in cards:
+        kept += card_size(card)
+        if kept > MAX_TEXT_CHARS:
+            raise ValidationError(_("The cards hold more than {size} MB of text (photos not "
+                                    "counted); please import the address book in parts.",
+                                    size=MAX_TEXT_CHARS // (1024 * 1024)))
+        yield card
 
 
 def _compare_with_directory(session: Session, matched: list[CardPlan], mode: MatchMode) -> None:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import codecs
 import quopri
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from defence_dir.i18n import N_, _
 from defence_dir.plain_text import clean_text, nfc
 
-_BREAK = re.compile(rb"\r\n|\r|\n")
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
 # A continuation line of a vCard 2.1 BASE64 value, which need not be indented.
 _BASE64_LINE = re.compile(rb"[ \t]*[A-Za-z0-9+/=]+[ \t]*")
@@ -38,7 +37,7 @@ _SKIPPED = {"PHOTO": N_("Photo not kept"), "LOGO": N_("Logo not kept"),
 _SHORT = 64  # BEGIN:VCARD and END:VCARD are compared only on lines this short
 
 
-@dataclass
+@dataclass(slots=True)
 class Property:
     name: str  # upper case, without group
     params: dict[str, list[str]]  # upper-case keys; 2.1 bare types under "TYPE"
@@ -48,7 +47,7 @@ class Property:
         return {t.upper() for value in self.params.get("TYPE", []) for t in value.split(",")}
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCard:
     number: int  # 1-based position in the file
     line: int  # line where it begins
@@ -134,23 +133,50 @@ def _codec(charset: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(charset).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return None
 
 
 # --- physical and logical lines ----------------------------------------------------------------
 
+_BLOCK = 1 << 16  # lines are split 64 KB at a time: a list of every line would double the file
+
+
 def _physical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """(number, line) without its line break; CRLF, LF and CR all end a line."""
-    start = number = 0
-    for number, match in enumerate(_BREAK.finditer(data), start=1):
-        yield number, data[start:match.start()]
-        start = match.end()
-    if start < len(data):
-        yield number + 1, data[start:]
+    """(number, line) without its line break; CRLF, LF and CR all end a line (as
+    bytes.splitlines does), split a block at a time in C rather than by a regex per line."""
+    number, start, end = 0, 0, len(data)
+    while start < end:
+        # A block ends after an LF, so a CRLF is never cut in two.
+        cut = data.find(b"\n", start + _BLOCK)
+        cut = end if cut < 0 else cut + 1
+        for line in data[start:cut].splitlines():
+            number += 1
+            yield number, line
+        start = cut
 
 
-@dataclass
+def _first_line_head(head: bytes) -> tuple[bool, bool, str]:
+    """(quoted-printable, binary, name) from what precedes a property's first colon."""
+    upper = head.upper()
+    name = upper.split(b";", 1)[0].rsplit(b".", 1)[-1].decode("ascii", "replace")
+    params = _parse_params(upper.decode("utf-8", "replace").split(";")[1:])
+    binary = bool({e.upper() for e in params.get("ENCODING", [])} & {"BASE64", "B"})
+    return b"QUOTED-PRINTABLE" in upper, binary, name
+
+
+class _Heads(dict[bytes, tuple[bool, bool, str]]):
+    """Heads of first lines seen in this file: a file repeats a few dozen of them
+    ("TEL;type=WORK;type=VOICE"), so each is parsed once; bounded for odd files."""
+
+    def __missing__(self, head: bytes) -> tuple[bool, bool, str]:
+        if len(self) > 10_000:
+            self.clear()
+        found = self[head] = _first_line_head(head)
+        return found
+
+
+@dataclass(slots=True)
 class _Gathering:
     """One property while its continuation lines come in."""
 
@@ -178,18 +204,14 @@ class _Gathering:
         return self.first if self.rest is None else self.rest
 
 
-def _start(number: int, line: bytes) -> _Gathering:
+def _start(number: int, line: bytes, heads: _Heads) -> _Gathering:
     gathering = _Gathering(number, line)
     colon = line.find(b":")
     if colon < 0:
         return gathering
-    head = line[:colon].upper()
-    gathering.quoted_printable = b"QUOTED-PRINTABLE" in head
-    name = head.split(b";", 1)[0].rsplit(b".", 1)[-1].decode("ascii", "replace")
-    params = _parse_params(head.decode("utf-8", "replace").split(";")[1:])
-    binary = bool({e.upper() for e in params.get("ENCODING", [])} & {"BASE64", "B"})
-    inline = line[colon + 1:colon + 6].lower() == b"data:"
-    if binary or (inline and name in _SKIPPED):
+    quoted_printable, binary, name = heads[line[:colon]]
+    gathering.quoted_printable = quoted_printable
+    if binary or (name in _SKIPPED and line[colon + 1:colon + 6].lower() == b"data:"):
         gathering.skipped = name
         gathering.first = line[:colon + 1]
     return gathering
@@ -202,6 +224,7 @@ def _logical_lines(data: bytes) -> Iterator[tuple[int, bytes | bytearray, str | 
     value of a skipped property comes back empty.
     """
     current: _Gathering | None = None
+    heads = _Heads()
     for number, line in _physical_lines(data):
         if current is not None:
             # A soft break first: the next line may begin with a space that is text.
@@ -217,8 +240,8 @@ def _logical_lines(data: bytes) -> Iterator[tuple[int, bytes | bytearray, str | 
                 continue  # vCard 2.1 base64 goes on unindented until a blank line
             yield current.number, current.content(), current.skipped
             current = None
-        if line.strip():
-            current = _start(number, line)
+        if line and not line.isspace():
+            current = _start(number, line, heads)
     if current is not None:
         yield current.number, current.content(), current.skipped
 
@@ -257,6 +280,32 @@ def _parse_params(parts: list[str]) -> dict[str, list[str]]:
     return params
 
 
+# (name or None if the name is not valid, params, charset, quoted-printable)
+_Head = tuple[str | None, dict[str, list[str]], str | None, bool]
+
+
+def _property_head(head: bytes) -> _Head:
+    parts = str(head, "utf-8", "replace").split(";")
+    match = _NAME.match(parts[0].strip())
+    if match is None:
+        return None, {}, None, False
+    params = _parse_params(parts[1:])
+    charset = (params.get("CHARSET") or [None])[0]
+    quoted_printable = "QUOTED-PRINTABLE" in {e.upper() for e in params.get("ENCODING", [])}
+    return match.group(1).upper(), params, charset, quoted_printable
+
+
+class _PropertyHeads(dict[bytes, _Head]):
+    """Parsed property heads of this file, each parsed once. Properties with the same head
+    share its params dict, which nobody changes."""
+
+    def __missing__(self, head: bytes) -> _Head:
+        if len(self) > 10_000:
+            self.clear()
+        found = self[head] = _property_head(head)
+        return found
+
+
 def _decode(raw: bytes | bytearray | memoryview, charset: str | None, legacy: bool,
             quoted_printable: bool, card: RawCard, number: int) -> str:
     """A value's text, trying in turn: the file's encoding and the declared CHARSET (the
@@ -279,9 +328,17 @@ def _decode(raw: bytes | bytearray | memoryview, charset: str | None, legacy: bo
 
 
 def read_cards(data: bytes) -> list[RawCard]:
+    """Every card of the file (see `iter_cards`, which does not hold them all)."""
+    return list(iter_cards(data))
+
+
+def iter_cards(data: bytes) -> Iterator[RawCard]:
+    """The file's cards one by one, each complete before it is given: a caller that lets go
+    of each card does not hold the properties of the whole file."""
     data, encoding = _utf8_bytes(data)
     legacy = encoding == LEGACY_ENCODING
-    cards: list[RawCard] = []
+    heads = _PropertyHeads()
+    count = 0
     current: RawCard | None = None
     for number, line, skipped in _logical_lines(data):
         if line[:3] == BOM_UTF8:  # files joined together keep their BOMs mid-text
@@ -290,39 +347,43 @@ def read_cards(data: bytes) -> list[RawCard]:
         if upper == b"BEGIN:VCARD":
             if current is not None:
                 current.error = current.error or _("the card does not end (END:VCARD missing)")
-                cards.append(current.finish())
-            current = RawCard(number=len(cards) + 1, line=number)
+                yield current.finish()
+            count += 1
+            current = RawCard(number=count, line=number)
             continue
         if current is None:
             continue  # text between cards
         if upper == b"END:VCARD":
-            cards.append(current.finish())
+            yield current.finish()
             current = None
             continue
-        colon = _split_line(line)
+        colon = line.find(b":")
+        if colon >= 0 and line.find(b'"', 0, colon) >= 0:
+            colon = _split_line(line)  # a quoted parameter value may hold a colon
         if colon < 0:
             text = str(line[:60], "utf-8", "replace")
             current.error = current.error or _("line {line} is not a vCard property: “{text}”",
                                                line=number, text=clean_text(text) or "")
             continue
-        parts = str(line[:colon], "utf-8", "replace").split(";")
-        match = _NAME.match(parts[0].strip())
-        if match is None:
+        name, params, charset, quoted_printable = heads[bytes(line[:colon])]
+        if name is None:
             current.error = current.error or _("line {line} has no valid property name",
                                                line=number)
             continue
-        name = match.group(1).upper()
-        params = _parse_params(parts[1:])
         if skipped is not None:
             current.warn(_(_SKIPPED[name]) if name in _SKIPPED
                          else _("{property} (binary data) not kept", property=name))
             continue
-        charset = (params.get("CHARSET") or [None])[0]
         raw = memoryview(line)[colon + 1:]
-        quoted_printable = "QUOTED-PRINTABLE" in {e.upper() for e in params.get("ENCODING", [])}
-        if quoted_printable:
-            raw = memoryview(quopri.decodestring(bytes(raw)))
-        value = _decode(raw, charset, legacy, quoted_printable, current, number)
+        if quoted_printable or legacy:
+            if quoted_printable:
+                raw = memoryview(quopri.decodestring(bytes(raw)))
+            value = _decode(raw, charset, legacy, quoted_printable, current, number)
+        else:
+            try:  # the usual case, and the first `_decode` would try
+                value = str(raw, "utf-8")
+            except UnicodeDecodeError:
+                value = _decode(raw, charset, legacy, quoted_printable, current, number)
         # The normal form (no NULs or escape codes) for every value, names and UIDs alike;
         # the common printable value is not copied (a long note would be, several times).
         value = nfc(value).strip() if value.isprintable() else \
@@ -330,11 +391,15 @@ def read_cards(data: bytes) -> list[RawCard]:
         current.properties.append(Property(name, params, value))
     if current is not None:
         current.error = current.error or _("the card does not end (END:VCARD missing)")
-        cards.append(current.finish())
-    return cards
+        yield current.finish()
 
 
-def kept_size(cards: list[RawCard]) -> int:
+def card_size(card: RawCard) -> int:
+    """Characters of a card's values kept (photos and other binary values are not)."""
+    return sum(len(p.value) for p in card.properties)
+
+
+def kept_size(cards: Iterable[RawCard]) -> int:
     """Characters of the values kept: what a file's size limit should count, since photos and
     other binary values are skipped without being held."""
-    return sum(len(p.value) for card in cards for p in card.properties)
+    return sum(map(card_size, cards))
