@@ -7,7 +7,11 @@ disagree. Both importers (spreadsheet and vCard) ask this one rule.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from defence_dir.search.folding import words
+
+T = TypeVar("T")
 
 
 def _folded(name: str | None) -> str:
@@ -24,3 +28,39 @@ def names_disagree(given_a: str | None, family_a: str | None,
     if not all((*a, *b)):
         return False  # a missing part cannot tell two people apart
     return a[0] != b[0] and a[1] != b[1] and a != (b[1], b[0])
+
+
+def name_keys(given: str | None, family: str | None) -> tuple[str, ...]:
+    """The folded given and family name, as `names_disagree` compares them; () if one is
+    missing (then nobody can be told apart)."""
+    folded = (_folded(given), _folded(family))
+    return folded if all(folded) else ()
+
+
+class AddressHolders(Generic[T]):
+    """Who holds one address (rows or cards of a file, persons of the directory), found again
+    by folded name part: thousands of colleagues at one info@ are not compared pairwise.
+
+    Two holders can only agree by sharing a folded given or family name, or by missing a
+    part (see `names_disagree`), so a lookup reads those few buckets alone."""
+
+    __slots__ = ("by_name", "first")
+
+    def __init__(self, first: T) -> None:
+        self.first = first  # the earliest holder: named in a shared-address warning
+        self.by_name: dict[str, list[tuple[T, str | None, str | None]]] = {}
+
+    def add(self, holder: T, given: str | None, family: str | None) -> None:
+        for key in name_keys(given, family) or ("",):
+            self.by_name.setdefault(key, []).append((holder, given, family))
+
+    def same_person(self, given: str | None, family: str | None) -> T | None:
+        """A holder whose names do not disagree with these (the earliest in its bucket)."""
+        keys = name_keys(given, family)
+        if not keys:
+            return self.first  # a missing name part cannot tell two people apart
+        for key in (*keys, ""):
+            for holder, other_given, other_family in self.by_name.get(key, ()):
+                if not names_disagree(other_given, other_family, given, family):
+                    return holder
+        return None

@@ -25,7 +25,7 @@ from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
-from defence_dir.shared_address import names_disagree
+from defence_dir.shared_address import AddressHolders, names_disagree
 from defence_dir.spreadsheet.cleaning import StatusReading, clean_row
 from defence_dir.spreadsheet.columns import ColumnMapping, status_key
 from defence_dir.spreadsheet.reading import Cell
@@ -216,8 +216,9 @@ class KnownDirectory:
                                        family, shared(function), shared(department),
                                        shared(organisation))
         self.by_email: dict[str, int] = {}
-        # The few addresses several persons hold (info@): all of them, in the order stored.
-        self.shared_emails: dict[str, list[int]] = {}
+        # The few addresses several persons hold (info@): all of them, by name part.
+        self.shared_emails: dict[str, AddressHolders[int]] = {}
+        shared_holders: set[tuple[str, int]] = set()
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
                                             .order_by(EmailAddress.position,
@@ -225,10 +226,12 @@ class KnownDirectory:
             folded = address.casefold()
             key = address if folded == address else folded
             first = self.by_email.setdefault(key, pid)
-            if first != pid:
-                holders = self.shared_emails.setdefault(key, [first])
-                if pid not in holders:
-                    holders.append(pid)
+            if first != pid and (key, pid) not in shared_holders:
+                holders = self.shared_emails.get(key)
+                if holders is None:
+                    holders = self.shared_emails[key] = self._holders(first)
+                holders.add(pid, *self._names(pid))
+                shared_holders.add((key, pid))
             known = self.persons.get(pid)
             if known is not None:
                 known.emails = (*known.emails, address)
@@ -237,6 +240,15 @@ class KnownDirectory:
         for pid, known in self.persons.items():
             for key in self._family_keys(known.family_name):
                 self.by_family[key].append(pid)
+
+    def _names(self, pid: int) -> tuple[str | None, str | None]:
+        known = self.persons.get(pid)
+        return (known.given_name, known.family_name) if known else (None, None)
+
+    def _holders(self, first: int) -> AddressHolders[int]:
+        holders = AddressHolders(first)
+        holders.add(first, *self._names(first))
+        return holders
 
     @staticmethod
     def _family_keys(family: str | None) -> list[str]:
@@ -274,12 +286,15 @@ class KnownDirectory:
             first = self.by_email.get(email)
             if first is None:
                 continue
-            for pid in self.shared_emails.get(email, (first,)):
-                known = self.persons[pid]
-                if not names_disagree(known.given_name, known.family_name,
-                                      draft.given_name, draft.family_name):
-                    return pid, None, None
-                shared = shared or (email, pid)
+            holders = self.shared_emails.get(email)
+            if holders is not None:  # several persons hold it: look them up by name
+                same = holders.same_person(draft.given_name, draft.family_name)
+            else:
+                same = None if names_disagree(*self._names(first), draft.given_name,
+                                              draft.family_name) else first
+            if same is not None:
+                return same, None, None
+            shared = shared or (email, first)
         person_id, score = self._fuzzy(draft, organisation, threshold)
         if shared is not None and shared[1] == person_id:
             shared = None  # the name is close enough after all: a typo, not a colleague
@@ -299,41 +314,6 @@ class KnownDirectory:
             if found and found[1] > best_score:
                 best_score, best_id = found[1], ids[found[2]]
         return (best_id, round(best_score, 1)) if best_score >= threshold else (None, None)
-
-
-class _Holders:
-    """The rows of the file holding one address so far, found again by folded given or
-    family name: thousands of colleagues at one info@ must not be compared pairwise."""
-
-    __slots__ = ("by_name", "first")
-
-    def __init__(self, row: int) -> None:
-        self.first = row
-        self.by_name: dict[str, list[tuple[int, str | None, str | None]]] = {}
-
-    def add(self, row: int, given: str | None, family: str | None) -> None:
-        keys = _name_keys(given, family)
-        for key in keys or ("",):
-            self.by_name.setdefault(key, []).append((row, given, family))
-
-    def same_person(self, given: str | None, family: str | None) -> int | None:
-        """The earlier row with this address whose names do not disagree, if any. Only rows
-        sharing a folded name part (or missing one) can agree (see `names_disagree`)."""
-        keys = _name_keys(given, family)
-        if not keys:
-            return self.first  # a missing name part cannot tell two people apart
-        for key in (*keys, ""):
-            for row, other_given, other_family in self.by_name.get(key, ()):
-                if not names_disagree(other_given, other_family, given, family):
-                    return row
-        return None
-
-
-def _name_keys(given: str | None, family: str | None) -> tuple[str, ...]:
-    """The folded given and family name, as `names_disagree` compares them; () if one is
-    missing."""
-    folded = (" ".join(words(given)), " ".join(words(family)))
-    return folded if all(folded) else ()
 
 
 def plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
@@ -357,7 +337,7 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
                statuses: StatusReading | None) -> SpreadsheetPlan:
     directory = directory or KnownDirectory(session)
     plans: list[RowPlan] = []
-    seen_emails: dict[str, _Holders] = {}
+    seen_emails: dict[str, AddressHolders[int]] = {}
     seen_names: dict[str, int] = {}
     for offset, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
         clean = clean_row(cells, mapping, statuses)
@@ -397,7 +377,7 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
         for email in emails:
             holders = seen_emails.get(email)
             if holders is None:
-                holders = seen_emails[email] = _Holders(offset)
+                holders = seen_emails[email] = AddressHolders(offset)
             holders.add(offset, draft.given_name, draft.family_name)
         seen_names[identity] = offset
         person_id, score, shared = directory.find(draft, clean.organisation, emails, threshold)
