@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
     says what it did until it is closed.
     """
 
-    progress_signal = Signal(int, int)  # (done, total) from the import's worker thread
+    progress_signal = Signal(int, int)  # (done, total) from the worker: preview or import
 
     def __init__(self, parent: QWidget | None, database: Database, path: Path) -> None:
         super().__init__(parent)
@@ -415,13 +415,23 @@ class ImportDialog(QDialog):
         database, data, name = self.database, self.data, self.path.name
         mode = MatchMode(self.mode.currentData())
         labels = self.labels()
+        signal = self.progress_signal
+
+        def progress(done: int, total: int) -> bool:
+            """Cards planned so far; a closed dialog or a newer mode stops the planning (its
+            answer would be dropped anyway)."""
+            if self.closed or self.preview_again:
+                return False
+            with contextlib.suppress(RuntimeError):  # the dialog is gone
+                signal.emit(done, total)
+            return True
 
         def work() -> tuple[ImportPlan, list[Row], int, str | None]:
             with database.read_session() as session:
                 directory = self.directory or KnownCards(session)
                 if not self.closed:
                     self.directory = directory
-                plan = plan_import(session, data, name, mode, directory)
+                plan = plan_import(session, data, name, mode, directory, progress)
             rows, warned = preview_rows(plan, labels)
             return plan, rows, warned, encoding_warning(file_encoding(data))
         self.worker.run(work, self.show_plan)
@@ -484,6 +494,10 @@ class ImportDialog(QDialog):
         self.worker.run(work, self.imported)
 
     def _progress(self, done: int, total: int) -> None:
+        if self.previewing and not self.importing:  # cards read and planned so far
+            self.busy.setRange(0, max(1, total))
+            self.busy.setValue(min(done, total))
+            return
         if not self.importing:
             return
         self.last_progress = (done, total)

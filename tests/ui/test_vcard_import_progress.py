@@ -194,10 +194,10 @@ def held_preview(monkeypatch):
     release = threading.Semaphore(0)
     real = vcard_dialogs.plan_import
 
-    def held(session, data, file_name, mode=MatchMode.FILL, directory=None):
+    def held(session, data, file_name, mode=MatchMode.FILL, directory=None, progress=None):
         modes.append(mode)
         assert release.acquire(timeout=20)
-        return real(session, data, file_name, mode, directory)
+        return real(session, data, file_name, mode, directory, progress)
     monkeypatch.setattr(vcard_dialogs, "plan_import", held)
     return modes, release
 
@@ -276,3 +276,29 @@ def test_a_person_deleted_after_the_preview_is_read_anew(qtbot, db, open_dialog)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=10000)
     assert dialog.summary.text() == "Import abgeschlossen: 21 neu, 0 aktualisiert, 0 unverändert."
+
+
+def test_a_large_preview_shows_its_progress_and_stops_when_closed(qtbot, open_dialog,
+                                                                  monkeypatch):
+    """Planning 3,000 cards moves a bar (every 1,000 cards); closing the dialog meanwhile
+    stops the planning at its next step instead of finishing a preview nobody sees."""
+    answers: list[bool] = []
+    closed = threading.Event()
+    real = vcard_dialogs.plan_import
+
+    def watched(session, data, file_name, mode=MatchMode.FILL, directory=None,
+                progress=None):
+        def noted(done: int, total: int) -> bool:
+            answers.append(progress(done, total))
+            if len(answers) == 1:
+                closed.wait(20)  # the planning pauses after 1,000 cards until the test closes
+            return answers[-1]
+        return real(session, data, file_name, mode, directory, noted)
+    monkeypatch.setattr(vcard_dialogs, "plan_import", watched)
+    dialog = open_dialog(business_cards(CARDS))
+    qtbot.waitUntil(lambda: dialog.busy.maximum() > 0, timeout=20000)
+    assert (dialog.busy.maximum(), dialog.busy.value()) == (CARDS + 1, 1000)
+    dialog.reject()
+    closed.set()
+    dialog.wait()
+    assert answers == [True, False]  # stopped at its next step
