@@ -7,6 +7,7 @@ disagree. Both importers (spreadsheet and vCard) ask this one rule.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from defence_dir.search.folding import words
@@ -64,3 +65,38 @@ class AddressHolders(Generic[T]):
                 if not names_disagree(other_given, other_family, given, family):
                     return holder
         return None
+
+
+class DirectoryAddresses:
+    """The directory's email addresses for an importer: each one's first holder (in the order
+    added), and for the few that several persons hold (info@) all of them, by name part."""
+
+    def __init__(self, names: Callable[[int], tuple[str | None, str | None]]) -> None:
+        self._names = names  # person id -> (given, family)
+        self.first: dict[str, int] = {}
+        self.shared: dict[str, AddressHolders[int]] = {}
+        self._shared_pairs: set[tuple[str, int]] = set()
+
+    def add(self, address: str, person_id: int) -> None:
+        """`address` folded as the importer looks it up."""
+        first = self.first.setdefault(address, person_id)
+        if first == person_id or (address, person_id) in self._shared_pairs:
+            return
+        holders = self.shared.get(address)
+        if holders is None:
+            holders = self.shared[address] = AddressHolders(first)
+            holders.add(first, *self._names(first))
+        holders.add(person_id, *self._names(person_id))
+        self._shared_pairs.add((address, person_id))
+
+    def holder(self, address: str, given: str | None,
+               family: str | None) -> tuple[int | None, int | None]:
+        """(the holder these names may be, else None; the address's first holder, None when
+        nobody holds it)."""
+        first = self.first.get(address)
+        if first is None:
+            return None, None
+        holders = self.shared.get(address)
+        if holders is not None:
+            return holders.same_person(given, family), first
+        return (None if names_disagree(*self._names(first), given, family) else first), first

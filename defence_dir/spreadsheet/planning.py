@@ -25,7 +25,7 @@ from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
-from defence_dir.shared_address import AddressHolders, names_disagree
+from defence_dir.shared_address import AddressHolders, DirectoryAddresses
 from defence_dir.spreadsheet.cleaning import StatusReading, clean_row
 from defence_dir.spreadsheet.columns import ColumnMapping, status_key
 from defence_dir.spreadsheet.reading import Cell
@@ -215,23 +215,13 @@ class KnownDirectory:
             self.persons[pid] = _Known(shared(salutation), shared(title), shared(given),
                                        family, shared(function), shared(department),
                                        shared(organisation))
-        self.by_email: dict[str, int] = {}
-        # The few addresses several persons hold (info@): all of them, by name part.
-        self.shared_emails: dict[str, AddressHolders[int]] = {}
-        shared_holders: set[tuple[str, int]] = set()
+        self.addresses = DirectoryAddresses(self._names)
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
                                             .order_by(EmailAddress.position,
                                                       EmailAddress.person_id)):
             folded = address.casefold()
-            key = address if folded == address else folded
-            first = self.by_email.setdefault(key, pid)
-            if first != pid and (key, pid) not in shared_holders:
-                holders = self.shared_emails.get(key)
-                if holders is None:
-                    holders = self.shared_emails[key] = self._holders(first)
-                holders.add(pid, *self._names(pid))
-                shared_holders.add((key, pid))
+            self.addresses.add(address if folded == address else folded, pid)
             known = self.persons.get(pid)
             if known is not None:
                 known.emails = (*known.emails, address)
@@ -244,11 +234,6 @@ class KnownDirectory:
     def _names(self, pid: int) -> tuple[str | None, str | None]:
         known = self.persons.get(pid)
         return (known.given_name, known.family_name) if known else (None, None)
-
-    def _holders(self, first: int) -> AddressHolders[int]:
-        holders = AddressHolders(first)
-        holders.add(first, *self._names(first))
-        return holders
 
     @staticmethod
     def _family_keys(family: str | None) -> list[str]:
@@ -283,18 +268,11 @@ class KnownDirectory:
         the row shares an address with someone whose name clearly differs)."""
         shared: tuple[str, int] | None = None
         for email in emails:
-            first = self.by_email.get(email)
-            if first is None:
-                continue
-            holders = self.shared_emails.get(email)
-            if holders is not None:  # several persons hold it: look them up by name
-                same = holders.same_person(draft.given_name, draft.family_name)
-            else:
-                same = None if names_disagree(*self._names(first), draft.given_name,
-                                              draft.family_name) else first
+            same, first = self.addresses.holder(email, draft.given_name, draft.family_name)
             if same is not None:
                 return same, None, None
-            shared = shared or (email, first)
+            if first is not None:
+                shared = shared or (email, first)
         person_id, score = self._fuzzy(draft, organisation, threshold)
         if shared is not None and shared[1] == person_id:
             shared = None  # the name is close enough after all: a typo, not a colleague

@@ -39,3 +39,18 @@ def plain_progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
     dialog.setLabelText(text)
     dialog.setCancelButton(None)
     return dialog
+
+
+ERROR_COLOUR = "#c62828"
+
+
+def show_busy_text(label: QLabel, text: str) -> None:
+    """A label saying what is under way, in the muted colour of hints."""
+    label.setText(text)
+    label.setStyleSheet("color: palette(placeholder-text);")
+
+
+def show_error_text(label: QLabel, text: str) -> None:
+    """A label saying what went wrong, in red."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")

@@ -77,6 +77,7 @@ from defence_dir.ui.import_preview_model import (
     PreviewModel,
 )
 from defence_dir.ui.members_view import status_text
+from defence_dir.ui.messages import show_busy_text, show_error_text
 from defence_dir.ui.worker import Worker
 
 PREVIEW_ROWS = 8
@@ -125,16 +126,6 @@ def field_labels(_page: QWidget | None = None) -> dict[str, str]:
 def status_labels(_page: QWidget | None = None) -> dict[str, str]:
     """An attendance status as the members panel names it."""
     return {status.value: status_text(status.value) for status in AttendanceStatus}
-
-
-def _busy(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setStyleSheet("color: palette(placeholder-text);")
-
-
-def _error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setStyleSheet("color: #c62828;")
 
 
 class FilePage(QWizardPage):
@@ -203,7 +194,7 @@ class FilePage(QWizardPage):
         path = Path(self.path.text())
         encoding = self.encoding.currentText().strip() or None
         delimiter = self.delimiter.currentData()
-        _busy(self.status, self.tr("Reading {name} …").format(name=path.name))
+        show_busy_text(self.status, self.tr("Reading {name} …").format(name=path.name))
         self.w.table = self.w.released = None
         self.completeChanged.emit()
         wizard = self.w
@@ -217,7 +208,7 @@ class FilePage(QWizardPage):
 
     def loaded(self, result: object) -> None:
         if isinstance(result, DefenceDirError):
-            _error(self.status, str(result))
+            show_error_text(self.status, str(result))
             self.completeChanged.emit()
             return
         assert isinstance(result, TableFile)
@@ -239,14 +230,14 @@ class FilePage(QWizardPage):
             status = self.tr("Read as {encoding}, delimiter “{delimiter}”.").format(
                 encoding=result.encoding, delimiter="Tab" if result.delimiter == "\t"
                 else result.delimiter)
-        _busy(self.status, status)
+        show_busy_text(self.status, status)
         self.sheet_changed()
         self.w.load_directory()
 
     def read_again(self, result: object) -> None:
         """The file read again after a failed import (see SpreadsheetWizard.release_table)."""
         if isinstance(result, DefenceDirError):
-            _error(self.status, str(result))
+            show_error_text(self.status, str(result))
         self.completeChanged.emit()
 
     def rows(self) -> list[list[Any]]:
@@ -526,7 +517,7 @@ class PreviewPage(QWizardPage):
         self.show_words(None)
         self.w.plan = None
         self.completeChanged.emit()
-        _busy(self.summary, self.tr("Comparing with the directory …"))
+        show_busy_text(self.summary, self.tr("Comparing with the directory …"))
 
         def work(limit: int | None) -> Callable[[], SpreadsheetPlan]:
             def run() -> SpreadsheetPlan:
@@ -551,7 +542,7 @@ class PreviewPage(QWizardPage):
                 len(self.w.table.sheet(sheet).rows) - header - 1 > FIRST_ROWS
             self.show_plan(result, final=not more)
             if more and not isinstance(result, DefenceDirError):
-                _busy(self.summary, self.summary.text() + " " + self.tr(
+                show_busy_text(self.summary, self.summary.text() + " " + self.tr(
                     "(first {count} rows; the others follow …)").format(count=FIRST_ROWS))
                 self.w.worker.run(work(None), lambda whole: self.show_plan(whole, final=True))
         self.w.worker.run(work(FIRST_ROWS), first)
@@ -563,7 +554,7 @@ class PreviewPage(QWizardPage):
 
     def show_plan(self, result: object, *, final: bool = True) -> None:
         if isinstance(result, DefenceDirError):
-            _error(self.summary, str(result))
+            show_error_text(self.summary, str(result))
             return
         assert isinstance(result, SpreadsheetPlan)
         # Words placed while this plan was being made count for it too.
@@ -729,7 +720,7 @@ class ImportPage(QWizardPage):
         self.w.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         # Going back meanwhile would start a preview whose answer replaces the import's.
         self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
-        _busy(self.result_label, self.tr("Importing …"))
+        show_busy_text(self.result_label, self.tr("Importing …"))
         self.progress.setRange(0, max(1, len(plan.rows)))
         self.progress.setValue(0)
         self.progress.show()
@@ -759,7 +750,7 @@ class ImportPage(QWizardPage):
             self.w.button(QWizard.WizardButton.FinishButton).setEnabled(True)
             self.progress.hide()
             if isinstance(result, DefenceDirError):
-                _error(self.result_label, str(result))
+                show_error_text(self.result_label, str(result))
                 if self.w.cancel_requested:
                     self.w.reject()
                 else:  # the user may go back to the preview: have the rows ready again
@@ -817,7 +808,7 @@ class ImportPage(QWizardPage):
         def done(result: object) -> None:
             self.save_report.setEnabled(True)
             if isinstance(result, DefenceDirError):
-                _error(self.saved, str(result))
+                show_error_text(self.saved, str(result))
             else:
                 self.saved.setStyleSheet("")
                 self.saved.setText(self.tr("Report saved: {path}").format(path=path))
@@ -918,7 +909,7 @@ class SpreadsheetWizard(QWizard):
         """Cancel: while importing, stop the import (it rolls back) before closing."""
         if self.worker.pool.activeThreadCount() and self.import_page.progress.isVisible():
             self.cancel_requested = True
-            _busy(self.import_page.result_label, self.tr("Cancelling …"))
+            show_busy_text(self.import_page.result_label, self.tr("Cancelling …"))
             return
         super().reject()
 

@@ -50,7 +50,7 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.import_writing import ImportCancelled
 from defence_dir.persons import field_label
-from defence_dir.ui.messages import plain_tooltip
+from defence_dir.ui.messages import plain_tooltip, show_busy_text, show_error_text
 from defence_dir.ui.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import (
@@ -295,16 +295,6 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-def _busy(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setStyleSheet("color: palette(placeholder-text);")
-
-
-def _error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setStyleSheet("color: #c62828;")
-
-
 class ImportDialog(QDialog):
     """Preview of a vCard import, card by card; nothing is written until "Import".
 
@@ -404,7 +394,7 @@ class ImportDialog(QDialog):
             return
         self.plan = None
         self.import_button.setEnabled(False)
-        _busy(self.summary, self.tr("Reading the cards …"))
+        show_busy_text(self.summary, self.tr("Reading the cards …"))
         self.busy.setRange(0, 0)  # no steps to count: it moves while the worker works
         self.busy.setTextVisible(False)
         self.busy.show()
@@ -446,7 +436,7 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("")
         if isinstance(result, DefenceDirError):
             self.model.set_rows([])
-            _error(self.summary, str(result))
+            show_error_text(self.summary, str(result))
             return
         assert isinstance(result, tuple)
         self.plan, rows, warned, encoding_note = result
@@ -472,7 +462,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.mode.setEnabled(False)
         counts = self.plan.counts()
-        _busy(self.status, self.tr("Importing %n card(s) …", "",
+        show_busy_text(self.status, self.tr("Importing %n card(s) …", "",
                                    counts["new"] + counts["update"]))
         self.status.show()
         self.busy.setRange(0, max(1, len(self.plan.cards)))
@@ -512,10 +502,10 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(True)
             self.mode.setEnabled(True)
             if isinstance(result, ImportCancelled):
-                _busy(self.status, self.tr("Import cancelled: nothing was written, the "
+                show_busy_text(self.status, self.tr("Import cancelled: nothing was written, the "
                                            "directory is as it was."))
             else:
-                _error(self.status, str(result))
+                show_error_text(self.status, str(result))
                 # The directory may have changed under the plan (a person deleted meanwhile):
                 # read it again and preview anew; the error line stays.
                 self.directory = None
@@ -555,7 +545,7 @@ class ImportDialog(QDialog):
         if self.importing:
             if not self.cancel.is_set():
                 self.cancel.set()
-                _busy(self.status, self.tr("Cancelling the import …"))
+                show_busy_text(self.status, self.tr("Cancelling the import …"))
             return
         if self.batch_id is not None:
             self.accept()

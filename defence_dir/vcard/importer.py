@@ -42,7 +42,7 @@ from defence_dir.import_writing import (
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_drafts
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
-from defence_dir.shared_address import AddressHolders, names_disagree
+from defence_dir.shared_address import AddressHolders, DirectoryAddresses
 from defence_dir.vcard.reader import Property, RawCard, card_size
 from defence_dir.vcard.reader import iter_cards as read_cards  # planned as they are read
 from defence_dir.vcard.text import split_unescaped, unescape
@@ -270,23 +270,12 @@ class KnownCards:
         # Numbers as stored, with their normal form: a card repeating one is not parsed again.
         self.phones: dict[str, str] = {raw: e164 for raw, e164 in session.execute(
             select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))}
-        # An address's first holder, in id order so both backends pick the same one; the
-        # few addresses several persons hold (info@, an assistant's) with all of them.
-        self.by_email: dict[str, int] = {}
-        self.shared_emails: dict[str, AddressHolders[int]] = {}
-        shared_holders: set[tuple[str, int]] = set()
+        # Holders in id order, so both backends pick the same first one.
+        self.addresses = DirectoryAddresses(self.names.__getitem__)
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
                                             .order_by(EmailAddress.person_id)):
-            key = address.casefold()
-            first = self.by_email.setdefault(key, pid)
-            if first != pid and (key, pid) not in shared_holders:
-                holders = self.shared_emails.get(key)
-                if holders is None:
-                    holders = self.shared_emails[key] = AddressHolders(first)
-                    holders.add(first, *self.names[first])
-                holders.add(pid, *self.names[pid])
-                shared_holders.add((key, pid))
+            self.addresses.add(address.casefold(), pid)
 
     def match(self, uid: str | None, emails: list[str], given: str | None,
               family: str | None) -> tuple[int | None, list[tuple[str, int]]]:
@@ -297,17 +286,11 @@ class KnownCards:
             return self.by_uid[uid], []
         shared: list[tuple[str, int]] = []
         for email in emails:
-            first = self.by_email.get(email)
-            if first is None:
-                continue
-            holders = self.shared_emails.get(email)
-            if holders is not None:  # several persons hold it: look them up by name
-                same = holders.same_person(given, family)
-            else:
-                same = None if names_disagree(given, family, *self.names[first]) else first
+            same, first = self.addresses.holder(email, given, family)
             if same is not None:
                 return same, []
-            shared.append((email, first))
+            if first is not None:
+                shared.append((email, first))
         return None, shared
 
 
