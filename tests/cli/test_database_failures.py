@@ -121,47 +121,49 @@ def test_a_full_disk_is_named(cli, tmp_path, german_csv):
         assert digest(path) == before
 
 
-def test_a_read_only_database_is_searched_listed_and_exported(cli, tmp_path):
+@pytest.fixture
+def read_only_db(tmp_path):
+    """A seeded database in a write-protected folder: its path."""
     folder = tmp_path / "shared"
     folder.mkdir()
     open_database(str(folder / "directory.sqlite3")).close()
     with read_only_folder(folder) as view:
-        path = view / "directory.sqlite3"
-        before = digest(path)
-        db = ["--db", str(path)]
-        code, out, err = cli(*db, "search", "schnitzmeier")
-        assert code == 0 and "Jürgen Schnitzmeier" in out, err
-        code, out, err = cli(*db, "list", "persons", "--json")
-        assert code == 0 and len(json.loads(out)) == 6, err
-        assert cli(*db, "info")[0] == 0
-        code, _out, err = cli(*db, "export", "vcard", "-o", str(tmp_path / "alle.vcf"))
-        assert code == 0 and (tmp_path / "alle.vcf").read_text().count("BEGIN:VCARD") == 6
-        code, out, err = cli(*db, "person", "erase", "1", "--yes")
-        assert code == 1 and out == ""
-        assert one_line(err) == (f"defence-dir: Die Datenbank {path} ist schreibgeschützt; "
-                                 "es wurde nichts geändert.")
-        assert digest(path) == before
+        yield view / "directory.sqlite3"
 
 
-def test_an_import_previews_on_a_read_only_database_and_refuses_to_write(cli, tmp_path,
+def test_a_read_only_database_is_searched_listed_and_exported(cli, tmp_path, read_only_db):
+    path = read_only_db
+    before = digest(path)
+    db = ["--db", str(path)]
+    code, out, err = cli(*db, "search", "schnitzmeier")
+    assert code == 0 and "Jürgen Schnitzmeier" in out, err
+    code, out, err = cli(*db, "list", "persons", "--json")
+    assert code == 0 and len(json.loads(out)) == 6, err
+    assert cli(*db, "info")[0] == 0
+    code, _out, err = cli(*db, "export", "vcard", "-o", str(tmp_path / "alle.vcf"))
+    assert code == 0 and (tmp_path / "alle.vcf").read_text().count("BEGIN:VCARD") == 6
+    code, out, err = cli(*db, "person", "erase", "1", "--yes")
+    assert code == 1 and out == ""
+    assert one_line(err) == (f"defence-dir: Die Datenbank {path} ist schreibgeschützt; "
+                             "es wurde nichts geändert.")
+    assert digest(path) == before
+
+
+def test_an_import_previews_on_a_read_only_database_and_refuses_to_write(cli, read_only_db,
                                                                          german_csv):
     """Planning an import only reads (the write lock is taken for the writing alone): a dry
     run works on a write-protected copy, the import itself is refused in one line."""
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    open_database(str(folder / "directory.sqlite3")).close()
-    with read_only_folder(folder) as view:
-        path = view / "directory.sqlite3"
-        before = digest(path)
-        db = ["--db", str(path)]
-        code, out, err = cli(*db, "import", str(german_csv), "--dry-run", "--json")
-        assert code == 0, err
-        assert json.loads(out)["created"] > 0
-        code, out, err = cli(*db, "import", str(german_csv))
-        assert code == 1 and out == ""
-        assert one_line(err) == (f"defence-dir: Die Datenbank {path} ist schreibgeschützt; "
-                                 "es wurde nichts geändert.")
-        assert digest(path) == before
+    path = read_only_db
+    before = digest(path)
+    db = ["--db", str(path)]
+    code, out, err = cli(*db, "import", str(german_csv), "--dry-run", "--json")
+    assert code == 0, err
+    assert json.loads(out)["created"] > 0
+    code, out, err = cli(*db, "import", str(german_csv))
+    assert code == 1 and out == ""
+    assert one_line(err) == (f"defence-dir: Die Datenbank {path} ist schreibgeschützt; "
+                             "es wurde nichts geändert.")
+    assert digest(path) == before
 
 
 def test_an_unexpected_database_error_shows_no_statement(cli, db_path, monkeypatch):
