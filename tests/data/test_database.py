@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -167,37 +166,6 @@ def test_a_failed_seed_leaves_no_half_created_file(db_path, monkeypatch):
     with pytest.raises(RuntimeError):
         open_database(str(db_path))
     assert not db_path.exists()
-
-
-@pytest.fixture
-def migrations_with_an_upgrade(tmp_path, monkeypatch):
-    """The shipped migrations plus one more, as the next release would bring."""
-    scripts = tmp_path / "migrations"
-    shutil.copytree(migration.SCRIPT_LOCATION, scripts,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    head = migration.head_revision()
-    (scripts / "versions" / "9999_test_upgrade.py").write_text(
-        f'''"""test upgrade"""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9999_test"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.add_column("person", sa.Column("nickname", sa.String(50)))
-
-
-def downgrade():
-    op.drop_column("person", "nickname")
-''', encoding="utf-8")
-    monkeypatch.setattr(migration, "SCRIPT_LOCATION", scripts)
-    migration._scripts.cache_clear()
-    yield "9999_test"
-    migration._scripts.cache_clear()
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(db_path, request):

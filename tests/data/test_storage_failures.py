@@ -21,7 +21,6 @@ from database_faults import (
 from sqlalchemy import event, func, select, text
 
 from defence_dir.data import database as database_module
-from defence_dir.data import migration
 from defence_dir.data.database import BUSY_TIMEOUT_VAR, backup_sqlite, open_database
 from defence_dir.data.models import Person
 from defence_dir.errors import DatabaseFailureError, DatabaseOpenError, NotADatabaseError
@@ -164,32 +163,6 @@ def test_a_full_disk_is_told_as_such(tmp_path):
             finally:
                 db.close()
         assert digest(path) == before
-
-
-@pytest.fixture
-def migrations_with_an_upgrade(tmp_path, monkeypatch):
-    """The shipped migrations plus one more, as the next release would bring."""
-    scripts = tmp_path / "migrations"
-    shutil.copytree(migration.SCRIPT_LOCATION, scripts,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9999_test_upgrade.py").write_text(
-        f'''"""test upgrade"""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9999_test"
-down_revision = "{migration.head_revision()}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.add_column("person", sa.Column("nickname", sa.String(50)))
-''', encoding="utf-8")
-    monkeypatch.setattr(migration, "SCRIPT_LOCATION", scripts)
-    migration._scripts.cache_clear()
-    yield "9999_test"
-    migration._scripts.cache_clear()
 
 
 def test_no_room_for_the_backup_refuses_the_upgrade_and_leaves_no_bak(tmp_path, request):

@@ -13,14 +13,20 @@ def finish_work(wizard, settle):
     settle()
 
 
-def wizard_at_preview(qtbot, db, path, settle) -> SpreadsheetWizard:
-    """A wizard on `path` with the preview of all its rows shown."""
+def wizard_at_columns(qtbot, db, path, settle) -> SpreadsheetWizard:
+    """A wizard on `path`, its file read, on the page of target and columns."""
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.open_file(str(path))
     finish_work(wizard, settle)
     wizard.next()
+    return wizard
+
+
+def wizard_at_preview(qtbot, db, path, settle) -> SpreadsheetWizard:
+    """A wizard on `path` with the preview of all its rows shown."""
+    wizard = wizard_at_columns(qtbot, db, path, settle)
     wizard.next()
     finish_work(wizard, settle)
     return wizard
@@ -383,12 +389,7 @@ def test_eventbrite_export_status_ignored_for_the_directory_placed_for_an_event(
     from defence_dir.spreadsheet.columns import remembered_status_words
     from defence_dir.spreadsheet.planning import RowAction
 
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(export_file("eventbrite", "csv")))
-    finish_work(wizard, settle)
-    wizard.next()
+    wizard = wizard_at_columns(qtbot, db, export_file("eventbrite", "csv"), settle)
     mapping = wizard.mapping_page
     status = _combo_of(mapping, "Attendee Status")
     assert status.currentData() == "status"
@@ -445,12 +446,7 @@ def test_an_unplaced_word_imports_with_the_default_status_and_a_warning(
         qtbot, db, export_file, settle):
     from spreadsheet_fixtures import ROW_OF
 
-    wizard = SpreadsheetWizard(None, db)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.open_file(str(export_file("pretix", "xlsx")))
-    finish_work(wizard, settle)
-    wizard.next()
+    wizard = wizard_at_columns(qtbot, db, export_file("pretix", "xlsx"), settle)
     target = wizard.mapping_page.target
     target.to_event.setChecked(True)
     target.status.setCurrentIndex(target.status.findData("cancelled"))
