@@ -20,8 +20,9 @@ from pathlib import Path
 import vobject
 
 from defence_dir.data.database import open_database
+from defence_dir.vcard.card_reading import card_draft
 from defence_dir.vcard.export import export_persons
-from defence_dir.vcard.importer import card_draft, plan_import
+from defence_dir.vcard.importer import plan_import
 from defence_dir.vcard.reader import read_cards
 from defence_dir.vcard.writer import CardData, Profile, card, load_cards
 

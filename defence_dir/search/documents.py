@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -84,9 +85,29 @@ def _name_fields(document: Document, *texts: str | None) -> None:
     document["phonetic"] = _joined(_phonetic_fragment(t) for t in texts if t)
 
 
+@dataclass(slots=True)
+class PersonRows:
+    """What the documents of some persons are made of, as plain rows: read in one process,
+    the documents can be built in another (see parallel_documents)."""
+
+    persons: list[tuple[Any, ...]]
+    emails: dict[int, list[str]]
+    phones: dict[int, list[tuple[str | None, str | None]]]  # (E.164, as written)
+    networks: dict[int, list[str]]
+    roles: dict[int, list[str]]
+    topics: dict[int, list[str]]
+    tags: dict[int, list[str]]
+
+
 def person_documents(session: Session, ids: Sequence[int] | None = None,
                      id_range: tuple[int, int] | None = None) -> list[Document]:
     """Documents of the persons with these ids, or with ids in `id_range` (inclusive)."""
+    return documents_of_rows(person_rows(session, ids, id_range))
+
+
+def person_rows(session: Session, ids: Sequence[int] | None = None,
+                id_range: tuple[int, int] | None = None) -> PersonRows:
+    """The rows the documents of these persons (see person_documents) are built from."""
     if ids is not None:
         def related(column: Any) -> ColumnElement[bool]:
             return column.in_(ids)
@@ -100,61 +121,60 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     # the documents' text for an import of 100,000 rows. The connection does not autoflush.
     session.flush()
     run = session.connection().execute
-    persons = run(
+    rows = PersonRows([tuple(row) for row in run(
         select(Person.id, Person.given_name, Person.middle_name, Person.family_name,
                Person.name_suffix, Person.function, Person.department, Person.notes,
                Organisation.name, Organisation.city, Organisation.postal_code,
                Person.organisation_id)
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
-        .where(related(Person.id))
-    ).all()
-    if not persons:
-        return []
-    emails: defaultdict[int, list[str]] = defaultdict(list)
+        .where(related(Person.id)))], *({} for _ in range(6)))
+    if not rows.persons:
+        return rows
     for person_id, address in run(
         select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
     ):
-        emails[person_id].append(address)
-    phones: defaultdict[int, list[str]] = defaultdict(list)
+        rows.emails.setdefault(person_id, []).append(address)
     for person_id, e164, raw in run(
         select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
         .where(related(PhoneNumber.person_id))
     ):
-        phones[person_id].extend(phone_digit_forms(e164, raw))
-    networks: defaultdict[int, list[str]] = defaultdict(list)
-    roles: defaultdict[int, list[str]] = defaultdict(list)
-    tags: defaultdict[int, list[str]] = defaultdict(list)
+        rows.phones.setdefault(person_id, []).append((e164, raw))
     for person_id, network_id, network, role, focus in run(
         select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
                NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
         .where(related(NetworkRole.person_id))
     ):
-        networks[person_id].append(network)
-        roles[person_id].extend((role, focus or ""))
-        tags[person_id].append(f"n{network_id}")
-    topics: defaultdict[int, list[str]] = defaultdict(list)
+        rows.networks.setdefault(person_id, []).append(network)
+        rows.roles.setdefault(person_id, []).extend((role, focus or ""))
+        rows.tags.setdefault(person_id, []).append(f"n{network_id}")
     for person_id, topic_id, topic in run(
         select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
     ):
-        topics[person_id].append(topic)
-        tags[person_id].append(f"t{topic_id}")
+        rows.topics.setdefault(person_id, []).append(topic)
+        rows.tags.setdefault(person_id, []).append(f"t{topic_id}")
     for person_id, list_id in run(
         select(ListMembership.person_id, ListMembership.list_id)
         .where(related(ListMembership.person_id),
                ListMembership.status == MembershipStatus.SUBSCRIBED.value)
     ):
-        tags[person_id].append(f"l{list_id}")
+        rows.tags.setdefault(person_id, []).append(f"l{list_id}")
     for person_id, event_id in run(
         select(Attendance.person_id, Attendance.event_id).where(related(Attendance.person_id))
     ):
-        tags[person_id].append(f"e{event_id}")
+        rows.tags.setdefault(person_id, []).append(f"e{event_id}")
+    return rows
 
+
+def documents_of_rows(rows: PersonRows) -> list[Document]:
+    """The persons' documents from their rows: folding and phonetics, no database."""
+    networks, roles, topics, tags = rows.networks, rows.roles, rows.topics, rows.tags
+    emails, phones = rows.emails, rows.phones
     documents = []
     for (pid, given, middle, family, suffix, function, department, notes, org, city,
-         postal_code, org_id) in persons:
+         postal_code, org_id) in rows.persons:
         document = _new_document("person", pid, document_sort_key(
             "person", pid, family or given, given if family else None, middle))
         _name_fields(document, given, middle, family, suffix)
@@ -165,7 +185,8 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         document["topics"] = _field(*topics.get(pid, ()), *person_roles[1::2])
         document["city"] = _field(city, postal_code)
         document["email"] = _joined(" ".join(words(e)) for e in emails.get(pid, ()))
-        document["phone"] = _joined(phones.get(pid, ()))
+        document["phone"] = _joined(form for e164, raw in phones.get(pid, ())
+                                    for form in phone_digit_forms(e164, raw))
         document["notes"] = _field(notes)
         org_tag = [f"o{org_id}"] if org_id else []
         document["tags"] = _joined(["kperson", *org_tag, *tags.get(pid, ())])

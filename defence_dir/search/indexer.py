@@ -53,6 +53,7 @@ from defence_dir.search.documents import (
     network_documents,
     organisation_documents,
     person_documents,
+    person_rows,
 )
 
 # Space between neighbouring documents' ids, so a new one slots in without renumbering.
@@ -289,15 +290,26 @@ def index_new_persons(session: Session, ids: Iterable[int]) -> None:
     if positions is None:  # no gap left somewhere: renumber everything once
         reindex_all(session)
         return
-    # Smaller batches than a full build's: an import holds its plan in memory meanwhile.
-    for start in range(0, len(ordered), BATCH // 4):
-        chunk = ordered[start:start + BATCH // 4]
-        wanted = set(chunk)
-        documents = [d for d in person_documents(session, id_range=(chunk[0], chunk[-1]))
-                     if d["entity_id"] in wanted]
+    wanted = set(ordered)
+    for batch in _new_person_documents(session, ordered):
+        documents = [d for d in batch if d["entity_id"] in wanted]
         _insert_documents(session, documents, {(d["kind"], d["entity_id"]): positions[
             d["sort_key"]] for d in documents})
     _bump_generation(session)
+
+
+def _new_person_documents(session: Session, ordered: list[int]) -> Iterator[list[Document]]:
+    """Documents of the persons in id ranges of `ordered`; for many, built in workers."""
+    # Smaller batches than a full build's: an import holds its plan in memory meanwhile.
+    ranges = [(ordered[start], ordered[min(start + BATCH // 4, len(ordered)) - 1])
+              for start in range(0, len(ordered), BATCH // 4)]
+    workers = parallel_documents.worker_count(len(ordered), parallel_documents.MIN_NEW_PERSONS)
+    if workers:
+        yield from parallel_documents.documents_of_rows_in_workers(
+            (person_rows(session, id_range=id_range) for id_range in ranges), workers)
+        return
+    for id_range in ranges:
+        yield person_documents(session, id_range=id_range)
 
 
 def reindex_organisations(session: Session, ids: Iterable[int]) -> None:

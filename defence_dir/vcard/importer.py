@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from defence_dir.contact_values import phone_e164
 from defence_dir.data.models import (
     EmailAddress,
     ImportBatch,
@@ -39,15 +39,14 @@ from defence_dir.import_writing import (
     existing_drafts,
     update_persons,
 )
-from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_drafts
+from defence_dir.persons import PersonDraft, merge_drafts
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
 from defence_dir.shared_address import AddressHolders, DirectoryAddresses
-from defence_dir.vcard.reader import Property, RawCard, card_size
-from defence_dir.vcard.reader import iter_cards as read_cards  # planned as they are read
-from defence_dir.vcard.text import split_unescaped, unescape
+from defence_dir.vcard import parallel_reading
+from defence_dir.vcard.card_reading import ReadCard, read_card
+from defence_dir.vcard.reader import iter_cards as read_cards
 
-SALUTATIONS = {"herr", "frau", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "hr.", "fr.", "divers"}
 # The raw file is held as bytes while read; photos in it are skipped, so an iPhone export
 # may be large. What is kept of the cards (their text) has a limit of its own.
 MAX_FILE_BYTES = 500 * 1024 * 1024
@@ -103,135 +102,6 @@ class ImportPlan:
         for plan in self.cards:
             result[plan.action.value] += 1
         return result
-
-
-# --- reading a card into a draft ---------------------------------------------------------------
-
-def _unescape(value: str) -> str:
-    return unescape(value) if "\\" in value else value  # most values have no escapes
-
-
-def _split(value: str, separator: str) -> list[str]:
-    return split_unescaped(value, separator) if "\\" in value else value.split(separator)
-
-
-def _text(card: RawCard, name: str) -> str | None:
-    return _value(card.first(name))
-
-
-def _value(prop: Property | None) -> str | None:
-    value = _unescape(prop.value).strip() if prop else ""
-    return value or None
-
-
-def _split_prefixes(prefixes: list[str]) -> tuple[str | None, str | None]:
-    salutation = [p for p in prefixes if p.casefold() in SALUTATIONS]
-    titles = [p for p in prefixes if p.casefold() not in SALUTATIONS]
-    return (" ".join(salutation) or None, " ".join(titles) or None)
-
-
-@dataclass
-class CardValues:
-    """Every field of a card as plain text, before any checking."""
-
-    full_name: str | None = None
-    salutation: str | None = None
-    title: str | None = None
-    given_name: str | None = None
-    middle_name: str | None = None
-    family_name: str | None = None
-    name_suffix: str | None = None
-    organisation: str | None = None
-    department: str | None = None
-    function: str | None = None
-    notes: str | None = None
-    uid: str | None = None
-    emails: list[tuple[str, str]] = field(default_factory=list)  # (address, kind)
-    phones: list[tuple[str, str]] = field(default_factory=list)  # (number, kind)
-    categories: list[str] = field(default_factory=list)
-
-
-def card_values(card: RawCard) -> CardValues:
-    # The card's properties by name in one pass (asking the card per name scanned it ten times).
-    by_name: dict[str, list[Property]] = {}
-    for prop in card.properties:
-        by_name.setdefault(prop.name, []).append(prop)
-
-    def first(name: str) -> Property | None:
-        found = by_name.get(name)
-        return found[0] if found else None
-
-    values = CardValues(full_name=_value(first("FN")), function=_value(first("TITLE")),
-                        notes=_value(first("NOTE")))
-    n = first("N")
-    if n is not None:
-        parts = [_unescape(p).strip() for p in _split(n.value, ";")] + [""] * 5
-        values.family_name = parts[0] or None
-        values.given_name = parts[1] or None
-        values.middle_name = parts[2] or None
-        values.name_suffix = parts[4] or None
-        raw_prefixes = _split(n.value, ";")
-        prefixes = [_unescape(p).strip() for p in _split(
-            raw_prefixes[3] if len(raw_prefixes) > 3 else "", ",") if p.strip()]
-        values.salutation, values.title = _split_prefixes(prefixes)
-    org = first("ORG")
-    if org is not None:
-        org_parts = [_unescape(p).strip() for p in _split(org.value, ";")]
-        values.organisation = org_parts[0] or None
-        values.department = org_parts[1] if len(org_parts) > 1 and org_parts[1] else None
-    for prop in by_name.get("EMAIL", ()):
-        address = _unescape(prop.value).strip()
-        if address:
-            values.emails.append((address, "home" if "HOME" in prop.types() else "work"))
-    for prop in by_name.get("TEL", ()):
-        number = _unescape(prop.value).strip()
-        if number.lower().startswith("tel:"):
-            number = number[4:]
-        if number:
-            types = prop.types()
-            values.phones.append((number, "fax" if "FAX" in types else "cell" if "CELL" in types
-                                  else "home" if "HOME" in types else "work"))
-    for prop in by_name.get("CATEGORIES", ()):
-        values.categories += [_unescape(c).strip() for c in _split(prop.value, ",")
-                              if c.strip()]
-    uid = _value(first("UID"))
-    values.uid = uid[9:] if uid and uid.lower().startswith("urn:uuid:") else uid
-    return values
-
-
-def card_draft(card: RawCard, topics: dict[str, int],
-               known_phones: Mapping[str, str] | None = None,
-               ) -> tuple[PersonDraft, str | None, str | None]:
-    """(draft, organisation name, UID) of a card; raises ValidationError if unusable.
-    `known_phones` ({number as stored: its normal form}) spares parsing numbers the
-    directory holds already (a re-imported export: parsing was half of planning)."""
-    known_phones = known_phones or {}
-    values = card_values(card)
-    draft = PersonDraft(
-        salutation=values.salutation, title=values.title, given_name=values.given_name,
-        middle_name=values.middle_name, family_name=values.family_name,
-        name_suffix=values.name_suffix, function=values.function,
-        department=values.department, notes=values.notes,
-        emails=[EmailDraft(address, kind) for address, kind in values.emails],
-        # Each number parsed once here; its normal form travels on the draft.
-        phones=[PhoneDraft(number, kind, known_phones.get(number) or phone_e164(number))
-                for number, kind in values.phones])
-    if not (draft.given_name or draft.family_name) and values.full_name:
-        pieces = values.full_name.rsplit(" ", 1)
-        draft.given_name, draft.family_name = (pieces[0], pieces[1]) if len(pieces) == 2 \
-            else (None, pieces[0])
-    for category in values.categories:
-        topic_id = topics.get(" ".join(words(category)))
-        if topic_id is not None and topic_id not in draft.topic_ids:
-            draft.topic_ids.append(topic_id)
-    # Numbers a phone cannot parse are kept in the notes rather than lost.
-    unparsable = [p.raw for p in draft.phones if p.e164 is None]
-    if unparsable:
-        draft.phones = [p for p in draft.phones if p.e164 is not None]
-        note = _("Phone numbers from the vCard that could not be read: {numbers}",
-                 numbers=", ".join(unparsable))
-        draft.notes = f"{draft.notes}\n{note}" if draft.notes else note
-    return draft.validated(), values.organisation, values.uid  # raises the first problem
 
 
 # --- planning ------------------------------------------------------------------------------------
@@ -294,23 +164,69 @@ class KnownCards:
         return None, shared
 
 
-def _card_name(card: RawCard) -> str:
-    """What the preview calls a card: its FN, else the names of its N (many phones and
-    Outlook write no FN), else its first address, else its number in the file."""
-    full_name = _text(card, "FN")
-    if full_name:
-        return full_name
-    values = card_values(card)
-    named = " ".join(x for x in (values.title, values.given_name, values.family_name) if x)
-    return named or (values.emails[0][0] if values.emails else f"#{card.number}")
-
-
 @dataclass(slots=True)
 class _Seen:
     number: int
     name: str
     given: str | None
     family: str | None
+
+
+class _Planner:
+    """Each card matched against the file's earlier cards and the directory, in file order."""
+
+    def __init__(self, directory: KnownCards, mode: MatchMode) -> None:
+        self.directory, self.mode = directory, mode
+        self.seen_uids: set[str] = set()
+        self.seen_emails: dict[str, AddressHolders[_Seen]] = {}
+        self.claimed: set[int] = set()  # persons an earlier card of the file matched
+        self.shared_with_persons: list[tuple[CardPlan, str, int]] = []
+
+    def plan(self, card: ReadCard) -> CardPlan:
+        name = card.name or f"#{card.number}"
+        if card.error is not None or card.draft is None:
+            return CardPlan(card.number, name, Action.INVALID, card.error or "",
+                            warnings=card.warnings)
+        draft, uid = card.draft, card.uid
+        plan = CardPlan(card.number, name, Action.NEW, uid=uid, draft=draft,
+                        organisation=card.organisation, warnings=card.warnings)
+        given, family = draft.given_name, draft.family_name
+        emails = list(dict.fromkeys(e.address.casefold() for e in draft.emails))
+        holders_of = [(email, self.seen_emails[email]) for email in emails
+                      if email in self.seen_emails]
+        if (uid and uid in self.seen_uids) or any(
+                holders.same_person(given, family) is not None
+                for _email, holders in holders_of):
+            plan.action, plan.draft = Action.DUPLICATE, None
+            plan.reason = _("the same person as an earlier card of this file")
+            return plan
+        # The same address on an earlier card of someone else: a shared mailbox (named by
+        # its first card: a file of 3,000 colleagues at info@ gets 3,000 remarks, not 4.5 M).
+        plan.warnings += [_("shares the address {address} with card {number} ({name})",
+                            address=email, number=holders.first.number,
+                            name=holders.first.name)
+                          for email, holders in holders_of]
+        if uid:
+            self.seen_uids.add(uid)
+        me = _Seen(card.number, name, given, family)
+        for email in emails:
+            holders = self.seen_emails.get(email)
+            if holders is None:
+                holders = self.seen_emails[email] = AddressHolders(me)
+            holders.add(me, given, family)
+        person_id, shared = self.directory.match(uid, emails, given, family)
+        self.shared_with_persons += [(plan, email, pid) for email, pid in shared]
+        if person_id is None:
+            return plan
+        if person_id in self.claimed:
+            plan.action, plan.draft = Action.DUPLICATE, None
+            plan.reason = _("the same person as an earlier card of this file")
+            return plan
+        self.claimed.add(person_id)
+        plan.person_id = person_id
+        if self.mode is MatchMode.SKIP:
+            plan.action, plan.reason = Action.SKIPPED, _("already in the directory")
+        return plan
 
 
 def plan_import(session: Session, data: bytes, file_name: str,
@@ -332,93 +248,42 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
                  progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
-    directory = directory or KnownCards(session)
-    seen_uids: set[str] = set()
-    seen_emails: dict[str, AddressHolders[_Seen]] = {}
-    claimed: set[int] = set()  # persons an earlier card of the file matched
-    shared_with_persons: list[tuple[CardPlan, str, int]] = []
+    planner = _Planner(directory or KnownCards(session), mode)
     plans: list[CardPlan] = []
     # Cards are counted by their BEGIN lines (a fast scan in C), as the reader streams them.
     expected = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard") if progress else 0
-    for card in _within_limit(_one_by_one(read_cards(data))):
-        if progress is not None and card.number % 1000 == 0 \
-                and not progress(card.number, max(expected, card.number)):
-            raise ImportCancelled(_("Import cancelled; nothing was written."))
-        name = _card_name(card)
-        if card.error:
-            plans.append(CardPlan(card.number, name, Action.INVALID, card.error,
-                                  warnings=list(card.warnings)))
-            continue
-        try:
-            draft, organisation, uid = card_draft(card, topics, directory.phones)
-        except ValidationError as exc:
-            plans.append(CardPlan(card.number, name, Action.INVALID, str(exc),
-                                  warnings=list(card.warnings)))
-            continue
-        plan = CardPlan(card.number, name, Action.NEW, uid=uid, draft=draft,
-                        organisation=organisation, warnings=list(card.warnings))
-        plans.append(plan)
-        given, family = draft.given_name, draft.family_name
-        emails = list(dict.fromkeys(e.address.casefold() for e in draft.emails))
-        holders_of = [(email, seen_emails[email]) for email in emails if email in seen_emails]
-        if (uid and uid in seen_uids) or any(
-                holders.same_person(given, family) is not None
-                for _email, holders in holders_of):
-            plan.action, plan.draft = Action.DUPLICATE, None
-            plan.reason = _("the same person as an earlier card of this file")
-            continue
-        # The same address on an earlier card of someone else: a shared mailbox (named by
-        # its first card: a file of 3,000 colleagues at info@ gets 3,000 remarks, not 4.5 M).
-        plan.warnings += [_("shares the address {address} with card {number} ({name})",
-                            address=email, number=holders.first.number,
-                            name=holders.first.name)
-                          for email, holders in holders_of]
-        if uid:
-            seen_uids.add(uid)
-        me = _Seen(card.number, name, given, family)
-        for email in emails:
-            holders = seen_emails.get(email)
-            if holders is None:
-                holders = seen_emails[email] = AddressHolders(me)
-            holders.add(me, given, family)
-        person_id, shared = directory.match(uid, emails, given, family)
-        shared_with_persons += [(plan, email, pid) for email, pid in shared]
-        if person_id is None:
-            continue
-        if person_id in claimed:
-            plan.action, plan.draft = Action.DUPLICATE, None
-            plan.reason = _("the same person as an earlier card of this file")
-            continue
-        claimed.add(person_id)
-        plan.person_id = person_id
-        if mode is MatchMode.SKIP:
-            plan.action, plan.reason = Action.SKIPPED, _("already in the directory")
+    with closing(_cards_read(data, topics, planner.directory.phones)) as cards:
+        for card in _within_limit(cards):
+            if progress is not None and card.number % 1000 == 0 \
+                    and not progress(card.number, max(expected, card.number)):
+                raise ImportCancelled(_("Import cancelled; nothing was written."))
+            plans.append(planner.plan(card))
     if not plans:
         raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
                                 name=file_name))
     _compare_with_directory(session, [p for p in plans if p.person_id and p.action is
                                       Action.NEW], mode)
-    _name_shared_addresses(session, shared_with_persons)
+    _name_shared_addresses(session, planner.shared_with_persons)
     return ImportPlan(file_name, plans, mode)
 
 
-def _one_by_one(cards: Iterable[RawCard]) -> Iterator[RawCard]:
-    """Each card, not held by the list once it is planned (a 100,000-card file's properties
-    would otherwise stay until the end); a reader that streams is passed through."""
-    if isinstance(cards, list):
-        for index, card in enumerate(cards):
-            cards[index] = None
-            yield card
-    else:
-        yield from cards
+def _cards_read(data: bytes, topics: dict[str, int],
+                known_phones: Mapping[str, str]) -> Iterator[ReadCard]:
+    """The file's cards read and checked, in file order; a large file's in worker processes."""
+    workers = parallel_reading.worker_count(len(data))
+    if workers:
+        yield from parallel_reading.read_in_workers(data, topics, known_phones, workers)
+        return
+    for card in read_cards(data):  # streamed: each card is let go once it is planned
+        yield read_card(card, topics, known_phones)
 
 
-def _within_limit(cards: Iterable[RawCard]) -> Iterator[RawCard]:
+def _within_limit(cards: Iterable[ReadCard]) -> Iterator[ReadCard]:
     """The cards, refused once the text kept of them passes MAX_TEXT_CHARS (counted as they
     come, so an oversized file is refused before it is all held)."""
     kept = 0
     for card in cards:
-        kept += card_size(card)
+        kept += card.size
         if kept > MAX_TEXT_CHARS:
             raise ValidationError(_("The cards hold more than {size} MB of text (photos not "
                                     "counted); please import the address book in parts.",

@@ -142,10 +142,11 @@ def _codec(charset: str | None) -> str | None:
 _BLOCK = 1 << 16  # lines are split 64 KB at a time: a list of every line would double the file
 
 
-def _physical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+def _physical_lines(data: bytes, before: int = 0) -> Iterator[tuple[int, bytes]]:
     """(number, line) without its line break; CRLF, LF and CR all end a line (as
-    bytes.splitlines does), split a block at a time in C rather than by a regex per line."""
-    number, start, end = 0, 0, len(data)
+    bytes.splitlines does), split a block at a time in C rather than by a regex per line.
+    `before`: lines of the file before `data` (a piece read on its own)."""
+    number, start, end = before, 0, len(data)
     while start < end:
         # A block ends after an LF, so a CRLF is never cut in two.
         cut = data.find(b"\n", start + _BLOCK)
@@ -217,7 +218,8 @@ def _start(number: int, line: bytes, heads: _Heads) -> _Gathering:
     return gathering
 
 
-def _logical_lines(data: bytes) -> Iterator[tuple[int, bytes | bytearray, str | None]]:
+def _logical_lines(data: bytes, before: int = 0,
+                   ) -> Iterator[tuple[int, bytes | bytearray, str | None]]:
     """(first line number, unfolded line, name of a skipped binary property or None).
 
     Joins folded lines (a leading space or tab) and 2.1 QUOTED-PRINTABLE soft line breaks; the
@@ -225,7 +227,7 @@ def _logical_lines(data: bytes) -> Iterator[tuple[int, bytes | bytearray, str | 
     """
     current: _Gathering | None = None
     heads = _Heads()
-    for number, line in _physical_lines(data):
+    for number, line in _physical_lines(data, before):
         if current is not None:
             # A soft break first: the next line may begin with a space that is text.
             if current.quoted_printable and current.ends_with_soft_break():
@@ -336,11 +338,58 @@ def iter_cards(data: bytes) -> Iterator[RawCard]:
     """The file's cards one by one, each complete before it is given: a caller that lets go
     of each card does not hold the properties of the whole file."""
     data, encoding = _utf8_bytes(data)
-    legacy = encoding == LEGACY_ENCODING
+    return iter_piece(FilePiece(data, encoding, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class FilePiece:
+    """Whole cards of a file, to be read on their own (in another process): the bytes as
+    `_utf8_bytes` gives them, the file's encoding, and how many lines come before them.
+    Card numbers start at 1 in each piece; the caller adds the cards of earlier pieces."""
+
+    data: bytes
+    encoding: str
+    lines_before: int
+
+
+# A card ends and the next begins: END:VCARD and BEGIN:VCARD each at the start of a line,
+# nothing between them. The END line is not the continuation of a quoted-printable value
+# (checked by the caller: the line before it does not end with a soft break "=").
+_CARD_BOUNDARY = re.compile(rb"\nEND:VCARD[ \t]*\r?\n(?=BEGIN:VCARD[ \t]*\r?\n)",
+                            re.IGNORECASE)
+
+
+def file_pieces(data: bytes, size: int) -> Iterator[FilePiece]:
+    """The file cut into pieces of about `size` bytes, each between two cards, so the pieces
+    read one by one give the same cards, values and line numbers as the whole file. Made as
+    they are asked for: all at once they would be a second copy of the file."""
+    data, encoding = _utf8_bytes(data)
+    start, lines, end = 0, 0, len(data)
+    while start < end:
+        cut = end
+        found = _CARD_BOUNDARY.search(data, start + size) if start + size < end else None
+        while found is not None:
+            before_end = data[max(found.start() - 1, 0):found.start()]
+            if before_end == b"\r":
+                before_end = data[max(found.start() - 2, 0):found.start() - 1]
+            if before_end != b"=":
+                cut = found.end()
+                break
+            found = _CARD_BOUNDARY.search(data, found.end())
+        piece = data[start:cut]
+        yield FilePiece(piece, encoding, lines)
+        # Lines as splitlines counts them: LF, CRLF, and a CR alone.
+        lines += piece.count(b"\n") + piece.count(b"\r") - piece.count(b"\r\n")
+        start = cut
+
+
+def iter_piece(piece: FilePiece) -> Iterator[RawCard]:
+    """The cards of one piece of a file (the whole file is one piece)."""
+    data, legacy = piece.data, piece.encoding == LEGACY_ENCODING
     heads = _PropertyHeads()
     count = 0
     current: RawCard | None = None
-    for number, line, skipped in _logical_lines(data):
+    for number, line, skipped in _logical_lines(data, piece.lines_before):
         if line[:3] == BOM_UTF8:  # files joined together keep their BOMs mid-text
             line = line.lstrip(BOM_UTF8)
         upper = line.strip().upper() if len(line) < _SHORT else b""

@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from defence_dir.data.models import (
+    EmailAddress,
     Network,
     Organisation,
     Person,
+    PhoneNumber,
     SearchDocument,
     Topic,
 )
@@ -157,16 +159,32 @@ def test_many_new_persons_are_placed_in_one_pass(db, search, find):
     assert_same_as_full_rebuild(db)
 
 
-def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search):
+@pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
+def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search, monkeypatch,
+                                                                  in_workers):
+    from defence_dir.search import indexer, parallel_documents
     from defence_dir.search.indexer import BULK_PLACEMENT, index_new_persons
 
+    if in_workers:  # a large import's documents are built in other processes, in batches
+        monkeypatch.setattr(parallel_documents, "MIN_NEW_PERSONS", 0)
+        monkeypatch.setattr(parallel_documents, "worker_count",
+                            lambda persons, minimum=None: 2 if minimum == 0 else 0)
+        monkeypatch.setattr(indexer, "BATCH", 240)
     count = BULK_PLACEMENT + 150
     with db.session() as session:
-        result = session.execute(insert(Person).returning(Person.id), [
+        ids = list(session.execute(insert(Person).returning(Person.id), [
             {"given_name": f"Neu{i}", "family_name": ["Adler", "Mayer", "Zorn", None][i % 4],
-             "uid": f"new-{i}", "version": 1} for i in range(count)])
-        index_new_persons(session, list(result.scalars()))
+             "uid": f"new-{i}", "version": 1} for i in range(count)]).scalars())
+        session.execute(insert(EmailAddress), [
+            {"person_id": pid, "address": f"neu{i}@firma-{i % 7}.example", "kind": "work",
+             "position": 0} for i, pid in enumerate(ids)])
+        session.execute(insert(PhoneNumber), [
+            {"person_id": pid, "raw": f"0211 555{i:04d}", "e164": f"+49211555{i:04d}",
+             "kind": "work", "position": 0} for i, pid in enumerate(ids) if i % 2])
+        index_new_persons(session, ids)
     assert search.search("neu", limit=1).total == count
+    assert search.search("firma-3", limit=1).total == len(range(3, count, 7))
+    assert search.search("0211 5550011", limit=1).total == 1
     assert_same_as_full_rebuild(db)
 
 

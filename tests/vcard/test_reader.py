@@ -8,7 +8,7 @@ import tracemalloc
 
 import pytest
 
-from defence_dir.vcard.importer import card_values
+from defence_dir.vcard.card_reading import card_values
 from defence_dir.vcard.reader import file_encoding, kept_size, read_cards
 from defence_dir.vcard.text import escape, fold
 
