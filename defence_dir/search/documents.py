@@ -117,8 +117,9 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
             return column.between(*id_range)
     else:
         raise ValueError("person_documents needs ids or an id range")
-    # Plain rows from the connection: the ORM's result processing cost more than building
-    # the documents' text for an import of 100,000 rows. The connection does not autoflush.
+    # Plain rows from the connection, fetched whole (iterating fetched them one by one): the
+    # ORM's result processing cost more than building the documents' text for an import of
+    # 100,000 rows. The connection does not autoflush.
     session.flush()
     run = session.connection().execute
     rows = PersonRows([tuple(row) for row in run(
@@ -132,19 +133,19 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
         return rows
     for person_id, address in run(
         select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
-    ):
+    ).all():
         rows.emails.setdefault(person_id, []).append(address)
     for person_id, e164, raw in run(
         select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
         .where(related(PhoneNumber.person_id))
-    ):
+    ).all():
         rows.phones.setdefault(person_id, []).append((e164, raw))
     for person_id, network_id, network, role, focus in run(
         select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
                NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
         .where(related(NetworkRole.person_id))
-    ):
+    ).all():
         rows.networks.setdefault(person_id, []).append(network)
         rows.roles.setdefault(person_id, []).extend((role, focus or ""))
         rows.tags.setdefault(person_id, []).append(f"n{network_id}")
@@ -152,18 +153,18 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
         select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
-    ):
+    ).all():
         rows.topics.setdefault(person_id, []).append(topic)
         rows.tags.setdefault(person_id, []).append(f"t{topic_id}")
     for person_id, list_id in run(
         select(ListMembership.person_id, ListMembership.list_id)
         .where(related(ListMembership.person_id),
                ListMembership.status == MembershipStatus.SUBSCRIBED.value)
-    ):
+    ).all():
         rows.tags.setdefault(person_id, []).append(f"l{list_id}")
     for person_id, event_id in run(
         select(Attendance.person_id, Attendance.event_id).where(related(Attendance.person_id))
-    ):
+    ).all():
         rows.tags.setdefault(person_id, []).append(f"e{event_id}")
     return rows
 

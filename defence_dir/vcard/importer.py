@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import closing
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -248,12 +248,12 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
                  progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
     topics = {" ".join(words(name)): topic_id
               for topic_id, name in session.execute(select(Topic.id, Topic.name))}
-    planner = _Planner(directory or KnownCards(session), mode)
     plans: list[CardPlan] = []
     # Cards are counted by their BEGIN lines (a fast scan in C), as the reader streams them.
     expected = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard") if progress else 0
-    with closing(_cards_read(data, topics, planner.directory.phones)) as cards:
-        for card in _within_limit(cards):
+    with _reading(data, topics) as read:
+        planner = _Planner(directory or KnownCards(session), mode)
+        for card in _within_limit(read(planner.directory.phones)):
             if progress is not None and card.number % 1000 == 0 \
                     and not progress(card.number, max(expected, card.number)):
                 raise ImportCancelled(_("Import cancelled; nothing was written."))
@@ -267,15 +267,21 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     return ImportPlan(file_name, plans, mode)
 
 
-def _cards_read(data: bytes, topics: dict[str, int],
-                known_phones: Mapping[str, str]) -> Iterator[ReadCard]:
-    """The file's cards read and checked, in file order; a large file's in worker processes."""
+@contextmanager
+def _reading(data: bytes, topics: dict[str, int]) -> Iterator[parallel_reading.Reading]:
+    """How the file's cards are read and checked, in file order: a large file's by worker
+    processes, started now so that they get ready while the directory is loaded."""
     workers = parallel_reading.worker_count(len(data))
     if workers:
-        yield from parallel_reading.read_in_workers(data, topics, known_phones, workers)
+        with parallel_reading.reading_in_workers(data, topics, workers) as read:
+            yield read
         return
-    for card in read_cards(data):  # streamed: each card is let go once it is planned
-        yield read_card(card, topics, known_phones)
+
+    def read_here(known_phones: Mapping[str, str]) -> Iterator[ReadCard]:
+        for card in read_cards(data):  # streamed: each card is let go once it is planned
+            yield read_card(card, topics, known_phones)
+
+    yield read_here
 
 
 def _within_limit(cards: Iterable[ReadCard]) -> Iterator[ReadCard]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.queues
 import os
 from collections import deque
-from collections.abc import Iterator, Mapping
-from multiprocessing.pool import AsyncResult
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from multiprocessing.pool import AsyncResult, Pool
 
 from defence_dir import i18n
 from defence_dir.vcard.card_reading import ReadCard, read_card
@@ -31,12 +33,15 @@ def worker_count(size: int) -> int:
     return 0 if size < MIN_BYTES or cores < 2 else min(cores, 4)
 
 
-def _start_worker(language: str, topics: dict[str, int], phones: dict[str, str]) -> None:
+def _start_worker(language: str, topics: dict[str, int],
+                  phones: multiprocessing.queues.Queue[dict[str, str]]) -> None:
     # A worker lives for one file and builds only lasting objects: nothing for the cyclic
     # collector to find.
     gc.disable()
     i18n.set_language(language)
-    _state.update(topics=topics, phones=phones)
+    # The directory's numbers come once it is loaded (each worker takes one copy): as an
+    # argument they would keep the caller waiting until every worker had started.
+    _state.update(topics=topics, phones=phones.get())
 
 
 def _read_piece(piece: FilePiece) -> list[ReadCard]:
@@ -44,24 +49,42 @@ def _read_piece(piece: FilePiece) -> list[ReadCard]:
     return [read_card(card, topics, phones) for card in iter_piece(piece)]  # type: ignore[arg-type]
 
 
-def read_in_workers(data: bytes, topics: dict[str, int], known_phones: Mapping[str, str],
-                    workers: int) -> Iterator[ReadCard]:
-    """The file's cards read and checked by `workers` processes, in file order, numbered in
-    the file. At most two pieces per worker are in flight, so the file is not copied whole
-    into the queue. Closing the iterator stops the workers."""
+Reading = Callable[[Mapping[str, str]], Iterator[ReadCard]]
+
+
+@contextmanager
+def reading_in_workers(data: bytes, topics: dict[str, int], workers: int) -> Iterator[Reading]:
+    """Start `workers` processes for this file now (they get ready while the caller loads the
+    directory); gives `read(known phones)`, the file's cards read and checked by them, in file
+    order, numbered in the file. The workers stop when the block ends."""
     context = multiprocessing.get_context("spawn")  # no inherited connections or Qt state
-    pieces = file_pieces(data, PIECE_BYTES)
-    with context.Pool(workers, initializer=_start_worker,
-                      initargs=(i18n.current_language(), topics, dict(known_phones))) as pool:
-        pending: deque[AsyncResult[list[ReadCard]]] = deque()
-        before = 0
-        while True:
-            while len(pending) < workers * 2 and (piece := next(pieces, None)) is not None:
-                pending.append(pool.apply_async(_read_piece, (piece,)))
-            if not pending:
-                return
-            cards = pending.popleft().get()
-            for card in cards:
-                card.number += before
-                yield card
-            before += len(cards)
+    phones: multiprocessing.queues.Queue[dict[str, str]] = context.Queue()
+    try:
+        with context.Pool(workers, initializer=_start_worker,
+                          initargs=(i18n.current_language(), topics, phones)) as pool:
+            def read(known_phones: Mapping[str, str]) -> Iterator[ReadCard]:
+                for _ in range(workers):
+                    phones.put(dict(known_phones))
+                return _in_order(pool, file_pieces(data, PIECE_BYTES), workers)
+
+            yield read
+    finally:
+        phones.cancel_join_thread()  # a worker stopped early leaves its copy unread
+        phones.close()
+
+
+def _in_order(pool: Pool, pieces: Iterator[FilePiece], workers: int) -> Iterator[ReadCard]:
+    """The cards of the pieces, at most two pieces per worker in flight (the file is not
+    copied whole into the queue)."""
+    pending: deque[AsyncResult[list[ReadCard]]] = deque()
+    before = 0
+    while True:
+        while len(pending) < workers * 2 and (piece := next(pieces, None)) is not None:
+            pending.append(pool.apply_async(_read_piece, (piece,)))
+        if not pending:
+            return
+        cards = pending.popleft().get()
+        for card in cards:
+            card.number += before
+            yield card
+        before += len(cards)

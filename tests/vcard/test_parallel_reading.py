@@ -60,13 +60,13 @@ def counted_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Workers for any file, in small pieces; the list counts the files read by them."""
     monkeypatch.setattr(parallel_reading, "PIECE_BYTES", 3000)
     calls: list[int] = []
-    real = parallel_reading.read_in_workers
+    real = parallel_reading.reading_in_workers
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
-        yield from real(*args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(parallel_reading, "read_in_workers", counted)
+    monkeypatch.setattr(parallel_reading, "reading_in_workers", counted)
     return calls
 
 
