@@ -8,7 +8,7 @@ import contextlib
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import fail, null
 
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
@@ -28,7 +28,7 @@ def _backend() -> KeyringBackend | None:
         backend = keyring.get_keyring()
     except Exception:  # a broken keyring configuration is no keyring
         return None
-    if isinstance(backend, fail.Keyring):
+    if isinstance(backend, fail.Keyring | null.Keyring):  # null: "no keyring" chosen
         return None
     backends = getattr(backend, "backends", None)
     if backends is not None and not backends:
