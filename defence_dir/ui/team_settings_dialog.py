@@ -214,7 +214,10 @@ class TeamSettingsDialog(QDialog):
             self.accept()
 
     def reject(self) -> None:
-        self.worker.wait()  # a connection test answers within its timeout
+        # A test or connection still running is let finish (within its timeouts), and its
+        # answer dropped: closing means the window stays on its database.
+        self.worker.callbacks.clear()
+        self.worker.wait()
         super().reject()
 
     def _busy(self, text: str) -> None:
