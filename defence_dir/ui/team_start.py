@@ -3,16 +3,19 @@ asked for); when it cannot be used the user is told why and the local directory 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog
 
 from defence_dir.data.database import Database
-from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.team import credentials
+from defence_dir.team.connection_check import CheckResult
 from defence_dir.team.opening import open_team_database
 from defence_dir.ui.messages import show_error
 from defence_dir.ui.team_settings_dialog import opens_on_start, saved_team_settings
+from defence_dir.ui.worker import Worker
 
 
 def _cannot_open(reason: str) -> None:
@@ -48,13 +51,48 @@ def open_team_on_start() -> Database | None:
     password = credentials.stored_password(team) or ask_password(label)
     if password is None:
         return None
-    try:
-        answer = open_team_database(team, password)
-    except Exception as exc:  # the check passed but opening failed: one line, never SQL
-        reason = describe(exc)
-    else:
-        if isinstance(answer, Database):
-            return answer
-        reason = answer.message
-    _cannot_open(reason)
+    answer = connect_with_progress(label, lambda: open_team_database(team, password))
+    if answer is None:  # cancelled: the local directory, without a message
+        return None
+    if isinstance(answer, Database):
+        return answer
+    # A CheckResult says why; anything else is the worker's one-line DefenceDirError.
+    _cannot_open(answer.message if isinstance(answer, CheckResult) else str(answer))
+    return None
+
+
+def connect_with_progress(label: str, work: Callable[[], object]) -> object | None:
+    """`work()`'s answer (a DefenceDirError if it failed), run in a worker while a busy
+    dialog with Cancel shows (an unreachable server takes seconds to time out); None when
+    the user cancels. A database opened after a cancel is closed again."""
+    box = QProgressDialog(QCoreApplication.translate(
+        "TeamStart", "Connecting to the team database {name}…").format(name=label),
+        QCoreApplication.translate("TeamStart", "Open the local directory"), 0, 0)
+    box.setObjectName("teamConnecting")
+    box.setWindowTitle(QCoreApplication.translate("TeamStart", "Team database"))
+    box.setAutoReset(False)
+    box.setAutoClose(False)
+    shown = QTimer(box)  # shown only when it takes a moment: no flicker for a quick answer
+    shown.setSingleShot(True)
+    shown.timeout.connect(box.show)
+    shown.start(300)
+    loop = QEventLoop()
+    answers: list[object] = []
+    worker = Worker(QCoreApplication.instance())  # outlives the box, for a late answer
+
+    def done(answer: object) -> None:
+        answers.append(answer)
+        loop.quit()
+
+    worker.run(work, done)
+    box.canceled.connect(loop.quit)
+    loop.exec()
+    shown.stop()
+    box.hide()
+    box.deleteLater()
+    if answers:
+        return answers[0]
+    # Cancelled: the attempt ends within its timeouts; a database it opens is closed then.
+    worker.callbacks = {worker.number: lambda late: late.close()
+                        if isinstance(late, Database) else None}
     return None

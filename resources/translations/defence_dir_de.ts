@@ -2737,12 +2737,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
     <context>
         <name>TeamStart</name>
         <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="19" />
+            <location filename="../../defence_dir/ui/team_start.py" line="22" />
             <source>Cannot open the team database</source>
             <translation>Die Teamdatenbank kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="20" />
+            <location filename="../../defence_dir/ui/team_start.py" line="23" />
             <source>{reason}
 
 The local directory is opened instead.</source>
@@ -2751,14 +2751,25 @@ The local directory is opened instead.</source>
 Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="27" />
+            <location filename="../../defence_dir/ui/team_start.py" line="30" />
             <source>Password for the team database {name}:</source>
             <translation>Passwort für die Teamdatenbank {name}:</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="31" />
+            <location filename="../../defence_dir/ui/team_start.py" line="34" />
+            <location filename="../../defence_dir/ui/team_start.py" line="72" />
             <source>Team database</source>
             <translation>Teamdatenbank</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/team_start.py" line="68" />
+            <source>Connecting to the team database {name}…</source>
+            <translation>Verbindung zur Teamdatenbank {name} wird hergestellt…</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/team_start.py" line="70" />
+            <source>Open the local directory</source>
+            <translation>Lokales Verzeichnis öffnen</translation>
         </message>
     </context>
     <context>

@@ -215,3 +215,25 @@ def test_info_json_names_the_team_database_without_its_password(pg_url, capsys):
     out = capsys.readouterr().out
     password = make_url(pg_url).password
     assert f":{password}@" not in out
+
+
+def test_connecting_at_start_can_be_cancelled_for_the_local_directory(qapp):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    def cancel() -> None:  # as the user clicks "Lokales Verzeichnis öffnen"
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.objectName() == "teamConnecting":
+                assert widget.isVisible()
+                button = widget.findChild(QPushButton)
+                assert button.text() == "Lokales Verzeichnis öffnen"
+                button.click()
+
+    QTimer.singleShot(600, cancel)
+    started = time.monotonic()
+    assert team_start.connect_with_progress("anna@db/verzeichnis",
+                                            lambda: time.sleep(3) or "late") is None
+    assert time.monotonic() - started < 2.5
+    assert team_start.connect_with_progress("anna@db/verzeichnis", lambda: "quick") == "quick"
