@@ -161,7 +161,9 @@ class TeamSettingsDialog(QDialog):
     def _keep(self, team: TeamSettings) -> None:
         """Save the settings; the password goes to the keyring only, never to QSettings."""
         save_team_settings(team, open_on_start=self.on_start.isChecked())
-        if self.password.text() and self.remember.isChecked():
+        if self.keyring and not self.remember.isChecked():  # "do not keep it" forgets it
+            credentials.forget_password(team)
+        elif self.password.text() and self.remember.isChecked():
             try:
                 credentials.store_password(team, self.password.text())
             except credentials.KeyringUnavailableError as exc:

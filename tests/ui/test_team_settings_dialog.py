@@ -95,6 +95,10 @@ def test_saving_keeps_the_password_in_the_keyring_never_in_the_settings_file(
     assert (again.url.text(), again.user.text(), again.password.text()) == (
         "db.example.org/verzeichnis", "anna", "")
     assert again.password.placeholderText() == "im Schlüsselbund des Systems gespeichert"
+    again.remember.setChecked(False)
+    again.buttons.button(again.buttons.StandardButton.Save).click()
+    assert credentials.stored_password(team) is None
+    assert memory_keyring.passwords == {}
 
 
 def test_without_a_keyring_the_user_is_told_and_nothing_is_stored(qtbot, db, no_keyring):  # noqa: F811
