@@ -103,3 +103,12 @@ def test_a_newer_schema_is_refused_and_an_older_one_is_upgraded_with_a_warning(p
     result = check_connection(team, password)
     assert result.outcome is Outcome.NEEDS_UPGRADE and result.usable
     assert older in result.message
+
+
+def test_info_json_names_the_team_database_without_its_password(pg_url, capsys):
+    from defence_dir.cli import main
+
+    assert main(["--db", pg_url, "info", "--json"]) == 0
+    out = capsys.readouterr().out
+    password = make_url(pg_url).password
+    assert f":{password}@" not in out

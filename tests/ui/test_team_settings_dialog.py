@@ -212,15 +212,6 @@ def test_the_app_start_ignores_team_settings_not_meant_for_the_start(memory_keyr
     assert team_start.open_team_on_start() is None
 
 
-def test_info_json_names_the_team_database_without_its_password(pg_url, capsys):
-    from defence_dir.cli import main
-
-    assert main(["--db", pg_url, "info", "--json"]) == 0
-    out = capsys.readouterr().out
-    password = make_url(pg_url).password
-    assert f":{password}@" not in out
-
-
 def test_connecting_at_start_can_be_cancelled_for_the_local_directory(qapp):
     import time
 
