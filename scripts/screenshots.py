@@ -262,6 +262,26 @@ def show_import_progress(importer: ImportDialog, suffix: str) -> None:
         vcard_dialogs.apply_import = real
 
 
+def team_settings_screenshot(database: Database, suffix: str) -> None:
+    """The team settings after a successful connection test (on a machine without a keyring
+    the dialog also says that the password is asked for at each connection)."""
+    from defence_dir.i18n import _
+    from defence_dir.team.connection_check import CheckResult, Outcome
+    from defence_dir.ui.team_settings_dialog import TeamSettingsDialog
+
+    dialog = TeamSettingsDialog(None, database)
+    dialog.url.setText("postgresql://teamdb.defence.nrw/verzeichnis")
+    dialog.user.setText("anna.schaefer")
+    dialog.password.setText("correct horse battery")
+    dialog.on_start.setChecked(True)
+    dialog.show()
+    dialog._tested(CheckResult(Outcome.READY, _(  # as the worker answers
+        "Connected. {where} holds a defence-dir directory.",
+        where="anna.schaefer@teamdb.defence.nrw/verzeichnis")))
+    save(dialog, f"team_settings{suffix}")
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -437,6 +457,7 @@ def main() -> int:
         result.show()
         save(result, f"erase_result{suffix}")
         result.close()
+        team_settings_screenshot(database, suffix)
         window.close()
         database.close()
     finally:

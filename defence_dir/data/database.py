@@ -504,6 +504,7 @@ def _create_engine(url: URL, location: str, path: Path | None = None, *,
         # A write waiting for another's row lock gives up like SQLite's busy timeout does.
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True,
                                connect_args={"options": f"-c lock_timeout={timeout}"})
+        _one_writer_at_a_time(engine)
     elif url.get_backend_name() != "sqlite":
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     else:
@@ -518,6 +519,26 @@ def _create_engine(url: URL, location: str, path: Path | None = None, *,
                                       path.parent if path else None)
 
     return engine
+
+
+# Key of the PostgreSQL advisory lock every write transaction holds ("defence" in ASCII).
+WRITE_LOCK_KEY = 0x646566656E6365
+
+
+def _one_writer_at_a_time(engine: Engine) -> None:
+    """On PostgreSQL a write transaction takes one advisory lock when it begins, held until
+    it ends: writers follow one another as on SQLite (BEGIN IMMEDIATE), readers never wait.
+
+    The search index places a document between its alphabetical neighbours, renumbers
+    everything when a gap is used up, and keeps a generation row; two writers doing that at
+    once broke unique keys ("Interner Fehler"), left documents out of order and stale (seen
+    by benchmarks/team_load_test.py with 8 clients). The wait obeys lock_timeout, so a long
+    import elsewhere is told as "locked", like on SQLite."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(WRITE_OPTION, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def _configure_sqlite(engine: Engine, url: URL, timeout: int, *, read_only: bool) -> None:

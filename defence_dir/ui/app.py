@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import atexit
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from defence_dir import __version__
-from defence_dir.data.database import open_database
+from defence_dir.data.database import ENV_VAR, Database, open_database
 from defence_dir.data.failures import describe
 from defence_dir.ui.messages import show_error
 from defence_dir.ui.resource_paths import icon_path
@@ -56,21 +57,49 @@ def ensure_application() -> QApplication:
     return app
 
 
+# Databases opened by windows of this run (switching to the team database adds one).
+_databases: list[Database] = []
+
+
 def run_app(db_target: str | None) -> int:
-    """Open the database and show the main window; a database that cannot be used is explained."""
+    """Open the database and show the main window; a database that cannot be used is explained.
+
+    Without --db or DEFENCE_DIR_DB, the team database opens when the team settings ask so."""
     app = ensure_application()
     install_language(effective_language())
+    database = None
+    if db_target is None and not os.environ.get(ENV_VAR):
+        from defence_dir.ui.team_start import open_team_on_start
+
+        database = open_team_on_start()
     try:
-        database = open_database(db_target)
+        database = database or open_database(db_target)
     except Exception as exc:  # a database failure or a refusal: one line, never SQL
         show_error(None, QCoreApplication.translate("App", "Cannot open the directory"),
                    describe(exc))
         return 1
     from defence_dir.ui.main_window import MainWindow  # after the database check: faster error
 
+    _databases.append(database)
     window = MainWindow(database)
     window.show()
     try:
         return app.exec()
     finally:
-        database.close()
+        for opened in _databases:
+            opened.close()
+
+
+def replace_window(window: QMainWindow, database: Database) -> QMainWindow:
+    """A new main window on `database` in place of `window` (e.g. after connecting to the team
+    database); the old window closes, its database stays open until the app ends (a worker of
+    the old window may still finish with it)."""
+    from defence_dir.ui.main_window import MainWindow
+
+    _databases.append(database)
+    successor = MainWindow(database)
+    successor.setGeometry(window.geometry())
+    successor.show()
+    window.close()
+    window.deleteLater()
+    return successor

@@ -39,6 +39,7 @@ from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event, Network, Organisation, Topic
 from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
+from defence_dir.team.settings import team_label
 from defence_dir.ui import settings as app_settings
 from defence_dir.ui.app import release_clipboard
 from defence_dir.ui.collections_controller import CollectionsController
@@ -250,7 +251,11 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
-        self.location_label = QLabel(self.database.location)
+        team = team_label(self.database.url)
+        self.location_label = QLabel(self.database.location if team is None else
+                                     self.tr("Team database {name}").format(name=team))
+        if team is not None:
+            self.setWindowTitle(self.tr("defence-dir – team database {name}").format(name=team))
         self.location_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.location_label)
 
@@ -317,6 +322,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
                                             QKeySequence("Ctrl+,"),
                                             "settingsAction")
+        self.team_action = self._action(self.tr("&Team database…"), self.show_team_settings,
+                                        name="teamAction")
         self.about_action = self._action(self.tr("&About defence-dir"), self.show_about,
                                          name="aboutAction")
         self.copy_emails_action = self._action(self.tr("Copy email addresses"),
@@ -347,6 +354,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.team_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -933,6 +941,15 @@ class MainWindow(QMainWindow):
         from defence_dir.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
+
+    def show_team_settings(self) -> None:
+        from defence_dir.ui.app import replace_window
+        from defence_dir.ui.team_settings_dialog import TeamSettingsDialog
+
+        dialog = TeamSettingsDialog(self, self.database)
+        if dialog.exec() and dialog.opened is not None:
+            replace_window(self, dialog.opened)
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         text = "\n\n".join((

@@ -137,7 +137,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="535"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n card with a warning (see Warnings).</numerusform>
@@ -175,7 +175,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="591"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -183,7 +183,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="592"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -191,7 +191,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -199,7 +199,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="868"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -207,7 +207,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="889"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
