@@ -1,9 +1,11 @@
 """Importing vCards: a preview of what each card would do, then one transaction that does it.
 
 Matching: the card's UID against persons' UIDs, then any of its email addresses, unless the
-names clearly disagree (a shared mailbox: the card is someone else, and says so). A malformed or
-invalid card is reported and skipped; the other cards still come in. Everything an import
-creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one step.
+names clearly disagree (a shared mailbox: the card is someone else, and says so); an address
+several persons hold, or a role's (info@), only by the same names (`shared_address`). A
+malformed or invalid card is reported and skipped; the other cards still come in. Everything an
+import creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one
+step.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from defence_dir.import_writing import (
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_drafts
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
-from defence_dir.shared_address import AddressHolders, DirectoryAddresses
+from defence_dir.shared_address import AddressHolders, DirectoryAddresses, is_role_address
 from defence_dir.vcard.reader import Property, RawCard, card_size
 from defence_dir.vcard.reader import iter_cards as read_cards  # planned as they are read
 from defence_dir.vcard.text import split_unescaped, unescape
@@ -286,7 +288,9 @@ class KnownCards:
             return self.by_uid[uid], []
         shared: list[tuple[str, int]] = []
         for email in emails:
-            same, first = self.addresses.holder(email, given, family)
+            # Of an address several persons hold (or a role's, info@), only the one with the
+            # same names: when they fit several, none is picked (the card is new, and warned).
+            same, first, _ambiguous = self.addresses.holder(email, given, family)
             if same is not None:
                 return same, []
             if first is not None:
@@ -379,7 +383,7 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
         for email in emails:
             holders = seen_emails.get(email)
             if holders is None:
-                holders = seen_emails[email] = AddressHolders(me)
+                holders = seen_emails[email] = AddressHolders(me, role=is_role_address(email))
             holders.add(me, given, family)
         person_id, shared = directory.match(uid, emails, given, family)
         shared_with_persons += [(plan, email, pid) for email, pid in shared]
