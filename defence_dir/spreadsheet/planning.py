@@ -243,9 +243,17 @@ class KnownDirectory:
         # Family-name key -> first sound of the given name -> persons, in id order. No cap: a
         # name 1,600 persons share is split by the given names' sounds instead.
         self.by_family: dict[str, defaultdict[str, list[int]]] = {}
+        # Computed once per distinct name: 100,000 persons have a few thousand.
+        family_keys: dict[str | None, list[str]] = {}
+        blocks_of: dict[str | None, str] = {}
         for pid, known in self.persons.items():
-            block = _given_block(known.given_name)
-            for key in self._family_keys(known.family_name):
+            block = blocks_of.get(known.given_name)
+            if block is None:
+                block = blocks_of[known.given_name] = _given_block(known.given_name)
+            keys = family_keys.get(known.family_name)
+            if keys is None:
+                keys = family_keys[known.family_name] = self._family_keys(known.family_name)
+            for key in keys:
                 blocks = self.by_family.get(key)
                 if blocks is None:
                     blocks = self.by_family[key] = defaultdict(list)
