@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, TypeVar
 
 from defence_dir.search.folding import words
 
@@ -58,6 +58,21 @@ def names_same(given_a: str | None, family_a: str | None,
     return bool(a) and bool(b) and (a == b or a == (b[1], b[0]))
 
 
+_SAME, _MAYBE, _DIFFERENT = "same", "maybe", "different"
+
+
+def _verdict(given_a: str | None, family_a: str | None,
+             given_b: str | None, family_b: str | None) -> str:
+    """`names_same` (_SAME), else `names_disagree` (_DIFFERENT), else _MAYBE, in one pass."""
+    a = (_folded(given_a), _folded(family_a))
+    b = (_folded(given_b), _folded(family_b))
+    if not all((*a, *b)):
+        return _MAYBE
+    if a == b or a == (b[1], b[0]):
+        return _SAME
+    return _DIFFERENT if a[0] != b[0] and a[1] != b[1] else _MAYBE
+
+
 def name_keys(given: str | None, family: str | None) -> tuple[str, ...]:
     """The folded given and family name, as `names_disagree` compares them; () if one is
     missing (then nobody can be told apart)."""
@@ -72,53 +87,66 @@ class AddressHolders(Generic[T]):
     Two holders can only agree by sharing a folded given or family name, or by missing a
     part (see `names_disagree`), so a lookup reads those few buckets alone."""
 
-    __slots__ = ("by_name", "first", "role")
+    __slots__ = ("_role", "address", "by_name", "first")
 
-    def __init__(self, first: T, *, role: bool = False) -> None:
+    def __init__(self, first: T, address: str | None = None) -> None:
         self.first = first  # the earliest holder: named in a shared-address warning
-        # A role address (info@): two full names are one person only when they are the same.
-        self.role = role
-        self.by_name: dict[str, list[tuple[T, str | None, str | None]]] = {}
+        self.address = address  # given by a file's rows or cards: a role's is stricter
+        self._role: bool | None = None
+        # Folded name part -> (holder, its folded (given, family) or () if a part is missing).
+        self.by_name: dict[str, list[tuple[T, tuple[str, ...]]]] = {}
 
     def add(self, holder: T, given: str | None, family: str | None) -> None:
-        for key in name_keys(given, family) or ("",):
-            self.by_name.setdefault(key, []).append((holder, given, family))
+        keys = name_keys(given, family)
+        for key in keys or ("",):
+            self.by_name.setdefault(key, []).append((holder, keys))
 
     def same_person(self, given: str | None, family: str | None) -> T | None:
-        """A holder whose names do not disagree with these (the earliest in its bucket)."""
+        """A holder whose names do not disagree with these (the earliest in its bucket); of
+        a role address, with two full names, only one whose names are the same."""
         keys = name_keys(given, family)
         if not keys:
             return self.first  # a missing name part cannot tell two people apart
+        if self._role is None:  # asked only of an address seen again
+            self._role = self.address is not None and is_role_address(self.address)
+        swapped = (keys[1], keys[0])
         for key in (*keys, ""):
-            for holder, other_given, other_family in self.by_name.get(key, ()):
-                if self.role and key and not names_same(other_given, other_family, given,
-                                                        family):
-                    continue  # a colleague at info@, not the same person
-                if not names_disagree(other_given, other_family, given, family):
+            for holder, other in self.by_name.get(key, ()):
+                if not other:
+                    return holder  # a missing part: may be them
+                if other in (keys, swapped):
+                    return holder
+                # Not clearly different (`names_disagree`); at a role address (info@) two full
+                # names are one person only when they are the same.
+                if not self._role and (other[0] == keys[0] or other[1] == keys[1]):
                     return holder
         return None
 
-    def candidates(self, given: str | None, family: str | None) -> list[T]:
-        """Every holder these names may be: whose names do not disagree (all of them when a
-        part is missing)."""
+    def fitting(self, given: str | None, family: str | None) -> tuple[list[T], list[T]]:
+        """(every holder these names may be: whose names do not disagree, all of them when a
+        part is missing; those of them whose names are the same), in one pass."""
         keys = name_keys(given, family)
         if not keys:
             return list(dict.fromkeys(holder for bucket in self.by_name.values()
-                                      for holder, _given, _family in bucket))
+                                      for holder, _other in bucket)), []
+        swapped = (keys[1], keys[0])
         found: dict[T, None] = {}
+        same: dict[T, None] = {}
         for key in (*keys, ""):
-            for holder, other_given, other_family in self.by_name.get(key, ()):
-                if not names_disagree(other_given, other_family, given, family):
+            for holder, other in self.by_name.get(key, ()):
+                if not other or other[0] == keys[0] or other[1] == keys[1]:
                     found[holder] = None
-        return list(found)
+                if other in (keys, swapped):
+                    found[holder] = same[holder] = None
+        return list(found), list(same)
 
 
-class AddressMatch(NamedTuple):
-    """What an email address says about who a row or card is."""
-
-    person: int | None  # the holder these names are (None: none, or not certain which)
-    first: int | None  # the address's first holder (None: nobody in the directory holds it)
-    ambiguous: tuple[int, ...] = ()  # holders it may each be: none is picked
+# What an email address says about who a row or card is: (the holder these names are, None
+# when none or not certain which; the address's first holder, None when nobody holds it; the
+# holders it may each be when the names fit several, none of them picked). A plain tuple:
+# planning 100,000 cards asks for one per address.
+AddressMatch = tuple[int | None, int | None, tuple[int, ...]]
+_NOBODY: AddressMatch = (None, None, ())
 
 
 class DirectoryAddresses:
@@ -150,19 +178,20 @@ class DirectoryAddresses:
         the one whose names are the same (ambiguous when the names fit several)."""
         first = self.first.get(address)
         if first is None:
-            return AddressMatch(None, None)
+            return _NOBODY
         holders = self.shared.get(address)
-        role = is_role_address(address)
         if holders is None:
-            is_them = names_same(*self._names(first), given, family) if role \
-                else not names_disagree(*self._names(first), given, family)
-            return AddressMatch(first if is_them else None, first)
-        candidates = sorted(holders.candidates(given, family))
-        same = [h for h in candidates if names_same(*self._names(h), given, family)]
+            # One folding of each name; the role check only when the names neither are
+            # the same nor clearly differ (a typo, a missing part): planning 100,000 cards
+            # asks this for every address.
+            verdict = _verdict(*self._names(first), given, family)
+            is_them = verdict is _SAME or (verdict is _MAYBE and not is_role_address(address))
+            return (first if is_them else None), first, ()
+        found, same = holders.fitting(given, family)
         if len(same) == 1:
-            return AddressMatch(same[0], first)
-        if len(same) > 1 or len(candidates) > 1:
-            return AddressMatch(None, first, tuple(same or candidates))
+            return same[0], first, ()
+        if len(same) > 1 or len(found) > 1:
+            return None, first, tuple(sorted(same or found))
         # At most one holder these names may be, and not by the same name: a typo, unless the
         # address is a role's.
-        return AddressMatch(candidates[0] if candidates and not role else None, first)
+        return (found[0] if found and not is_role_address(address) else None), first, ()

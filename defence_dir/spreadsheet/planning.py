@@ -28,7 +28,7 @@ from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
 from defence_dir.persons import EmailDraft, PersonDraft
 from defence_dir.search.folding import phonetic_code, words
-from defence_dir.shared_address import AddressHolders, DirectoryAddresses, is_role_address
+from defence_dir.shared_address import AddressHolders, DirectoryAddresses
 from defence_dir.spreadsheet.cleaning import StatusReading, clean_row
 from defence_dir.spreadsheet.columns import ColumnMapping, status_key
 from defence_dir.spreadsheet.reading import Cell
@@ -315,13 +315,14 @@ class KnownDirectory:
         shared: tuple[str, int] | None = None
         ambiguous: tuple[str, tuple[int, ...]] | None = None
         for email in emails:
-            match = self.addresses.holder(email, draft.given_name, draft.family_name)
-            if match.person is not None:
-                return match.person, None, None, None
-            if match.ambiguous:
-                ambiguous = ambiguous or (email, match.ambiguous)
-            elif match.first is not None:
-                shared = shared or (email, match.first)
+            same, first, holders = self.addresses.holder(email, draft.given_name,
+                                                         draft.family_name)
+            if same is not None:
+                return same, None, None, None
+            if holders:
+                ambiguous = ambiguous or (email, holders)
+            elif first is not None:
+                shared = shared or (email, first)
         person_id, score = self._fuzzy(draft, organisation, threshold)
         if shared is not None and shared[1] == person_id:
             shared = None  # the name is close enough after all: a typo, not a colleague
@@ -406,8 +407,7 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
         for email in emails:
             holders = seen_emails.get(email)
             if holders is None:
-                holders = seen_emails[email] = AddressHolders(
-                    offset, role=is_role_address(email))
+                holders = seen_emails[email] = AddressHolders(offset, email)
             holders.add(offset, draft.given_name, draft.family_name)
         seen_names[identity] = offset
         person_id, score, shared, ambiguous = directory.find(draft, clean.organisation,

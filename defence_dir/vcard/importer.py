@@ -44,7 +44,7 @@ from defence_dir.import_writing import (
 from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, merge_drafts
 from defence_dir.search.folding import words
 from defence_dir.search.indexer import bulk_writes, refresh_pending
-from defence_dir.shared_address import AddressHolders, DirectoryAddresses, is_role_address
+from defence_dir.shared_address import AddressHolders, DirectoryAddresses
 from defence_dir.vcard.reader import Property, RawCard, card_size
 from defence_dir.vcard.reader import iter_cards as read_cards  # planned as they are read
 from defence_dir.vcard.text import split_unescaped, unescape
@@ -383,7 +383,7 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
         for email in emails:
             holders = seen_emails.get(email)
             if holders is None:
-                holders = seen_emails[email] = AddressHolders(me, role=is_role_address(email))
+                holders = seen_emails[email] = AddressHolders(me, email)
             holders.add(me, given, family)
         person_id, shared = directory.match(uid, emails, given, family)
         shared_with_persons += [(plan, email, pid) for email, pid in shared]
