@@ -47,28 +47,41 @@ def _counting_reindex_all(*args: object, **kwargs: object) -> object:
 indexer.reindex_all = _counting_reindex_all
 
 
-def import_once(url: str, path: Path) -> tuple[dict[str, float], dict[str, int], int]:
+class Phases:
+    """Wall-clock and this process's CPU seconds by phase (the machine may be shared: the
+    CPU seconds are what the import itself spent; PostgreSQL's own work is in the wall time)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, tuple[float, float]] = {}
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def done(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.seconds[name] = (wall - self._wall, cpu - self._cpu)
+        self._wall, self._cpu = wall, cpu
+
+    def total(self) -> tuple[float, float]:
+        return (sum(w for w, _c in self.seconds.values()),
+                sum(c for _w, c in self.seconds.values()))
+
+
+def import_once(url: str, path: Path) -> tuple[Phases, dict[str, int], int]:
     """(seconds by phase, row counts, batch id) of one import, end to end."""
     database = open_database(url)
-    phases: dict[str, float] = {}
-    started = time.perf_counter()
+    phases = Phases()
     rows = read_table_file(path).sheet(None).rows
-    phases["read the file"] = time.perf_counter() - started
-    started = time.perf_counter()
+    phases.done("read the file")
     with database.session() as session:  # as the CLI does: plan and write in one session
         header = find_header_row(rows)
         mapping = guess_mapping(rows[header], session)
         directory = KnownDirectory(session)
-        phases["header, mapping, load the directory"] = time.perf_counter() - started
-        started = time.perf_counter()
+        phases.done("header, mapping, load the directory")
         plan = plan_rows(session, rows, header, mapping, file_name=path.name,
                          directory=directory)
-        phases["clean and match"] = time.perf_counter() - started
-        started = time.perf_counter()
+        phases.done("clean and match")
         result = apply_plan(session, plan, ImportTarget())
-        phases["write, record for undo, index"] = time.perf_counter() - started
-        started = time.perf_counter()
-    phases["commit"] = time.perf_counter() - started
+        phases.done("write, record for undo, index")
+    phases.done("commit")
     database.close()
     return phases, {"created": result.created, "updated": result.updated,
                     **plan.counts()}, result.batch_id
@@ -85,16 +98,19 @@ def undo(url: str, batch_id: int) -> float:
 
 def run_backend(label: str, url: str, path: Path) -> dict[str, int]:
     _full_rebuilds.clear()  # opening the copy built its index: that is not the import's
+    load = os.getloadavg()[0]
     first_phases, first, batch = import_once(url, path)
     undo_seconds = undo(url, batch)
     phases, again, _batch = import_once(url, path)
-    total = sum(phases.values())
-    print(f"\n### {label}\n")
-    print("| phase | seconds (first import) | seconds (again after undo) |")
-    print("|---|---:|---:|")
-    for name, seconds in phases.items():
-        print(f"| {name} | {first_phases[name]:.2f} | {seconds:.2f} |")
-    print(f"| **end to end** | **{sum(first_phases.values()):.2f}** | **{total:.2f}** |")
+    print(f"\n### {label} (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)\n")
+    print("| phase | first import: wall s | CPU s | again after undo: wall s | CPU s |")
+    print("|---|---:|---:|---:|---:|")
+    for name, (wall, cpu) in phases.seconds.items():
+        first_wall, first_cpu = first_phases.seconds[name]
+        print(f"| {name} | {first_wall:.2f} | {first_cpu:.2f} | {wall:.2f} | {cpu:.2f} |")
+    (first_wall, first_cpu), (wall, cpu) = first_phases.total(), phases.total()
+    print(f"| **end to end** | **{first_wall:.2f}** | **{first_cpu:.2f}** | **{wall:.2f}** | "
+          f"**{cpu:.2f}** |")
     print(f"\n- first import: {first}\n- after undo ({undo_seconds:.1f} s), again: {again}")
     print(f"- full index rebuilds: {len(_full_rebuilds)}")
     if first != again:
