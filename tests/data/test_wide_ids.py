@@ -71,11 +71,23 @@ def test_a_team_directory_takes_imports_into_one_gap_and_a_renumbering(any_url, 
         tighter = [(f"Dora{_letters(i)}", f"Bergdmmbbb{_letters(i)}") for i in range(2000)]
         assert _import(db, _write(tmp_path / "tighter.csv", tighter))["new"] == 2000
         assert renumbered  # the gap was too small for them
+        # A few hundred more into the gaps everywhere: placed by asking each one's neighbours
+        # of the index, as the whole index read in key order would place them.
         with db.read_session() as session:
-            assert session.scalar(select(func.count()).select_from(Person)) == 7000
+            keys = [f"{key[:9]}m" for key in session.scalars(
+                select(SearchDocument.sort_key).order_by(SearchDocument.sort_key))][::25]
+            assert len(keys) * 16 < 7000
+            assert indexer._positions_in_bulk(session, keys) == \
+                indexer._positions_by_scan(session, keys)
+        renumbered.clear()
+        scattered = [(f"Emil{_letters(i)}", f"Berg{_letters(i)}m") for i in range(0, 3000, 10)]
+        assert _import(db, _write(tmp_path / "scattered.csv", scattered))["new"] == 300
+        assert not renumbered
+        with db.read_session() as session:
+            assert session.scalar(select(func.count()).select_from(Person)) == 7300
             assert session.scalar(select(func.max(SearchDocument.id))) > INT32_MAX
             documents = select(func.count()).select_from(SearchDocument)
-            assert session.scalar(documents) == 7040  # and 40 organisations
+            assert session.scalar(documents) == 7340  # and 40 organisations
             keys = session.scalars(select(SearchDocument.sort_key)
                                    .order_by(SearchDocument.id)).all()
         assert keys == sorted(keys)  # still the alphabetical order after the renumbering
