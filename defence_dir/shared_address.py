@@ -122,29 +122,33 @@ class AddressHolders(Generic[T]):
                     return holder
         return None
 
-    def fitting(self, given: str | None, family: str | None) -> tuple[list[T], list[T]]:
+    def fitting(self, given: str | None,
+                family: str | None) -> tuple[list[T], list[T], bool]:
         """(every holder these names may be: whose names do not disagree, all of them when a
-        part is missing; those of them whose names are the same), in one pass."""
+        part is missing; those of them whose names are the same; whether the ones they may
+        be are all namesakes of each other), in one pass."""
         keys = name_keys(given, family)
         if not keys:
             return list(dict.fromkeys(holder for bucket in self.by_name.values()
-                                      for holder, _other in bucket)), []
+                                      for holder, _other in bucket)), [], False
         swapped = (keys[1], keys[0])
-        found: dict[T, None] = {}
+        found: dict[T, tuple[str, ...]] = {}
         same: dict[T, None] = {}
         for key in (*keys, ""):
             for holder, other in self.by_name.get(key, ()):
                 if not other or other[0] == keys[0] or other[1] == keys[1]:
-                    found[holder] = None
+                    found[holder] = other
                 if other in (keys, swapped):
-                    found[holder] = same[holder] = None
-        return list(found), list(same)
+                    found[holder], same[holder] = other, None
+        names = set(found.values())
+        return list(found), list(same), len(names) == 1 and () not in names
 
 
 # What an email address says about who a row or card is: (the holder these names are, None
-# when none or not certain which; the address's first holder, None when nobody holds it; the
-# holders it may each be when the names fit several, none of them picked). A plain tuple:
-# planning 100,000 cards asks for one per address.
+# when none or not certain which; the address's first holder, None when nobody holds it; with
+# a holder: its namesakes at the address, without: every holder the names fit when they fit
+# several, none of them picked). A plain tuple: planning 100,000 cards asks for one per
+# address.
 AddressMatch = tuple[int | None, int | None, tuple[int, ...]]
 _NOBODY: AddressMatch = (None, None, ())
 
@@ -175,7 +179,8 @@ class DirectoryAddresses:
     def holder(self, address: str, given: str | None, family: str | None) -> AddressMatch:
         """Who of the address's holders these names are. A sole holder of a personal address
         is it unless the names clearly disagree; of several holders or a role address, only
-        the one whose names are the same (ambiguous when the names fit several)."""
+        the one whose names are the same (the first by id of namesakes; none when the names
+        fit several without being theirs)."""
         first = self.first.get(address)
         if first is None:
             return _NOBODY
@@ -187,11 +192,15 @@ class DirectoryAddresses:
             verdict = _verdict(*self._names(first), given, family)
             is_them = verdict is _SAME or (verdict is _MAYBE and not is_role_address(address))
             return (first if is_them else None), first, ()
-        found, same = holders.fitting(given, family)
-        if len(same) == 1:
-            return same[0], first, ()
-        if len(same) > 1 or len(found) > 1:
-            return None, first, tuple(sorted(same or found))
+        found, same, namesakes = holders.fitting(given, family)
+        if same or (namesakes and not is_role_address(address)):
+            # Namesakes at one address: the same person entered twice, as far as anyone can
+            # tell (a name that fits one of them fits all). The first by id, the others named
+            # to the user.
+            picked = sorted(same or found)
+            return picked[0], first, tuple(picked[1:])
+        if len(found) > 1:
+            return None, first, tuple(sorted(found))
         # At most one holder these names may be, and not by the same name: a typo, unless the
         # address is a role's.
         return (found[0] if found and not is_role_address(address) else None), first, ()

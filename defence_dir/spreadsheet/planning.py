@@ -311,14 +311,14 @@ class KnownDirectory:
         """(matched person, fuzzy score or None for an email match, (address, person) when
         the row shares an address with someone whose name clearly differs, (address, its
         holders) when several persons hold an address and the names cannot tell which one
-        this is)."""
+        this is, or, matched by the address, the person's namesakes holding it too)."""
         shared: tuple[str, int] | None = None
         ambiguous: tuple[str, tuple[int, ...]] | None = None
         for email in emails:
             same, first, holders = self.addresses.holder(email, draft.given_name,
                                                          draft.family_name)
-            if same is not None:
-                return same, None, None, None
+            if same is not None:  # with its namesakes at the address, if any, to name
+                return same, None, None, (email, holders) if holders else None
             if holders:
                 ambiguous = ambiguous or (email, holders)
             elif first is not None:
@@ -413,12 +413,16 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
         person_id, score, shared, ambiguous = directory.find(draft, clean.organisation,
                                                              emails, threshold)
         if ambiguous is not None:
-            holders_named = [directory.display_name(pid) for pid in ambiguous[1][:3]]
-            plan.warnings.append(_(
-                "{count} persons in the directory have the address {email} ({names}); it "
-                "does not tell which of them this is", count=len(ambiguous[1]),
-                email=ambiguous[0], names=", ".join(holders_named)
-                + (", …" if len(ambiguous[1]) > 3 else "")))
+            named = ", ".join(directory.display_name(pid) for pid in ambiguous[1][:3]) \
+                + (", …" if len(ambiguous[1]) > 3 else "")
+            if person_id is not None and score is None:
+                plan.warnings.append(_("{name} in the directory has the address {email} "
+                                       "too", name=named, email=ambiguous[0]))
+            else:
+                plan.warnings.append(_(
+                    "{count} persons in the directory have the address {email} ({names}); "
+                    "it does not tell which of them this is", count=len(ambiguous[1]),
+                    email=ambiguous[0], names=named))
         if person_id is not None and score is None:
             pass  # found by the address itself: the directory knows them with it already
         elif shared_row is not None:

@@ -289,10 +289,11 @@ class KnownCards:
         shared: list[tuple[str, int]] = []
         for email in emails:
             # Of an address several persons hold (or a role's, info@), only the one with the
-            # same names: when they fit several, none is picked (the card is new, and warned).
-            same, first, _ambiguous = self.addresses.holder(email, given, family)
+            # same names (the first of namesakes, the others named in a warning): when they
+            # fit several, none is picked (the card is new, and warned).
+            same, first, others = self.addresses.holder(email, given, family)
             if same is not None:
-                return same, []
+                return same, [(email, other) for other in others]
             if first is not None:
                 shared.append((email, first))
         return None, shared
