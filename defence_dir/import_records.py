@@ -5,6 +5,7 @@ spreadsheet and vCard importers."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
@@ -79,6 +80,30 @@ class OrganisationResolver:
             self.created.append(found)
             self.known[key] = found
         return self.known[key]
+
+    def create_all(self, names: Iterable[str | None]) -> None:
+        """Create every organisation of these names not in the directory yet, in one
+        statement (one per name cost a second for 500 new firms on PostgreSQL)."""
+        wanted: dict[str, str] = {}
+        for name in names:
+            if name and (key := name.casefold()) not in self.known:
+                wanted.setdefault(key, name)  # spelt as first written, as one by one would
+        if not wanted:
+            return
+        table = Organisation.__table__
+        connection = self.session.connection()
+        # Matched back by name (distinct: one per case-folded key), not by parameter order.
+        id_of_name = dict(connection.execute(
+            insert(table).returning(table.c.name, table.c.id),
+            [{"name": name, "kind": "other", "import_batch_id": self.batch.id}
+             for name in wanted.values()]).all())
+        ids = [id_of_name[name] for name in wanted.values()]
+        connection.execute(insert(ImportChange.__table__), [
+            {"batch_id": self.batch.id, "table_name": "organisation", "row_id": found,
+             "action": ImportChangeAction.CREATED.value, "before_json": "{}"}
+            for found in ids])
+        self.created += ids
+        self.known.update(zip(wanted, ids, strict=True))
 
     def index_created(self) -> None:
         """Search documents for the organisations this import created."""

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
@@ -36,8 +37,17 @@ NAMING_CONVENTION = {
 }
 
 
+# Ids that can grow: 64-bit on PostgreSQL (search_document.id alone is position * 2^20, past
+# 2^31 at about 2,000 documents). SQLite's INTEGER is 64-bit already, and only a column declared
+# exactly INTEGER PRIMARY KEY is the rowid alias that numbers new rows by itself.
+WideId = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every `Mapped[int]` column (primary and foreign keys, row ids) is wide unless it names
+    # its own type (counts, versions, positions: Integer).
+    type_annotation_map: ClassVar[dict[Any, Any]] = {int: WideId}
 
 
 def _values_check(column: str, enum_type: type[enum.StrEnum]) -> str:
@@ -160,7 +170,7 @@ class ImportChange(Base):
         ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
     )
     table_name: Mapped[str] = mapped_column(String(64))
-    row_id: Mapped[int] = mapped_column(Integer)
+    row_id: Mapped[int] = mapped_column(WideId)
     action: Mapped[str] = mapped_column(String(16))
     # JSON of the row's columns before an update; NULL for created rows.
     before_json: Mapped[str | None] = mapped_column(Text)
@@ -518,9 +528,9 @@ class SearchDocument(Base):
         CheckConstraint("kind IN ('person', 'organisation', 'network')", name="kind_valid"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(WideId, primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(12))
-    entity_id: Mapped[int] = mapped_column(Integer)
+    entity_id: Mapped[int] = mapped_column(WideId)
     # Byte order on every database (PostgreSQL would otherwise sort by its locale), so the order
     # of ids and the neighbour lookups for new documents agree.
     sort_key: Mapped[str] = mapped_column(

@@ -7,6 +7,7 @@ the ORM. Bulk writers that bypass the ORM (imports) call `reindex_persons` thems
 
 from __future__ import annotations
 
+import json
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -384,6 +385,46 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
 def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
     """Free ids for many new sort keys at once, spread evenly over the gaps they fall into;
     None when a gap is too small (the caller renumbers everything)."""
+    dialect = session.get_bind().dialect.name
+    documents = (session.scalar(select(func.max(SearchDocument.id))) or 0) // GAP  # about
+    if dialect not in ("sqlite", "postgresql") or len(keys) * 16 > documents:
+        return _positions_by_scan(session, keys)
+    # Few keys in a large index (2,000 rows into 100,000 persons): each key's neighbours,
+    # found through the sort-key index, instead of reading the whole index in key order.
+    neighbours = ("(SELECT id FROM search_document WHERE sort_key < k "
+                  "ORDER BY sort_key DESC LIMIT 1), "
+                  "(SELECT id FROM search_document WHERE sort_key > k "
+                  "ORDER BY sort_key LIMIT 1)")
+    if dialect == "sqlite":
+        query = text(f"SELECT k, {neighbours} FROM (SELECT value AS k FROM json_each(:keys))")
+        wanted: object = json.dumps(keys)
+    else:
+        query = text(f"SELECT k, {neighbours} FROM unnest(CAST(:keys AS text[])) AS w(k)")
+        wanted = keys
+    gaps: dict[tuple[int | None, int | None], list[str]] = {}
+    for key, before, after in session.execute(query, {"keys": wanted}):
+        gaps.setdefault((before, after), []).append(key)
+    positions: dict[str, int] = {}
+    for (before, after), group in gaps.items():
+        group.sort()
+        count = len(group)
+        if before is None and after is None:
+            ids = [GAP * (i + 1) for i in range(count)]
+        elif after is None:
+            ids = [before + GAP * (i + 1) for i in range(count)]
+        elif before is None:
+            ids = [after - GAP * (count - i) for i in range(count)]
+        else:
+            step = (after - before) // (count + 1)
+            if step < 1:
+                return None
+            ids = [before + step * (i + 1) for i in range(count)]
+        positions.update(zip(group, ids, strict=True))
+    return positions
+
+
+def _positions_by_scan(session: Session, keys: list[str]) -> dict[str, int] | None:
+    """`_positions_in_bulk` for many keys: one pass over the whole index in key order."""
     # One pass over the index in key order beside the sorted new keys, nothing held but the
     # current gap: an import places 80,000 documents among 180,000 while holding its plan.
     positions: dict[str, int] = {}

@@ -1,11 +1,14 @@
 """The preview of a spreadsheet import: what every row would do, before anything is written.
 
 Matching: any email of the row against persons' emails first; else a fuzzy match of name and
-organisation (rapidfuzz) against the persons with the same folded family name or Kölner
-Phonetik code (so "Schaefer"/"Schäfer" and "Kremer"/"Cremer" still meet), at a threshold the
-user can change. An email match counts only when the names do not clearly disagree
-(`shared_address.names_disagree`): colleagues sharing info@ are different people, each
-imported, with a warning naming the row or person they share the address with.
+organisation (rapidfuzz) against every person with the same folded family name or Kölner
+Phonetik code (so "Schaefer"/"Schäfer" and "Kremer"/"Cremer" still meet) whose given name
+starts with the same sound or is missing, at a threshold the user can change. An email match
+counts only when the names do not clearly disagree (`shared_address`): colleagues sharing
+info@ are different people, each imported, with a warning naming the row or person they share
+the address with; an address several persons hold matches none of them when the names cannot
+tell which, and the preview says so. Candidates are compared in id order and the first of equal
+scores wins, so every backend and every row order gives the same answer.
 """
 
 from __future__ import annotations
@@ -187,6 +190,15 @@ class _Known:
 
 
 _NO_CANDIDATES: tuple[tuple[list[int], list[str]], ...] = (([], []), ([], []))
+_NO_GIVEN_NAME = ""  # the block of persons without a given name: every row's candidates
+
+
+def _given_block(given: str | None) -> str:
+    """The first sound of a given name (Kölner Phonetik: "Katrin"/"Catrin", "Jörg"/"Jürgen"
+    meet), a second blocking key beside the family name's."""
+    first = next(iter(words(given)), "")
+    code = phonetic_code(first) if first.isalpha() else first
+    return code[:1]
 
 
 def _identity_of(given: str | None, family: str | None, organisation: str | None) -> str:
@@ -202,19 +214,23 @@ class KnownDirectory:
         # The driver returns a new string per row: "Herr", an organisation's name or a common
         # given name would otherwise be held once per person (100 MB at 100,000 persons).
         texts: dict[str, str] = {}
-
-        def shared(value: str | None) -> str | None:
-            return None if value is None else texts.setdefault(value, value)
-
+        keep = texts.setdefault  # `x and keep(x, x)`: inline, as it runs 500,000 times
+        # Organisations by id, read once: each name is then one string for all its persons.
+        organisations: dict[int | None, str] = {
+            oid: name for oid, name in session.execute(select(Organisation.id,
+                                                              Organisation.name))}
         for (pid, salutation, title, given, family, function, department,
-             organisation) in session.execute(
+             organisation_id) in session.execute(
                 select(Person.id, Person.salutation, Person.title, Person.given_name,
                        Person.family_name, Person.function, Person.department,
-                       Organisation.name)
-                .outerjoin(Organisation, Person.organisation_id == Organisation.id)):
-            self.persons[pid] = _Known(shared(salutation), shared(title), shared(given),
-                                       family, shared(function), shared(department),
-                                       shared(organisation))
+                       Person.organisation_id)
+                .order_by(Person.id)):
+            self.persons[pid] = _Known(
+                salutation and keep(salutation, salutation), title and keep(title, title),
+                given and keep(given, given), family,
+                function and keep(function, function),
+                department and keep(department, department),
+                organisations.get(organisation_id))
         self.addresses = DirectoryAddresses(self._names)
         for pid, address in session.execute(select(EmailAddress.person_id,
                                                    EmailAddress.address)
@@ -225,11 +241,30 @@ class KnownDirectory:
             known = self.persons.get(pid)
             if known is not None:
                 known.emails = (*known.emails, address)
-        self._pool_cache: dict[tuple[str, ...], tuple[tuple[list[int], list[str]], ...]] = {}
-        self.by_family: defaultdict[str, list[int]] = defaultdict(list)
+        self._pool_cache: dict[tuple[tuple[str, ...], str],
+                               tuple[tuple[list[int], list[str]], ...]] = {}
+        # Family-name key -> first sound of the given name -> persons, in id order. No cap: a
+        # name 1,600 persons share is split by the given names' sounds instead.
+        self.by_family: dict[str, defaultdict[str, list[int]]] = {}
+        # Computed once per distinct name: 100,000 persons have a few thousand.
+        family_keys: dict[str | None, list[str]] = {}
+        blocks_of: dict[str | None, str] = {}
         for pid, known in self.persons.items():
-            for key in self._family_keys(known.family_name):
-                self.by_family[key].append(pid)
+            block = blocks_of.get(known.given_name)
+            if block is None:
+                block = blocks_of[known.given_name] = _given_block(known.given_name)
+            keys = family_keys.get(known.family_name)
+            if keys is None:
+                keys = family_keys[known.family_name] = self._family_keys(known.family_name)
+            for key in keys:
+                blocks = self.by_family.get(key)
+                if blocks is None:
+                    blocks = self.by_family[key] = defaultdict(list)
+                blocks[block].append(pid)
+
+    def display_name(self, pid: int) -> str:
+        known = self.persons[pid]
+        return " ".join(x for x in (known.title, known.given_name, known.family_name) if x)
 
     def _names(self, pid: int) -> tuple[str | None, str | None]:
         known = self.persons.get(pid)
@@ -243,44 +278,63 @@ class KnownDirectory:
         code = phonetic_code(folded) if folded.isalpha() else ""
         return [f"w:{folded}", f"p:{code}"] if code else [f"w:{folded}"]
 
-    def _pools(self, keys: tuple[str, ...]) -> tuple[tuple[list[int], list[str]], ...]:
-        """Candidates of these family-name keys, with and without an organisation, and their
+    def _pools(self, keys: tuple[str, ...],
+               block: str) -> tuple[tuple[list[int], list[str]], ...]:
+        """Candidates of these family-name keys and given-name sound (a row without a given
+        name: all of them), with and without an organisation, in id order, and their
         identities; kept, as many rows share a family name or its phonetic code."""
-        pools = self._pool_cache.get(keys)
+        pools = self._pool_cache.get((keys, block))
         if pools is None:
-            candidates: dict[int, None] = {}
+            found: set[int] = set()
             for key in keys:
-                candidates.update(dict.fromkeys(self.by_family.get(key, ())[:500]))
+                blocks = self.by_family.get(key)
+                if blocks is None:
+                    continue
+                if block == _NO_GIVEN_NAME:
+                    for ids in blocks.values():
+                        found.update(ids)
+                else:
+                    found.update(blocks.get(block, ()))
+                    found.update(blocks.get(_NO_GIVEN_NAME, ()))
+            if not found:
+                return _NO_CANDIDATES  # most new names: not worth a cache entry
+            candidates = sorted(found)  # id order: the first of equal scores wins
             with_org = [pid for pid in candidates if self.persons[pid].organisation]
             without_org = [pid for pid in candidates if not self.persons[pid].organisation]
-            if not candidates:
-                return _NO_CANDIDATES  # most new names: not worth a cache entry
             pools = tuple((ids, [self.persons[p].identity for p in ids])
                           for ids in (with_org, without_org))
             if len(self._pool_cache) > 20_000:
                 self._pool_cache.clear()
-            self._pool_cache[keys] = pools
+            self._pool_cache[keys, block] = pools
         return pools
 
     def find(self, draft: PersonDraft, organisation: str | None, emails: list[str],
-             threshold: int) -> tuple[int | None, float | None, tuple[str, int] | None]:
+             threshold: int) -> tuple[int | None, float | None, tuple[str, int] | None,
+                                      tuple[str, tuple[int, ...]] | None]:
         """(matched person, fuzzy score or None for an email match, (address, person) when
-        the row shares an address with someone whose name clearly differs)."""
+        the row shares an address with someone whose name clearly differs, (address, its
+        holders) when several persons hold an address and the names cannot tell which one
+        this is, or, matched by the address, the person's namesakes holding it too)."""
         shared: tuple[str, int] | None = None
+        ambiguous: tuple[str, tuple[int, ...]] | None = None
         for email in emails:
-            same, first = self.addresses.holder(email, draft.given_name, draft.family_name)
-            if same is not None:
-                return same, None, None
-            if first is not None:
+            same, first, holders = self.addresses.holder(email, draft.given_name,
+                                                         draft.family_name)
+            if same is not None:  # with its namesakes at the address, if any, to name
+                return same, None, None, (email, holders) if holders else None
+            if holders:
+                ambiguous = ambiguous or (email, holders)
+            elif first is not None:
                 shared = shared or (email, first)
         person_id, score = self._fuzzy(draft, organisation, threshold)
         if shared is not None and shared[1] == person_id:
             shared = None  # the name is close enough after all: a typo, not a colleague
-        return person_id, score, shared
+        return person_id, score, shared, ambiguous
 
     def _fuzzy(self, draft: PersonDraft, organisation: str | None,
                threshold: int) -> tuple[int | None, float | None]:
-        pools = self._pools(tuple(self._family_keys(draft.family_name)))
+        pools = self._pools(tuple(self._family_keys(draft.family_name)),
+                            _given_block(draft.given_name))
         best_score, best_id = 0.0, None
         # A person without an organisation is not held against a row that names one: those
         # are compared by name alone.
@@ -288,6 +342,7 @@ class KnownDirectory:
             if not ids:
                 continue
             wanted = _identity(draft, organisation if with_organisation else None)
+            # extractOne keeps the first of equal scores: the lowest id.
             found = process.extractOne(wanted, identities, scorer=fuzz.token_sort_ratio)
             if found and found[1] > best_score:
                 best_score, best_id = found[1], ids[found[2]]
@@ -355,20 +410,30 @@ def _plan_rows(session: Session, rows: list[list[Cell]], header_index: int,
         for email in emails:
             holders = seen_emails.get(email)
             if holders is None:
-                holders = seen_emails[email] = AddressHolders(offset)
+                holders = seen_emails[email] = AddressHolders(offset, email)
             holders.add(offset, draft.given_name, draft.family_name)
         seen_names[identity] = offset
-        person_id, score, shared = directory.find(draft, clean.organisation, emails, threshold)
+        person_id, score, shared, ambiguous = directory.find(draft, clean.organisation,
+                                                             emails, threshold)
+        if ambiguous is not None:
+            named = ", ".join(directory.display_name(pid) for pid in ambiguous[1][:3]) \
+                + (", …" if len(ambiguous[1]) > 3 else "")
+            if person_id is not None and score is None:
+                plan.warnings.append(_("{name} in the directory has the address {email} "
+                                       "too", name=named, email=ambiguous[0]))
+            else:
+                plan.warnings.append(_(
+                    "{count} persons in the directory have the address {email} ({names}); "
+                    "it does not tell which of them this is", count=len(ambiguous[1]),
+                    email=ambiguous[0], names=named))
         if person_id is not None and score is None:
             pass  # found by the address itself: the directory knows them with it already
         elif shared_row is not None:
             plan.warnings.append(_("shares the address {email} with row {row}",
                                    email=shared_row[0], row=shared_row[1]))
         elif shared is not None:
-            other = directory.persons[shared[1]]
             plan.warnings.append(_("shares the address {email} with {name}", email=shared[0],
-                                   name=" ".join(x for x in (other.title, other.given_name,
-                                                             other.family_name) if x)))
+                                   name=directory.display_name(shared[1])))
         if person_id is not None:
             known = directory.persons[person_id]
             plan.action, plan.person_id, plan.score = RowAction.MATCH, person_id, score

@@ -146,6 +146,7 @@ def _apply_plan(session: Session, plan: SpreadsheetPlan, target: ImportTarget | 
     organisation_id = OrganisationResolver(session, batch)
 
     new_rows = [r for r in plan.rows if r.action is RowAction.NEW and r.draft]
+    organisation_id.create_all(r.organisation for r in new_rows)
     # Every matched person's document may change (its fields, or a list or event tag).
     documents = len(new_rows) + sum(r.action is RowAction.MATCH for r in plan.rows)
     with bulk_writes(session, documents):

@@ -1,9 +1,11 @@
 """Importing vCards: a preview of what each card would do, then one transaction that does it.
 
 Matching: the card's UID against persons' UIDs, then any of its email addresses, unless the
-names clearly disagree (a shared mailbox: the card is someone else, and says so). A malformed or
-invalid card is reported and skipped; the other cards still come in. Everything an import
-creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one step.
+names clearly disagree (a shared mailbox: the card is someone else, and says so); an address
+several persons hold, or a role's (info@), only by the same names (`shared_address`). A
+malformed or invalid card is reported and skipped; the other cards still come in. Everything an
+import creates or changes is recorded (ImportBatch/ImportChange) so it can be taken back in one
+step.
 """
 
 from __future__ import annotations
@@ -156,9 +158,12 @@ class KnownCards:
             return self.by_uid[uid], []
         shared: list[tuple[str, int]] = []
         for email in emails:
-            same, first = self.addresses.holder(email, given, family)
+            # Of an address several persons hold (or a role's, info@), only the one with the
+            # same names (the first of namesakes, the others named in a warning): when they
+            # fit several, none is picked (the card is new, and warned).
+            same, first, others = self.addresses.holder(email, given, family)
             if same is not None:
-                return same, []
+                return same, [(email, other) for other in others]
             if first is not None:
                 shared.append((email, first))
         return None, shared
@@ -212,7 +217,7 @@ class _Planner:
         for email in emails:
             holders = self.seen_emails.get(email)
             if holders is None:
-                holders = self.seen_emails[email] = AddressHolders(me)
+                holders = self.seen_emails[email] = AddressHolders(me, email)
             holders.add(me, given, family)
         person_id, shared = self.directory.match(uid, emails, given, family)
         self.shared_with_persons += [(plan, email, pid) for email, pid in shared]
