@@ -212,13 +212,12 @@ def _insert_documents(session: Session, documents: list[Document],
 
 def _person_batches(session: Session, ranges: list[tuple[int, int]],
                     persons: int) -> Iterator[list[Document]]:
-    """Person documents per id range; for a large SQLite file built in worker processes."""
-    engine = session.get_bind().engine
+    """Person documents per id range; for many persons built in worker processes from rows
+    read here, in this transaction (a rebuild inside an import sees the import's persons)."""
     workers = parallel_documents.worker_count(persons)
-    path = engine.url.database if engine.dialect.name == "sqlite" else None
-    if workers and path and path != ":memory:":
-        url = engine.url.render_as_string(hide_password=False)
-        yield from parallel_documents.documents_in_workers(url, ranges, workers)
+    if workers:
+        yield from parallel_documents.documents_of_rows_in_workers(
+            (person_rows(session, id_range=id_range) for id_range in ranges), workers)
         return
     for id_range in ranges:
         yield person_documents(session, id_range=id_range)
@@ -304,13 +303,7 @@ def _new_person_documents(session: Session, ordered: list[int]) -> Iterator[list
     # Smaller batches than a full build's: an import holds its plan in memory meanwhile.
     ranges = [(ordered[start], ordered[min(start + BATCH // 4, len(ordered)) - 1])
               for start in range(0, len(ordered), BATCH // 4)]
-    workers = parallel_documents.worker_count(len(ordered), parallel_documents.MIN_NEW_PERSONS)
-    if workers:
-        yield from parallel_documents.documents_of_rows_in_workers(
-            (person_rows(session, id_range=id_range) for id_range in ranges), workers)
-        return
-    for id_range in ranges:
-        yield person_documents(session, id_range=id_range)
+    return _person_batches(session, ranges, len(ordered))
 
 
 def reindex_organisations(session: Session, ids: Iterable[int]) -> None:

@@ -134,16 +134,38 @@ def test_rolled_back_changes_leave_the_index_alone(db, find):
 
 
 def test_documents_built_in_worker_processes_equal_those_built_in_process(db):
-    from defence_dir.search.documents import person_documents
-    from defence_dir.search.parallel_documents import documents_in_workers
+    from defence_dir.search.documents import person_documents, person_rows
+    from defence_dir.search.parallel_documents import documents_of_rows_in_workers
 
     with db.read_session() as session:
         ids = sorted(session.scalars(select(Person.id)))
         local = person_documents(session, id_range=(ids[0], ids[-1]))
-    url = db.engine.url.render_as_string(hide_password=False)
-    parallel = [d for batch in documents_in_workers(url, [(ids[0], ids[2]), (ids[3], ids[-1])],
-                                                    2) for d in batch]
+        parallel = [d for batch in documents_of_rows_in_workers(
+            (person_rows(session, id_range=r) for r in [(ids[0], ids[2]), (ids[3], ids[-1])]),
+            2) for d in batch]
     assert parallel == local
+
+
+@pytest.fixture
+def workers_for_any_size(monkeypatch):
+    """Documents built in two worker processes, in small batches, whatever the count."""
+    from defence_dir.search import indexer, parallel_documents
+
+    monkeypatch.setattr(parallel_documents, "worker_count", lambda persons: 2)
+    monkeypatch.setattr(indexer, "BATCH", 240)
+
+
+def test_a_rebuild_in_workers_inside_an_import_sees_the_imports_persons(
+        db, search, workers_for_any_size):
+    """Renumbering inside an import rebuilds the index before the import commits: the
+    documents of its new persons come from this transaction, not from the file."""
+    with db.session() as session:
+        session.execute(insert(Person), [
+            {"given_name": f"Ungespeichert{i}", "family_name": "Zorn", "uid": f"u-{i}",
+             "version": 1} for i in range(30)])
+        reindex_all(session)
+    assert search.search("ungespeichert", limit=1).total == 30
+    assert_same_as_full_rebuild(db)
 
 
 def test_many_new_persons_are_placed_in_one_pass(db, search, find):
@@ -160,16 +182,12 @@ def test_many_new_persons_are_placed_in_one_pass(db, search, find):
 
 
 @pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
-def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search, monkeypatch,
+def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search, request,
                                                                   in_workers):
-    from defence_dir.search import indexer, parallel_documents
     from defence_dir.search.indexer import BULK_PLACEMENT, index_new_persons
 
     if in_workers:  # a large import's documents are built in other processes, in batches
-        monkeypatch.setattr(parallel_documents, "MIN_NEW_PERSONS", 0)
-        monkeypatch.setattr(parallel_documents, "worker_count",
-                            lambda persons, minimum=None: 2 if minimum == 0 else 0)
-        monkeypatch.setattr(indexer, "BATCH", 240)
+        request.getfixturevalue("workers_for_any_size")
     count = BULK_PLACEMENT + 150
     with db.session() as session:
         ids = list(session.execute(insert(Person).returning(Person.id), [
