@@ -87,19 +87,29 @@ class AddressHolders(Generic[T]):
     Two holders can only agree by sharing a folded given or family name, or by missing a
     part (see `names_disagree`), so a lookup reads those few buckets alone."""
 
-    __slots__ = ("_role", "address", "by_name", "first")
+    __slots__ = ("_by_name", "_pending", "_role", "address", "first")
 
     def __init__(self, first: T, address: str | None = None) -> None:
         self.first = first  # the earliest holder: named in a shared-address warning
         self.address = address  # given by a file's rows or cards: a role's is stricter
         self._role: bool | None = None
         # Folded name part -> (holder, its folded (given, family) or () if a part is missing).
-        self.by_name: dict[str, list[tuple[T, tuple[str, ...]]]] = {}
+        self._by_name: dict[str, list[tuple[T, tuple[str, ...]]]] = {}
+        # Holders not yet folded: most addresses of a file are never looked up again, and
+        # folding every card's names here cost a sixth of planning 100,000 cards.
+        self._pending: list[tuple[T, str | None, str | None]] = []
 
     def add(self, holder: T, given: str | None, family: str | None) -> None:
-        keys = name_keys(given, family)
-        for key in keys or ("",):
-            self.by_name.setdefault(key, []).append((holder, keys))
+        self._pending.append((holder, given, family))
+
+    @property
+    def by_name(self) -> dict[str, list[tuple[T, tuple[str, ...]]]]:
+        for holder, given, family in self._pending:
+            keys = name_keys(given, family)
+            for key in keys or ("",):
+                self._by_name.setdefault(key, []).append((holder, keys))
+        self._pending.clear()
+        return self._by_name
 
     def same_person(self, given: str | None, family: str | None) -> T | None:
         """A holder whose names do not disagree with these (the earliest in its bucket); of
@@ -109,9 +119,9 @@ class AddressHolders(Generic[T]):
             return self.first  # a missing name part cannot tell two people apart
         if self._role is None:  # asked only of an address seen again
             self._role = self.address is not None and is_role_address(self.address)
-        swapped = (keys[1], keys[0])
+        swapped, by_name = (keys[1], keys[0]), self.by_name
         for key in (*keys, ""):
-            for holder, other in self.by_name.get(key, ()):
+            for holder, other in by_name.get(key, ()):
                 if not other:
                     return holder  # a missing part: may be them
                 if other in (keys, swapped):
@@ -131,11 +141,11 @@ class AddressHolders(Generic[T]):
         if not keys:
             return list(dict.fromkeys(holder for bucket in self.by_name.values()
                                       for holder, _other in bucket)), [], False
-        swapped = (keys[1], keys[0])
+        swapped, by_name = (keys[1], keys[0]), self.by_name
         found: dict[T, tuple[str, ...]] = {}
         same: dict[T, None] = {}
         for key in (*keys, ""):
-            for holder, other in self.by_name.get(key, ()):
+            for holder, other in by_name.get(key, ()):
                 if not other or other[0] == keys[0] or other[1] == keys[1]:
                     found[holder] = other
                 if other in (keys, swapped):
