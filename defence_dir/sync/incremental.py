@@ -102,12 +102,14 @@ def _apply(connection: Connection, snap: Snapshot, changes: dict[str, list[int]]
         if changes.get(name):
             delete_keys(connection, name, changes[name])
             steps.advance(len(changes[name]))
+    steps.stage("deleted")
     for name in MIRRORED:
         if changes.get(name):
             insert = writer(connection, name)
             for batch in read_rows(snap.connection, name, changes[name]):
                 insert(batch)
             steps.advance(len(changes[name]))
+    steps.stage("inserted")
     _check_references(connection, [name for name in MIRRORED if changes.get(name)])
     _note_touched(connection, changes, touched)  # and as they are now
     removed = persons_before - _existing(connection, "person", changes.get("person", []))
@@ -126,6 +128,7 @@ def _apply(connection: Connection, snap: Snapshot, changes: dict[str, list[int]]
                 rebuild_fts(session)
             mark_pending(session)
         session.flush()
+    steps.stage("indexed")
     return len(removed)
 
 

@@ -22,6 +22,14 @@ def team(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def sqlite_team(tmp_path: Path) -> str:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    build_team(str(folder / "team.sqlite3"))
+    return str(folder / "team.sqlite3")
+
+
+@pytest.fixture
 def copy_path(tmp_path: Path) -> Path:
     folder = tmp_path / "laptop"
     folder.mkdir()
