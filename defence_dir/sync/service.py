@@ -50,9 +50,13 @@ def copy_path(target: str | None) -> Path:
 
 
 def sync_copy(team_target: str | None, copy_target: str | None, *, full: bool = False,
-              replace: bool = False, progress: Progress | None = None) -> SyncResult:
+              replace: bool = False, progress: Progress | None = None,
+              allow_full: bool = True) -> SyncResult:
     """Sync the copy named by `copy_target` from `team_target` (None: the team it was copied
-    from). A sync that fails, is cancelled or killed leaves the copy as it was."""
+    from). A sync that fails, is cancelled or killed leaves the copy as it was.
+
+    `allow_full=False` (the window, which has the copy open) refuses instead of making the
+    copy anew, which replaces the file."""
     path = copy_path(copy_target)
     current = _current_copy(path, replace=replace)
     if team_target is None:
@@ -66,6 +70,10 @@ def sync_copy(team_target: str | None, copy_target: str | None, *, full: bool = 
         with snapshot(team) as snap:
             steps.stage("snapshot")
             if current is None or full or current.team_id != snap.team_id:
+                if not allow_full:
+                    raise DefenceDirError(_(
+                        "The team database was replaced since the last sync, so the copy has "
+                        "to be made anew: close the window and run “defence-dir sync --full”."))
                 copied = full_copy.build_copy(snap, path, team_url, steps)
                 return SyncResult(path, team_url, True, copied, 0, True, snap.taken_at,
                                   snap.head)

@@ -384,6 +384,63 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
 </context>
 <context>
+    <name>CopyBanner</name>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="73"/>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="144"/>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="76"/>
+        <source>Sync at start</source>
+        <translation>Beim Start abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="78"/>
+        <source>Bring the copy up to date each time the window opens and the team server can be reached</source>
+        <translation>Die Kopie bei jedem Öffnen des Fensters aktualisieren, wenn der Team-Server erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="96"/>
+        <source>Offline copy of {team}, as of {time}: read-only; changes are made in the team database.</source>
+        <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Team-Datenbank gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="110"/>
+        <source>Cancelling …</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="119"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="120"/>
+        <source>Syncing …</source>
+        <translation>Wird abgeglichen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="146"/>
+        <source>Sync cancelled; the copy is as it was.</source>
+        <translation>Abgleich abgebrochen; die Kopie ist, wie sie war.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="149"/>
+        <source>Not synced: {reason}</source>
+        <translation>Nicht abgeglichen: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/sync_banner.py" line="157"/>
+        <source>Up to date (%n change(s)).</source>
+        <translation>
+            <numerusform>Aktuell (%n Änderung).</numerusform>
+            <numerusform>Aktuell (%n Änderungen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../defence_dir/ui/detail_pane.py" line="110"/>
@@ -734,83 +791,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="144"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="179"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="145"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="151"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="142"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="165"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="166"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="180"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="181"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="173"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="191"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="192"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="206"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="237"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="239"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="230"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -818,18 +875,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="407"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="397"/>
         <source>Reading the cards …</source>
         <translation>Karten werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="348"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>
     </message>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="535"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -837,82 +894,82 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="322"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="312"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="341"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="331"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="342"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="332"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="343"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="333"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="347"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="348"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="374"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="364"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="376"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="366"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="392"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="392"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="393"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="393"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="394"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="394"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
@@ -925,22 +982,22 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="501"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="505"/>
         <source>Import cancelled: nothing was written, the directory is as it was.</source>
         <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="524"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="528"/>
         <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="533"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="537"/>
         <source>Not imported: {cards}.</source>
         <translation>Nicht importiert: {cards}.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="544"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="548"/>
         <source>Cancelling the import …</source>
         <translation>Der Import wird abgebrochen …</translation>
     </message>
@@ -948,107 +1005,107 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="96"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
         <source>Middle name</source>
         <translation>Weitere Vornamen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
         <source>Attended (yes/no)</source>
         <translation>Teilgenommen (ja/nein)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
@@ -1056,67 +1113,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="664"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="665"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="656"/>
         <source>The persons are added as the preview shows. The import can be undone.</source>
         <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="671"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="662"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="699"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="690"/>
         <source>Save report…</source>
         <translation>Bericht speichern …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="732"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="723"/>
         <source>Importing …</source>
         <translation>Importiere …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="784"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775"/>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="787"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="778"/>
         <source>Imported with a warning:</source>
         <translation>Mit Hinweis importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="790"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="781"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="794"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="785"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="797"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="788"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="802"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="793"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="804"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="823"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="814"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -1234,223 +1291,223 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="85"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="86"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="264"/>
         <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="270"/>
         <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
         <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="278"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="286"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="99"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="100"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="157"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="161"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="185"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="189"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="296"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="493"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="504"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="298"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="306"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="300"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="308"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="302"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="310"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="304"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="312"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="307"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="319"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="321"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="323"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="325"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="330"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="339"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="360"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="357"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="365"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="362"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="365"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="373"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="168"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="172"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="147"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="151"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="169"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="173"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="170"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="171"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="175"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="172"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="332"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="334"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="336"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="343"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="345"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="488"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="499"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="489"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="500"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="490"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="501"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="491"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="502"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="492"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="503"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="583"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="594"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1458,7 +1515,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="584"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="595"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1466,32 +1523,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="740"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="751"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="742"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="753"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="744"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="755"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="745"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="756"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="757"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="768"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="843"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="854"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1499,7 +1556,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="860"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="871"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1507,7 +1564,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="881"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="892"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1515,37 +1572,37 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="884"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="895"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="886"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="896"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="907"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="897"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="908"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="940"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="951"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="942"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="953"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="944"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="955"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1553,42 +1610,42 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
         <source>Target and columns</source>
         <translation>Ziel und Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
         <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="374"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="375"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="379"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370"/>
         <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
         <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="426"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="417"/>
         <source>{field} – ignored (not an event)</source>
         <translation>{field} – ignoriert (keine Veranstaltung)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="428"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="419"/>
         <source>A status is about an event: it is read only for an import into an event.</source>
         <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
@@ -2085,137 +2142,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="439"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="449"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="450"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="451"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="442"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="456"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="457"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="481"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="484"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
         <source>Word in the file</source>
         <translation>Wort in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="495"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="496"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="487"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="529"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="520"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="555"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="560"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="561"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="552"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="562"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="562"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="587"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578"/>
         <source>imported with a warning (⚠): {count}</source>
         <translation>mit Hinweis importiert (⚠): {count}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595"/>
         <source>not known: {status}, with a warning</source>
         <translation>unbekannt: {status}, mit Hinweis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="613"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604"/>
         <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
         <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="641"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="647"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2573,32 +2630,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="835"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="826"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="853"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="844"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="873"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="864"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="921"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="912"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="939"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="930"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="942"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="933"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2606,42 +2663,42 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetChoice</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="297"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="288"/>
         <source>Import into</source>
         <translation>Importieren in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="299"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="290"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="300"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="301"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="313"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
         <source>Status for rows without a known one</source>
         <translation>Status für Zeilen ohne bekannten Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="353"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
         <source>Into the directory and the distribution list “{name}”.</source>
         <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347"/>
         <source>Into the directory and as attendees of “{name}”.</source>
         <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="358"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="349"/>
         <source>Into the directory only.</source>
         <translation>Nur in das Verzeichnis.</translation>
     </message>
