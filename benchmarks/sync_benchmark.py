@@ -46,7 +46,7 @@ from defence_dir.persons import (
 )
 from defence_dir.privacy import erase_person
 from defence_dir.search.indexer import INDEX_FORMAT
-from defence_dir.sync import sync_copy
+from defence_dir.sync import progress, sync_copy
 
 NOT_COPIED = ("search_document", "search_state", "change_log", "sync_state")
 
@@ -142,6 +142,23 @@ def make_changes(url: str, count: int, seed: int = 15) -> dict[str, int]:
     return made
 
 
+STAGES: list[tuple[str, float]] = []
+
+
+def _note_stage(name: str) -> None:
+    STAGES.append((name, time.perf_counter()))
+
+
+def stage_times(started: float) -> str:
+    """Seconds from one named point of the sync to the next (where the time goes)."""
+    parts, before = [], started
+    for name, at in STAGES:
+        parts.append(f"{name} {at - before:.1f}")
+        before = at
+    STAGES.clear()
+    return ", ".join(parts)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a synthetic directory")
@@ -149,6 +166,7 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=1000)
     args = parser.parse_args()
     started = time.perf_counter()
+    progress.STAGE_HOOK.append(_note_stage)
     url = copy_to_postgres(args.db, args.postgres)
     print(f"team database on the server in {time.perf_counter() - started:.0f} s", flush=True)
     try:
@@ -158,14 +176,15 @@ def main() -> int:
             first = sync_copy(url, str(copy))
             first_s = time.perf_counter() - started
             print(f"first sync: {first.changes} rows in {first_s:.1f} s "
-                  f"({copy.stat().st_size / 1e6:.0f} MB)", flush=True)
+                  f"({copy.stat().st_size / 1e6:.0f} MB): {stage_times(started)}", flush=True)
             made = make_changes(url, args.changes)
+            STAGES.clear()
             started = time.perf_counter()
             later = sync_copy(url, str(copy))
             later_s = time.perf_counter() - started
             print(f"incremental sync: {later.changes} change-log entries, "
                   f"{later.removed_persons} persons removed, wiped={later.wiped}, "
-                  f"{later_s:.2f} s ({made})", flush=True)
+                  f"{later_s:.2f} s ({made}): {stage_times(started)}", flush=True)
             persons = sqlite3.connect(copy).execute("SELECT count(*) FROM person").fetchone()[0]
     finally:
         drop_postgres(url, args.postgres)

@@ -10,6 +10,7 @@ that went (an erasure in the team, or a deletion) are wiped from the file as an 
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,17 +116,23 @@ def _apply(connection: Connection, snap: Snapshot, changes: dict[str, list[int]]
     removed = persons_before - _existing(connection, "person", changes.get("person", []))
     with Session(bind=connection) as session:
         touched.persons -= removed
-        with indexer.bulk_writes(session, len(touched.persons)):
+        # Persons removed: as an erasure does, the FTS tables are rebuilt from the remaining
+        # documents (their segments still hold the removed terms), so the FTS triggers stay
+        # quiet meanwhile ("bulk"); the file is wiped after the commit (marked pending here,
+        # so a sync killed before the wipe has it finished at the next opening).
+        quiet = bool(removed) and indexer.has_fts(session)
+        if quiet:
+            session.execute(text("INSERT INTO search_state (key, value) VALUES ('bulk', '1')"))
+        with contextlib.nullcontext() if quiet else indexer.bulk_writes(
+                session, len(touched.persons)):
             indexer.reindex_persons(session, [*touched.persons, *removed])
             indexer.reindex_organisations(session, touched.organisations)
             indexer.reindex_networks(session, touched.networks)
             session.flush()
+        if quiet:
+            session.execute(text("DELETE FROM search_state WHERE key = 'bulk'"))
+            rebuild_fts(session)
         if removed:
-            # As an erasure does: the FTS segments still hold the terms of the removed
-            # documents until rebuilt; the file is wiped after the commit (marked pending
-            # here, so a sync killed before the wipe has it finished at the next opening).
-            if indexer.has_fts(session):
-                rebuild_fts(session)
             mark_pending(session)
         session.flush()
     steps.stage("indexed")
