@@ -91,10 +91,11 @@ def drop_postgres(url: str, server_url: str) -> None:
     admin.dispose()
 
 
-def make_changes(url: str, count: int, seed: int = 15) -> dict[str, int]:
+def make_changes(url: str, count: int, seed: int = 15, *,
+                 removals: bool = True) -> dict[str, int]:
     """`count` changes as colleagues make them, through the services (each its own commit
     per batch of 50): 50% edits, 25% new persons, 15% deletions, 10% lists and events, and
-    one erasure."""
+    one erasure; without `removals`, new persons instead of deletions and the erasure."""
     rng = random.Random(seed)
     team = open_database(url)
     made = {"edited": 0, "created": 0, "deleted": 0, "lists_events": 0, "erased": 0}
@@ -105,8 +106,8 @@ def make_changes(url: str, count: int, seed: int = 15) -> dict[str, int]:
             event_id = session.scalars(select(Event.id)).first()
         chosen = rng.sample(ids, count)
         kinds = (["edit"] * (count // 2) + ["create"] * (count // 4)
-                 + ["delete"] * (count * 15 // 100))
-        kinds += ["collection"] * (count - 1 - len(kinds))
+                 + ["delete" if removals else "create"] * (count * 15 // 100))
+        kinds += ["collection"] * (count - removals - len(kinds))
         rng.shuffle(kinds)
         for start in range(0, len(kinds), 50):
             with team.session() as session:
@@ -135,8 +136,9 @@ def make_changes(url: str, count: int, seed: int = 15) -> dict[str, int]:
                         else:
                             set_attendance(session, event_id, [pid], AttendanceStatus.ATTENDED)
                         made["lists_events"] += 1
-        erase_person(team, chosen[-1])
-        made["erased"] = 1
+        if removals:
+            erase_person(team, chosen[-1])
+            made["erased"] = 1
     finally:
         team.close()
     return made
@@ -177,21 +179,25 @@ def main() -> int:
             first_s = time.perf_counter() - started
             print(f"first sync: {first.changes} rows in {first_s:.1f} s "
                   f"({copy.stat().st_size / 1e6:.0f} MB): {stage_times(started)}", flush=True)
-            made = make_changes(url, args.changes)
-            STAGES.clear()
-            started = time.perf_counter()
-            later = sync_copy(url, str(copy))
-            later_s = time.perf_counter() - started
-            print(f"incremental sync: {later.changes} change-log entries, "
-                  f"{later.removed_persons} persons removed, wiped={later.wiped}, "
-                  f"{later_s:.2f} s ({made}): {stage_times(started)}", flush=True)
+            timings = {}
+            for removals in (False, True):
+                made = make_changes(url, args.changes, seed=15 + removals, removals=removals)
+                STAGES.clear()
+                started = time.perf_counter()
+                later = sync_copy(url, str(copy))
+                later_s = time.perf_counter() - started
+                timings["with_removals" if removals else "without_removals"] = {
+                    "seconds": round(later_s, 2), "changes": made}
+                print(f"incremental sync: {later.changes} change-log entries, "
+                      f"{later.removed_persons} persons removed, wiped={later.wiped}, "
+                      f"{later_s:.2f} s ({made}): {stage_times(started)}", flush=True)
             persons = sqlite3.connect(copy).execute("SELECT count(*) FROM person").fetchone()[0]
     finally:
         drop_postgres(url, args.postgres)
     print(json.dumps({"machine": f"{platform.machine()} Python {platform.python_version()} "
                                  f"SQLite {sqlite3.sqlite_version}",
                       "persons": persons, "first_sync_s": round(first_s, 2),
-                      "incremental_sync_s": round(later_s, 2), "changes": made}))
+                      "incremental_sync": timings}))
     return 0
 
 

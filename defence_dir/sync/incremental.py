@@ -91,6 +91,7 @@ def apply_changes(copy: Database, snap: Snapshot, after: int, team_url: str,
     if removed:
         forget_cached_text()
         wiped = wipe_sqlite_file(copy)
+        steps.stage("wiped", cancellable=False)
     return Applied(count, removed, wiped)
 
 
@@ -129,6 +130,7 @@ def _apply(connection: Connection, snap: Snapshot, changes: dict[str, list[int]]
             indexer.reindex_organisations(session, touched.organisations)
             indexer.reindex_networks(session, touched.networks)
             session.flush()
+        steps.stage("reindexed")
         if quiet:
             session.execute(text("DELETE FROM search_state WHERE key = 'bulk'"))
             rebuild_fts(session)
