@@ -117,7 +117,8 @@ def make_changes(url: str, count: int, seed: int = 15, *,
                         person = session.get(Person, pid)
                         draft = draft_of(person)
                         draft.function = f"Neue Funktion {rng.randrange(1000)}"
-                        draft.emails = [*draft.emails, EmailDraft(f"neu{pid}@example.org")]
+                        draft.emails = [*draft.emails,
+                                        EmailDraft(f"neu{seed}.{pid}@example.org")]
                         update_person(session, pid, draft, person.version)
                         made["edited"] += 1
                     elif kind == "create":

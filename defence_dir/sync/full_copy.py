@@ -2,7 +2,8 @@
 
 The new file is built next to the copy under another name and renamed over it only when it is
 complete (os.replace is atomic): a sync killed at any point leaves either the old file or the
-new one, never a mixture. The half-built file of a killed sync is removed by the next one.
+new one, never a mixture. The half-built file of a killed sync is removed by the next one; a
+file still being built by another sync that runs meanwhile is left alone.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -30,11 +32,36 @@ from defence_dir.sync.state import write_copy_state
 from defence_dir.sync.tables import MIRRORED, table
 from defence_dir.sync.team import Snapshot
 
-NEW_SUFFIX = ".sync-new"
+NEW_SUFFIX = ".sync-new-"
 
 
 def new_file_for(target: Path) -> Path:
-    return target.with_name(target.name + NEW_SUFFIX)
+    """This process's file to build in: two syncs at once never share one."""
+    return target.with_name(f"{target.name}{NEW_SUFFIX}{os.getpid()}")
+
+
+def remove_abandoned(target: Path) -> None:
+    """Remove what syncs that were killed left beside the copy (their process is gone)."""
+    prefix = target.name + NEW_SUFFIX
+    for path in target.parent.glob(prefix + "*"):
+        pid = path.name[len(prefix):].split("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid), path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _running(pid: int, path: Path) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: a day without change
+        with contextlib.suppress(OSError):
+            return time.time() - path.stat().st_mtime < 86_400
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but is another user's
+        return True
+    return True
 
 
 def remove_files(path: Path) -> None:
@@ -47,8 +74,9 @@ def build_copy(snap: Snapshot, target: Path, team_url: str, steps: Steps) -> int
     """Copy everything the snapshot sees into a new file beside `target`, then put it in its
     place; returns the number of rows copied."""
     new = new_file_for(target)
-    remove_files(new)  # left by a sync that was killed
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    remove_abandoned(target)
+    remove_files(new)
     counts = {name: snap.connection.execute(select(func.count()).select_from(table(name))
                                             ).scalar_one() for name in MIRRORED}
     steps.begin(sum(counts.values()) + counts["person"])
