@@ -108,7 +108,9 @@ def test_an_own_directory_is_replaced_only_when_asked(team, copy_path):
     own.close()
     with pytest.raises(DefenceDirError, match="--replace"):
         sync_copy(team, str(copy_path))
-    assert open_database(str(copy_path)).offline_copy is None
+    still_own = open_database(str(copy_path))
+    assert still_own.offline_copy is None
+    still_own.close()
     sync_copy(team, str(copy_path), replace=True)
     assert list(copy_path.parent.glob("copy.sqlite3.*.bak"))
     assert _state(copy_path) == _state(team)
@@ -127,7 +129,7 @@ def test_a_copy_does_not_log_changes_and_a_copy_is_no_team(team, copy_path, tmp_
 
 
 def test_a_missing_team_is_said_and_nothing_is_made(copy_path, tmp_path):
-    with pytest.raises(DefenceDirError, match="does not exist"):
+    with pytest.raises(DefenceDirError, match="gibt es nicht"):
         sync_copy(str(tmp_path / "nowhere.sqlite3"), str(copy_path))
     assert not copy_path.exists()
     assert not (tmp_path / "nowhere.sqlite3").exists()
@@ -148,5 +150,23 @@ def test_a_team_database_made_anew_is_copied_anew(team, copy_path, tmp_path):
         db.close()
     assert sync_copy(str(other), str(copy_path)).first
     assert _state(copy_path) == _state(other)
-    with open_database(str(copy_path)).read_session() as session:
+    copy = open_database(str(copy_path))
+    with copy.read_session() as session:
         assert session.scalar(select(Person).where(Person.family_name == "Anfang")) is not None
+    copy.close()
+
+
+def test_a_copy_open_elsewhere_is_not_replaced_beneath_it(team, copy_path):
+    """Making the copy anew renames a new file over it: a program reading the old one (the
+    window) would then mix two files' pages, so the sync refuses while it is open."""
+    sync_copy(team, str(copy_path))
+    before = _state(copy_path)
+    reader = open_database(str(copy_path))
+    try:
+        with reader.read_session() as session:
+            session.scalar(select(Person.id).limit(1))  # the window holds a connection
+            with pytest.raises(DefenceDirError, match="anderen Programm"):
+                sync_copy(team, str(copy_path), full=True)
+    finally:
+        reader.close()
+    assert _state(copy_path) == before
