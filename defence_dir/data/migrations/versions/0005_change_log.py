@@ -25,6 +25,8 @@ LOGGED = {
     "consent_record": "id", "person_topic": "person_id",
     "organisation_topic": "organisation_id", "network_topic": "network_id",
 }
+# A later migration that rebuilds one of these tables on SQLite (Alembic's batch mode copies it
+# into a new table) drops its triggers with the old table: it must create them again.
 # A copy writes what the team logged; it must not log it again (and slow every sync).
 COPY_GUARD = "WHEN NOT EXISTS (SELECT 1 FROM sync_state WHERE key = 'copy_of')"
 
