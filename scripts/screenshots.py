@@ -221,6 +221,32 @@ def read_only_window(folder: Path, suffix: str) -> None:
     database.close()
 
 
+def offline_copy_window(folder: Path, suffix: str) -> None:
+    """The window on a laptop's offline copy of a team database, synced at start."""
+    from defence_dir.sync import sync_copy
+    from defence_dir.ui.main_window import MainWindow
+
+    team = folder / "team" / "verzeichnis.sqlite3"
+    team.parent.mkdir()
+    open_database(str(team)).close()
+    copy = folder / "laptop" / "kopie.sqlite3"
+    copy.parent.mkdir()
+    sync_copy(str(team), str(copy))
+    database = open_database(str(copy))
+    window = MainWindow(database)
+    window.resize(1280, 800)
+    window.show()
+    assert window.copy_banner is not None
+    window.copy_banner.wait()
+    settle(window)
+    window.search_field.setText("schnitz")
+    settle(window)
+    window.table.selectRow(0)
+    save(window, f"main_window_offline_copy{suffix}")
+    window.close()
+    database.close()
+
+
 def show_import_progress(importer: ImportDialog, suffix: str) -> None:
     """The vCard import held half-way (after writing the new cards), saved, then cancelled:
     it rolls back, so the later screenshots see the directory unchanged."""
@@ -287,6 +313,8 @@ def main() -> int:
     parser.add_argument("--lang", default="de", choices=("de", "en"))
     parser.add_argument("--only-read-only", action="store_true",
                         help="render only the read-only window")
+    parser.add_argument("--only-offline-copy", action="store_true",
+                        help="render only the window on an offline copy")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
@@ -303,8 +331,12 @@ def main() -> int:
     Path(folder).mkdir()
     try:
         os.environ["XDG_CONFIG_HOME"] = folder  # default window state, not the user's
-        read_only_window(Path(folder), suffix)
+        if not args.only_offline_copy:
+            read_only_window(Path(folder), suffix)
         if args.only_read_only:
+            return 0
+        offline_copy_window(Path(folder), suffix)
+        if args.only_offline_copy:
             return 0
         database = open_database(str(Path(folder) / "directory.sqlite3"))
         window = MainWindow(database)

@@ -92,8 +92,8 @@ def ids(db: Database) -> tuple[int, int, dict[str, int]]:
 def directory_state(db: Database):
     """A function returning every table's rows, apart from the import records themselves,
     the FTS tables' internals and what an undo is meant to change (a restored person's
-    version and time of change); it first runs FTS5's own check of the index against its
-    documents, which raises on any mismatch."""
+    version and time of change, the change log for offline copies); it first runs FTS5's
+    own check of the index against its documents, which raises on any mismatch."""
     from sqlalchemy import text
 
     skipped_columns = {"person": {"version", "updated_at"}}
@@ -110,7 +110,8 @@ def directory_state(db: Database):
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
                 "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' "
                 "AND name NOT LIKE 'search_phone%' "
-                "AND name NOT IN ('import_batch', 'import_change', 'search_state')"))]
+                "AND name NOT IN ('import_batch', 'import_change', 'search_state', "
+                "'change_log')"))]  # an undo is logged for offline copies like any change
             for table in tables:
                 columns = [r[1] for r in connection.execute(text(f'PRAGMA table_info("{table}")'))
                            if r[1] not in skipped_columns.get(table, ())]

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         pending = wipe_pending(db)
     finally:
         db.close()
+    copy = db.offline_copy
     if args.json:
         print_json({
             "database": db.location,
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             "app_version": __version__,
             "counts": numbers,
             "erasure_wipe_pending": pending,
+            "offline_copy": None if copy is None else {
+                "team": copy.team_url, "synced_at": copy.synced_at.isoformat()},
         })
         return 0
     rows = [
@@ -56,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
         [_("Schema version"), db.revision],
         *[[kind_label(kind), str(n)] for kind, n in numbers.items()],
     ]
+    if copy is not None:
+        rows.append([_("Offline copy of"), copy.team_label])
+        rows.append([_("Synced"), copy.synced_at.astimezone().strftime("%Y-%m-%d %H:%M")])
     if pending:
         rows.append([_("Erasure"), _("not complete: old copies of erased data are still in "
                                      "the file while another program has it open")])

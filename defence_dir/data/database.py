@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
@@ -34,6 +34,9 @@ from defence_dir.errors import (
     NotADatabaseError,
 )
 from defence_dir.i18n import _
+
+if TYPE_CHECKING:
+    from defence_dir.sync.state import OfflineCopy
 
 ENV_VAR = "DEFENCE_DIR_DB"
 APP_NAME = "defence-dir"
@@ -100,6 +103,8 @@ class Database:
     backup_path: Path | None
     _sessions: sessionmaker[Session]
     read_only: bool = False
+    # An offline copy of a team database (read-only for the user; see defence_dir/sync).
+    offline_copy: OfflineCopy | None = None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -110,6 +115,9 @@ class Database:
         for the lock when it then writes, and would fail at once. Read-only: refused here.
         """
         if self.read_only:
+            if self.offline_copy is not None:
+                raise DatabaseFailureError(self.offline_copy.refusal(),
+                                           failures.Failure.READ_ONLY.value)
             raise DatabaseFailureError(
                 failures.message(failures.Failure.READ_ONLY, self.location),
                 failures.Failure.READ_ONLY.value)
@@ -205,6 +213,12 @@ def _open_checked(url: URL, path: Path | None, *, created_file: bool, seed: bool
     from defence_dir.privacy.wipe import finish_pending_wipe
 
     finish_pending_wipe(database)
+    # --- issue 15 offline copy: changed only by `sync`, read-only for everything else.
+    from defence_dir.sync.state import offline_copy_of
+
+    with engine.connect() as connection:
+        database.offline_copy = offline_copy_of(connection)
+    database.read_only = database.read_only or database.offline_copy is not None
     return database
 
 

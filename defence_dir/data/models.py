@@ -558,3 +558,26 @@ class SearchState(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class ChangeLog(Base):
+    """What changed, for offline copies: one row per written row (by database triggers, see
+    migration 0005), in commit order by `seq`. Ids only, never the data itself."""
+
+    __tablename__ = "change_log"
+    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_autoincrement": True}
+
+    # AUTOINCREMENT on SQLite: a sequence number is never reused, even after the log is pruned.
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"),
+                                     primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[int] = mapped_column(BigInteger)
+
+
+class SyncState(Base):
+    """Small facts for offline copies: a team database's id; a copy's team, sequence, time."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(1000))

@@ -121,13 +121,13 @@ def _delete_person(session: Session, person: Person) -> int:
     session.flush()
     indexer.refresh_pending(session)  # the person's search document goes now, not at commit
     if indexer.has_fts(session):
-        _rebuild_fts(session)
+        rebuild_fts(session)
     if session.get_bind().dialect.name == "sqlite":
         mark_pending(session)
     return len(personal) + len(consent_rows)
 
 
-def _rebuild_fts(session: Session) -> None:
+def rebuild_fts(session: Session) -> None:
     """Both FTS5 tables from the remaining documents: the old segments, which still hold the
     person's terms, are deleted (and overwritten: PRAGMA secure_delete)."""
     connection = session.connection()

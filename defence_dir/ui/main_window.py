@@ -41,6 +41,7 @@ from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.team.settings import team_label
 from defence_dir.ui import settings as app_settings
+from defence_dir.ui import sync_banner
 from defence_dir.ui.app import release_clipboard
 from defence_dir.ui.collections_controller import CollectionsController
 from defence_dir.ui.detail_pane import DetailPane
@@ -102,11 +103,14 @@ class MainWindow(QMainWindow):
         self._build_models()
         self._build_widgets()
         self._build_actions()
+        self.copy_banner: sync_banner.CopyBanner | None = None
         if database.read_only:
             self._show_read_only()
         self._restore_settings()
         self._load_filter_choices()
         self.select_section(SECTIONS[0].key)
+        if self.copy_banner is not None:
+            self.copy_banner.start_if_wanted()
 
     # --- construction -------------------------------------------------------------------------
     def _build_models(self) -> None:
@@ -263,14 +267,18 @@ class MainWindow(QMainWindow):
         """Say where the user looks (title, banner, status bar) that nothing can be changed,
         and turn off what would write; a write that slips through is refused in one line."""
         self.setWindowTitle(self.tr("defence-dir – DEFENCE.NRW directory (read-only)"))
-        banner = QLabel(self.tr(
-            "Read-only: the database file or its folder is write-protected. You can search, "
-            "view and export, but not change anything."))
-        banner.setObjectName("readOnlyBanner")
-        banner.setTextFormat(Qt.TextFormat.PlainText)
-        banner.setWordWrap(True)
-        banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3cd; color: #664d03; "
-                             "padding: 6px 10px; border-bottom: 1px solid #e6cf7e; }")
+        banner: QWidget
+        if self.database.offline_copy is not None:  # says whose copy it is, offers sync
+            banner = self.copy_banner = sync_banner.install(self, self.database)
+        else:
+            banner = QLabel(self.tr(
+                "Read-only: the database file or its folder is write-protected. You can "
+                "search, view and export, but not change anything."))
+            banner.setObjectName("readOnlyBanner")
+            banner.setTextFormat(Qt.TextFormat.PlainText)
+            banner.setWordWrap(True)
+            banner.setStyleSheet("QLabel#readOnlyBanner { background: #fff3cd; color: #664d03; "
+                                 "padding: 6px 10px; border-bottom: 1px solid #e6cf7e; }")
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -414,6 +422,9 @@ class MainWindow(QMainWindow):
         self.runner.pool.waitForDone(2000)
         self.overview.worker.pool.waitForDone(2000)
         self.privacy.worker.wait()  # an erasure must finish: it ends in VACUUM
+        if self.copy_banner is not None:  # a sync stopped at Cancel leaves the copy as it was
+            self.copy_banner.cancel.set()
+            self.copy_banner.wait()
         # Let a mail-merge file be written completely.
         self.collections.mailing.pool.waitForDone(10000)
         super().closeEvent(event)

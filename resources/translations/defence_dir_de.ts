@@ -1,2791 +1,2848 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../../defence_dir/ui/app.py" line="78" />
-            <source>Cannot open the directory</source>
-            <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
-        </message>
-    </context>
-    <context>
-        <name>Chart</name>
-        <message>
-            <location filename="../../defence_dir/ui/charts.py" line="104" />
-            <source>Loading …</source>
-            <translation>Wird geladen …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/charts.py" line="105" />
-            <source>No data yet</source>
-            <translation>Noch keine Daten</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollectionDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/collection_dialog.py" line="48" />
-            <source>Date</source>
-            <translation>Datum</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collection_dialog.py" line="51" />
-            <source>City</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collection_dialog.py" line="52" />
-            <source>A distribution list needs a name.</source>
-            <translation>Ein Verteiler braucht einen Namen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collection_dialog.py" line="53" />
-            <source>An event needs a name.</source>
-            <translation>Eine Veranstaltung braucht einen Namen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollectionsController</name>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="134" />
-            <source>New distribution list</source>
-            <translation>Neuer Verteiler</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="134" />
-            <source>New event</source>
-            <translation>Neue Veranstaltung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="157" />
-            <source>Edit distribution list</source>
-            <translation>Verteiler bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="158" />
-            <source>Edit event</source>
-            <translation>Veranstaltung bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="175" />
-            <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
-            <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="177" />
-            <source>Delete this event? Its attendance records go with it. You can undo this.</source>
-            <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="179" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="190" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="201" />
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="288" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="406" />
-            <source>Register for event</source>
-            <translation>Für Veranstaltung anmelden</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="285" />
-            <source>%n person(s) registered for “{name}”.</source>
-            <translation>
-                <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
-                <numerusform>%n Personen für „{name}“ angemeldet.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="251" />
-            <source>Cancelled: nothing was changed.</source>
-            <translation>Abgebrochen: Es wurde nichts geändert.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="292" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="314" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="405" />
-            <source>Add to distribution list</source>
-            <translation>Zum Verteiler hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="293" />
-            <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
-            <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="299" />
-            <source>%n person(s) added to “{name}”.</source>
-            <translation>
-                <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
-                <numerusform>%n Personen zu „{name}“ hinzugefügt.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="304" />
-            <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
-            <translation>
-                <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
-                <numerusform>%n Personen übersprungen: haben sich früher abgemeldet und brauchen eine neue Einwilligung.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="320" />
-            <source>New consent</source>
-            <translation>Neue Einwilligung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="321" />
-            <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
-            <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="348" />
-            <source>%n already on the list.</source>
-            <translation>
-                <numerusform>%n stand schon auf dem Verteiler.</numerusform>
-                <numerusform>%n standen schon auf dem Verteiler.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="349" />
-            <source>%n already registered.</source>
-            <translation>
-                <numerusform>%n war schon angemeldet.</numerusform>
-                <numerusform>%n waren schon angemeldet.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="355" />
-            <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
-            <translation>
-                <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
-                <numerusform>%n Personen aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="358" />
-            <source>Remove %n person(s) from this event? You can undo this.</source>
-            <translation>
-                <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
-                <numerusform>%n Personen von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="360" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="368" />
-            <source>Remove</source>
-            <translation>Entfernen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="365" />
-            <source>%n person(s) removed.</source>
-            <translation>
-                <numerusform>%n Person entfernt.</numerusform>
-                <numerusform>%n Personen entfernt.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="366" />
-            <source>%n unsubscribed person(s) kept as a suppression.</source>
-            <translation>
-                <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
-                <numerusform>%n abgemeldete Personen bleiben als Sperrvermerk erhalten.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="376" />
-            <location filename="../../defence_dir/ui/collections_controller.py" line="384" />
-            <source>Unsubscribe</source>
-            <translation>Abmelden</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="377" />
-            <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
-            <translation>
-                <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
-                <numerusform>%n Personen abmelden? Sie bleiben als abgemeldet auf dem Verteiler und werden ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="379" />
-            <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
-            <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="386" />
-            <source>%n person(s) unsubscribed.</source>
-            <translation>
-                <numerusform>%n Person abgemeldet.</numerusform>
-                <numerusform>%n Personen abgemeldet.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="392" />
-            <source>Set status</source>
-            <translation>Status setzen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="399" />
-            <source>“{status}” set for %n person(s).</source>
-            <translation>
-                <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
-                <numerusform>„{status}“ für %n Personen gesetzt.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="440" />
-            <source>Unsubscribed earlier</source>
-            <translation>Früher abgemeldet</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/collections_controller.py" line="441" />
-            <source>%n of these persons unsubscribed from this list earlier and were not added.
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../defence_dir/ui/app.py" line="78"/>
+        <source>Cannot open the directory</source>
+        <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../defence_dir/ui/charts.py" line="104"/>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/charts.py" line="105"/>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="48"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="51"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="52"/>
+        <source>A distribution list needs a name.</source>
+        <translation>Ein Verteiler braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collection_dialog.py" line="53"/>
+        <source>An event needs a name.</source>
+        <translation>Eine Veranstaltung braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsController</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
+        <source>New distribution list</source>
+        <translation>Neuer Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="157"/>
+        <source>Edit distribution list</source>
+        <translation>Verteiler bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="158"/>
+        <source>Edit event</source>
+        <translation>Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="175"/>
+        <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
+        <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="177"/>
+        <source>Delete this event? Its attendance records go with it. You can undo this.</source>
+        <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="190"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="201"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="406"/>
+        <source>Register for event</source>
+        <translation>Für Veranstaltung anmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <source>%n person(s) registered for “{name}”.</source>
+        <translation>
+            <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
+            <numerusform>%n Personen für „{name}“ angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="251"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
+        <source>Add to distribution list</source>
+        <translation>Zum Verteiler hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
+        <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
+        <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <source>%n person(s) added to “{name}”.</source>
+        <translation>
+            <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
+            <numerusform>%n Personen zu „{name}“ hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
+        <translation>
+            <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
+            <numerusform>%n Personen übersprungen: haben sich früher abgemeldet und brauchen eine neue Einwilligung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
+        <source>New consent</source>
+        <translation>Neue Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
+        <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
+        <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
+        <source>%n already on the list.</source>
+        <translation>
+            <numerusform>%n stand schon auf dem Verteiler.</numerusform>
+            <numerusform>%n standen schon auf dem Verteiler.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
+        <source>%n already registered.</source>
+        <translation>
+            <numerusform>%n war schon angemeldet.</numerusform>
+            <numerusform>%n waren schon angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
+        <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
+        <source>Remove %n person(s) from this event? You can undo this.</source>
+        <translation>
+            <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="368"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="365"/>
+        <source>%n person(s) removed.</source>
+        <translation>
+            <numerusform>%n Person entfernt.</numerusform>
+            <numerusform>%n Personen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
+        <source>%n unsubscribed person(s) kept as a suppression.</source>
+        <translation>
+            <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
+            <numerusform>%n abgemeldete Personen bleiben als Sperrvermerk erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="384"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
+        <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
+        <translation>
+            <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+            <numerusform>%n Personen abmelden? Sie bleiben als abgemeldet auf dem Verteiler und werden ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="379"/>
+        <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
+        <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="386"/>
+        <source>%n person(s) unsubscribed.</source>
+        <translation>
+            <numerusform>%n Person abgemeldet.</numerusform>
+            <numerusform>%n Personen abgemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="399"/>
+        <source>“{status}” set for %n person(s).</source>
+        <translation>
+            <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
+            <numerusform>„{status}“ für %n Personen gesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="440"/>
+        <source>Unsubscribed earlier</source>
+        <translation>Früher abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
+        <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
-            <translation>
-                <numerusform>%n dieser Personen hat sich früher von diesem Verteiler abgemeldet und wurde nicht aufgenommen.
+        <translation>
+            <numerusform>%n dieser Personen hat sich früher von diesem Verteiler abgemeldet und wurde nicht aufgenommen.
 
 Hat sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
-                <numerusform>%n dieser Personen haben sich früher von diesem Verteiler abgemeldet und wurden nicht aufgenommen.
+            <numerusform>%n dieser Personen haben sich früher von diesem Verteiler abgemeldet und wurden nicht aufgenommen.
 
 Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung ein.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="444" />
-            <source>Record new consent…</source>
-            <translation>Neue Einwilligung eintragen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_controller.py" line="446" />
-            <source>Leave them out</source>
-            <translation>Weglassen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollectionsSidebar</name>
-        <message>
-            <location filename="../../defence_dir/ui/collections_sidebar.py" line="42" />
-            <source>Distribution lists</source>
-            <translation>Verteiler</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_sidebar.py" line="42" />
-            <source>Events</source>
-            <translation>Veranstaltungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/collections_sidebar.py" line="48" />
-            <source>Drag persons onto a list or an event to add them.</source>
-            <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Columns</name>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="28" />
-            <location filename="../../defence_dir/ui/sections.py" line="35" />
-            <location filename="../../defence_dir/ui/sections.py" line="40" />
-            <location filename="../../defence_dir/ui/sections.py" line="44" />
-            <location filename="../../defence_dir/ui/sections.py" line="47" />
-            <location filename="../../defence_dir/ui/sections.py" line="53" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="29" />
-            <source>Networks</source>
-            <translation>Netzwerke</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="30" />
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="33" />
-            <source>Function</source>
-            <translation>Funktion</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="31" />
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="32" />
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="25" />
-            <source>Found in</source>
-            <translation>Gefunden in</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="36" />
-            <source>Kind</source>
-            <translation>Art</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="37" />
-            <location filename="../../defence_dir/ui/sections.py" line="49" />
-            <source>City</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="38" />
-            <source>Persons</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="42" />
-            <source>Technology fields</source>
-            <translation>Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="41" />
-            <source>Contact persons</source>
-            <translation>Ansprechpartner</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="45" />
-            <location filename="../../defence_dir/ui/sections.py" line="54" />
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="48" />
-            <source>Date</source>
-            <translation>Datum</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="50" />
-            <source>Registered</source>
-            <translation>Angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="51" />
-            <source>Attended</source>
-            <translation>Teilgenommen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="55" />
-            <source>Subscribed</source>
-            <translation>Angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="56" />
-            <source>Unsubscribed</source>
-            <translation>Abgemeldet</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailPane</name>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="110" />
-            <source>Go to {name}</source>
-            <translation>Zu {name} wechseln</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="133" />
-            <source>Open</source>
-            <translation>Öffnen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="133" />
-            <source>Call</source>
-            <translation>Anrufen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="132" />
-            <source>Write</source>
-            <translation>Schreiben</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="138" />
-            <source>Copy</source>
-            <translation>Kopieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="140" />
-            <source>Copy {value}</source>
-            <translation>{value} kopieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="154" />
-            <source>Select an entry to see its details.</source>
-            <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="162" />
-            <source>This entry no longer exists.</source>
-            <translation>Diesen Eintrag gibt es nicht mehr.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="173" />
-            <source>Salutation: {value}</source>
-            <translation>Anrede: {value}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="176" />
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="179" />
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="184" />
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="192" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="298" />
-            <source>Networks</source>
-            <translation>Netzwerke</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="197" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="265" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="289" />
-            <source>Technology fields</source>
-            <translation>Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="201" />
-            <source>Distribution lists</source>
-            <translation>Verteiler</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="205" />
-            <source>Events</source>
-            <translation>Veranstaltungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="210" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="272" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="211" />
-            <source>Record</source>
-            <translation>Datensatz</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="212" />
-            <source>Created {created}, changed {updated}, version {version}</source>
-            <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="220" />
-            <source>Consent history</source>
-            <translation>Einwilligungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="243" />
-            <source>Note: {note}</source>
-            <translation>Notiz: {note}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="250" />
-            <source>sign-up form</source>
-            <translation>Anmeldeformular</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="250" />
-            <source>at an event</source>
-            <translation>bei einer Veranstaltung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="251" />
-            <source>import</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="251" />
-            <source>by hand</source>
-            <translation>von Hand</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="259" />
-            <source>Address</source>
-            <translation>Anschrift</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="261" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="280" />
-            <source>Website</source>
-            <translation>Website</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="269" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="301" />
-            <source>Persons</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="278" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="297" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="314" />
-            <location filename="../../defence_dir/ui/detail_pane.py" line="325" />
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="284" />
-            <source>Contact persons</source>
-            <translation>Ansprechpartner</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="299" />
-            <source>Organisations</source>
-            <translation>Organisationen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="312" />
-            <source>Venue</source>
-            <translation>Veranstaltungsort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="313" />
-            <source>Organiser</source>
-            <translation>Veranstalter</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="316" />
-            <source>Attendance</source>
-            <translation>Teilnahme</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="319" />
-            <source>No one registered yet.</source>
-            <translation>Noch niemand angemeldet.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="327" />
-            <source>Members</source>
-            <translation>Mitglieder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="330" />
-            <source>No members yet.</source>
-            <translation>Noch keine Mitglieder.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="334" />
-            <source>work</source>
-            <translation>dienstlich</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="334" />
-            <source>home</source>
-            <translation>privat</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="334" />
-            <source>mobile</source>
-            <translation>mobil</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="335" />
-            <source>fax</source>
-            <translation>Fax</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="335" />
-            <source>other</source>
-            <translation>sonstige</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="338" />
-            <source>registered</source>
-            <translation>angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="338" />
-            <source>attended</source>
-            <translation>teilgenommen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="339" />
-            <source>cancelled</source>
-            <translation>abgesagt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="339" />
-            <source>no-show</source>
-            <translation>nicht erschienen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="340" />
-            <source>subscribed</source>
-            <translation>angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/detail_pane.py" line="341" />
-            <source>unsubscribed</source>
-            <translation>abgemeldet</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117" />
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="181" />
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185" />
-            <source>Export vCards</source>
-            <translation>vCards exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="126" />
-            <source>Address book</source>
-            <translation>Adressbuch</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="130" />
-            <source>Standard (vCard 3.0)</source>
-            <translation>Standard (vCard 3.0)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131" />
-            <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
-            <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133" />
-            <source>Outlook</source>
-            <translation>Outlook</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134" />
-            <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
-            <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136" />
-            <source>vCard 4.0</source>
-            <translation>vCard 4.0</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137" />
-            <source>RFC 6350, for clients that ask for it.</source>
-            <translation>RFC 6350, für Programme, die es verlangen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="150" />
-            <source>Choose…</source>
-            <translation>Auswählen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159" />
-            <source>Persons</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160" />
-            <source>Save to</source>
-            <translation>Speichern unter</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162" />
-            <source>Export</source>
-            <translation>Exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="182" />
-            <source>Zip archive (*.zip)</source>
-            <translation>Zip-Archiv (*.zip)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185" />
-            <source>vCard (*.vcf)</source>
-            <translation>vCard (*.vcf)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="192" />
-            <source>Choose where to save the cards.</source>
-            <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196" />
-            <source>Exporting %n person(s) …</source>
-            <translation>
-                <numerusform>%n Person wird exportiert …</numerusform>
-                <numerusform>%n Personen werden exportiert …</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206" />
-            <source>%n person(s) exported to {path}.</source>
-            <translation>
-                <numerusform>%n Person nach {path} exportiert.</numerusform>
-                <numerusform>%n Personen nach {path} exportiert.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FilePage</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135" />
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170" />
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136" />
-            <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
-            <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="142" />
-            <source>Choose…</source>
-            <translation>Auswählen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156" />
-            <source>Semicolon ;</source>
-            <translation>Semikolon ;</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156" />
-            <source>Comma ,</source>
-            <translation>Komma ,</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157" />
-            <source>Tab</source>
-            <translation>Tabulator</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171" />
-            <source>Sheet</source>
-            <translation>Blatt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172" />
-            <source>Header row</source>
-            <translation>Kopfzeile</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="173" />
-            <source>CSV encoding</source>
-            <translation>CSV-Kodierung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174" />
-            <source>CSV delimiter</source>
-            <translation>CSV-Trennzeichen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182" />
-            <source>Import a spreadsheet</source>
-            <translation>Tabelle importieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183" />
-            <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
-            <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197" />
-            <source>Reading {name} …</source>
-            <translation>{name} wird gelesen …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219" />
-            <source>{name} ({rows} rows)</source>
-            <translation>{name} ({rows} Zeilen)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228" />
-            <source>Read.</source>
-            <translation>Gelesen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="230" />
-            <source>Read as {encoding}, delimiter “{delimiter}”.</source>
-            <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="397" />
-            <source>Reading the cards …</source>
-            <translation>Karten werden gelesen …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338" />
-            <source>Warnings</source>
-            <translation>Hinweise</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449" />
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539" />
-            <source>%n card(s) with a warning (see Warnings).</source>
-            <translation>
-                <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
-                <numerusform>%n Karten mit Hinweis (siehe Hinweise).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="312" />
-            <source>Import vCards: {name}</source>
-            <translation>vCards importieren: {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="331" />
-            <source>Fill empty fields</source>
-            <translation>Leere Felder füllen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="332" />
-            <source>Overwrite</source>
-            <translation>Überschreiben</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="333" />
-            <source>Skip</source>
-            <translation>Überspringen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337" />
-            <source>Card</source>
-            <translation>Karte</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337" />
-            <source>Result</source>
-            <translation>Ergebnis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338" />
-            <source>Details</source>
-            <translation>Einzelheiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="364" />
-            <source>Persons already in the directory</source>
-            <translation>Personen, die schon im Verzeichnis sind</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="366" />
-            <source>Import</source>
-            <translation>Importieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382" />
-            <source>new</source>
-            <translation>neu</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382" />
-            <source>update</source>
-            <translation>ergänzt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383" />
-            <source>unchanged</source>
-            <translation>unverändert</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383" />
-            <source>skipped</source>
-            <translation>übersprungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384" />
-            <source>duplicate</source>
-            <translation>doppelt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384" />
-            <source>invalid</source>
-            <translation>ungültig</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465" />
-            <source>Importing %n card(s) …</source>
-            <translation>
-                <numerusform>%n Karte wird importiert …</numerusform>
-                <numerusform>%n Karten werden importiert …</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="505" />
-            <source>Import cancelled: nothing was written, the directory is as it was.</source>
-            <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="528" />
-            <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
-            <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="537" />
-            <source>Not imported: {cards}.</source>
-            <translation>Nicht importiert: {cards}.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="548" />
-            <source>Cancelling the import …</source>
-            <translation>Der Import wird abgebrochen …</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportFields</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97" />
-            <source>Salutation</source>
-            <translation>Anrede</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98" />
-            <source>Academic title</source>
-            <translation>Akademischer Titel</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99" />
-            <source>Given name</source>
-            <translation>Vorname</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100" />
-            <source>Middle name</source>
-            <translation>Weitere Vornamen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101" />
-            <source>Family name</source>
-            <translation>Nachname</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102" />
-            <source>Name suffix</source>
-            <translation>Namenszusatz</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103" />
-            <source>Full name (given family)</source>
-            <translation>Name (Vorname Nachname)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104" />
-            <source>Full name (family, given)</source>
-            <translation>Name (Nachname, Vorname)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105" />
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106" />
-            <source>Phone (work)</source>
-            <translation>Telefon (dienstlich)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107" />
-            <source>Mobile</source>
-            <translation>Mobil</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108" />
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109" />
-            <source>Function</source>
-            <translation>Funktion</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110" />
-            <source>Department</source>
-            <translation>Abteilung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111" />
-            <source>City (to notes)</source>
-            <translation>Ort (in die Notizen)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113" />
-            <source>Attendance status</source>
-            <translation>Teilnahmestatus</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114" />
-            <source>Attended (yes/no)</source>
-            <translation>Teilgenommen (ja/nein)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115" />
-            <source>Consent</source>
-            <translation>Einwilligung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116" />
-            <source>(to notes)</source>
-            <translation>(in die Notizen)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117" />
-            <source>(ignore)</source>
-            <translation>(ignorieren)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportPage</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655" />
-            <source>Import</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="656" />
-            <source>The persons are added as the preview shows. The import can be undone.</source>
-            <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="662" />
-            <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
-            <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="690" />
-            <source>Save report…</source>
-            <translation>Bericht speichern …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="723" />
-            <source>Importing …</source>
-            <translation>Importiere …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775" />
-            <source>Not imported:</source>
-            <translation>Nicht importiert:</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="778" />
-            <source>Imported with a warning:</source>
-            <translation>Mit Hinweis importiert:</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="781" />
-            <source>Close</source>
-            <translation>Schließen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="785" />
-            <source>Row {row}: {reason}</source>
-            <translation>Zeile {row}: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="788" />
-            <source>… and {count} more in the report</source>
-            <translation>… und {count} weitere im Bericht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="793" />
-            <source>Save the import report</source>
-            <translation>Importbericht speichern</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795" />
-            <source>Excel (*.xlsx)</source>
-            <translation>Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="814" />
-            <source>Report saved: {path}</source>
-            <translation>Bericht gespeichert: {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportsDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="36" />
-            <source>Imports</source>
-            <translation>Importe</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="42" />
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="42" />
-            <source>Imported</source>
-            <translation>Importiert</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="43" />
-            <source>Rows</source>
-            <translation>Zeilen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="43" />
-            <source>New</source>
-            <translation>Neu</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="44" />
-            <source>Updated</source>
-            <translation>Ergänzt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="44" />
-            <source>State</source>
-            <translation>Zustand</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="56" />
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="106" />
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="113" />
-            <source>Undo import</source>
-            <translation>Import rückgängig machen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="78" />
-            <source>undone</source>
-            <translation>rückgängig gemacht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="107" />
-            <source>Undo the import of “{file}”?
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="444"/>
+        <source>Record new consent…</source>
+        <translation>Neue Einwilligung eintragen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_controller.py" line="446"/>
+        <source>Leave them out</source>
+        <translation>Weglassen</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsSidebar</name>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/collections_sidebar.py" line="48"/>
+        <source>Drag persons onto a list or an event to add them.</source>
+        <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="28"/>
+        <location filename="../../defence_dir/ui/sections.py" line="35"/>
+        <location filename="../../defence_dir/ui/sections.py" line="40"/>
+        <location filename="../../defence_dir/ui/sections.py" line="44"/>
+        <location filename="../../defence_dir/ui/sections.py" line="47"/>
+        <location filename="../../defence_dir/ui/sections.py" line="53"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="29"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="30"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="33"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="31"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="32"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="25"/>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="36"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="37"/>
+        <location filename="../../defence_dir/ui/sections.py" line="49"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="38"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="42"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="41"/>
+        <source>Contact persons</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="45"/>
+        <location filename="../../defence_dir/ui/sections.py" line="54"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="48"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="50"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="51"/>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="55"/>
+        <source>Subscribed</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="56"/>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>CopyBanner</name>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="73"/>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="144"/>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="76"/>
+        <source>Sync at start</source>
+        <translation>Beim Start abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="78"/>
+        <source>Bring the copy up to date each time the window opens and the team server can be reached</source>
+        <translation>Die Kopie bei jedem Öffnen des Fensters aktualisieren, wenn der Team-Server erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="96"/>
+        <source>Offline copy of {team}, as of {time}: read-only; changes are made in the team database.</source>
+        <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Team-Datenbank gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="110"/>
+        <source>Cancelling …</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="119"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="120"/>
+        <source>Syncing …</source>
+        <translation>Wird abgeglichen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="146"/>
+        <source>Sync cancelled; the copy is as it was.</source>
+        <translation>Abgleich abgebrochen; die Kopie ist, wie sie war.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sync_banner.py" line="149"/>
+        <source>Not synced: {reason}</source>
+        <translation>Nicht abgeglichen: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/sync_banner.py" line="157"/>
+        <source>Up to date (%n change(s)).</source>
+        <translation>
+            <numerusform>Aktuell (%n Änderung).</numerusform>
+            <numerusform>Aktuell (%n Änderungen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="110"/>
+        <source>Go to {name}</source>
+        <translation>Zu {name} wechseln</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="138"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="140"/>
+        <source>Copy {value}</source>
+        <translation>{value} kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
+        <source>Select an entry to see its details.</source>
+        <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="162"/>
+        <source>This entry no longer exists.</source>
+        <translation>Diesen Eintrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="173"/>
+        <source>Salutation: {value}</source>
+        <translation>Anrede: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="179"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="192"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="265"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="201"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="205"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="272"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="212"/>
+        <source>Created {created}, changed {updated}, version {version}</source>
+        <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="220"/>
+        <source>Consent history</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <source>Note: {note}</source>
+        <translation>Notiz: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <source>sign-up form</source>
+        <translation>Anmeldeformular</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <source>at an event</source>
+        <translation>bei einer Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="259"/>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="261"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="280"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="269"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="301"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="278"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="314"/>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="325"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="284"/>
+        <source>Contact persons</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="299"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
+        <source>Venue</source>
+        <translation>Veranstaltungsort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
+        <source>Organiser</source>
+        <translation>Veranstalter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="316"/>
+        <source>Attendance</source>
+        <translation>Teilnahme</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="319"/>
+        <source>No one registered yet.</source>
+        <translation>Noch niemand angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="327"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="330"/>
+        <source>No members yet.</source>
+        <translation>Noch keine Mitglieder.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <source>work</source>
+        <translation>dienstlich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <source>home</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
+        <source>subscribed</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/detail_pane.py" line="341"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="181"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
+        <source>Export vCards</source>
+        <translation>vCards exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="126"/>
+        <source>Address book</source>
+        <translation>Adressbuch</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="130"/>
+        <source>Standard (vCard 3.0)</source>
+        <translation>Standard (vCard 3.0)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131"/>
+        <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
+        <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133"/>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134"/>
+        <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
+        <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136"/>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <source>RFC 6350, for clients that ask for it.</source>
+        <translation>RFC 6350, für Programme, die es verlangen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="150"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160"/>
+        <source>Save to</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="182"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="192"/>
+        <source>Choose where to save the cards.</source>
+        <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
+        <source>Exporting %n person(s) …</source>
+        <translation>
+            <numerusform>%n Person wird exportiert …</numerusform>
+            <numerusform>%n Personen werden exportiert …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206"/>
+        <source>%n person(s) exported to {path}.</source>
+        <translation>
+            <numerusform>%n Person nach {path} exportiert.</numerusform>
+            <numerusform>%n Personen nach {path} exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
+        <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="142"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172"/>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="173"/>
+        <source>CSV encoding</source>
+        <translation>CSV-Kodierung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174"/>
+        <source>CSV delimiter</source>
+        <translation>CSV-Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182"/>
+        <source>Import a spreadsheet</source>
+        <translation>Tabelle importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
+        <source>Reading {name} …</source>
+        <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219"/>
+        <source>{name} ({rows} rows)</source>
+        <translation>{name} ({rows} Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
+        <source>Read.</source>
+        <translation>Gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="230"/>
+        <source>Read as {encoding}, delimiter “{delimiter}”.</source>
+        <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="397"/>
+        <source>Reading the cards …</source>
+        <translation>Karten werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539"/>
+        <source>%n card(s) with a warning (see Warnings).</source>
+        <translation>
+            <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
+            <numerusform>%n Karten mit Hinweis (siehe Hinweise).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="312"/>
+        <source>Import vCards: {name}</source>
+        <translation>vCards importieren: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="331"/>
+        <source>Fill empty fields</source>
+        <translation>Leere Felder füllen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="332"/>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="333"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="364"/>
+        <source>Persons already in the directory</source>
+        <translation>Personen, die schon im Verzeichnis sind</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="366"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
+        <source>update</source>
+        <translation>ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
+        <source>duplicate</source>
+        <translation>doppelt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465"/>
+        <source>Importing %n card(s) …</source>
+        <translation>
+            <numerusform>%n Karte wird importiert …</numerusform>
+            <numerusform>%n Karten werden importiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="505"/>
+        <source>Import cancelled: nothing was written, the directory is as it was.</source>
+        <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="528"/>
+        <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="537"/>
+        <source>Not imported: {cards}.</source>
+        <translation>Nicht importiert: {cards}.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="548"/>
+        <source>Cancelling the import …</source>
+        <translation>Der Import wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
+        <source>Middle name</source>
+        <translation>Weitere Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <source>Name suffix</source>
+        <translation>Namenszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <source>Full name (given family)</source>
+        <translation>Name (Vorname Nachname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <source>Full name (family, given)</source>
+        <translation>Name (Nachname, Vorname)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <source>Phone (work)</source>
+        <translation>Telefon (dienstlich)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <source>City (to notes)</source>
+        <translation>Ort (in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <source>Attendance status</source>
+        <translation>Teilnahmestatus</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <source>Attended (yes/no)</source>
+        <translation>Teilgenommen (ja/nein)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <source>(to notes)</source>
+        <translation>(in die Notizen)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="656"/>
+        <source>The persons are added as the preview shows. The import can be undone.</source>
+        <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="662"/>
+        <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
+        <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="690"/>
+        <source>Save report…</source>
+        <translation>Bericht speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="723"/>
+        <source>Importing …</source>
+        <translation>Importiere …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775"/>
+        <source>Not imported:</source>
+        <translation>Nicht importiert:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="778"/>
+        <source>Imported with a warning:</source>
+        <translation>Mit Hinweis importiert:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="781"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="785"/>
+        <source>Row {row}: {reason}</source>
+        <translation>Zeile {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="788"/>
+        <source>… and {count} more in the report</source>
+        <translation>… und {count} weitere im Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="793"/>
+        <source>Save the import report</source>
+        <translation>Importbericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="814"/>
+        <source>Report saved: {path}</source>
+        <translation>Bericht gespeichert: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="36"/>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
+        <source>Updated</source>
+        <translation>Ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="56"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="106"/>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="113"/>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="78"/>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="107"/>
+        <source>Undo the import of “{file}”?
 
 New records to remove: {created}
 Changed records to restore: {updated}</source>
-            <translation>Den Import von „{file}“ rückgängig machen?
+        <translation>Den Import von „{file}“ rückgängig machen?
 
 Neu angelegt, wird entfernt: {created}
 Geändert, bekommt die früheren Werte: {updated}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="132" />
-            <source>Undoing the import…</source>
-            <translation>Import wird rückgängig gemacht …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="137" />
-            <source>Undone: {deleted} removed, {restored} restored.</source>
-            <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/imports_dialog.py" line="145" />
-            <source>Undo cancelled; the import is still in place.</source>
-            <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MailingActions</name>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/mailing_actions.py" line="106" />
-            <source>%n recipient(s) written to {file}.</source>
-            <translation>
-                <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
-                <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/mailing_actions.py" line="119" />
-            <source>%n address(es) copied for BCC.</source>
-            <translation>
-                <numerusform>%n Adresse für BCC kopiert.</numerusform>
-                <numerusform>%n Adressen für BCC kopiert.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/mailing_actions.py" line="121" />
-            <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
-            <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/mailing_actions.py" line="133" />
-            <source>Export for mail merge</source>
-            <translation>Für Serienbrief exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/mailing_actions.py" line="134" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="86" />
-            <source>defence-dir – DEFENCE.NRW directory</source>
-            <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="265" />
-            <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
-            <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="267" />
-            <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
-            <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="283" />
-            <source>Read-only</source>
-            <translation>Schreibgeschützt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="100" />
-            <source>Search failed: {message}</source>
-            <translation>Suche fehlgeschlagen: {message}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="158" />
-            <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
-            <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="186" />
-            <source>Reset filters</source>
-            <translation>Filter zurücksetzen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="301" />
-            <location filename="../../defence_dir/ui/main_window.py" line="501" />
-            <source>&amp;New…</source>
-            <translation>&amp;Neu…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="303" />
-            <source>&amp;Edit…</source>
-            <translation>&amp;Bearbeiten…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="305" />
-            <source>&amp;Delete</source>
-            <translation>&amp;Löschen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="307" />
-            <source>&amp;Undo</source>
-            <translation>&amp;Rückgängig</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="309" />
-            <source>&amp;Redo</source>
-            <translation>&amp;Wiederholen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="312" />
-            <source>&amp;Find</source>
-            <translation>&amp;Suchen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="314" />
-            <source>Re&amp;load</source>
-            <translation>&amp;Neu laden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="316" />
-            <source>&amp;Back</source>
-            <translation>&amp;Zurück</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="318" />
-            <source>&amp;Forward</source>
-            <translation>&amp;Vor</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="320" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="322" />
-            <source>&amp;Settings…</source>
-            <translation>&amp;Einstellungen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="327" />
-            <source>&amp;About defence-dir</source>
-            <translation>Ü&amp;ber defence-dir</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="329" />
-            <source>Copy email addresses</source>
-            <translation>E-Mail-Adressen kopieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="338" />
-            <source>Imports…</source>
-            <translation>Importe…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="348" />
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="360" />
-            <source>&amp;Edit</source>
-            <translation>&amp;Bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="365" />
-            <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="370" />
-            <source>&amp;Help</source>
-            <translation>&amp;Hilfe</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="373" />
-            <source>Main toolbar</source>
-            <translation>Werkzeugleiste</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="169" />
-            <source>All networks</source>
-            <translation>Alle Netzwerke</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="148" />
-            <source>Overview</source>
-            <translation>Übersicht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="170" />
-            <source>All organisations</source>
-            <translation>Alle Organisationen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="171" />
-            <source>All technology fields</source>
-            <translation>Alle Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="172" />
-            <source>All lists</source>
-            <translation>Alle Verteiler</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="173" />
-            <source>All events</source>
-            <translation>Alle Veranstaltungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="256" />
-            <source>Team database {name}</source>
-            <translation>Teamdatenbank {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="258" />
-            <source>defence-dir – team database {name}</source>
-            <translation>defence-dir – Teamdatenbank {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="325" />
-            <source>&amp;Team database…</source>
-            <translation>&amp;Teamdatenbank…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="331" />
-            <source>&amp;Export vCards…</source>
-            <translation>vCards &amp;exportieren…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="333" />
-            <source>&amp;Import vCards…</source>
-            <translation>vCards &amp;importieren…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="335" />
-            <source>Import a &amp;spreadsheet…</source>
-            <translation>&amp;Tabelle importieren…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="340" />
-            <source>Copy as vCard</source>
-            <translation>Als vCard kopieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="342" />
-            <source>Show QR code…</source>
-            <translation>QR-Code zeigen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="344" />
-            <source>&amp;Overview</source>
-            <translation>Ü&amp;bersicht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="496" />
-            <source>&amp;New person…</source>
-            <translation>&amp;Neue Person…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="497" />
-            <source>&amp;New organisation…</source>
-            <translation>&amp;Neue Organisation…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="498" />
-            <source>&amp;New technology field…</source>
-            <translation>&amp;Neues Technologiefeld…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="499" />
-            <source>&amp;New event…</source>
-            <translation>&amp;Neue Veranstaltung…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="500" />
-            <source>&amp;New distribution list…</source>
-            <translation>&amp;Neuer Verteiler…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/main_window.py" line="591" />
-            <source>%n hit(s)</source>
-            <translation>
-                <numerusform>%n Treffer</numerusform>
-                <numerusform>%n Treffer</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/main_window.py" line="592" />
-            <source>more than %n hits</source>
-            <translation>
-                <numerusform>mehr als %n Treffer</numerusform>
-                <numerusform>mehr als %n Treffer</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="748" />
-            <source>Changed elsewhere</source>
-            <translation>Anderswo geändert</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="750" />
-            <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
-            <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="752" />
-            <source>Save mine</source>
-            <translation>Meine speichern</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="753" />
-            <source>Show current</source>
-            <translation>Aktuelle anzeigen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="765" />
-            <source>Not saved</source>
-            <translation>Nicht gespeichert</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/main_window.py" line="851" />
-            <source>%n address(es) copied</source>
-            <translation>
-                <numerusform>%n Adresse kopiert</numerusform>
-                <numerusform>%n Adressen kopiert</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/main_window.py" line="868" />
-            <source>%n card(s) copied</source>
-            <translation>
-                <numerusform>%n Karte kopiert</numerusform>
-                <numerusform>%n Karten kopiert</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/main_window.py" line="889" />
-            <source>Selected persons (%n)</source>
-            <translation>
-                <numerusform>Ausgewählte Person (%n)</numerusform>
-                <numerusform>Ausgewählte Personen (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="892" />
-            <source>The current search result</source>
-            <translation>Das aktuelle Suchergebnis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="894" />
-            <source>Everybody in the directory</source>
-            <translation>Alle Personen im Verzeichnis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="904" />
-            <source>Import vCards</source>
-            <translation>vCards importieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="905" />
-            <source>vCard (*.vcf *.vcard)</source>
-            <translation>vCard (*.vcf *.vcard)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="957" />
-            <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
-            <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="959" />
-            <source>Database: {location}</source>
-            <translation>Datenbank: {location}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/main_window.py" line="961" />
-            <source>About defence-dir</source>
-            <translation>Über defence-dir</translation>
-        </message>
-    </context>
-    <context>
-        <name>MappingPage</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356" />
-            <source>Target and columns</source>
-            <translation>Ziel und Spalten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357" />
-            <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
-            <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365" />
-            <source>Column</source>
-            <translation>Spalte</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365" />
-            <source>Example</source>
-            <translation>Beispiel</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366" />
-            <source>Field</source>
-            <translation>Feld</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370" />
-            <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
-            <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="417" />
-            <source>{field} – ignored (not an event)</source>
-            <translation>{field} – ignoriert (keine Veranstaltung)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="419" />
-            <source>A status is about an event: it is read only for an import into an event.</source>
-            <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MatchedField</name>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="49" />
-            <source>name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="50" />
-            <source>similar name</source>
-            <translation>ähnlicher Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="51" />
-            <source>organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="52" />
-            <source>network</source>
-            <translation>Netzwerk</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="53" />
-            <source>function</source>
-            <translation>Funktion</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="54" />
-            <source>technology field</source>
-            <translation>Technologiefeld</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="55" />
-            <source>city</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="56" />
-            <source>email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="57" />
-            <source>phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/table_models.py" line="58" />
-            <source>notes</source>
-            <translation>Notizen</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersChange</name>
-        <message>
-            <location filename="../../defence_dir/ui/undo_commands.py" line="257" />
-            <source>Undoing “{action}” …</source>
-            <translation>„{action}“ wird rückgängig gemacht …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/undo_commands.py" line="259" />
-            <source>Redoing “{action}” …</source>
-            <translation>„{action}“ wird wiederholt …</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersPanel</name>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="245" />
-            <source>Only members without proof of consent</source>
-            <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="252" />
-            <location filename="../../defence_dir/ui/members_view.py" line="425" />
-            <source>Set status</source>
-            <translation>Status setzen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="256" />
-            <location filename="../../defence_dir/ui/members_view.py" line="430" />
-            <source>Unsubscribe</source>
-            <translation>Abmelden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="259" />
-            <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
-            <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="263" />
-            <location filename="../../defence_dir/ui/members_view.py" line="432" />
-            <source>Remove…</source>
-            <translation>Entfernen…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="266" />
-            <source>Export for mail merge (.xlsx)…</source>
-            <translation>Serienbrief-Export (.xlsx)…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="271" />
-            <source>Copy email addresses (BCC)</source>
-            <translation>E-Mail-Adressen kopieren (BCC)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="276" />
-            <source>Separated by “; ” (Outlook)</source>
-            <translation>Getrennt durch „; “ (Outlook)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="278" />
-            <source>Separated by “, ” (other mail programs)</source>
-            <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="335" />
-            <source>Members of “{name}”</source>
-            <translation>Mitglieder von „{name}“</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="337" />
-            <source>Attendees of “{name}”</source>
-            <translation>Teilnehmende an „{name}“</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/members_view.py" line="338" />
-            <source>%n person(s)</source>
-            <translation>
-                <numerusform>%n Person</numerusform>
-                <numerusform>%n Personen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="352" />
-            <source>Every member has a recorded consent.</source>
-            <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="354" />
-            <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
-            <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="422" />
-            <source>Open person</source>
-            <translation>Person öffnen</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersView</name>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="55" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="56" />
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="57" />
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="58" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="61" />
-            <source>Consent</source>
-            <translation>Einwilligung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="65" />
-            <source>subscribed</source>
-            <translation>angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="66" />
-            <source>unsubscribed</source>
-            <translation>abgemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="67" />
-            <source>registered</source>
-            <translation>angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="68" />
-            <source>attended</source>
-            <translation>teilgenommen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="69" />
-            <source>cancelled</source>
-            <translation>abgesagt</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="70" />
-            <source>no-show</source>
-            <translation>nicht erschienen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="81" />
-            <source>no proof of consent</source>
-            <translation>kein Nachweis der Einwilligung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/members_view.py" line="129" />
-            <source>unsubscribed on {date}</source>
-            <translation>abgemeldet am {date}</translation>
-        </message>
-    </context>
-    <context>
-        <name>NameDescriptionDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/name_description_dialog.py" line="36" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/name_description_dialog.py" line="38" />
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrganisationDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="60" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="62" />
-            <source>Kind</source>
-            <translation>Art</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="63" />
-            <source>Street</source>
-            <translation>Straße</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="64" />
-            <source>Postal code</source>
-            <translation>PLZ</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="65" />
-            <source>City</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="66" />
-            <source>Country</source>
-            <translation>Land</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="67" />
-            <source>Website</source>
-            <translation>Website</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="69" />
-            <source>Technology fields</source>
-            <translation>Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="70" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverviewPage</name>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="48" />
-            <source>Overview</source>
-            <translation>Übersicht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="60" />
-            <source>Persons</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="61" />
-            <source>Persons per network</source>
-            <translation>Personen je Netzwerk</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="62" />
-            <source>Persons per technology field</source>
-            <translation>Personen je Technologiefeld</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="63" />
-            <source>Distribution list members over time</source>
-            <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="64" />
-            <source>Registered and attended per event</source>
-            <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="65" />
-            <source>Registered</source>
-            <translation>Angemeldet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="65" />
-            <source>Attended</source>
-            <translation>Teilgenommen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="68" />
-            <source>Click or press Enter to list these persons.</source>
-            <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="113" />
-            <source>The overview could not be loaded: {message}</source>
-            <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/overview_page.py" line="124" />
-            <source>%Ln person(s) in the directory</source>
-            <translation>
-                <numerusform>%Ln Person im Verzeichnis</numerusform>
-                <numerusform>%Ln Personen im Verzeichnis</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/overview_page.py" line="135" />
-            <source>{percent} % attended</source>
-            <translation>{percent} % teilgenommen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/overview_page.py" line="142" />
-            <source>%Ln of {total} shown</source>
-            <translation>
-                <numerusform>%Ln von {total} angezeigt</numerusform>
-                <numerusform>%Ln von {total} angezeigt</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="183" />
-            <source>(none)</source>
-            <translation>(keine)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="193" />
-            <location filename="../../defence_dir/ui/person_dialog.py" line="196" />
-            <source>work</source>
-            <translation>dienstlich</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="193" />
-            <location filename="../../defence_dir/ui/person_dialog.py" line="197" />
-            <source>private</source>
-            <translation>privat</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="193" />
-            <location filename="../../defence_dir/ui/person_dialog.py" line="197" />
-            <source>other</source>
-            <translation>sonstige</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="194" />
-            <source>Add email</source>
-            <translation>E-Mail hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="196" />
-            <source>mobile</source>
-            <translation>mobil</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="196" />
-            <source>fax</source>
-            <translation>Fax</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="198" />
-            <source>Add phone</source>
-            <translation>Telefon hinzufügen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="206" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="208" />
-            <source>Salutation</source>
-            <translation>Anrede</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="209" />
-            <source>Academic title</source>
-            <translation>Akademischer Titel</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="210" />
-            <source>Given name</source>
-            <translation>Vorname</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="211" />
-            <source>Middle name</source>
-            <translation>Zweiter Vorname</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="212" />
-            <source>Family name</source>
-            <translation>Nachname</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="213" />
-            <source>Name suffix</source>
-            <translation>Namenszusatz</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="215" />
-            <source>Work</source>
-            <translation>Beruflich</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="217" />
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="218" />
-            <source>Function</source>
-            <translation>Funktion</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="219" />
-            <source>Department</source>
-            <translation>Abteilung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="220" />
-            <source>Reachable at</source>
-            <translation>Erreichbar unter</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="222" />
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="223" />
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="224" />
-            <source>More</source>
-            <translation>Weiteres</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="226" />
-            <source>Technology fields</source>
-            <translation>Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="227" />
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="318" />
-            <source>Saved as {number}</source>
-            <translation>Gespeichert als {number}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreviewPage</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430" />
-            <source>Preview</source>
-            <translation>Vorschau</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431" />
-            <source>What each row will do. Nothing has been written yet.</source>
-            <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440" />
-            <source>fill empty fields</source>
-            <translation>leere Felder füllen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441" />
-            <source>overwrite</source>
-            <translation>überschreiben</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="442" />
-            <source>skip</source>
-            <translation>überspringen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447" />
-            <source>Row</source>
-            <translation>Zeile</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447" />
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447" />
-            <source>Result</source>
-            <translation>Ergebnis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448" />
-            <source>Details</source>
-            <translation>Einzelheiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448" />
-            <source>For this person</source>
-            <translation>Für diese Person</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472" />
-            <source>Name match from</source>
-            <translation>Namensgleichheit ab</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475" />
-            <source>Persons already in the directory:</source>
-            <translation>Personen, die schon im Verzeichnis sind:</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486" />
-            <source>Word in the file</source>
-            <translation>Wort in der Datei</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486" />
-            <source>Rows</source>
-            <translation>Zeilen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="487" />
-            <source>Attendance status</source>
-            <translation>Teilnahmestatus</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="520" />
-            <source>Comparing with the directory …</source>
-            <translation>Abgleich mit dem Verzeichnis …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546" />
-            <source>(first {count} rows; the others follow …)</source>
-            <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551" />
-            <source>new</source>
-            <translation>neu</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551" />
-            <source>already there</source>
-            <translation>schon vorhanden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="552" />
-            <source>duplicate in file</source>
-            <translation>doppelt in der Datei</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553" />
-            <source>invalid</source>
-            <translation>ungültig</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553" />
-            <source>empty</source>
-            <translation>leer</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578" />
-            <source>imported with a warning (⚠): {count}</source>
-            <translation>mit Hinweis importiert (⚠): {count}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595" />
-            <source>not known: {status}, with a warning</source>
-            <translation>unbekannt: {status}, mit Hinweis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604" />
-            <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
-            <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632" />
-            <source>Status: {status}</source>
-            <translation>Status: {status}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638" />
-            <source>similarity {score} %</source>
-            <translation>Ähnlichkeit {score} %</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrivacyActions</name>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="47" />
-            <source>Export access report…</source>
-            <translation>Auskunft exportieren…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="50" />
-            <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
-            <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="52" />
-            <source>Erase person (GDPR)…</source>
-            <translation>Person löschen (DSGVO)…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="55" />
-            <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
-            <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="57" />
-            <source>&amp;Privacy</source>
-            <translation>&amp;Datenschutz</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="65" />
-            <source>Erasure not complete: another program has the database open</source>
-            <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="69" />
-            <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
-            <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="103" />
-            <source>JSON (*.json)</source>
-            <translation>JSON (*.json)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="104" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="107" />
-            <source>Access report {name}</source>
-            <translation>Auskunft {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="110" />
-            <source>Export access report</source>
-            <translation>Auskunft exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="124" />
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="129" />
-            <source>Access report not written</source>
-            <translation>Auskunft nicht geschrieben</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="125" />
-            <source>{path} cannot be written: {reason}</source>
-            <translation>{path} kann nicht geschrieben werden: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="132" />
-            <source>Access report for {name} written to {path}</source>
-            <translation>Auskunft zu {name} nach {path} geschrieben</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="139" />
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="174" />
-            <source>Erase person (GDPR)</source>
-            <translation>Person löschen (DSGVO)</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="140" />
-            <source>Erase {name} and everything stored about them?</source>
-            <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="144" />
-            <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="132"/>
+        <source>Undoing the import…</source>
+        <translation>Import wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="137"/>
+        <source>Undone: {deleted} removed, {restored} restored.</source>
+        <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/imports_dialog.py" line="145"/>
+        <source>Undo cancelled; the import is still in place.</source>
+        <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
+    </message>
+</context>
+<context>
+    <name>MailingActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="106"/>
+        <source>%n recipient(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+            <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="119"/>
+        <source>%n address(es) copied for BCC.</source>
+        <translation>
+            <numerusform>%n Adresse für BCC kopiert.</numerusform>
+            <numerusform>%n Adressen für BCC kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="121"/>
+        <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
+        <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
+        <source>Export for mail merge</source>
+        <translation>Für Serienbrief exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/mailing_actions.py" line="134"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="87"/>
+        <source>defence-dir – DEFENCE.NRW directory</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
+        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="101"/>
+        <source>Search failed: {message}</source>
+        <translation>Suche fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="162"/>
+        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
+        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <source>Reset filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="512"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="330"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <source>&amp;About defence-dir</source>
+        <translation>Ü&amp;ber defence-dir</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
+        <source>Copy email addresses</source>
+        <translation>E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="346"/>
+        <source>Imports…</source>
+        <translation>Importe…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="356"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="368"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="373"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="378"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="381"/>
+        <source>Main toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="173"/>
+        <source>All networks</source>
+        <translation>Alle Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="152"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="175"/>
+        <source>All technology fields</source>
+        <translation>Alle Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
+        <source>All lists</source>
+        <translation>Alle Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
+        <source>All events</source>
+        <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <source>Team database {name}</source>
+        <translation>Teamdatenbank {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <source>defence-dir – team database {name}</source>
+        <translation>defence-dir – Teamdatenbank {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
+        <source>&amp;Team database…</source>
+        <translation>&amp;Teamdatenbank…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="339"/>
+        <source>&amp;Export vCards…</source>
+        <translation>vCards &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
+        <source>&amp;Import vCards…</source>
+        <translation>vCards &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="343"/>
+        <source>Import a &amp;spreadsheet…</source>
+        <translation>&amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="348"/>
+        <source>Copy as vCard</source>
+        <translation>Als vCard kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="350"/>
+        <source>Show QR code…</source>
+        <translation>QR-Code zeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="507"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Neue Person…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="508"/>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Neue Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="509"/>
+        <source>&amp;New technology field…</source>
+        <translation>&amp;Neues Technologiefeld…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="510"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="511"/>
+        <source>&amp;New distribution list…</source>
+        <translation>&amp;Neuer Verteiler…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="602"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
+        <source>more than %n hits</source>
+        <translation>
+            <numerusform>mehr als %n Treffer</numerusform>
+            <numerusform>mehr als %n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="759"/>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="761"/>
+        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
+        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="763"/>
+        <source>Save mine</source>
+        <translation>Meine speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="764"/>
+        <source>Show current</source>
+        <translation>Aktuelle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="776"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <source>%n address(es) copied</source>
+        <translation>
+            <numerusform>%n Adresse kopiert</numerusform>
+            <numerusform>%n Adressen kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
+        <source>%n card(s) copied</source>
+        <translation>
+            <numerusform>%n Karte kopiert</numerusform>
+            <numerusform>%n Karten kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
+        <source>Selected persons (%n)</source>
+        <translation>
+            <numerusform>Ausgewählte Person (%n)</numerusform>
+            <numerusform>Ausgewählte Personen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="903"/>
+        <source>The current search result</source>
+        <translation>Das aktuelle Suchergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
+        <source>Everybody in the directory</source>
+        <translation>Alle Personen im Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
+        <source>Import vCards</source>
+        <translation>vCards importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
+        <source>vCard (*.vcf *.vcard)</source>
+        <translation>vCard (*.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="968"/>
+        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
+        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="970"/>
+        <source>Database: {location}</source>
+        <translation>Datenbank: {location}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/main_window.py" line="972"/>
+        <source>About defence-dir</source>
+        <translation>Über defence-dir</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <source>Target and columns</source>
+        <translation>Ziel und Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
+        <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
+        <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370"/>
+        <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
+        <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="417"/>
+        <source>{field} – ignored (not an event)</source>
+        <translation>{field} – ignoriert (keine Veranstaltung)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="419"/>
+        <source>A status is about an event: it is read only for an import into an event.</source>
+        <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchedField</name>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <source>organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <source>technology field</source>
+        <translation>Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersChange</name>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="257"/>
+        <source>Undoing “{action}” …</source>
+        <translation>„{action}“ wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/undo_commands.py" line="259"/>
+        <source>Redoing “{action}” …</source>
+        <translation>„{action}“ wird wiederholt …</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="245"/>
+        <source>Only members without proof of consent</source>
+        <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="252"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="425"/>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="256"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="430"/>
+        <source>Unsubscribe</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="259"/>
+        <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
+        <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="263"/>
+        <location filename="../../defence_dir/ui/members_view.py" line="432"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="266"/>
+        <source>Export for mail merge (.xlsx)…</source>
+        <translation>Serienbrief-Export (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="271"/>
+        <source>Copy email addresses (BCC)</source>
+        <translation>E-Mail-Adressen kopieren (BCC)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="276"/>
+        <source>Separated by “; ” (Outlook)</source>
+        <translation>Getrennt durch „; “ (Outlook)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="278"/>
+        <source>Separated by “, ” (other mail programs)</source>
+        <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="335"/>
+        <source>Members of “{name}”</source>
+        <translation>Mitglieder von „{name}“</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="337"/>
+        <source>Attendees of “{name}”</source>
+        <translation>Teilnehmende an „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/members_view.py" line="338"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="352"/>
+        <source>Every member has a recorded consent.</source>
+        <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="354"/>
+        <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
+        <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="422"/>
+        <source>Open person</source>
+        <translation>Person öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="58"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <source>subscribed</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
+        <source>unsubscribed</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
+        <source>registered</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
+        <source>attended</source>
+        <translation>teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="70"/>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="81"/>
+        <source>no proof of consent</source>
+        <translation>kein Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/members_view.py" line="129"/>
+        <source>unsubscribed on {date}</source>
+        <translation>abgemeldet am {date}</translation>
+    </message>
+</context>
+<context>
+    <name>NameDescriptionDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/name_description_dialog.py" line="36"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/name_description_dialog.py" line="38"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="62"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="63"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="64"/>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="66"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="67"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="70"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="48"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="60"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="61"/>
+        <source>Persons per network</source>
+        <translation>Personen je Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="62"/>
+        <source>Persons per technology field</source>
+        <translation>Personen je Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="63"/>
+        <source>Distribution list members over time</source>
+        <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="64"/>
+        <source>Registered and attended per event</source>
+        <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
+        <source>Attended</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="68"/>
+        <source>Click or press Enter to list these persons.</source>
+        <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="113"/>
+        <source>The overview could not be loaded: {message}</source>
+        <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
+        <source>%Ln person(s) in the directory</source>
+        <translation>
+            <numerusform>%Ln Person im Verzeichnis</numerusform>
+            <numerusform>%Ln Personen im Verzeichnis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <source>{percent} % attended</source>
+        <translation>{percent} % teilgenommen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/overview_page.py" line="142"/>
+        <source>%Ln of {total} shown</source>
+        <translation>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+            <numerusform>%Ln von {total} angezeigt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="183"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <source>work</source>
+        <translation>dienstlich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <source>Add email</source>
+        <translation>E-Mail hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
+        <source>Add phone</source>
+        <translation>Telefon hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="208"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
+        <source>Academic title</source>
+        <translation>Akademischer Titel</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="210"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="211"/>
+        <source>Middle name</source>
+        <translation>Zweiter Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="212"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="213"/>
+        <source>Name suffix</source>
+        <translation>Namenszusatz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="215"/>
+        <source>Work</source>
+        <translation>Beruflich</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="217"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="218"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="219"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="220"/>
+        <source>Reachable at</source>
+        <translation>Erreichbar unter</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="222"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="223"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="224"/>
+        <source>More</source>
+        <translation>Weiteres</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="226"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="227"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="318"/>
+        <source>Saved as {number}</source>
+        <translation>Gespeichert als {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431"/>
+        <source>What each row will do. Nothing has been written yet.</source>
+        <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
+        <source>fill empty fields</source>
+        <translation>leere Felder füllen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
+        <source>overwrite</source>
+        <translation>überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="442"/>
+        <source>skip</source>
+        <translation>überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
+        <source>For this person</source>
+        <translation>Für diese Person</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472"/>
+        <source>Name match from</source>
+        <translation>Namensgleichheit ab</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
+        <source>Persons already in the directory:</source>
+        <translation>Personen, die schon im Verzeichnis sind:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <source>Word in the file</source>
+        <translation>Wort in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="487"/>
+        <source>Attendance status</source>
+        <translation>Teilnahmestatus</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="520"/>
+        <source>Comparing with the directory …</source>
+        <translation>Abgleich mit dem Verzeichnis …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546"/>
+        <source>(first {count} rows; the others follow …)</source>
+        <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
+        <source>already there</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="552"/>
+        <source>duplicate in file</source>
+        <translation>doppelt in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578"/>
+        <source>imported with a warning (⚠): {count}</source>
+        <translation>mit Hinweis importiert (⚠): {count}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595"/>
+        <source>not known: {status}, with a warning</source>
+        <translation>unbekannt: {status}, mit Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604"/>
+        <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
+        <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638"/>
+        <source>similarity {score} %</source>
+        <translation>Ähnlichkeit {score} %</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="47"/>
+        <source>Export access report…</source>
+        <translation>Auskunft exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="50"/>
+        <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
+        <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="52"/>
+        <source>Erase person (GDPR)…</source>
+        <translation>Person löschen (DSGVO)…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="55"/>
+        <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
+        <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="57"/>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Datenschutz</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="65"/>
+        <source>Erasure not complete: another program has the database open</source>
+        <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="69"/>
+        <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
+        <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="104"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="107"/>
+        <source>Access report {name}</source>
+        <translation>Auskunft {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="110"/>
+        <source>Export access report</source>
+        <translation>Auskunft exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="129"/>
+        <source>Access report not written</source>
+        <translation>Auskunft nicht geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="125"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="132"/>
+        <source>Access report for {name} written to {path}</source>
+        <translation>Auskunft zu {name} nach {path} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="174"/>
+        <source>Erase person (GDPR)</source>
+        <translation>Person löschen (DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="140"/>
+        <source>Erase {name} and everything stored about them?</source>
+        <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="144"/>
+        <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
-            <translation>Kontaktdaten, Netzwerkrollen, Verteiler-Mitgliedschaften mit ihren Einwilligungen, Veranstaltungsteilnahmen, Importeinträge zu dieser Person und ihre Einträge im Suchindex werden gelöscht, und die Datenbankdatei wird neu geschrieben, sodass nichts davon darin lesbar bleibt.
+        <translation>Kontaktdaten, Netzwerkrollen, Verteiler-Mitgliedschaften mit ihren Einwilligungen, Veranstaltungsteilnahmen, Importeinträge zu dieser Person und ihre Einträge im Suchindex werden gelöscht, und die Datenbankdatei wird neu geschrieben, sodass nichts davon darin lesbar bleibt.
 
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="200" />
-            <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
-            <translation>
-                <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
-                <numerusform>Person vollständig gelöscht (%n Datensätze); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="204" />
-            <source>Person erased from the directory (%n record(s)).</source>
-            <translation>
-                <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
-                <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensätze).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="213" />
-            <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
-            <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="219" />
-            <source>The person is erased from the directory. On a database server, old row versions can stay in the server's files, WAL archives and backups until the server reuses the space; ask the server's administrator about them.</source>
-            <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="224" />
-            <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person's data:</source>
-            <translation>
-                <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
-                <numerusform>%n ältere Sicherungskopien der Datenbank, vor Updates von defence-dir angelegt, enthalten die Daten der Person noch:</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="228" />
-            <source>Erasure not complete</source>
-            <translation>Löschung nicht vollständig</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="231" />
-            <source>Delete %n backup(s)…</source>
-            <translation>
-                <numerusform>Diese Sicherungskopie löschen …</numerusform>
-                <numerusform>Diese %n Sicherungskopien löschen …</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="240" />
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="246" />
-            <source>Delete backups</source>
-            <translation>Sicherungskopien löschen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="241" />
-            <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
-            <translation>
-                <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
-                <numerusform>%n Sicherungskopien der Datenbank endgültig löschen? Sie enthalten auch die übrigen Einträge im Stand vor dem Update.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="254" />
-            <source>Backups not deleted</source>
-            <translation>Sicherungskopien nicht gelöscht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="255" />
-            <source>{path} cannot be deleted: {reason}</source>
-            <translation>{path} kann nicht gelöscht werden: {reason}</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="259" />
-            <source>%n backup(s) deleted.</source>
-            <translation>
-                <numerusform>%n Sicherungskopie gelöscht.</numerusform>
-                <numerusform>%n Sicherungskopien gelöscht.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="283" />
-            <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
-            <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="151" />
-            <source>Erase permanently</source>
-            <translation>Endgültig löschen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="171" />
-            <source>Erasing {name} and compacting the database …</source>
-            <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="191" />
-            <source>Not erased</source>
-            <translation>Nicht gelöscht</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/privacy_actions.py" line="192" />
-            <source>The person could not be erased: {message}</source>
-            <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
-        </message>
-    </context>
-    <context>
-        <name>QPlatformTheme</name>
-        <message>
-            <location filename="../../defence_dir/ui/background_jobs.py" line="100" />
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-    </context>
-    <context>
-        <name>QrDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="217" />
-            <source>QR code: {name}</source>
-            <translation>QR-Code: {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227" />
-            <source>Scan with the phone's camera to add {name} to its contacts.</source>
-            <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordEditor</name>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="78" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="87" />
-            <source>New person</source>
-            <translation>Neue Person</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="97" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="124" />
-            <source>Edit person</source>
-            <translation>Person bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="129" />
-            <source>Delete this person?</source>
-            <translation>Diese Person löschen?</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/record_editing.py" line="130" />
-            <source>Delete these %n persons?</source>
-            <translation>
-                <numerusform>Diese %n Person löschen?</numerusform>
-                <numerusform>Diese %n Personen löschen?</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="131" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="142" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="233" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="242" />
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="132" />
-            <source>Memberships in lists and events go with them. You can undo this.</source>
-            <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="147" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="157" />
-            <source>New organisation</source>
-            <translation>Neue Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="168" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="177" />
-            <source>Edit organisation</source>
-            <translation>Organisation bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="182" />
-            <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
-            <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="187" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="197" />
-            <source>New technology field</source>
-            <translation>Neues Technologiefeld</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="209" />
-            <location filename="../../defence_dir/ui/record_editing.py" line="218" />
-            <source>Edit technology field</source>
-            <translation>Technologiefeld bearbeiten</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/record_editing.py" line="224" />
-            <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
-            <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sections</name>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="27" />
-            <source>Persons</source>
-            <translation>Personen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="34" />
-            <source>Organisations</source>
-            <translation>Organisationen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="39" />
-            <source>Networks</source>
-            <translation>Netzwerke</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="43" />
-            <source>Technology fields</source>
-            <translation>Technologiefelder</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="46" />
-            <source>Events</source>
-            <translation>Veranstaltungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/sections.py" line="52" />
-            <source>Distribution lists</source>
-            <translation>Verteiler</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/settings_dialog.py" line="22" />
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/settings_dialog.py" line="25" />
-            <source>As the system</source>
-            <translation>Wie das System</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/settings_dialog.py" line="30" />
-            <source>A new language applies the next time defence-dir starts.</source>
-            <translation>Eine neue Sprache gilt ab dem nächsten Start von defence-dir.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/settings_dialog.py" line="33" />
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-    </context>
-    <context>
-        <name>SpreadsheetWizard</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="826" />
-            <source>Import a spreadsheet</source>
-            <translation>Tabelle importieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="844" />
-            <source>Import</source>
-            <translation>Importieren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="864" />
-            <source>{name} has changed since it was read; please open it again.</source>
-            <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="912" />
-            <source>Cancelling …</source>
-            <translation>Wird abgebrochen …</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="930" />
-            <source>Import done: {created} new, {updated} updated.</source>
-            <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="933" />
-            <source>Not added again (unsubscribed): {names}</source>
-            <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
-        </message>
-    </context>
-    <context>
-        <name>TargetChoice</name>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="288" />
-            <source>Import into</source>
-            <translation>Importieren in</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="290" />
-            <source>Directory only</source>
-            <translation>Nur ins Verzeichnis</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291" />
-            <source>Also to the distribution list</source>
-            <translation>Auch in den Verteiler</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292" />
-            <source>Also as attendees of the event</source>
-            <translation>Auch als Teilnehmende der Veranstaltung</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304" />
-            <source>Status for rows without a known one</source>
-            <translation>Status für Zeilen ohne bekannten Status</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344" />
-            <source>Into the directory and the distribution list “{name}”.</source>
-            <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347" />
-            <source>Into the directory and as attendees of “{name}”.</source>
-            <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="349" />
-            <source>Into the directory only.</source>
-            <translation>Nur in das Verzeichnis.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamSettingsDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="62" />
-            <source>Team database</source>
-            <translation>Teamdatenbank</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="79" />
-            <source>Keep the password in the system keyring</source>
-            <translation>Passwort im Schlüsselbund des Systems aufbewahren</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="83" />
-            <source>Open the team database when defence-dir starts</source>
-            <translation>Teamdatenbank beim Start von defence-dir öffnen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="101" />
-            <source>stored in the system keyring</source>
-            <translation>im Schlüsselbund des Systems gespeichert</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="104" />
-            <source>Address</source>
-            <translation>Adresse</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="105" />
-            <source>User</source>
-            <translation>Benutzer</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="106" />
-            <source>Password</source>
-            <translation>Passwort</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="109" />
-            <source>&amp;Test connection</source>
-            <translation>Verbindung &amp;testen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="112" />
-            <source>&amp;Connect now</source>
-            <translation>Jetzt &amp;verbinden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="114" />
-            <source>Open the team database in this window</source>
-            <translation>Die Teamdatenbank in diesem Fenster öffnen</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="135" />
-            <source>Open now: team database {name}</source>
-            <translation>Geöffnet: Teamdatenbank {name}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="136" />
-            <source>Open now: local directory {path}</source>
-            <translation>Geöffnet: lokales Verzeichnis {path}</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="176" />
-            <source>Testing the connection…</source>
-            <translation>Verbindung wird getestet…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_settings_dialog.py" line="191" />
-            <source>Connecting…</source>
-            <translation>Wird verbunden…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamStart</name>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="22" />
-            <source>Cannot open the team database</source>
-            <translation>Die Teamdatenbank kann nicht geöffnet werden</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="23" />
-            <source>{reason}
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="200"/>
+        <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
+        <translation>
+            <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
+            <numerusform>Person vollständig gelöscht (%n Datensätze); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="204"/>
+        <source>Person erased from the directory (%n record(s)).</source>
+        <translation>
+            <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
+            <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensätze).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="213"/>
+        <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
+        <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="219"/>
+        <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
+        <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="224"/>
+        <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
+        <translation>
+            <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
+            <numerusform>%n ältere Sicherungskopien der Datenbank, vor Updates von defence-dir angelegt, enthalten die Daten der Person noch:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="228"/>
+        <source>Erasure not complete</source>
+        <translation>Löschung nicht vollständig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="231"/>
+        <source>Delete %n backup(s)…</source>
+        <translation>
+            <numerusform>Diese Sicherungskopie löschen …</numerusform>
+            <numerusform>Diese %n Sicherungskopien löschen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="240"/>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="246"/>
+        <source>Delete backups</source>
+        <translation>Sicherungskopien löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="241"/>
+        <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
+        <translation>
+            <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
+            <numerusform>%n Sicherungskopien der Datenbank endgültig löschen? Sie enthalten auch die übrigen Einträge im Stand vor dem Update.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="254"/>
+        <source>Backups not deleted</source>
+        <translation>Sicherungskopien nicht gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="255"/>
+        <source>{path} cannot be deleted: {reason}</source>
+        <translation>{path} kann nicht gelöscht werden: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="259"/>
+        <source>%n backup(s) deleted.</source>
+        <translation>
+            <numerusform>%n Sicherungskopie gelöscht.</numerusform>
+            <numerusform>%n Sicherungskopien gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="283"/>
+        <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
+        <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="151"/>
+        <source>Erase permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="171"/>
+        <source>Erasing {name} and compacting the database …</source>
+        <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <source>Not erased</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
+        <source>The person could not be erased: {message}</source>
+        <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../defence_dir/ui/background_jobs.py" line="100"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="217"/>
+        <source>QR code: {name}</source>
+        <translation>QR-Code: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
+        <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
+        <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="78"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="87"/>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="97"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="124"/>
+        <source>Edit person</source>
+        <translation>Person bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="129"/>
+        <source>Delete this person?</source>
+        <translation>Diese Person löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/record_editing.py" line="130"/>
+        <source>Delete these %n persons?</source>
+        <translation>
+            <numerusform>Diese %n Person löschen?</numerusform>
+            <numerusform>Diese %n Personen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="131"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="142"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="233"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="242"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="132"/>
+        <source>Memberships in lists and events go with them. You can undo this.</source>
+        <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="147"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="157"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="168"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="177"/>
+        <source>Edit organisation</source>
+        <translation>Organisation bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="182"/>
+        <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
+        <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="187"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="197"/>
+        <source>New technology field</source>
+        <translation>Neues Technologiefeld</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="209"/>
+        <location filename="../../defence_dir/ui/record_editing.py" line="218"/>
+        <source>Edit technology field</source>
+        <translation>Technologiefeld bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/record_editing.py" line="224"/>
+        <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
+        <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="27"/>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="34"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="39"/>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="43"/>
+        <source>Technology fields</source>
+        <translation>Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="46"/>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/sections.py" line="52"/>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="22"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="25"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="30"/>
+        <source>A new language applies the next time defence-dir starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von defence-dir.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/settings_dialog.py" line="33"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetWizard</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="826"/>
+        <source>Import a spreadsheet</source>
+        <translation>Tabelle importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="844"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="864"/>
+        <source>{name} has changed since it was read; please open it again.</source>
+        <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="912"/>
+        <source>Cancelling …</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="930"/>
+        <source>Import done: {created} new, {updated} updated.</source>
+        <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="933"/>
+        <source>Not added again (unsubscribed): {names}</source>
+        <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetChoice</name>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="288"/>
+        <source>Import into</source>
+        <translation>Importieren in</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="290"/>
+        <source>Directory only</source>
+        <translation>Nur ins Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
+        <source>Also to the distribution list</source>
+        <translation>Auch in den Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292"/>
+        <source>Also as attendees of the event</source>
+        <translation>Auch als Teilnehmende der Veranstaltung</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
+        <source>Status for rows without a known one</source>
+        <translation>Status für Zeilen ohne bekannten Status</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <source>Into the directory and the distribution list “{name}”.</source>
+        <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347"/>
+        <source>Into the directory and as attendees of “{name}”.</source>
+        <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="349"/>
+        <source>Into the directory only.</source>
+        <translation>Nur in das Verzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="62"/>
+        <source>Team database</source>
+        <translation>Teamdatenbank</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="79"/>
+        <source>Keep the password in the system keyring</source>
+        <translation>Passwort im Schlüsselbund des Systems aufbewahren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="83"/>
+        <source>Open the team database when defence-dir starts</source>
+        <translation>Teamdatenbank beim Start von defence-dir öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="101"/>
+        <source>stored in the system keyring</source>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="104"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="105"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="106"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="109"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="112"/>
+        <source>&amp;Connect now</source>
+        <translation>Jetzt &amp;verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="114"/>
+        <source>Open the team database in this window</source>
+        <translation>Die Teamdatenbank in diesem Fenster öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="135"/>
+        <source>Open now: team database {name}</source>
+        <translation>Geöffnet: Teamdatenbank {name}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="136"/>
+        <source>Open now: local directory {path}</source>
+        <translation>Geöffnet: lokales Verzeichnis {path}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="178"/>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="193"/>
+        <source>Connecting…</source>
+        <translation>Wird verbunden…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStart</name>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="22"/>
+        <source>Cannot open the team database</source>
+        <translation>Die Teamdatenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="23"/>
+        <source>{reason}
 
 The local directory is opened instead.</source>
-            <translation>{reason}
+        <translation>{reason}
 
 Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="30" />
-            <source>Password for the team database {name}:</source>
-            <translation>Passwort für die Teamdatenbank {name}:</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="34" />
-            <location filename="../../defence_dir/ui/team_start.py" line="72" />
-            <source>Team database</source>
-            <translation>Teamdatenbank</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="68" />
-            <source>Connecting to the team database {name}…</source>
-            <translation>Verbindung zur Teamdatenbank {name} wird hergestellt…</translation>
-        </message>
-        <message>
-            <location filename="../../defence_dir/ui/team_start.py" line="70" />
-            <source>Open the local directory</source>
-            <translation>Lokales Verzeichnis öffnen</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopicDialog</name>
-        <message>
-            <location filename="../../defence_dir/ui/organisation_dialog.py" line="104" />
-            <source>A technology field needs a name.</source>
-            <translation>Ein Technologiefeld braucht einen Namen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>_ContactRows</name>
-        <message>
-            <location filename="../../defence_dir/ui/person_dialog.py" line="136" />
-            <source>Remove</source>
-            <translation>Entfernen</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="30"/>
+        <source>Password for the team database {name}:</source>
+        <translation>Passwort für die Teamdatenbank {name}:</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="34"/>
+        <location filename="../../defence_dir/ui/team_start.py" line="72"/>
+        <source>Team database</source>
+        <translation>Teamdatenbank</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="68"/>
+        <source>Connecting to the team database {name}…</source>
+        <translation>Verbindung zur Teamdatenbank {name} wird hergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/team_start.py" line="70"/>
+        <source>Open the local directory</source>
+        <translation>Lokales Verzeichnis öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDialog</name>
+    <message>
+        <location filename="../../defence_dir/ui/organisation_dialog.py" line="104"/>
+        <source>A technology field needs a name.</source>
+        <translation>Ein Technologiefeld braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>_ContactRows</name>
+    <message>
+        <location filename="../../defence_dir/ui/person_dialog.py" line="136"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
 </TS>

@@ -115,6 +115,17 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
     </message>
 </context>
 <context>
+    <name>CopyBanner</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/sync_banner.py" line="157"/>
+        <source>Up to date (%n change(s)).</source>
+        <translation>
+            <numerusform>Up to date (%n change).</numerusform>
+            <numerusform>Up to date (%n changes).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
@@ -175,7 +186,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="591"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="602"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -183,7 +194,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="592"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -191,7 +202,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="851"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -199,7 +210,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="868"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -207,7 +218,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="889"/>
+        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>

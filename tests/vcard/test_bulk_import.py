@@ -207,7 +207,7 @@ def _state(engine: Engine) -> dict[str, list[tuple]]:
                 connection.execute(text(f"INSERT INTO {table}({table}, rank) "
                                         "VALUES ('integrity-check', 1)"))
         for table in Base.metadata.sorted_tables:
-            if table.name in ("import_batch", "import_change", "search_state"):
+            if table.name in ("import_batch", "import_change", "search_state", "change_log"):
                 continue
             columns = [c for c in table.c if c.name not in skipped.get(table.name, ())]
             rows[table.name] = sorted(map(tuple, connection.execute(select(*columns))),
