@@ -174,3 +174,42 @@ def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, lis
         params.append(f"%{token.digits}%")
         params.extend(f"% {token.word}%" for _ in ALL_COLUMNS)
     return f"{sql} ORDER BY {order}", params
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------------
+# The same conditions over search_document.search_words (see data/postgres_search.py): every
+# word is a lexeme tagged with where it occurs, so a whole class is one tsquery that one GIN
+# index answers; phone digits anywhere in a number come from a pg_trgm index on `phone`.
+
+_NAMESPACE = {NAME_COLUMNS: "n", ALL_COLUMNS: "a", ("phonetic",): "p"}
+
+
+def _pg_lexeme(namespace: str, word: str, prefix: bool) -> str:
+    quoted = (namespace + ":" + word).replace("\\", "\\\\").replace("'", "''")
+    return f"'{quoted}'" + (":*" if prefix else "")
+
+
+def _pg_and(text: list[list[Leaf]]) -> str:
+    return " & ".join(
+        "(" + " | ".join(_pg_lexeme(_NAMESPACE[leaf.columns], leaf.word, leaf.prefix)
+                         for leaf in leaves) + ")"
+        for leaves in text)
+
+
+def pg_where(condition: ClassCondition | None, tags: list[str]) -> tuple[str, list[object]]:
+    """WHERE clause over search_document (format parameters) for a class under filter tags."""
+    parts: list[str] = []
+    if condition and condition.text:
+        parts.append(_pg_and(condition.text))
+        if condition.exclude:
+            parts.append(f"!({_pg_and(condition.exclude)})")
+    parts.extend(_pg_lexeme("t", tag, prefix=False) for tag in tags)
+    where: list[str] = []
+    params: list[object] = []
+    if parts:
+        where.append("search_words @@ %s::tsquery")
+        params.append(" & ".join(parts))
+    for token in condition.phones if condition else []:
+        where.append("(phone LIKE %s OR search_words @@ %s::tsquery)")
+        params.extend([f"%{token.digits}%", _pg_lexeme("a", token.word, prefix=True)])
+    return " AND ".join(where) or "true", params

@@ -1,0 +1,85 @@
+"""PostgreSQL's answers to one rank class: first ids in alphabetical order, capped count, names.
+
+The first page of a class is its smallest ids. A GIN index cannot return rows in id order, and
+walking the primary key with a filter reads the whole table when the matches are few, so a class
+is asked in two steps: the first PROBE_ROWS documents in id order are filtered (enough when the
+matches are common, as for a one-letter prefix), and only if they do not fill the page are all
+matches fetched through the indexes and sorted (they are then few). Either way the work is
+bounded by PROBE_ROWS or by the number of matches below 1 in PROBE_ROWS / page size.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from defence_dir.data.postgres_search import NAME_WORD_TABLE, WORDS_COLUMN
+from defence_dir.search.conditions import ClassCondition, pg_where
+
+PROBE_ROWS = 4000
+
+
+def has_pg_search(session: Session) -> bool:
+    """Whether this is PostgreSQL with the search schema of migration 0004."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return False
+    cached = bind.engine.__dict__.get("_defence_dir_pg_search")
+    if cached is None:
+        cached = session.execute(text(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = "
+            "'search_document' AND column_name = :column AND table_schema = current_schema()"),
+            {"column": WORDS_COLUMN}).scalar_one() == 1
+        bind.engine.__dict__["_defence_dir_pg_search"] = cached
+    return bool(cached)
+
+
+class PgClassQuery:
+    """One rank class (or, with condition None, everything) under filter tags."""
+
+    def __init__(self, session: Session, condition: ClassCondition | None,
+                 tags: list[str]) -> None:
+        self.session = session
+        self.where, self.params = pg_where(condition, tags)
+
+    def _run(self, sql: str, params: list[object]) -> list[int]:
+        rows = self.session.connection().exec_driver_sql(sql, tuple(params))
+        return [row[0] for row in rows]
+
+    def ids(self, limit: int, offset: int = 0) -> list[int]:
+        """Up to `limit` ids (all of them for a negative limit) after `offset`."""
+        matches = f"SELECT id FROM search_document WHERE {self.where}"
+        if limit < 0:
+            return self._run(f"WITH m AS MATERIALIZED ({matches}) "
+                             "SELECT id FROM m ORDER BY id OFFSET %s", [*self.params, offset])
+        wanted = limit + offset
+        if wanted == 0:
+            return []
+        # Both steps in one statement: the second runs only when the probe fell short.
+        sql = (f"WITH probe AS MATERIALIZED (SELECT id FROM (SELECT * FROM search_document "
+               f"ORDER BY id LIMIT {PROBE_ROWS}) d WHERE {self.where} ORDER BY id LIMIT %s), "
+               f"m AS MATERIALIZED ({matches}) "
+               "SELECT id FROM probe WHERE (SELECT count(*) FROM probe) >= %s "
+               "UNION ALL (SELECT id FROM m WHERE (SELECT count(*) FROM probe) < %s "
+               "ORDER BY id LIMIT %s) ORDER BY id OFFSET %s")
+        return self._run(sql, [*self.params, wanted, *self.params, wanted, wanted, wanted,
+                               offset])
+
+    def count(self, cap: int) -> int:
+        if cap <= 0:
+            return 0
+        rows = self.session.connection().exec_driver_sql(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_document WHERE {self.where} "
+            "LIMIT %s) s", (*self.params, cap))
+        return int(rows.scalar_one())
+
+
+def name_words(session: Session) -> list[str]:
+    """The distinct name words, in byte order, from the name-word index: one index probe per
+    distinct word (a loose index scan), not a read of every document."""
+    rows = session.connection().exec_driver_sql(
+        f"WITH RECURSIVE v(word) AS ((SELECT word FROM {NAME_WORD_TABLE} ORDER BY word LIMIT 1) "
+        f"UNION ALL SELECT (SELECT word FROM {NAME_WORD_TABLE} WHERE word > v.word "
+        "ORDER BY word LIMIT 1) FROM v WHERE v.word IS NOT NULL) "
+        "SELECT word FROM v WHERE word IS NOT NULL")
+    return [row[0] for row in rows]
