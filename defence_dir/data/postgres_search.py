@@ -80,11 +80,12 @@ def create(connection: Connection) -> None:
     run = connection.exec_driver_sql
     run(_WORDS_FUNCTION)
     run(_WORDS_COLUMN_SQL)
-    # fastupdate off: a search right after a bulk import must not scan a long pending list.
+    # fastupdate off: new entries go straight into the index; a search after a bulk import
+    # must not read a long pending list (a phone search took 360 ms instead of 0.1 ms).
     run(f"CREATE INDEX ix_search_document_words ON search_document USING gin ({WORDS_COLUMN}) "
         "WITH (fastupdate = off)")
     run("CREATE INDEX ix_search_document_phone_trgm ON search_document "
-        "USING gin (phone gin_trgm_ops)")
+        "USING gin (phone gin_trgm_ops) WITH (fastupdate = off)")
     run(f'CREATE TABLE {NAME_WORD_TABLE} (word text COLLATE "C" NOT NULL, '
         "document_id bigint NOT NULL, PRIMARY KEY (word, document_id))")
     run(f"CREATE INDEX ix_search_name_word_document ON {NAME_WORD_TABLE} (document_id)")

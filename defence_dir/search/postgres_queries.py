@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from defence_dir.data.postgres_search import NAME_WORD_TABLE, WORDS_COLUMN
 from defence_dir.search.conditions import ClassCondition, pg_where
 
-PROBE_ROWS = 4000
+PROBE_ROWS = 500
 
 
 def has_pg_search(session: Session) -> bool:
@@ -56,8 +56,8 @@ class PgClassQuery:
         if wanted == 0:
             return []
         # Both steps in one statement: the second runs only when the probe fell short.
-        sql = (f"WITH probe AS MATERIALIZED (SELECT id FROM (SELECT * FROM search_document "
-               f"ORDER BY id LIMIT {PROBE_ROWS}) d WHERE {self.where} ORDER BY id LIMIT %s), "
+        bound = f"(SELECT id FROM search_document ORDER BY id OFFSET {PROBE_ROWS - 1} LIMIT 1)"
+        sql = (f"WITH probe AS MATERIALIZED ({matches} AND id <= {bound} ORDER BY id LIMIT %s), "
                f"m AS MATERIALIZED ({matches}) "
                "SELECT id FROM probe WHERE (SELECT count(*) FROM probe) >= %s "
                "UNION ALL (SELECT id FROM m WHERE (SELECT count(*) FROM probe) < %s "

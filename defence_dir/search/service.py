@@ -260,6 +260,10 @@ def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) 
         result = session.connection().exec_driver_sql(
             f"SELECT id, kind, entity_id, {', '.join(TEXT_FIELDS)} FROM search_document "
             f"WHERE id IN ({marks})", tuple(ids))
+    elif has_pg_search(session):  # plain SQL here too: the statement costs more than the query
+        result = session.connection().exec_driver_sql(
+            f"SELECT id, kind, entity_id, {', '.join(TEXT_FIELDS)} FROM search_document "
+            "WHERE id = ANY(%s::bigint[])", (ids,))
     else:
         columns = [getattr(SearchDocument, name) for name in TEXT_FIELDS]
         result = session.execute(select(SearchDocument.id, SearchDocument.kind,
