@@ -13,7 +13,8 @@ With --url (a PostgreSQL server) the same directory is copied into a new databas
 benchmarks/vcard_import_benchmark.py does; dropped afterwards), its index built by the server,
 and the same mix runs on it too, side by side; every query must give the same hits on both.
 With --json the last line is `{"sqlite": {"p95_ms": …}, "postgresql": {"p95_ms": …}}` (first
-page, all queries, the last size).
+page, all queries, the last size). The CPU column adds the client's CPU time and, for a local
+server, its process's: on a machine busy with other work, that is what a query costs idle.
 """
 
 from __future__ import annotations
@@ -100,17 +101,20 @@ def time_mix(db, baseline: bool, persons: int) -> tuple[dict[str, dict[str, list
     with db.read_session() as session:
         filters = {q: filters_from_names(session, **f) if f else SearchFilters()
                    for _c, q, f in MIX for q in [q + repr(sorted(f.items()))]}
+        server = _backend_pid(session)
     with db.engine.connect() as connection:
         for query_class, query, names in MIX:
             key = query + repr(sorted(names.items()))
             first = service.search(query, filters[key])  # warm: caches and pages
             answers[key] = [(h.kind, h.id, h.rank, h.matched_field) for h in first.hits]
             answers[key].append(("total", first.total, first.total_is_exact))
-            times, counted = [], []
+            times, counted, cpu = [], [], []
             for _ in range(REPEAT):
+                c0, s0 = time.process_time(), _cpu_seconds(server)
                 t0 = time.perf_counter()
                 service.search(query, filters[key], count=False)  # the first page
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0 + _cpu_seconds(server) - s0) * 1000)
                 t0 = time.perf_counter()
                 service.search(query, filters[key])  # first page and the (capped) total
                 counted.append((time.perf_counter() - t0) * 1000)
@@ -126,11 +130,33 @@ def time_mix(db, baseline: bool, persons: int) -> tuple[dict[str, dict[str, list
                     t0 = time.perf_counter()
                     connection.execute(sql, params).fetchall()
                     base.append((time.perf_counter() - t0) * 1000)
-            entry = rows.setdefault(query_class, {"service": [], "counted": [], "baseline": []})
+            entry = rows.setdefault(query_class, {"service": [], "counted": [], "baseline": [],
+                                                  "cpu": []})
             entry["service"].extend(times)
+            entry["cpu"].extend(cpu)
             entry["counted"].extend(counted)
             entry["baseline"].extend(base)
     return rows, answers
+
+
+def _backend_pid(session) -> int | None:
+    """The PostgreSQL server process serving this (pooled) connection, if it is local."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    return pid if Path(f"/proc/{pid}/stat").exists() else None
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    """CPU time a local server process has used (its share of a query's work: on a busy
+    machine, client plus server CPU is what the query costs when the machine is idle)."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def vocabulary_ms(db) -> float:
@@ -181,29 +207,34 @@ def run_size(persons: int, data: Path, url: str | None) -> dict[str, object]:
         finally:
             drop_postgres(pg_url, url)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["load"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return result
 
 
 def _table(rows: dict[str, dict[str, list[float]]], baseline: bool) -> float:
     """The Markdown table of one backend; returns the first-page p95 over all queries."""
-    print("| query class | p50 ms | p95 ms | max ms | with total p50/p95 ms "
+    print("| query class | p50 ms | p95 ms | max ms | with total p50/p95 ms | CPU p50 ms "
           + ("| LIKE baseline p50 ms | ratio |" if baseline else "|"))
-    print("|---|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""))
+    print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if baseline else ""))
     all_times: list[float] = []
     all_counted: list[float] = []
+    all_cpu: list[float] = []
     for query_class, entry in rows.items():
         s, c, b = entry["service"], entry["counted"], entry["baseline"]
         all_times.extend(s)
         all_counted.extend(c)
+        all_cpu.extend(entry["cpu"])
         line = (f"| {query_class} | {statistics.median(s):.2f} | {percentile(s, 0.95):.2f} | "
-                f"{max(s):.2f} | {statistics.median(c):.2f} / {percentile(c, 0.95):.2f} |")
+                f"{max(s):.2f} | {statistics.median(c):.2f} / {percentile(c, 0.95):.2f} | "
+                f"{statistics.median(entry['cpu']):.1f} |")
         if baseline:
             ratio = statistics.median(b) / statistics.median(s)
             line += f" {statistics.median(b):.1f} | {ratio:.0f}× |"
         print(line)
     print(f"| **all queries** | {statistics.median(all_times):.2f} | "
           f"{percentile(all_times, 0.95):.2f} | {max(all_times):.2f} | "
-          f"{statistics.median(all_counted):.2f} / {percentile(all_counted, 0.95):.2f} |"
+          f"{statistics.median(all_counted):.2f} / {percentile(all_counted, 0.95):.2f} | "
+          f"{statistics.median(all_cpu):.1f} (p95 {percentile(all_cpu, 0.95):.1f}) |"
           + (" | |" if baseline else ""))
     return percentile(all_times, 0.95)
 
@@ -215,7 +246,8 @@ def report(result: dict[str, object]) -> dict[str, dict[str, float]]:
           f"{result['generated_s']:.1f} s)")
     print(f"- database file: {result['size_mb']:.0f} MB; process peak memory: "
           f"{result['peak_mb']:.0f} MB")
-    print(f"- name vocabulary, loaded once per process: {result['vocabulary_ms']:.0f} ms\n")
+    print(f"- name vocabulary, loaded once per process: {result['vocabulary_ms']:.0f} ms")
+    print(f"- load average during the run: {result['load']}\n")
     rows = result["rows"]
     assert isinstance(rows, dict)
     figures = {"sqlite": {"p95_ms": round(_table(rows, baseline=True), 2)}}
