@@ -148,15 +148,14 @@ def _backend_pid(session) -> int | None:
 
 
 def _cpu_seconds(pid: int | None) -> float:
-    """CPU time a local server process has used (its share of a query's work: on a busy
-    machine, client plus server CPU is what the query costs when the machine is idle)."""
+    """CPU time a local server process has used, to the nanosecond (its share of a query's
+    work: on a busy machine, client plus server CPU is what the query costs when idle)."""
     if pid is None:
         return 0.0
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def vocabulary_ms(db) -> float:
