@@ -204,10 +204,25 @@ def run_size(persons: int, data: Path, url: str | None) -> dict[str, object]:
                                         if answers[key] != pg_answers.get(key)]
             pg.close()
         finally:
-            drop_postgres(pg_url, url)
+            _drop(pg_url, url)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["load"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return result
+
+
+def _drop(pg_url: str, server_url: str) -> None:
+    """Drop the copy; an autovacuum worker still in it (a superuser's process, which the
+    benchmark's role may not end) is waited for."""
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(30):
+        try:
+            drop_postgres(pg_url, server_url)
+            return
+        except DBAPIError:
+            if attempt == 29:
+                raise
+            time.sleep(2)
 
 
 def _table(rows: dict[str, dict[str, list[float]]], baseline: bool) -> float:
