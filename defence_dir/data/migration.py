@@ -40,10 +40,18 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     command.upgrade(alembic_config(connection), revision)
 
 
-# FTS5 tables and their shadow tables are created by migration 0002 on SQLite only, outside the
-# models; autogenerate must not try to drop them.
-_UNMODELLED_PREFIXES = ("search_fts", "search_phone")
+# FTS5 tables and their shadow tables are created by migration 0002 on SQLite only, and
+# PostgreSQL's search objects by 0004 (see data/postgres_search.py), outside the models;
+# autogenerate must not try to drop them.
+_UNMODELLED_PREFIXES = ("search_fts", "search_phone", "search_name_word")
+_UNMODELLED_NAMES = {"column": ("search_words",),
+                     "index": ("ix_search_document_words", "ix_search_document_phone_trgm",
+                               "ix_search_name_word_document")}
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
-    return not (type_ == "table" and name is not None and name.startswith(_UNMODELLED_PREFIXES))
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(_UNMODELLED_PREFIXES)
+    return name not in _UNMODELLED_NAMES.get(type_, ())

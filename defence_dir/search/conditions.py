@@ -174,3 +174,57 @@ def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, lis
         params.append(f"%{token.digits}%")
         params.extend(f"% {token.word}%" for _ in ALL_COLUMNS)
     return f"{sql} ORDER BY {order}", params
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------------
+# The same conditions over search_document.search_words (see data/postgres_search.py): every
+# word is a lexeme tagged with where it occurs, so a whole class is one tsquery that one GIN
+# index answers; phone digits anywhere in a number come from a pg_trgm index on `phone`.
+
+_NAMESPACE = {NAME_COLUMNS: "n", ALL_COLUMNS: "a", ("phonetic",): "p"}
+
+
+def _pg_lexeme(namespace: str, word: str, prefix: bool) -> str:
+    quoted = (namespace + ":" + word).replace("\\", "\\\\").replace("'", "''")
+    return f"'{quoted}'" + (":*" if prefix else "")
+
+
+def _pg_and(text: list[list[Leaf]]) -> str:
+    return " & ".join(
+        "(" + " | ".join(_pg_lexeme(_NAMESPACE[leaf.columns], leaf.word, leaf.prefix)
+                         for leaf in leaves) + ")"
+        for leaves in text)
+
+
+def pg_where(condition: ClassCondition | None, tags: list[str]) -> tuple[str, list[object]]:
+    """WHERE clause over search_document (format parameters) for a class under filter tags."""
+    parts: list[str] = []
+    if condition and condition.text:
+        parts.append(_pg_and(condition.text))
+    parts.extend(_pg_lexeme("t", tag, prefix=False) for tag in tags)
+    where: list[str] = []
+    params: list[object] = []
+    if parts:
+        where.append("search_words @@ %s::tsquery")
+        params.append(" & ".join(parts))
+    if condition and condition.text and condition.exclude:
+        # Checked on the rows the index found: inside the tsquery, GIN would expand the
+        # excluded prefixes' posting lists too.
+        where.append("NOT search_words @@ %s::tsquery")
+        params.append(_pg_and(condition.exclude))
+    for token in condition.phones if condition else []:
+        where.append("(phone LIKE %s OR search_words @@ %s::tsquery)")
+        params.extend([f"%{token.digits}%", _pg_lexeme("a", token.word, prefix=True)])
+    return " AND ".join(where) or "true", params
+
+
+def pg_name_driver(condition: ClassCondition | None, tags: list[str]) -> tuple[str, bool] | None:
+    """For a one-word name class without filters (exact name, name prefix): the word and whether
+    it is a prefix, to walk its documents in the name-word index; else None (several words or a
+    filter intersect better through the GIN index)."""
+    if condition is None or condition.phones or tags or len(condition.text) != 1:
+        return None
+    [leaves] = condition.text
+    if len(leaves) != 1 or leaves[0].columns != NAME_COLUMNS:
+        return None
+    return leaves[0].word, leaves[0].prefix

@@ -169,6 +169,8 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         _set_state(session, "built", str(INDEX_FORMAT))
         _bump_generation(session)
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
+        if not sqlite:  # PostgreSQL plans searches by the table's statistics: fresh ones now
+            session.execute(text("ANALYZE search_document"))
     finally:
         if sqlite:
             connection.exec_driver_sql(f"PRAGMA cache_size={int(previous_cache)}")

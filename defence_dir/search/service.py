@@ -23,6 +23,7 @@ from defence_dir.search.conditions import (
 )
 from defence_dir.search.documents import TEXT_FIELDS
 from defence_dir.search.indexer import generation, has_fts
+from defence_dir.search.postgres_queries import PgClassQuery, has_pg_search, name_words
 from defence_dir.search.query import ALL_COLUMNS, Rank, Token, parse_query
 
 KINDS = ("person", "organisation", "network")
@@ -190,6 +191,9 @@ class _ClassQuery:
                  fts: bool) -> None:
         self.session = session
         self.fts = fts
+        self.pg = PgClassQuery(session, condition, tags) if has_pg_search(session) else None
+        if self.pg:
+            return
         if fts:
             self.sql, self.params = fts_sql(condition, tags)
         else:
@@ -202,6 +206,8 @@ class _ClassQuery:
 
     def ids(self, limit: int, offset: int = 0) -> list[int]:
         """Up to `limit` ids (all of them for a negative limit) after `offset`."""
+        if self.pg:
+            return self.pg.ids(limit, offset)
         if self.fts:
             rows = self.session.connection().exec_driver_sql(
                 f"{self.sql} LIMIT ? OFFSET ?", (*self.params, limit, offset))
@@ -212,6 +218,8 @@ class _ClassQuery:
     def count(self, cap: int) -> int:
         if cap <= 0:
             return 0
+        if self.pg:
+            return self.pg.count(cap)
         if self.fts:
             return int(self.session.connection().exec_driver_sql(
                 f"SELECT count(*) FROM ({self.sql} LIMIT ?)", (*self.params, cap)).scalar_one())
@@ -223,6 +231,8 @@ def _load_name_words(session: Session) -> list[str]:
     if has_fts(session):
         rows = session.execute(text("SELECT term FROM search_fts_vocab WHERE col = 'names'"))
         return [row[0] for row in rows if row[0].isalpha()]
+    if has_pg_search(session):
+        return [word for word in name_words(session) if word.isalpha()]
     found: set[str] = set()
     for names in session.scalars(select(SearchDocument.names)):
         found.update(names.split())
@@ -250,6 +260,10 @@ def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) 
         result = session.connection().exec_driver_sql(
             f"SELECT id, kind, entity_id, {', '.join(TEXT_FIELDS)} FROM search_document "
             f"WHERE id IN ({marks})", tuple(ids))
+    elif has_pg_search(session):  # plain SQL here too: the statement costs more than the query
+        result = session.connection().exec_driver_sql(
+            f"SELECT id, kind, entity_id, {', '.join(TEXT_FIELDS)} FROM search_document "
+            "WHERE id = ANY(%s::bigint[])", (ids,))
     else:
         columns = [getattr(SearchDocument, name) for name in TEXT_FIELDS]
         result = session.execute(select(SearchDocument.id, SearchDocument.kind,

@@ -42,3 +42,11 @@ def _name(service: SearchService, hit) -> str:
 def find(search: SearchService):
     """find(query, **filters) -> display names of the hits, in rank order."""
     return lambda query, **filters: names(search, query, **filters)
+
+
+@pytest.fixture
+def monkeypatch_module():
+    """A monkeypatch a hypothesis test may use across its examples (undone at the end)."""
+    patcher = pytest.MonkeyPatch()
+    yield patcher
+    patcher.undo()

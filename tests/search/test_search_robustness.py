@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from defence_dir.data.database import open_database
+from defence_dir.search import postgres_queries
 from defence_dir.search.service import SearchService
 
 # Text that stresses query languages and tokenizers, mixed with words of the directory.
@@ -40,3 +43,26 @@ def test_very_long_input_is_cut_not_refused(db):
     service = SearchService(db.read_session)
     assert service.search("grosch " + "x" * 10_000).hits == []
     assert [h.id for h in service.search("grosch" + " " * 10_000).hits] != []
+
+
+@pytest.fixture
+def pg_db(pg_url):
+    """The seeded directory on PostgreSQL (same records, ids and documents as `db`)."""
+    database = open_database(pg_url)
+    yield database
+    database.close()
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=QUERIES, probe_rows=st.sampled_from([postgres_queries.PROBE_ROWS, 1, 3]))
+def test_any_text_gives_the_same_hits_on_sqlite_and_postgres(db, pg_db, query, probe_rows,
+                                                             monkeypatch_module):
+    """PostgreSQL's indexes answer exactly as FTS5 does: hits, order, classes, fields, totals;
+    a tiny probe makes every class take the index path instead of the id-order walk."""
+    monkeypatch_module.setattr(postgres_queries, "PROBE_ROWS", probe_rows)
+    sqlite = SearchService(db.read_session).search(query, limit=20)
+    postgres = SearchService(pg_db.read_session).search(query, limit=20)
+    assert [(h.kind, h.id, h.rank, h.matched_field) for h in sqlite.hits] == \
+        [(h.kind, h.id, h.rank, h.matched_field) for h in postgres.hits]
+    assert (sqlite.total, sqlite.total_is_exact) == (postgres.total, postgres.total_is_exact)
