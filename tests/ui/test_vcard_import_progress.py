@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
 from defence_dir.data.database import Database
@@ -43,8 +43,7 @@ def digest(database: Database) -> dict[str, tuple[int, str]]:
     and a hash of its rows."""
     result = {}
     with database.engine.connect() as connection:
-        tables = [r[0] for r in connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))]
+        tables = [t for t in inspect(connection).get_table_names() if not t.startswith("sqlite_")]
         for table in tables:
             rows = sorted(repr(tuple(r)) for r in connection.execute(text(
                 f'SELECT * FROM "{table}"')))
