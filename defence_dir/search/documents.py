@@ -113,12 +113,13 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
     emails: defaultdict[int, list[str]] = defaultdict(list)
     for person_id, address in run(
         select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
+        .order_by(EmailAddress.id)
     ):
         emails[person_id].append(address)
     phones: defaultdict[int, list[str]] = defaultdict(list)
     for person_id, e164, raw in run(
         select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
-        .where(related(PhoneNumber.person_id))
+        .where(related(PhoneNumber.person_id)).order_by(PhoneNumber.id)
     ):
         phones[person_id].extend(phone_digit_forms(e164, raw))
     networks: defaultdict[int, list[str]] = defaultdict(list)
@@ -128,7 +129,7 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
                NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
-        .where(related(NetworkRole.person_id))
+        .where(related(NetworkRole.person_id)).order_by(NetworkRole.id)
     ):
         networks[person_id].append(network)
         roles[person_id].extend((role, focus or ""))
@@ -138,6 +139,7 @@ def person_documents(session: Session, ids: Sequence[int] | None = None,
         select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
+        .order_by(person_topic.c.person_id, person_topic.c.topic_id)
     ):
         topics[person_id].append(topic)
         tags[person_id].append(f"t{topic_id}")
@@ -178,7 +180,7 @@ def _topics_of(session: Session, owner: Any, ids: Sequence[int] | None,
     """{owner id: topic names} and {owner id: topic tags} through a link table's owner column
     (organisation_topic.organisation_id, network_topic.network_id)."""
     query = select(owner, Topic.id, Topic.name).join(
-        Topic, owner.table.c.topic_id == Topic.id)
+        Topic, owner.table.c.topic_id == Topic.id).order_by(owner, Topic.id)
     if ids is not None:
         query = query.where(owner.in_(ids))
     topics: defaultdict[int, list[str]] = defaultdict(list)
