@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -19,12 +20,16 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy import Connection, Engine, NullPool, create_engine, event, make_url
 
 from defence_dir.data.database import Database, open_database
 
 POSTGRES_VAR = "DEFENCE_DIR_TEST_POSTGRES_URL"
+# Set, every database passed on is first compared with its template (checks the write check).
+CHECK_REUSE_VAR = "DEFENCE_DIR_TEST_CHECK_REUSE"
 SQLITE_FILE_NAME = "directory.sqlite3"
+# PostgreSQL test databases handed out, and how many of them a test before had only read.
+COUNTS = {"tests": 0, "reused": 0}
 # A prefix per test run, so that runs side by side (other checkouts) never share a database.
 _RUN = uuid4().hex[:8]
 
@@ -48,6 +53,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         callspec = getattr(item, "callspec", None)
         if marker and callspec and callspec.params.get("db_backend") == "postgresql":
             item.add_marker(pytest.mark.xfail(strict=False, **marker.kwargs))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if COUNTS["tests"]:
+        terminalreporter.write_line(
+            f"PostgreSQL: {COUNTS['tests']} test databases, {COUNTS['reused']} of them "
+            "passed on unchanged from the test before")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -78,12 +90,19 @@ def db_backend(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+# Statements that leave a database as it was: a test that sent only these may pass its
+# database on to the next test instead of dropping it.
+_READS = re.compile(r"\s*(SELECT|SHOW|SET|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I)
+_WRITES_ANYWAY = re.compile(r"\b(INTO|NEXTVAL|SETVAL|LO_\w+)\b", re.I)
+
+
 class PostgresDatabases:
     """Template databases made once per session, and a fresh copy of one for each test.
 
     Creating and dropping a database each wait for the server to write about 9 MB to disk
-    (about half a second each, CPU idle), so copies are made ahead and dropped in background
-    threads while the tests run: a test waits only when no copy is ready.
+    (about half a second each, CPU idle). So copies are made ahead and dropped in background
+    threads while the tests run, and a copy that a test only read (every statement sent to it
+    in this process was a read) is handed to the next test instead of being dropped.
     """
 
     AHEAD = 2  # copies of a template kept ready once that template is in use
@@ -96,9 +115,20 @@ class PostgresDatabases:
                                               thread_name_prefix="postgres-copies")
         self._templates: dict[bool, str] = {}
         self._ready: dict[bool, deque[Future[str]]] = {True: deque(), False: deque()}
+        self._seeded: dict[str, bool] = {}  # copies of a template, by whether it is seeded
+        self._written: set[str] = set()
         self._dropping: list[Future[None]] = []
         self._lock = threading.Lock()
         self._created: set[str] = set()
+        event.listen(Engine, "before_cursor_execute", self._note_writes)
+
+    def _note_writes(self, connection: Connection, _cursor: object, statement: str,
+                     *_args: object) -> None:
+        if (_READS.match(statement) and not _WRITES_ANYWAY.search(statement)
+                and ";" not in statement.rstrip().rstrip(";")):
+            return
+        if connection.dialect.name == "postgresql":
+            self._written.add(str(connection.engine.url.database))
 
     def url(self, name: str) -> str:
         return self._base.set(database=name).render_as_string(hide_password=False)
@@ -115,7 +145,7 @@ class PostgresDatabases:
         return name
 
     def copy(self, *, seeded: bool) -> str:
-        """A new database as open_database leaves it: migrated, and seeded if asked."""
+        """A database as open_database leaves a new one: migrated, and seeded if asked."""
         if seeded not in self._templates:
             name = self.create()
             open_database(self.url(name), seed=seeded).close()
@@ -123,11 +153,47 @@ class PostgresDatabases:
         ready = self._ready[seeded]
         while len(ready) < self.AHEAD + 1:
             ready.append(self._background.submit(self.create, template=self._templates[seeded]))
-        return ready.popleft().result()
+        name = ready.popleft().result()
+        COUNTS["tests"] += 1
+        self._seeded[name] = seeded
+        self._written.discard(name)
+        return name
 
-    def drop(self, name: str) -> None:
-        """Drop `name` in the background; the test's connections are ended by then or forced."""
+    def release(self, name: str) -> None:
+        """After a test: its copy goes to the next test if it was only read, else is dropped
+        in the background (connections the test left open are ended either way)."""
+        with self._admin.connect() as connection:
+            connection.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{name}' AND pid <> pg_backend_pid()")
+        seeded = self._seeded.pop(name, None)
+        if seeded is not None and name not in self._written:
+            if os.environ.get(CHECK_REUSE_VAR):
+                assert self._content(name) == self._content(self._templates[seeded]), name
+            done: Future[str] = Future()
+            done.set_result(name)
+            self._ready[seeded].appendleft(done)
+            COUNTS["reused"] += 1
+            return
         self._dropping.append(self._background.submit(self._drop, name))
+
+    def _content(self, name: str) -> dict[str, str]:
+        """A digest of every table's rows and every sequence's position (for CHECK_REUSE_VAR)."""
+        engine = create_engine(self.url(name), poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                tables = connection.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars().all()
+                content = {table: connection.exec_driver_sql(
+                    f'SELECT md5(string_agg(t::text, \',\' ORDER BY t::text)) FROM "{table}" t'
+                ).scalar() for table in tables}
+                for sequence in connection.exec_driver_sql(
+                        "SELECT sequencename FROM pg_sequences").scalars():
+                    content[sequence] = str(connection.exec_driver_sql(
+                        f'SELECT last_value, is_called FROM "{sequence}"').one())
+                return content
+        finally:
+            engine.dispose()
 
     def _drop(self, name: str) -> None:
         with self._admin.connect() as connection:
@@ -136,6 +202,7 @@ class PostgresDatabases:
             self._created.discard(name)
 
     def close(self) -> None:
+        event.remove(Engine, "before_cursor_execute", self._note_writes)
         for future in [*self._ready[True], *self._ready[False], *self._dropping]:
             with contextlib.suppress(Exception):
                 future.result()
@@ -166,7 +233,7 @@ def db_url(db_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
     databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
     name = databases.copy(seeded="empty_db" not in request.fixturenames)
     yield databases.url(name)
-    databases.drop(name)
+    databases.release(name)
 
 
 @pytest.fixture
@@ -197,4 +264,4 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
     databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
     name = databases.create()
     yield databases.url(name)
-    databases.drop(name)
+    databases.release(name)
