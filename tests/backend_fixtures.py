@@ -165,7 +165,8 @@ class PostgresDatabases:
         with self._admin.connect() as connection:
             connection.exec_driver_sql(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                f"WHERE datname = '{name}' AND pid <> pg_backend_pid()")
+                f"WHERE datname = '{name}' AND usename = current_user "
+                "AND pid <> pg_backend_pid()")  # not the server's own (autovacuum)
         seeded = self._seeded.pop(name, None)
         if seeded is not None and name not in self._written:
             if os.environ.get(CHECK_REUSE_VAR):
