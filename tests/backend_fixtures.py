@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,6 +22,7 @@ from uuid import uuid4
 
 import pytest
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError
 
 from defence_dir.data.database import Database, open_database
 
@@ -162,11 +164,7 @@ class PostgresDatabases:
     def release(self, name: str) -> None:
         """After a test: its copy goes to the next test if it was only read, else is dropped
         in the background (connections the test left open are ended either way)."""
-        with self._admin.connect() as connection:
-            connection.exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                f"WHERE datname = '{name}' AND usename = current_user "
-                "AND pid <> pg_backend_pid()")  # not the server's own (autovacuum)
+        self._end_connections(name)
         seeded = self._seeded.pop(name, None)
         if seeded is not None and name not in self._written:
             if os.environ.get(CHECK_REUSE_VAR):
@@ -196,9 +194,28 @@ class PostgresDatabases:
         finally:
             engine.dispose()
 
-    def _drop(self, name: str) -> None:
+    def _end_connections(self, name: str) -> None:
+        """End the connections a test left open; not the server's own (autovacuum runs as
+        superuser, and DROP DATABASE itself stops it)."""
         with self._admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{name}' AND usename = current_user "
+                "AND pid <> pg_backend_pid()")
+
+    def _drop(self, name: str) -> None:
+        # Not WITH (FORCE): that refuses while an autovacuum worker (superuser) is connected.
+        # Without it the server stops autovacuum itself and waits for ended connections.
+        for attempt in range(3):
+            self._end_connections(name)
+            try:
+                with self._admin.connect() as connection:
+                    connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                break
+            except DBAPIError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
         with self._lock:
             self._created.discard(name)
 
@@ -209,7 +226,8 @@ class PostgresDatabases:
                 future.result()
         self._background.shutdown()
         for name in list(self._created):
-            self._drop(name)
+            with contextlib.suppress(DBAPIError):  # left behind, named defence_dir_test_…
+                self._drop(name)
         self._admin.dispose()
 
 
