@@ -1,11 +1,10 @@
-"""The test database on each backend: SQLite always, PostgreSQL when a server is configured.
+"""The test database on each backend: SQLite always, PostgreSQL when a server is configured."""
 
-Every test that asks for `db`, `empty_db` or `db_url` runs once per backend (ids "sqlite" and
-"postgresql"). The PostgreSQL run gets its own database, copied from a template that was
-migrated (and seeded) once per session: CREATE DATABASE … TEMPLATE is a file copy, far faster
-than running the migrations and the seed for each test. Tests about SQLite's file itself (its
-bytes, WAL, file modes, *.bak backups, FTS5) are marked `sqlite_only` with the reason.
-"""
+# Every test that asks for `db`, `empty_db` or `db_url` runs once per backend (ids "sqlite" and
+# "postgresql"). The PostgreSQL run gets its own database, copied from a template migrated (and
+# seeded) once per session: CREATE DATABASE … TEMPLATE is a file copy, far faster than running
+# the migrations and the seed for each test (see PostgresDatabases). Tests about SQLite's file
+# itself (its bytes, WAL, file modes, *.bak backups, FTS5) are marked `sqlite_only(reason)`.
 
 from __future__ import annotations
 
@@ -54,7 +53,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         marker = item.get_closest_marker("xfail_on_postgresql")
         callspec = getattr(item, "callspec", None)
         if marker and callspec and callspec.params.get("db_backend") == "postgresql":
-            item.add_marker(pytest.mark.xfail(strict=False, **marker.kwargs))
+            reason = marker.kwargs.get("reason") or " ".join(map(str, marker.args))
+            item.add_marker(pytest.mark.xfail(strict=False, reason=reason))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
