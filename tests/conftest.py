@@ -12,9 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from defence_dir import i18n
-from defence_dir.data.database import Database, open_database
+from defence_dir.data.database import Database
 
-pytest_plugins = ["spreadsheet_fixtures"]  # sample attendee files, used by core and CLI tests
+# Sample attendee files (core and CLI tests); the database on each backend.
+pytest_plugins = ["spreadsheet_fixtures", "backend_fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -27,49 +28,6 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> It
     i18n.set_language(None)
     yield
     i18n.set_language(None)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "directory.sqlite3"
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A new database holding the seeded DEFENCE.NRW starting directory."""
-    database = open_database(str(db_path))
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def empty_db(db_path: Path) -> Iterator[Database]:
-    """A new, migrated database without the starting directory."""
-    database = open_database(str(db_path), seed=False)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database for one test (CI provides the server; see .ci/postgres)."""
-    from uuid import uuid4
-
-    from sqlalchemy import create_engine, make_url
-
-    base = os.environ.get("DEFENCE_DIR_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("no PostgreSQL server (set DEFENCE_DIR_TEST_POSTGRES_URL)")
-    name = f"defence_dir_test_{uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 @pytest.fixture
@@ -91,31 +49,34 @@ def ids(db: Database) -> tuple[int, int, dict[str, int]]:
 @pytest.fixture
 def directory_state(db: Database):
     """A function returning every table's rows, apart from the import records themselves,
-    the FTS tables' internals and what an undo is meant to change (a restored person's
-    version and time of change, the change log for offline copies); it first runs FTS5's
-    own check of the index against its documents, which raises on any mismatch."""
-    from sqlalchemy import text
+    the search index's internals and what an undo is meant to change (a restored person's
+    version and time of change, the change log for offline copies); on SQLite it first runs
+    FTS5's own check of the index against its documents, which raises on any mismatch."""
+    from sqlalchemy import inspect, text
 
+    # An undo is logged for offline copies like any change.
+    skipped_tables = {"import_batch", "import_change", "search_state", "change_log"}
     skipped_columns = {"person": {"version", "updated_at"}}
+
+    def is_index_internal(table: str) -> bool:
+        return table.startswith(("sqlite_", "search_fts", "search_phone"))
 
     def state() -> dict[str, list[tuple]]:
         rows = {}
         with db.engine.connect() as connection:
-            fts = {r[0] for r in connection.execute(text(
-                "SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_phone')"))}
-            for table in fts:
-                connection.execute(text(f"INSERT INTO {table}({table}, rank) "
-                                        "VALUES ('integrity-check', 1)"))
-            tables = [r[0] for r in connection.execute(text(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' "
-                "AND name NOT LIKE 'search_phone%' "
-                "AND name NOT IN ('import_batch', 'import_change', 'search_state', "
-                "'change_log')"))]  # an undo is logged for offline copies like any change
+            tables = [t for t in inspect(connection).get_table_names()
+                      if t not in skipped_tables and not is_index_internal(t)]
+            if db.engine.dialect.name == "sqlite":
+                fts = {r[0] for r in connection.execute(text(
+                    "SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_phone')"))}
+                for table in fts:
+                    connection.execute(text(f"INSERT INTO {table}({table}, rank) "
+                                            "VALUES ('integrity-check', 1)"))
             for table in tables:
-                columns = [r[1] for r in connection.execute(text(f'PRAGMA table_info("{table}")'))
-                           if r[1] not in skipped_columns.get(table, ())]
+                columns = [c["name"] for c in inspect(connection).get_columns(table)
+                           if c["name"] not in skipped_columns.get(table, ())]
+                quoted = ", ".join(f'"{c}"' for c in columns)
                 rows[table] = sorted(map(tuple, connection.execute(text(
-                    f'SELECT {", ".join(columns)} FROM "{table}"'))), key=repr)
+                    f'SELECT {quoted} FROM "{table}"'))), key=repr)
         return rows
     return state

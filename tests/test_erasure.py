@@ -29,12 +29,14 @@ def _names_found(db, query: str) -> list[str]:
             select(Person).where(Person.id.in_(ids)))]
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's bytes")
 def test_the_scenario_leaves_her_in_the_file_before_erasure(scenario):
     # The byte search below is only worth something if it finds her while she is there.
     found = files_with_secrets(scenario.path.parent)
     assert len(found) >= len(Scenario.secrets()) - 2, found
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's and WAL's bytes")
 def test_erasure_leaves_no_byte_of_her_in_any_file(scenario):
     db = open_database(str(scenario.path))
     try:
@@ -66,6 +68,7 @@ def test_erasure_leaves_no_byte_of_her_in_any_file(scenario):
     assert persons == 3000 + 6 and changes == ["organisation"]  # 6 seeded persons
 
 
+@pytest.mark.sqlite_only(reason="SQLite's WAL readers")
 def test_a_reader_keeps_the_wipe_pending_until_the_next_opening(scenario, monkeypatch):
     monkeypatch.setattr(wipe_module, "ERASE_PATIENCE_MS", 50)
     reader = sqlite3.connect(scenario.path)  # another program reading an older snapshot
@@ -92,6 +95,7 @@ def test_a_reader_keeps_the_wipe_pending_until_the_next_opening(scenario, monkey
     assert files_with_secrets(scenario.path.parent) == []
 
 
+@pytest.mark.sqlite_only(reason="the *.bak copies of a SQLite file")
 def test_backups_that_hold_her_are_named(scenario):
     old = backup_sqlite(scenario.path)  # as the app does before a schema upgrade
     db = open_database(str(scenario.path))
@@ -105,6 +109,7 @@ def test_backups_that_hold_her_are_named(scenario):
         files_with_secrets(scenario.path.parent))
 
 
+@pytest.mark.sqlite_only(reason="damaged pages of a SQLite file")
 def test_a_damaged_file_is_refused_and_left_unchanged(scenario):
     connection = sqlite3.connect(scenario.path)
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
@@ -160,13 +165,13 @@ def test_on_postgres_rows_and_search_documents_go_and_the_tables_are_vacuumed(pg
 
 # --- what an erasure must leave alone, and the consent sources it must not forget ----------
 
-def _import_csv(db_path, folder, name: str, lines: list[str], *extra: str) -> None:
+def _import_csv(db_url, folder, name: str, lines: list[str], *extra: str) -> None:
     from defence_dir.cli import main
 
     path = folder / name
     path.write_text("Vorname;Nachname;E-Mail;Funktion\n" + "\n".join(lines) + "\n",
                     encoding="utf-8")
-    assert main(["--db", str(db_path), "import", str(path), *extra]) == 0
+    assert main(["--db", db_url, "import", str(path), *extra]) == 0
 
 
 def _person_id(db, email: str) -> int:
@@ -177,12 +182,12 @@ def _person_id(db, email: str) -> int:
                               .where(EmailAddress.address == email))
 
 
-def test_consent_sources_that_name_her_file_are_redacted(db, db_path, tmp_path):
+def test_consent_sources_that_name_her_file_are_redacted(db, db_url, tmp_path):
     """Colleagues subscribed from "Anmeldung Zerlina Quastenberg.csv" keep their consent,
     but its source no longer names her file."""
     from defence_dir.data.models import ConsentRecord, ListMembership
 
-    _import_csv(db_path, tmp_path, "Anmeldung Zerlina Quastenberg.csv",
+    _import_csv(db_url, tmp_path, "Anmeldung Zerlina Quastenberg.csv",
                 ["Zerlina;Quastenberg;zq@example.de;", "Hanna;Berg;hanna@example.de;"],
                 "--list", "Defense-Verteiler")
     erase_person(db, _person_id(db, "zq@example.de"))
@@ -195,11 +200,11 @@ def test_consent_sources_that_name_her_file_are_redacted(db, db_path, tmp_path):
             ListMembership.person_id == _person_id(db, "hanna@example.de"))) == 1
 
 
-def test_records_quoting_a_similar_address_stay_undoable(db, db_path, tmp_path):
+def test_records_quoting_a_similar_address_stay_undoable(db, db_url, tmp_path):
     """Erasing anna@… must not take the import record of hanna@…: only a whole value counts."""
-    _import_csv(db_path, tmp_path, "kontakte.csv",
+    _import_csv(db_url, tmp_path, "kontakte.csv",
                 ["Anna;Kurz;anna@example.de;", "Hanna;Lang;hanna@example.de;"])
-    _import_csv(db_path, tmp_path, "nachtrag.csv", ["Hanna;Lang;hanna@example.de;Leiterin"])
+    _import_csv(db_url, tmp_path, "nachtrag.csv", ["Hanna;Lang;hanna@example.de;Leiterin"])
     with db.read_session() as session:
         update_batch = session.scalar(select(ImportBatch.id).where(
             ImportBatch.file_name == "nachtrag.csv"))
@@ -212,13 +217,13 @@ def test_records_quoting_a_similar_address_stay_undoable(db, db_path, tmp_path):
             ImportChange.batch_id == update_batch)) == before
 
 
-def test_import_names_sharing_one_word_with_her_are_kept(db, db_path, tmp_path):
+def test_import_names_sharing_one_word_with_her_are_kept(db, db_url, tmp_path):
     """Erasing Jan Meyer renames the file that brought him, not "Messe-Kontakte Jan 2026"
     nor another import's "Meyer Werkzeugbau"."""
-    _import_csv(db_path, tmp_path, "Messe-Kontakte Jan 2026.csv",
+    _import_csv(db_url, tmp_path, "Messe-Kontakte Jan 2026.csv",
                 ["Eva;Ertl;eva@example.de;"])
-    _import_csv(db_path, tmp_path, "Meyer Werkzeugbau.csv", ["Kai;Roth;kai@example.de;"])
-    _import_csv(db_path, tmp_path, "Nachtrag Meyer.csv", ["Jan;Meyer;jan@example.de;"])
+    _import_csv(db_url, tmp_path, "Meyer Werkzeugbau.csv", ["Kai;Roth;kai@example.de;"])
+    _import_csv(db_url, tmp_path, "Nachtrag Meyer.csv", ["Jan;Meyer;jan@example.de;"])
     erase_person(db, _person_id(db, "jan@example.de"))
     with db.read_session() as session:
         names = sorted(session.scalars(select(ImportBatch.file_name)))

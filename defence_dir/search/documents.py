@@ -133,18 +133,19 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
         return rows
     for person_id, address in run(
         select(EmailAddress.person_id, EmailAddress.address).where(related(EmailAddress.person_id))
+        .order_by(EmailAddress.id)
     ).all():
         rows.emails.setdefault(person_id, []).append(address)
     for person_id, e164, raw in run(
         select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.raw)
-        .where(related(PhoneNumber.person_id))
+        .where(related(PhoneNumber.person_id)).order_by(PhoneNumber.id)
     ).all():
         rows.phones.setdefault(person_id, []).append((e164, raw))
     for person_id, network_id, network, role, focus in run(
         select(NetworkRole.person_id, Network.id, Network.name, NetworkRole.role,
                NetworkRole.focus)
         .join(Network, NetworkRole.network_id == Network.id)
-        .where(related(NetworkRole.person_id))
+        .where(related(NetworkRole.person_id)).order_by(NetworkRole.id)
     ).all():
         rows.networks.setdefault(person_id, []).append(network)
         rows.roles.setdefault(person_id, []).extend((role, focus or ""))
@@ -153,6 +154,7 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
         select(person_topic.c.person_id, Topic.id, Topic.name)
         .join(Topic, person_topic.c.topic_id == Topic.id)
         .where(related(person_topic.c.person_id))
+        .order_by(person_topic.c.person_id, person_topic.c.topic_id)
     ).all():
         rows.topics.setdefault(person_id, []).append(topic)
         rows.tags.setdefault(person_id, []).append(f"t{topic_id}")
@@ -160,10 +162,12 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
         select(ListMembership.person_id, ListMembership.list_id)
         .where(related(ListMembership.person_id),
                ListMembership.status == MembershipStatus.SUBSCRIBED.value)
+        .order_by(ListMembership.id)
     ).all():
         rows.tags.setdefault(person_id, []).append(f"l{list_id}")
     for person_id, event_id in run(
         select(Attendance.person_id, Attendance.event_id).where(related(Attendance.person_id))
+        .order_by(Attendance.id)
     ).all():
         rows.tags.setdefault(person_id, []).append(f"e{event_id}")
     return rows
@@ -200,7 +204,7 @@ def _topics_of(session: Session, owner: Any, ids: Sequence[int] | None,
     """{owner id: topic names} and {owner id: topic tags} through a link table's owner column
     (organisation_topic.organisation_id, network_topic.network_id)."""
     query = select(owner, Topic.id, Topic.name).join(
-        Topic, owner.table.c.topic_id == Topic.id)
+        Topic, owner.table.c.topic_id == Topic.id).order_by(owner, Topic.id)
     if ids is not None:
         query = query.where(owner.in_(ids))
     topics: defaultdict[int, list[str]] = defaultdict(list)

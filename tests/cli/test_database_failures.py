@@ -22,6 +22,9 @@ from defence_dir.data.database import BUSY_TIMEOUT_VAR, open_database
 
 LIST = "Defense-Verteiler"
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="locks, full disks, damaged pages and read-only folders of a SQLite file")
+
 
 def one_line(err: str) -> str:
     lines = err.strip().splitlines()

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from erasure_scenario import Scenario, files_with_secrets
 from erasure_scenario import scenario as scenario  # the fixture
 
 from defence_dir.data.database import backup_sqlite
 from defence_dir.privacy import wipe as wipe_module
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="the erasure scenario is a SQLite file: no byte of her left in it, its WAL or *.bak")
 
 
 def test_erase_wipes_the_file_and_says_so(cli, scenario: Scenario):

@@ -7,8 +7,8 @@ import json
 import pytest
 
 
-def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_path, attendee_xlsx):
-    db = ["--db", str(db_path)]
+def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_url, attendee_xlsx):
+    db = ["--db", db_url]
     code, out, err = cli(*db, "import", str(attendee_xlsx), "--dry-run", "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -37,8 +37,8 @@ def test_dry_run_json_then_import_to_an_event_then_undo(cli, db_path, attendee_x
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
-def test_csv_to_the_distribution_list(cli, db_path, german_csv):
-    code, out, err = cli("--db", str(db_path), "import", str(german_csv), "--list",
+def test_csv_to_the_distribution_list(cli, db_url, german_csv):
+    code, out, err = cli("--db", db_url, "import", str(german_csv), "--list",
                          "Defense-Verteiler", "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -53,8 +53,8 @@ def test_csv_to_the_distribution_list(cli, db_path, german_csv):
     (["--list", "Nirgends"], "keinen Verteiler"),
     (["--header-row", "999"], "gibt es nicht"),
 ])
-def test_bad_options_are_one_line(cli, db_path, attendee_xlsx, args, message):
-    code, out, err = cli("--db", str(db_path), "import", str(attendee_xlsx), *args)
+def test_bad_options_are_one_line(cli, db_url, attendee_xlsx, args, message):
+    code, out, err = cli("--db", db_url, "import", str(attendee_xlsx), *args)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
 
@@ -62,10 +62,10 @@ def test_bad_options_are_one_line(cli, db_path, attendee_xlsx, args, message):
 EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
 
 
-def test_eventbrite_export_into_the_directory(cli, db_path, export_file):
+def test_eventbrite_export_into_the_directory(cli, db_url, export_file):
     from spreadsheet_fixtures import INFO, ROW_OF
 
-    code, out, err = cli("--db", str(db_path), "import", str(export_file("eventbrite")),
+    code, out, err = cli("--db", db_url, "import", str(export_file("eventbrite")),
                          "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -77,18 +77,18 @@ def test_eventbrite_export_into_the_directory(cli, db_path, export_file):
         {"row": ROW_OF["Vogel"], "reason": f"teilt die Adresse {INFO} mit Zeile 3"},
         {"row": ROW_OF["Lange"], "reason": "teilt die Adresse harald.cremer@nmwp.de mit "
                                            "Dr.-Ing. Harald Cremer"}]
-    code, out, _err = cli("--db", str(db_path), "list", "persons", "--json")
+    code, out, _err = cli("--db", db_url, "list", "persons", "--json")
     persons = {p["given_name"]: p for p in json.loads(out)}
     assert {"Bernd", "Clara", "Dieter", "Petra", "Harald"} <= set(persons)
 
 
 @pytest.mark.parametrize("kind", ["eventbrite", "pretix"])
-def test_registration_export_into_an_event_with_a_word_placed(cli, db_path, export_file, kind):
+def test_registration_export_into_an_event_with_a_word_placed(cli, db_url, export_file, kind):
     from spreadsheet_fixtures import ROW_OF
 
     word = {"eventbrite": "VIP", "pretix": "Gästeliste"}[kind]
     path = str(export_file(kind))
-    db = ["--db", str(db_path)]
+    db = ["--db", db_url]
     code, out, err = cli(*db, "import", path, "--event", EVENT, "--dry-run", "--json")
     assert code == 0, err
     report = json.loads(out)
@@ -107,8 +107,8 @@ def test_registration_export_into_an_event_with_a_word_placed(cli, db_path, expo
     assert report["created"] == 6
 
 
-def test_without_json_warnings_are_named_apart(cli, db_path, export_file):
-    code, out, err = cli("--db", str(db_path), "import", str(export_file("pretix", "xlsx")),
+def test_without_json_warnings_are_named_apart(cli, db_url, export_file):
+    code, out, err = cli("--db", db_url, "import", str(export_file("pretix", "xlsx")),
                          "--event", EVENT, "--dry-run")
     assert code == 0, err
     assert "Teilnahmestatus „Gästeliste“ unbekannt" in out
@@ -116,8 +116,8 @@ def test_without_json_warnings_are_named_apart(cli, db_path, export_file):
 
 
 @pytest.mark.parametrize("item", ["VIP", "VIP=dabei", "=attended"])
-def test_a_bad_status_map_is_one_line(cli, db_path, export_file, item):
-    code, out, err = cli("--db", str(db_path), "import", str(export_file("eventbrite")),
+def test_a_bad_status_map_is_one_line(cli, db_url, export_file, item):
+    code, out, err = cli("--db", db_url, "import", str(export_file("eventbrite")),
                          "--event", EVENT, "--status-map", item)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "--status-map" in err

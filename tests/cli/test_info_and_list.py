@@ -20,6 +20,7 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.sqlite_only(reason="a new SQLite file's mode")
 def test_info_json_creates_a_seeded_private_database(capsys, tmp_path):
     path = tmp_path / "new.sqlite3"
     code, out, err = run_cli(capsys, "--db", str(path), "info", "--json")
@@ -32,20 +33,20 @@ def test_info_json_creates_a_seeded_private_database(capsys, tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_info_for_people_is_german_by_default(capsys, db_path):
-    code, out, _ = run_cli(capsys, "--db", str(db_path), "info")
+def test_info_for_people_is_german_by_default(capsys, db_url):
+    code, out, _ = run_cli(capsys, "--db", db_url, "info")
     assert code == 0
     assert "Personen:" in out and "Netzwerke:" in out and "Schemaversion:" in out
 
 
-def test_english_on_request(capsys, db_path, monkeypatch):
+def test_english_on_request(capsys, db_url, monkeypatch):
     monkeypatch.setenv("DEFENCE_DIR_LANG", "en")
-    code, out, _ = run_cli(capsys, "--db", str(db_path), "info")
+    code, out, _ = run_cli(capsys, "--db", db_url, "info")
     assert code == 0 and "Persons:" in out
 
 
-def test_list_persons_json_holds_the_published_contacts(capsys, db_path):
-    code, out, _ = run_cli(capsys, "--db", str(db_path), "list", "persons", "--json")
+def test_list_persons_json_holds_the_published_contacts(capsys, db_url):
+    code, out, _ = run_cli(capsys, "--db", db_url, "list", "persons", "--json")
     assert code == 0
     persons = {p["display_name"]: p for p in json.loads(out)}
     grosch = persons["Dr. Matthias Grosch"]
@@ -58,9 +59,9 @@ def test_list_persons_json_holds_the_published_contacts(capsys, db_path):
     assert persons["Dirk Kalinowski"]["phones"][0]["e164"] == "+4921138545915"
 
 
-def test_list_json_is_stable_between_runs(capsys, db_path):
-    _, first, _ = run_cli(capsys, "--db", str(db_path), "list", "persons", "--json")
-    _, second, _ = run_cli(capsys, "--db", str(db_path), "list", "persons", "--json")
+def test_list_json_is_stable_between_runs(capsys, db_url):
+    _, first, _ = run_cli(capsys, "--db", db_url, "list", "persons", "--json")
+    _, second, _ = run_cli(capsys, "--db", db_url, "list", "persons", "--json")
     assert first == second
 
 
@@ -72,29 +73,30 @@ def test_list_json_is_stable_between_runs(capsys, db_path):
     ("lists", "Defense-Verteiler"),
     ("persons", "Dr.-Ing. Harald Cremer"),
 ])
-def test_list_each_kind(capsys, db_path, kind, expected):
-    code, out, _ = run_cli(capsys, "--db", str(db_path), "list", kind)
+def test_list_each_kind(capsys, db_url, kind, expected):
+    code, out, _ = run_cli(capsys, "--db", db_url, "list", kind)
     assert code == 0 and expected in out
 
 
-def test_list_persons_table_is_alphabetical_by_family_name(capsys, db_path):
-    _, out, _ = run_cli(capsys, "--db", str(db_path), "list", "persons")
+def test_list_persons_table_is_alphabetical_by_family_name(capsys, db_url):
+    _, out, _ = run_cli(capsys, "--db", db_url, "list", "persons")
     lines = out.splitlines()[1:]
     families = [next(w for w in ("Cremer", "Grosch", "Kalinowski", "Recher", "Schnitzmeier",
                                  "Stein") if w in line) for line in lines]
     assert families == sorted(families)
 
 
-def test_user_data_cannot_break_the_table(capsys, db):
+def test_user_data_cannot_break_the_table(capsys, db, db_url):
     from defence_dir.persons import PersonDraft, create_person
 
     with db.session() as session:
         create_person(session, PersonDraft(given_name="Zeilen\numbruch", family_name="Test\tTab"))
     db.close()
-    _, out, _ = run_cli(capsys, "--db", str(db.path), "list", "persons")
+    _, out, _ = run_cli(capsys, "--db", db_url, "list", "persons")
     assert len(out.splitlines()) == 1 + 7
 
 
+@pytest.mark.sqlite_only(reason="a file that is not a SQLite database")
 def test_not_a_database_is_one_line_exit_1(capsys, tmp_path):
     path = tmp_path / "foto.sqlite3"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
@@ -105,28 +107,29 @@ def test_not_a_database_is_one_line_exit_1(capsys, tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file that cannot be created")
 def test_unwritable_location_is_one_line_exit_1(capsys, tmp_path):
     (tmp_path / "file").write_text("x")
     code, _, err = run_cli(capsys, "--db", str(tmp_path / "file" / "db.sqlite3"), "info")
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
-def test_usage_error_is_one_line_exit_2(capsys, db_path):
+def test_usage_error_is_one_line_exit_2(capsys, db_url):
     with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(db_path), "list", "planets"])
+        main(["--db", db_url, "list", "planets"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "defence-dir --help" in err
 
 
-def test_unexpected_failure_is_one_line_not_a_traceback(capsys, db_path, monkeypatch):
+def test_unexpected_failure_is_one_line_not_a_traceback(capsys, db_url, monkeypatch):
     from defence_dir import directory
 
     def broken(session):
         raise KeyError("boom")
 
     monkeypatch.setattr(directory, "counts", broken)
-    code, _, err = run_cli(capsys, "--db", str(db_path), "info")
+    code, _, err = run_cli(capsys, "--db", db_url, "info")
     assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
@@ -142,9 +145,9 @@ def test_module_entry_point_runs_headless(tmp_path):
     assert json.loads(result.stdout)["counts"]["networks"] == 6
 
 
-def test_window_without_a_display_is_one_line_not_a_crash(capsys, monkeypatch, db_path):
+def test_window_without_a_display_is_one_line_not_a_crash(capsys, monkeypatch, db_url):
     for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    code, _, err = run_cli(capsys, "--db", str(db_path))
+    code, _, err = run_cli(capsys, "--db", db_url)
     assert code == 1 and "Kein Bildschirm" in err and len(err.strip().splitlines()) == 1

@@ -16,13 +16,13 @@ LIST = "Defense-Verteiler"
 
 
 @pytest.fixture
-def subscribed(db):
+def subscribed(db, db_url):
     with db.session() as session:
         list_id = get_list_by_name(session, LIST).id
         for person_id in session.scalars(select(Person.id)):
             subscribe(session, list_id, person_id, Consent(ConsentSource.FORM, "Formular"))
     db.close()
-    return str(db.path)
+    return db_url
 
 
 def test_emails_for_outlook(capsys, subscribed):

@@ -12,14 +12,14 @@ import pytest
     ("kremer", "Dr.-Ing. Harald Cremer"),
     ("38545917", "Dr. Matthias Grosch"),
 ])
-def test_issue_examples(cli, db_path, query, expected):
-    code, out, err = cli("--db", str(db_path), "search", query)
+def test_issue_examples(cli, db_url, query, expected):
+    code, out, err = cli("--db", db_url, "search", query)
     assert code == 0, err
     assert out.splitlines()[1].startswith(expected)
 
 
-def test_json_carries_person_fields_kind_field_and_rank(cli, db_path):
-    code, out, _err = cli("--db", str(db_path), "search", "385459-17", "--json")
+def test_json_carries_person_fields_kind_field_and_rank(cli, db_url):
+    code, out, _err = cli("--db", db_url, "search", "385459-17", "--json")
     assert code == 0
     hits = json.loads(out)
     assert [h["display_name"] for h in hits] == ["Dr. Matthias Grosch"]
@@ -30,17 +30,17 @@ def test_json_carries_person_fields_kind_field_and_rank(cli, db_path):
             "emails"} <= set(hit)
 
 
-def test_filters_by_name_and_limit(cli, db_path):
-    code, out, _ = cli("--db", str(db_path), "search", "--network", "aerospace",
+def test_filters_by_name_and_limit(cli, db_url):
+    code, out, _ = cli("--db", db_url, "search", "--network", "aerospace",
                        "--kind", "person", "--json")
     assert code == 0
     assert {h["display_name"] for h in json.loads(out)} == {"Dirk Kalinowski", "Dr. Stefan Recher"}
-    code, out, _ = cli("--db", str(db_path), "search", "--limit", "2", "--json")
+    code, out, _ = cli("--db", db_url, "search", "--limit", "2", "--json")
     assert code == 0 and len(json.loads(out)) == 2
 
 
-def test_no_hits_is_not_an_error(cli, db_path):
-    code, out, err = cli("--db", str(db_path), "search", "xyzzy")
+def test_no_hits_is_not_an_error(cli, db_url):
+    code, out, err = cli("--db", db_url, "search", "xyzzy")
     assert (code, out.strip(), err) == (0, "Keine Treffer.", "")
 
 
@@ -50,8 +50,8 @@ def test_no_hits_is_not_an_error(cli, db_path):
     (["search", "x", "--limit", "0"], 2, "muss mindestens 1 sein"),
     (["search", "x", "--kind", "topic"], 2, "invalid choice"),
 ])
-def test_bad_filters_are_one_line_errors(cli, db_path, argv, exit_code, message):
-    code, out, err = cli("--db", str(db_path), *argv)
+def test_bad_filters_are_one_line_errors(cli, db_url, argv, exit_code, message):
+    code, out, err = cli("--db", db_url, *argv)
     assert code == exit_code
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and message in err

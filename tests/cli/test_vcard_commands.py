@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 
-def test_export_with_filter_to_one_file(cli, db_path, tmp_path: Path):
+def test_export_with_filter_to_one_file(cli, db_url, tmp_path: Path):
     target = tmp_path / "aero.vcf"
-    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--network",
+    code, _out, err = cli("--db", db_url, "export", "vcard", "--network",
                           "aerospace", "-o", str(target))
     assert code == 0, err
     data = target.read_bytes()
@@ -19,8 +19,8 @@ def test_export_with_filter_to_one_file(cli, db_path, tmp_path: Path):
     assert "2 Personen nach" in err
 
 
-def test_outlook_profile_to_zip_and_folder(cli, db_path, tmp_path: Path):
-    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--profile",
+def test_outlook_profile_to_zip_and_folder(cli, db_url, tmp_path: Path):
+    code, _out, err = cli("--db", db_url, "export", "vcard", "--profile",
                           "outlook", "-o", str(tmp_path / "alle.zip"))
     assert code == 0, err
     with zipfile.ZipFile(tmp_path / "alle.zip") as archive:
@@ -29,14 +29,14 @@ def test_outlook_profile_to_zip_and_folder(cli, db_path, tmp_path: Path):
         assert archive.read("Jürgen Schnitzmeier.vcf").count(b"BEGIN:VCARD") == 1
         assert b"N;CHARSET=UTF-8:Schnitzmeier;J\xc3\xbcrgen" in archive.read(
             "Jürgen Schnitzmeier.vcf")
-    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--profile",
+    code, _out, err = cli("--db", db_url, "export", "vcard", "--profile",
                           "outlook", "-o", str(tmp_path / "karten"))
     assert code == 0, err
     assert len(list((tmp_path / "karten").glob("*.vcf"))) == 6
 
 
-def test_search_query_and_v4(cli, db_path, tmp_path: Path):
-    code, _out, err = cli("--db", str(db_path), "export", "vcard", "--query", "kremer",
+def test_search_query_and_v4(cli, db_url, tmp_path: Path):
+    code, _out, err = cli("--db", db_url, "export", "vcard", "--query", "kremer",
                           "--profile", "v4", "-o", str(tmp_path / "c.vcf"))
     assert code == 0, err
     data = (tmp_path / "c.vcf").read_bytes()
@@ -50,31 +50,31 @@ def test_search_query_and_v4(cli, db_path, tmp_path: Path):
     (["--query", "xyzzy", "-o", "{tmp}/leer.vcf"], "niemanden zu exportieren"),
     (["--list", "Unbekannt", "-o", "{tmp}/x.vcf"], "keinen Verteiler"),
 ])
-def test_export_errors_are_one_line(cli, db_path, tmp_path: Path, args, message):
+def test_export_errors_are_one_line(cli, db_url, tmp_path: Path, args, message):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    code, out, err = cli("--db", str(db_path), "export", "vcard", *argv)
+    code, out, err = cli("--db", db_url, "export", "vcard", *argv)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
     assert not list(tmp_path.glob("*.vcf"))
 
 
-def test_import_dry_run_then_for_real(cli, db_path, tmp_path: Path):
+def test_import_dry_run_then_for_real(cli, db_url, tmp_path: Path):
     source = tmp_path / "neu.vcf"
     source.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ertl;Eva;;;\r\n"
                        b"EMAIL:eva.ertl@example.org\r\nEND:VCARD\r\n"
                        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Grosch;Matthias;;;\r\n"
                        b"EMAIL:matthias.grosch@nmwp.de\r\nTITLE:Berater\r\nEND:VCARD\r\n")
-    code, out, _err = cli("--db", str(db_path), "import", str(source), "--dry-run",
+    code, out, _err = cli("--db", db_url, "import", str(source), "--dry-run",
                           "--json")
     assert code == 0
     report = json.loads(out)
     assert report["dry_run"] and report["batch_id"] is None
     assert [c["action"] for c in report["details"]] == ["new", "update"]
-    code, out, _err = cli("--db", str(db_path), "list", "persons", "--json")
+    code, out, _err = cli("--db", db_url, "list", "persons", "--json")
     assert len(json.loads(out)) == 6  # the dry run wrote nothing
-    code, out, err = cli("--db", str(db_path), "import", str(source))
+    code, out, err = cli("--db", db_url, "import", str(source))
     assert code == 0 and "neu: 1" in err
-    code, out, _err = cli("--db", str(db_path), "search", "ertl", "--json")
+    code, out, _err = cli("--db", db_url, "search", "ertl", "--json")
     assert [h["display_name"] for h in json.loads(out)] == ["Eva Ertl"]
 
 
@@ -83,11 +83,11 @@ def test_import_dry_run_then_for_real(cli, db_path, tmp_path: Path):
     ("leer.vcf", b"", "enthält keine vCard"),
     ("bild.png", b"\x89PNG", "weder eine vCard-Datei"),
 ])
-def test_import_errors_are_one_line(cli, db_path, tmp_path: Path, name, content, message):
+def test_import_errors_are_one_line(cli, db_url, tmp_path: Path, name, content, message):
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    code, out, err = cli("--db", str(db_path), "import", str(path))
+    code, out, err = cli("--db", db_url, "import", str(path))
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
 
@@ -98,7 +98,7 @@ COMMON = {"rows", "created", "updated", "unchanged", "duplicates_in_file", "inva
           "encoding", "source"}
 
 
-def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path):
+def test_vcards_and_spreadsheets_give_the_same_json(cli, db_url, tmp_path: Path):
     """The same three people as a CSV and as vCards: one new, one already known (Grosch), one
     with a broken address; a script reads both reports alike."""
     csv = tmp_path / "leute.csv"
@@ -116,7 +116,7 @@ def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path
                     b"EMAIL:kai@@kaputt\r\nEND:VCARD\r\n")
     reports = {}
     for path in (csv, vcf):
-        code, out, err = cli("--db", str(db_path), "import", str(path), "--dry-run", "--json")
+        code, out, err = cli("--db", db_url, "import", str(path), "--dry-run", "--json")
         assert code == 0, err
         reports[path.suffix] = json.loads(out)
     sheet, cards = reports[".csv"], reports[".vcf"]
@@ -136,7 +136,7 @@ def test_vcards_and_spreadsheets_give_the_same_json(cli, db_path, tmp_path: Path
     assert (sheet["source"], cards["source"]) == ("spreadsheet", "vcard")
     assert cards["encoding"] == "utf-8"
     assert cards["warnings"] == [] and cards["with_warnings"] == 0
-    code, out, err = cli("--db", str(db_path), "import", str(vcf), "--json")
+    code, out, err = cli("--db", db_url, "import", str(vcf), "--json")
     report = json.loads(out)
     assert isinstance(report["batch_id"], int) and report["created"] == 1
     assert report["dry_run"] is False
@@ -150,13 +150,13 @@ def _iphone_card(given: str, family: str, email: str) -> bytes:
             "PHOTO;ENCODING=b;TYPE=JPEG:" + "\r\n ".join(lines) + "\r\nEND:VCARD\r\n").encode()
 
 
-def test_warnings_in_json_and_text(cli, db_path, tmp_path: Path):
+def test_warnings_in_json_and_text(cli, db_url, tmp_path: Path):
     """A photo not kept and a card pasted from an ANSI file: the cards come in, with remarks."""
     source = tmp_path / "iphone.vcf"
     source.write_bytes(_iphone_card("Eva", "Ertl-Jäger", "eva.ertl@example.org")
                        + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Schäfer;Jörg;;;\r\n"
                          "EMAIL:joerg.schaefer@example.org\r\nEND:VCARD\r\n".encode("cp1252"))
-    code, out, err = cli("--db", str(db_path), "import", str(source), "--dry-run", "--json")
+    code, out, err = cli("--db", db_url, "import", str(source), "--dry-run", "--json")
     assert code == 0, err
     report = json.loads(out)
     assert report["warnings"] == [
@@ -165,38 +165,38 @@ def test_warnings_in_json_and_text(cli, db_path, tmp_path: Path):
     assert report["with_warnings"] == 2 and report["problems"] == []
     assert report["encoding"] == "utf-8+cp1252"
     assert report["details"][1]["name"] == "Jörg Schäfer"  # no FN: named by its N
-    code, out, err = cli("--db", str(db_path), "import", str(source))
+    code, out, err = cli("--db", db_url, "import", str(source))
     assert code == 0, err
     assert "Foto nicht übernommen" in out and "Zeile 47 ist kein UTF-8" in out
     assert "2 Karten mit Hinweis importiert" in err
-    code, out, _err = cli("--db", str(db_path), "search", "schäfer", "--json")
+    code, out, _err = cli("--db", db_url, "search", "schäfer", "--json")
     assert [h["display_name"] for h in json.loads(out)] == ["Jörg Schäfer"]
 
 
-def test_a_whole_legacy_file_says_its_encoding_once(cli, db_path, tmp_path: Path):
+def test_a_whole_legacy_file_says_its_encoding_once(cli, db_url, tmp_path: Path):
     source = tmp_path / "outlook.vcf"
     source.write_bytes(("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Müller;Jürgen\r\n"
                         "FN:Jürgen Müller\r\nEMAIL;INTERNET:jm@example.org\r\nEND:VCARD\r\n"
                         "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Weiß;Zoë\r\nFN:Zoë Weiß\r\n"
                         "EMAIL;INTERNET:zw@example.org\r\nEND:VCARD\r\n").encode("cp1252"))
-    code, out, err = cli("--db", str(db_path), "import", str(source), "--dry-run", "--json")
+    code, out, err = cli("--db", db_url, "import", str(source), "--dry-run", "--json")
     report = json.loads(out)
     assert report["encoding"] == "cp1252" and report["with_warnings"] == 0
     assert report["warnings"] == [{"row": None, "reason": "Die Datei ist nicht in UTF-8; sie "
                                    "wurde als Windows-1252 gelesen."}]
     assert [d["name"] for d in report["details"]] == ["Jürgen Müller", "Zoë Weiß"]
-    code, out, err = cli("--db", str(db_path), "import", str(source), "--dry-run")
+    code, out, err = cli("--db", db_url, "import", str(source), "--dry-run")
     assert code == 0 and "als Windows-1252 gelesen" in err and "Jürgen Müller" in out
 
 
-def test_the_encoding_can_be_named_for_a_polish_file(cli, db_path, tmp_path: Path):
+def test_the_encoding_can_be_named_for_a_polish_file(cli, db_url, tmp_path: Path):
     source = tmp_path / "polska.vcf"
     source.write_bytes("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Wałęsa;Łucja\r\nFN:Łucja Wałęsa\r\n"
                        "END:VCARD\r\n".encode("cp1250"))
-    code, out, err = cli("--db", str(db_path), "import", str(source), "--dry-run", "--json",
+    code, out, err = cli("--db", db_url, "import", str(source), "--dry-run", "--json",
                          "--encoding", "cp1250")
     assert code == 0, err
     report = json.loads(out)
     assert report["details"][0]["name"] == "Łucja Wałęsa" and report["encoding"] == "cp1250"
-    code, out, err = cli("--db", str(db_path), "import", str(source), "--encoding", "klingon")
+    code, out, err = cli("--db", db_url, "import", str(source), "--encoding", "klingon")
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from defence_dir.data import migration
 from defence_dir.data.database import open_database, resolve_target
@@ -26,6 +26,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only(reason="a new SQLite file's mode and WAL")
 def test_new_database_is_private_seeded_and_in_wal_mode(db_path):
     db = open_database(str(db_path))
     try:
@@ -40,6 +41,7 @@ def test_new_database_is_private_seeded_and_in_wal_mode(db_path):
         db.close()
 
 
+@pytest.mark.sqlite_only(reason="the default SQLite file")
 def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
     url, is_default = resolve_target(None)
     assert is_default
@@ -52,6 +54,7 @@ def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
         db.close()
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file named by the variable")
 def test_environment_variable_selects_the_database(monkeypatch, tmp_path):
     target = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv("DEFENCE_DIR_DB", str(target))
@@ -60,6 +63,7 @@ def test_environment_variable_selects_the_database(monkeypatch, tmp_path):
     assert target.exists()
 
 
+@pytest.mark.sqlite_only(reason="a sqlite:// URL")
 def test_sqlalchemy_url_is_accepted(tmp_path):
     db = open_database(f"sqlite:///{tmp_path / 'by-url.sqlite3'}")
     try:
@@ -68,6 +72,7 @@ def test_sqlalchemy_url_is_accepted(tmp_path):
         db.close()
 
 
+@pytest.mark.sqlite_only(reason="reopens the SQLite file")
 def test_reopening_keeps_data_and_does_not_seed_again(db_path):
     first = open_database(str(db_path))
     with first.session() as session:
@@ -83,6 +88,7 @@ def test_reopening_keeps_data_and_does_not_seed_again(db_path):
         second.close()
 
 
+@pytest.mark.sqlite_only(reason="a file that is not a SQLite database")
 def test_a_text_file_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "notes.sqlite3"
     path.write_text("Einkaufsliste: Milch, Brot\n", encoding="utf-8")
@@ -93,6 +99,7 @@ def test_a_text_file_is_refused_and_left_unchanged(tmp_path):
     assert not Path(f"{path}-wal").exists()
 
 
+@pytest.mark.sqlite_only(reason="a damaged SQLite file")
 def test_a_corrupt_sqlite_file_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "corrupt.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
@@ -102,6 +109,7 @@ def test_a_corrupt_sqlite_file_is_refused_and_left_unchanged(tmp_path):
     assert digest(path) == before
 
 
+@pytest.mark.sqlite_only(reason="another program's SQLite file")
 def test_another_applications_database_is_refused(tmp_path):
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as connection:
@@ -113,6 +121,7 @@ def test_another_applications_database_is_refused(tmp_path):
     assert digest(path) == before
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's bytes (PostgreSQL: test_postgres)")
 def test_a_newer_schema_is_refused_and_left_unchanged(db_path):
     open_database(str(db_path)).close()
     with sqlite3.connect(db_path) as connection:
@@ -124,6 +133,7 @@ def test_a_newer_schema_is_refused_and_left_unchanged(db_path):
     assert digest(db_path) == before
 
 
+@pytest.mark.sqlite_only(reason="where a SQLite file can be created")
 def test_a_location_under_a_file_is_refused(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -132,18 +142,21 @@ def test_a_location_under_a_file_is_refused(tmp_path):
     assert blocker.read_text() == "x"
 
 
+@pytest.mark.sqlite_only(reason="where a SQLite file can be created")
 def test_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(DatabaseLocationError, match="existiert nicht"):
         open_database(str(tmp_path / "missing" / "db.sqlite3"))
     assert not (tmp_path / "missing").exists()
 
 
+@pytest.mark.sqlite_only(reason="where a SQLite file can be created")
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(DatabaseLocationError, match="Ordner"):
         open_database(str(tmp_path))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+@pytest.mark.sqlite_only(reason="where a SQLite file can be created")
 def test_a_read_only_folder_is_refused(tmp_path):
     folder = tmp_path / "readonly"
     folder.mkdir()
@@ -156,6 +169,7 @@ def test_a_read_only_folder_is_refused(tmp_path):
         folder.chmod(0o700)
 
 
+@pytest.mark.sqlite_only(reason="no SQLite file left behind")
 def test_a_failed_seed_leaves_no_half_created_file(db_path, monkeypatch):
     import defence_dir.seed as seed
 
@@ -168,6 +182,7 @@ def test_a_failed_seed_leaves_no_half_created_file(db_path, monkeypatch):
     assert not db_path.exists()
 
 
+@pytest.mark.sqlite_only(reason="the *.bak copy of a SQLite file")
 def test_upgrade_backs_up_first_and_keeps_the_data(db_path, request):
     open_database(str(db_path)).close()  # a database at today's schema
     before = digest(db_path)
@@ -196,10 +211,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(db_path, request):
 def test_migration_from_empty_creates_every_table(empty_db):
     from defence_dir.data.models import Base
 
-    with empty_db.engine.connect() as connection:
-        tables = set(connection.execute(
-            text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
-    assert set(Base.metadata.tables) <= tables
+    assert set(Base.metadata.tables) <= set(inspect(empty_db.engine).get_table_names())
 
 
 def test_migrations_match_the_models(empty_db):
@@ -216,6 +228,7 @@ def test_migrations_match_the_models(empty_db):
         assert compare_metadata(context, Base.metadata) == []
 
 
+@pytest.mark.sqlite_only(reason="SQLite's immutable file mode")
 def test_immutable_only_where_nobody_can_change_the_file(db_path, monkeypatch):
     """A folder this user may not write can still be written by colleagues (a network
     share): reading it as immutable would then see torn pages. Only a file no one may write

@@ -85,6 +85,7 @@ def test_cli_on_postgres(pg_url, capsys):
     assert '"backend": "postgresql"' in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only(reason="db is the SQLite side of the comparison")
 def test_search_on_postgresql_answers_like_sqlite(pg_url, db):
     """The portable query path on a real server finds what FTS5 finds in the SQLite file."""
     from defence_dir.search.service import SearchService
@@ -107,8 +108,7 @@ def test_search_on_postgresql_answers_like_sqlite(pg_url, db):
         server.close()
 
 
-def test_spreadsheet_import_and_undo_on_postgres(pg_url, db_path, tmp_path, capsys,
-                                                 attendee_xlsx):
+def test_spreadsheet_import_and_undo_on_postgres(pg_url, tmp_path, capsys, attendee_xlsx):
     """Bulk inserts, version-checked bulk updates and bulk index placement on the server
     give the same result as in the SQLite file; undo takes it all back."""
     import json
@@ -120,7 +120,8 @@ def test_spreadsheet_import_and_undo_on_postgres(pg_url, db_path, tmp_path, caps
     many = tmp_path / "viele.csv"
     many.write_text("\n".join(lines) + "\n", encoding="utf-8")
     results = {}
-    for url in (pg_url, str(db_path)):
+    sqlite_file = str(tmp_path / "directory.sqlite3")
+    for url in (pg_url, sqlite_file):
         found = []
         for path in (attendee_xlsx, many):
             assert main(["--db", url, "import", str(path), "--json"]) == 0
@@ -133,7 +134,7 @@ def test_spreadsheet_import_and_undo_on_postgres(pg_url, db_path, tmp_path, caps
         capsys.readouterr()
         assert main(["--db", url, "search", "neumann299", "--json"]) == 0
         assert json.loads(capsys.readouterr().out) == []
-    assert results[pg_url] == results[str(db_path)]
+    assert results[pg_url] == results[sqlite_file]
     assert (results[pg_url][0][1]["created"], results[pg_url][0][1]["updated"]) == (300, 1)
     assert results[pg_url][1] == 1
 

@@ -46,6 +46,7 @@ def short_lock_wait(monkeypatch):
 
 # --- locks ------------------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock")
 def test_a_write_session_takes_the_write_lock_when_it_begins(db, db_path):
     """Another program cannot slip a write in between this session's reads and writes."""
     with db.session() as session:
@@ -56,6 +57,7 @@ def test_a_write_session_takes_the_write_lock_when_it_begins(db, db_path):
         other.close()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock")
 def test_a_read_session_never_holds_the_write_lock(db, db_path):
     with db.read_session() as session:
         session.scalar(select(func.count(Person.id)))
@@ -66,6 +68,7 @@ def test_a_read_session_never_holds_the_write_lock(db, db_path):
         other.close()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock and WAL")
 def test_reads_are_not_blocked_by_a_writer(db, db_path):
     with write_lock_held(db_path) as other:
         other.execute("DELETE FROM email_address WHERE id = 1")
@@ -73,6 +76,7 @@ def test_reads_are_not_blocked_by_a_writer(db, db_path):
             assert session.scalar(select(func.count(Person.id))) == 6
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock")
 def test_a_write_waits_for_the_lock_to_be_released(db, db_path, monkeypatch):
     monkeypatch.setenv(BUSY_TIMEOUT_VAR, "60000")
     db.close()
@@ -97,6 +101,7 @@ def test_a_write_waits_for_the_lock_to_be_released(db, db_path, monkeypatch):
     assert person_count(db_path) == 7
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock and bytes")
 def test_a_write_that_cannot_get_the_lock_says_so_and_changes_nothing(db_path, short_lock_wait):
     open_database(str(db_path)).close()  # all in the file, none in the -wal
     db = open_database(str(db_path))
@@ -115,6 +120,7 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_changes_nothing(db_path, s
     assert digest(db_path) == before and person_count(db_path) == 6
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock")
 def test_a_database_held_exclusively_is_called_locked_not_foreign(db_path, short_lock_wait):
     open_database(str(db_path)).close()
     other = sqlite3.connect(db_path, isolation_level=None)
@@ -131,6 +137,7 @@ def test_a_database_held_exclusively_is_called_locked_not_foreign(db_path, short
 
 # --- disk full --------------------------------------------------------------------------------
 
+@pytest.mark.sqlite_only(reason="SQLite's page limit")
 def test_a_full_database_says_so_and_rolls_back(db, db_path):
     """SQLite's max_page_count gives the SQLITE_FULL a full disk gives, on any machine."""
     db.engine.dispose()
@@ -149,6 +156,7 @@ def test_a_full_database_says_so_and_rolls_back(db, db_path):
         assert session.scalar(select(func.count(Person.id))) == 6
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file on a full disk")
 def test_a_full_disk_is_told_as_such(tmp_path):
     with small_disk(tmp_path / "disk", 2048) as disk:
         path = disk / "directory.sqlite3"
@@ -165,6 +173,7 @@ def test_a_full_disk_is_told_as_such(tmp_path):
         assert digest(path) == before
 
 
+@pytest.mark.sqlite_only(reason="the *.bak copy of a SQLite file")
 def test_no_room_for_the_backup_refuses_the_upgrade_and_leaves_no_bak(tmp_path, request):
     with small_disk(tmp_path / "disk", 1024) as disk:
         path = disk / "directory.sqlite3"
@@ -178,6 +187,7 @@ def test_no_room_for_the_backup_refuses_the_upgrade_and_leaves_no_bak(tmp_path, 
         assert digest(path) == before
 
 
+@pytest.mark.sqlite_only(reason="the *.bak copy of a SQLite file")
 def test_a_backup_that_fails_halfway_is_removed(db_path, monkeypatch):
     """ENOSPC in the middle of the copy, on any machine: no partial .bak is left behind."""
     open_database(str(db_path)).close()
@@ -209,6 +219,7 @@ def test_a_backup_that_fails_halfway_is_removed(db_path, monkeypatch):
 
 # --- damaged, empty and foreign files ----------------------------------------------------------
 
+@pytest.mark.sqlite_only(reason="damaged pages of a SQLite file")
 def test_damaged_pages_are_called_damaged_with_what_to_do(db_path, tmp_path):
     db = open_database(str(db_path))
     with db.session() as session:  # big enough that the middle holds person rows
@@ -233,6 +244,7 @@ def test_damaged_pages_are_called_damaged_with_what_to_do(db_path, tmp_path):
     assert digest(copy) == before
 
 
+@pytest.mark.sqlite_only(reason="an empty SQLite file")
 def test_an_empty_file_is_refused_not_seeded(tmp_path):
     path = tmp_path / "directory.sqlite3"
     path.write_bytes(b"")
@@ -244,6 +256,7 @@ def test_an_empty_file_is_refused_not_seeded(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["directory.sqlite3"]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's side files")
 def test_a_refused_file_leaves_no_side_files_behind(tmp_path):
     path = tmp_path / "other.sqlite3"
     connection = sqlite3.connect(path)
@@ -256,6 +269,7 @@ def test_a_refused_file_leaves_no_side_files_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite3"]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's side files")
 def test_side_files_that_existed_before_are_kept(tmp_path):
     path = tmp_path / "other.sqlite3"
     owner = sqlite3.connect(path)  # the other application has it open
@@ -291,6 +305,7 @@ def read_only_db_path(tmp_path, db_path):
         yield view / "directory.sqlite3"
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file in a read-only folder")
 def test_a_read_only_database_is_searched_but_not_written(read_only_db_path):
     before = digest(read_only_db_path)
     db = open_database(str(read_only_db_path))
@@ -309,6 +324,7 @@ def test_a_read_only_database_is_searched_but_not_written(read_only_db_path):
     assert digest(read_only_db_path) == before
 
 
+@pytest.mark.sqlite_only(reason="a SQLite file in a read-only folder")
 def test_a_read_only_database_that_needs_an_upgrade_is_refused(read_only_db_path, request):
     before = digest(read_only_db_path)
     request.getfixturevalue("migrations_with_an_upgrade")

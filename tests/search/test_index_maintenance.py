@@ -223,6 +223,7 @@ def _assert_fts_matches_documents(db) -> None:
                                  "VALUES ('integrity-check', 1)"))
 
 
+@pytest.mark.sqlite_only(reason="FTS5's merge setting")
 def test_a_small_bulk_write_leaves_the_fts_merge_setting_as_it_was(db, find):
     from sqlalchemy import text
 
@@ -247,6 +248,7 @@ def test_a_small_bulk_write_leaves_the_fts_merge_setting_as_it_was(db, find):
     _assert_fts_matches_documents(db)
 
 
+@pytest.mark.sqlite_only(reason="FTS5's tables")
 def test_a_large_bulk_write_rebuilds_the_fts_tables_once_at_the_end(db, search, find):
     from sqlalchemy import text
 
@@ -275,6 +277,7 @@ def test_a_large_bulk_write_rebuilds_the_fts_tables_once_at_the_end(db, search, 
     assert_same_as_full_rebuild(db)
 
 
+@pytest.mark.sqlite_only(reason="FTS5's tables and triggers")
 def test_a_failed_large_bulk_write_leaves_index_and_triggers_as_before(db, find):
     from defence_dir.search.indexer import bulk_writes
 
@@ -326,7 +329,7 @@ def test_a_gap_too_small_asks_for_renumbering(db):
         session.rollback()
 
 
-def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
+def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_url):
     """A name stored decomposed by an older version was indexed as two words; the first open
     with today's folding rebuilds the index, so the name is found as typed."""
     from sqlalchemy import text
@@ -335,7 +338,7 @@ def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
     from defence_dir.search.query import Rank
     from defence_dir.search.service import SearchService
 
-    old = open_database(str(db_path))
+    old = open_database(db_url)
     with old.session() as session:
         person = create_person(session, PersonDraft(given_name="Jana", family_name="Krüger"))
     with old.session() as session:
@@ -349,7 +352,7 @@ def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
         Rank.EXACT_NAME]  # the stale index, as an older version left it
     old.close()
 
-    reopened = open_database(str(db_path))
+    reopened = open_database(db_url)
     try:
         hits = SearchService(reopened.read_session).search("krüger").hits
         # As the exact name, not only as a similar-sounding one.
@@ -360,7 +363,7 @@ def test_an_index_built_before_composed_folding_is_rebuilt_at_open(db_path):
 
 
 @pytest.mark.parametrize("stored,after", [("1", "2"), ("3", "3")])
-def test_an_index_without_decomposed_text_is_not_rebuilt_at_open(db_path, stored, after):
+def test_an_index_without_decomposed_text_is_not_rebuilt_at_open(db_url, stored, after):
     """Format 1 differs from today's only for decomposed text: without any, the first start
     of a new version only notes the format (no rebuild of 100,000 documents), and a newer
     version's index is left to it."""
@@ -368,14 +371,14 @@ def test_an_index_without_decomposed_text_is_not_rebuilt_at_open(db_path, stored
 
     from defence_dir.data.database import open_database
 
-    old = open_database(str(db_path))
+    old = open_database(db_url)
     with old.session() as session:
         session.execute(text("UPDATE search_document SET function = 'marker' "
                              "WHERE kind = 'person'"))
         session.execute(text("UPDATE search_state SET value = :v WHERE key = 'built'"),
                         {"v": stored})
     old.close()
-    reopened = open_database(str(db_path))
+    reopened = open_database(db_url)
     try:
         with reopened.read_session() as session:
             assert set(session.scalars(text(

@@ -97,6 +97,7 @@ KINDS = ["truncated", "password", "csv_as_xlsx", "picture_as_xlsx", "empty", "he
 
 
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.sqlite_only(reason="compares the SQLite file's bytes")
 def test_bad_input_never_crashes_or_changes_the_database(capsys, db, db_path, tmp_path, kind):
     path = make(kind, tmp_path)
     db.close()

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from defence_dir.data.database import open_database
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="the erasure scenario is a SQLite file: no byte of her left in it, its WAL or *.bak")
+
 
 @pytest.fixture
 def her_window(open_window, scenario: Scenario):

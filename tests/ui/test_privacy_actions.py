@@ -45,6 +45,8 @@ def answer_erase(monkeypatch, erase: bool, asked: list[str]) -> None:
     """Answer the real confirmation box as a user would: the erase button or Cancel."""
     def exec_(box):
         asked.append(box.text() + "\n" + box.informativeText())
+        if box.objectName() == "erasureResult":  # what a database server may keep: read, closed
+            return 0
         button = box.findChild(QObject, "eraseButton") if erase \
             else box.button(QMessageBox.StandardButton.Cancel)
         button.click()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLabel
 
 from defence_dir.data.database import BUSY_TIMEOUT_VAR, open_database
 
+pytestmark = pytest.mark.sqlite_only(reason="a SQLite file in a read-only folder, or locked")
+
 
 @pytest.fixture
 def read_only_window(open_window, tmp_path):

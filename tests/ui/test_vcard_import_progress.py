@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
 from defence_dir.data.database import Database
@@ -43,8 +43,7 @@ def digest(database: Database) -> dict[str, tuple[int, str]]:
     and a hash of its rows."""
     result = {}
     with database.engine.connect() as connection:
-        tables = [r[0] for r in connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))]
+        tables = [t for t in inspect(connection).get_table_names() if not t.startswith("sqlite_")]
         for table in tables:
             rows = sorted(repr(tuple(r)) for r in connection.execute(text(
                 f'SELECT * FROM "{table}"')))
@@ -69,6 +68,8 @@ def open_dialog(qtbot, db: Database, tmp_path: Path) -> Callable[[bytes], Import
     return opened
 
 
+@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
+                                        "overflows when thousands of names are placed")
 def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dialog):
     dialog = open_dialog(business_cards(CARDS))
     dialog.wait()
@@ -79,7 +80,8 @@ def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dia
     assert dialog.busy.isVisible() and dialog.busy.maximum() > 0  # counts, not just moves
     assert dialog.status.text() == f"{CARDS + 1} Karten werden importiert …"
     assert not dialog.mode.isEnabled() and not dialog.import_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=60000)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=60000)
+    assert dialog.batch_id is not None, dialog.status.text()
     assert len(values) >= 3 and values == sorted(values)
     assert dialog.last_progress is not None
     done, total = dialog.last_progress
@@ -94,6 +96,8 @@ def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dia
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
+@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
+                                        "overflows when thousands of names are placed")
 def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, monkeypatch):
     before = digest(db)
     pressed = threading.Event()
@@ -130,7 +134,8 @@ def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, mon
     assert not dialog.status.isVisible()
     dialog.wait()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.batch_id is not None, timeout=60000)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=60000)
+    assert dialog.batch_id is not None, dialog.status.text()
     assert persons(db) == 6 + CARDS
 
 

@@ -293,12 +293,8 @@ def _import_and_undo(url: str) -> None:
         database.close()
 
 
-def test_thousands_of_new_and_matched_cards_are_undone_exactly(db_path):
-    _import_and_undo(str(db_path))
-
-
-def test_thousands_of_new_and_matched_cards_are_undone_exactly_on_postgres(pg_url):
-    _import_and_undo(pg_url)
+def test_thousands_of_new_and_matched_cards_are_undone_exactly(db_url):
+    _import_and_undo(db_url)
 
 
 def test_cards_without_fn_are_named_by_their_n_or_address(empty_db):
@@ -313,6 +309,8 @@ def test_cards_without_fn_are_named_by_their_n_or_address(empty_db):
     assert [c.name for c in plan.cards] == ["Dr. Ulrike Brandt", "kontakt@example.de", "#3"]
 
 
+@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
+                                        "overflows when thousands of names are placed")
 def test_thousands_of_colleagues_at_one_mailbox(empty_db):
     """A firm's export where 3,000 people reach us through info@: each is imported with one
     remark, and importing the file again finds each of them by name among the 3,000 holders

@@ -166,12 +166,11 @@ def test_import_is_recorded_for_undo(db):
 
 
 def _dump(db) -> list[tuple]:
-    from sqlalchemy import text
+    from sqlalchemy import inspect, text
 
     with db.engine.connect() as connection:
-        tables = [r[0] for r in connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"))]
+        tables = sorted(t for t in inspect(connection).get_table_names()
+                        if not t.startswith(("search_", "sqlite_")))
         return [(t, *sorted(map(tuple, connection.execute(text(f'SELECT * FROM "{t}"')))))
                 for t in tables]
 

@@ -116,11 +116,12 @@ def test_rows_saved_before_text_was_cleaned_export_without_control_characters(db
     from defence_dir.data.models import Person
     from defence_dir.vcard.export import export_persons
 
+    nul = "\x00" if db.engine.dialect.name == "sqlite" else ""  # PostgreSQL refuses NUL in text
     with db.session() as session:
         person_id = session.scalar(select(Person.id).where(Person.family_name == "Grosch"))
         session.execute(update(Person).where(Person.id == person_id).values(
-            given_name="Mat\x00thias", family_name="Grosch\x1b[0m", function="Berater\x0b",
-            notes="Erste Zeile\r\nzweite\x00 Zeile\u2028dritte\x07", uid="u\x00-17"))
+            given_name=f"Mat{nul}thias", family_name="Grosch\x1b[0m", function="Berater\x0b",
+            notes=f"Erste Zeile\r\nzweite{nul} Zeile\u2028dritte\x07", uid=f"u{nul}-17"))
     with db.read_session() as session:
         for profile in Profile:
             target = tmp_path / f"{profile.value}.vcf"
