@@ -31,9 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from postgres_copy import copy_to_postgres, drop_postgres
 from sqlalchemy import text
 from synthetic_directory import generate
-from vcard_import_benchmark import copy_to_postgres, drop_postgres
 
 from defence_dir.data.database import open_database
 from defence_dir.search.filter_names import filters_from_names
@@ -296,10 +296,6 @@ def main() -> int:
           + (" --json" if args.json else ""))
     if args.url:
         from sqlalchemy import create_engine
-        from vcard_import_benchmark import widen_search_ids
-
-        widen_search_ids()  # before any statement is compiled and cached with the old type
-
         server = create_engine(args.url)
         with server.connect() as connection:
             print(f"PostgreSQL: {connection.exec_driver_sql('SHOW server_version').scalar()}")

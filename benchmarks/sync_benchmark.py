@@ -21,19 +21,16 @@ import sqlite3
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import BigInteger, create_engine, insert, make_url, select, text
+from sqlalchemy import select
 
 from defence_dir.data.database import open_database
 from defence_dir.data.models import (
     AttendanceStatus,
-    Base,
     DistributionList,
     Event,
     Person,
-    SearchDocument,
 )
 from defence_dir.memberships import Consent, ConsentSource, set_attendance, subscribe, unsubscribe
 from defence_dir.persons import (
@@ -45,50 +42,10 @@ from defence_dir.persons import (
     update_person,
 )
 from defence_dir.privacy import erase_person
-from defence_dir.search.indexer import INDEX_FORMAT
 from defence_dir.sync import progress, sync_copy
 
-NOT_COPIED = ("search_document", "search_state", "change_log", "sync_state")
-
-
-def copy_to_postgres(sqlite_path: Path, server_url: str) -> str:
-    """A new database on the server holding the file's directory; returns its URL."""
-    name = f"defence_dir_sync_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    admin.dispose()
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    # search_document.id is 32-bit on PostgreSQL before migration 0003 (issue 15, item 1).
-    SearchDocument.__table__.c.id.type = BigInteger()
-    open_database(url, seed=False).close()
-    source, target = create_engine(f"sqlite:///{sqlite_path}"), create_engine(url)
-    with source.connect() as reading, target.begin() as writing:
-        writing.execute(text("ALTER TABLE search_document ALTER COLUMN id TYPE BIGINT"))
-        for table in Base.metadata.sorted_tables:
-            if table.name in NOT_COPIED:
-                continue
-            rows = [dict(r._mapping) for r in reading.execute(select(table))]
-            for start in range(0, len(rows), 20_000):
-                writing.execute(insert(table), rows[start:start + 20_000])
-            if "id" in table.c and rows:
-                writing.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', "
-                                     f"'id'), (SELECT max(id) FROM \"{table.name}\"))"))
-        # The team's own search index plays no part in a sync: not built, to save time.
-        writing.execute(text("DELETE FROM search_state WHERE key = 'built'"))
-        writing.execute(text("INSERT INTO search_state (key, value) VALUES ('built', :v)"),
-                        {"v": str(INDEX_FORMAT)})
-    source.dispose()
-    target.dispose()
-    return url
-
-
-def drop_postgres(url: str, server_url: str) -> None:
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(
-            f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
-    admin.dispose()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from postgres_copy import copy_to_postgres, drop_postgres
 
 
 def make_changes(url: str, count: int, seed: int = 15, *,
@@ -170,7 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     progress.STAGE_HOOK.append(_note_stage)
-    url = copy_to_postgres(args.db, args.postgres)
+    url = copy_to_postgres(args.db, args.postgres, prefix="sync_bench", build_index=False)
     print(f"team database on the server in {time.perf_counter() - started:.0f} s", flush=True)
     try:
         with tempfile.TemporaryDirectory(prefix="sync-bench-") as folder:

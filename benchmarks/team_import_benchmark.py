@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from import_benchmark import directory_sample, make_file
-from vcard_import_benchmark import copy_to_postgres, drop_postgres
+from postgres_copy import copy_to_postgres, drop_postgres
 
 from defence_dir.data.database import open_database
 from defence_dir.import_undo import undo_import

@@ -40,8 +40,8 @@ from typing import Any
 from sqlalchemy import func, make_url, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from postgres_copy import copy_to_postgres, drop_postgres
 from synthetic_directory import FAMILY, GIVEN
-from vcard_import_benchmark import copy_to_postgres, drop_postgres, widen_search_ids
 
 from defence_dir.data.database import open_database
 from defence_dir.data.models import EmailAddress, ImportBatch, Person, SearchDocument
@@ -72,7 +72,6 @@ class Client:
                  folder: Path) -> None:
         from defence_dir.search.service import SearchService
 
-        widen_search_ids()
         self.number, self.hot, self.emails, self.folder = number, hot, emails, folder
         self.rng = random.Random(1000 + number)
         self.database = open_database(url)
@@ -357,7 +356,6 @@ def main() -> int:
     url = copy_to_postgres(args.db, args.postgres)
     print(f"- copied {args.db.name} to PostgreSQL database {make_url(url).database} in "
           f"{time.perf_counter() - started:.1f} s")
-    widen_search_ids()
     try:
         database = open_database(url)
         rng = random.Random(7)

@@ -30,16 +30,18 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import BigInteger, create_engine, func, insert, make_url, select, text
+from sqlalchemy import create_engine, func, select
 
 from defence_dir.data.database import open_database
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from postgres_copy import copy_to_postgres, drop_postgres
+
 from defence_dir.data.models import (
-    Base,
     EmailAddress,
     Organisation,
     Person,
     PhoneNumber,
-    SearchDocument,
     Topic,
     person_topic,
 )
@@ -202,59 +204,6 @@ def make_file(kind: str, vcf: Path, db: Path, cards: int) -> None:
                     matched_cards(cards, f"sqlite:///{db}", topics))
 
 
-def copy_to_postgres(sqlite_path: Path, server_url: str) -> str:
-    """A new database on the server holding the SQLite file's directory; returns its URL."""
-    name = f"defence_dir_vcard_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    admin.dispose()
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        _fill_postgres(sqlite_path, url)
-    except BaseException:
-        drop_postgres(url, server_url)
-        raise
-    return url
-
-
-def widen_search_ids() -> None:
-    """search_document.id is a 32-bit INTEGER on PostgreSQL, too small for the index's spaced
-    ids (GAP 2**20) beyond about 2,000 documents: a bug of the schema, reported with issue 14.
-    Until a migration widens it, the benchmark widens the column in its copy and the type in
-    its processes, so the import can be measured at all."""
-    SearchDocument.__table__.c.id.type = BigInteger()
-
-
-def _fill_postgres(sqlite_path: Path, url: str) -> None:
-    widen_search_ids()
-    open_database(url, seed=False).close()
-    source, target = create_engine(f"sqlite:///{sqlite_path}"), create_engine(url)
-    with source.connect() as reading, target.begin() as writing:
-        for table in Base.metadata.sorted_tables:
-            if table.name in ("search_document", "search_state"):
-                continue  # the server's index is built below, as it would build it
-            rows = [dict(r._mapping) for r in reading.execute(select(table))]
-            for start in range(0, len(rows), 20_000):
-                writing.execute(insert(table), rows[start:start + 20_000])
-            if "id" in table.c and rows:
-                writing.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', "
-                                     f"'id'), (SELECT max(id) FROM \"{table.name}\"))"))
-        writing.execute(text("ALTER TABLE search_document ALTER COLUMN id TYPE BIGINT"))
-        writing.execute(text("DELETE FROM search_state WHERE key = 'built'"))
-    source.dispose()
-    target.dispose()
-    open_database(url).close()  # builds the search index of the copied directory
-
-
-def drop_postgres(url: str, server_url: str) -> None:
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(
-            f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
-    admin.dispose()
-
-
 def resident_peak_mb() -> float:
     """This process's peak resident memory since `reset_resident_peak` (VmHWM)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -275,8 +224,6 @@ def run_once(db_url: str, vcf: Path) -> dict:
     from defence_dir.import_undo import undo_import
     from defence_dir.vcard.importer import apply_import, plan_import
 
-    if db_url.startswith("postgresql"):
-        widen_search_ids()
     database = open_database(db_url)
     with database.read_session() as session:
         persons_before = session.scalar(select(func.count()).select_from(Person))

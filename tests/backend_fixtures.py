@@ -42,19 +42,6 @@ def postgres_base_url() -> str | None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only(reason): about SQLite's file itself; not run on PostgreSQL")
-    config.addinivalue_line(
-        "markers", "xfail_on_postgresql(reason): a known PostgreSQL bug, being fixed elsewhere")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test marked xfail_on_postgresql(reason) may fail on PostgreSQL (a known product bug,
-    named in the reason); on SQLite it must pass."""
-    for item in items:
-        marker = item.get_closest_marker("xfail_on_postgresql")
-        callspec = getattr(item, "callspec", None)
-        if marker and callspec and callspec.params.get("db_backend") == "postgresql":
-            reason = marker.kwargs.get("reason") or " ".join(map(str, marker.args))
-            item.add_marker(pytest.mark.xfail(strict=False, reason=reason))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -68,8 +68,6 @@ def open_dialog(qtbot, db: Database, tmp_path: Path) -> Callable[[bytes], Import
     return opened
 
 
-@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
-                                        "overflows when thousands of names are placed")
 def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dialog):
     dialog = open_dialog(business_cards(CARDS))
     dialog.wait()
@@ -96,8 +94,6 @@ def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dia
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
-@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
-                                        "overflows when thousands of names are placed")
 def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, monkeypatch):
     before = digest(db)
     pressed = threading.Event()

@@ -309,8 +309,6 @@ def test_cards_without_fn_are_named_by_their_n_or_address(empty_db):
     assert [c.name for c in plan.cards] == ["Dr. Ulrike Brandt", "kontakt@example.de", "#3"]
 
 
-@pytest.mark.xfail_on_postgresql(reason="issue 15, build 1 (H1): 32-bit search_document.id "
-                                        "overflows when thousands of names are placed")
 def test_thousands_of_colleagues_at_one_mailbox(empty_db):
     """A firm's export where 3,000 people reach us through info@: each is imported with one
     remark, and importing the file again finds each of them by name among the 3,000 holders
