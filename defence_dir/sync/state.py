@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import URL, Connection, make_url, text
 
 from defence_dir.i18n import _
+from defence_dir.team.settings import label_of
 
 DATABASE_ID = "database_id"  # a team database's own id (every database has one)
 COPY_OF = "copy_of"  # in a copy: the team database's id; its presence makes it a copy
@@ -51,8 +52,7 @@ def team_label(team_url: str) -> str:
         return team_url
     if url.get_backend_name() == "sqlite":
         return url.database or team_url
-    host = url.host or "localhost"
-    return f"{url.database} @ {host}" if url.database else host
+    return label_of(url)  # as the window and team settings name it: user@host/database
 
 
 def read_state(connection: Connection) -> dict[str, str]:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from defence_dir.persons import PersonDraft, create_person, draft_of, get_person, update_person
+from defence_dir.team.settings import team_label
 
 SCHNITZMEIER = "Jürgen Schnitzmeier"
 
@@ -30,7 +31,9 @@ def test_opens_on_the_seeded_persons_in_alphabetical_order(window):
     assert names.index("Dr.-Ing. Harald Cremer") < names.index("Dr. Matthias Grosch") \
         < names.index(SCHNITZMEIER)
     assert window.hit_label.text() == "6 Treffer"
-    assert window.windowTitle() == "defence-dir – Verzeichnis DEFENCE.NRW"
+    team = team_label(window.database.url)  # a PostgreSQL database is the team's
+    assert window.windowTitle() == ("defence-dir – Verzeichnis DEFENCE.NRW" if team is None
+                                    else f"defence-dir – Teamdatenbank {team}")
 
 
 def test_typing_schnitz_finds_him_and_the_detail_shows_phone_and_email(window, type_search,
@@ -279,7 +282,9 @@ def test_english_when_english_is_chosen(qtbot, db, settle):
     window = MainWindow(db)
     qtbot.addWidget(window)
     settle(window)
-    assert window.windowTitle() == "defence-dir – DEFENCE.NRW directory"
+    team = team_label(window.database.url)
+    assert window.windowTitle() == ("defence-dir – DEFENCE.NRW directory" if team is None
+                                    else f"defence-dir – team database {team}")
     assert window.navigation.item(0).text() == "Persons"
     assert window.hit_label.text() == "6 hits"
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]

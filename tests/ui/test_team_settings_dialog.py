@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import make_url
 
 from defence_dir.team import credentials
-from defence_dir.team.settings import TeamSettings
+from defence_dir.team.settings import TeamSettings, team_label
 from defence_dir.ui import team_start
 from defence_dir.ui.team_settings_dialog import (
     TeamSettingsDialog,
@@ -57,7 +57,9 @@ def pg_team(pg_url: str) -> tuple[str, str, str]:
 def test_the_dialog_names_the_open_database_and_tests_an_unreachable_server(
         qtbot, db, memory_keyring):  # noqa: F811
     dialog = open_dialog(qtbot, db)
-    assert dialog.current.text() == f"Geöffnet: lokales Verzeichnis {db.location}"
+    team = team_label(db.url)  # a PostgreSQL database is the team's
+    assert dialog.current.text() == (f"Geöffnet: lokales Verzeichnis {db.location}"
+                                     if team is None else f"Geöffnet: Teamdatenbank {team}")
     assert not dialog.keyring_note.isVisibleTo(dialog)
     fill(dialog, "127.0.0.1:1/verzeichnis", "anna", PASSWORD)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
