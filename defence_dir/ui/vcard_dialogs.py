@@ -50,6 +50,7 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.import_writing import ImportCancelled
 from defence_dir.persons import field_label
+from defence_dir.private_files import write_private_bytes
 from defence_dir.ui.messages import plain_tooltip, show_busy_text, show_error_text
 from defence_dir.ui.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
@@ -79,11 +80,26 @@ def vcard_mime_data(database: Database, person_ids: Sequence[int]) -> QMimeData:
     mime.setData("text/x-vcard", QByteArray(data))
     mime.setText(data.decode("utf-8"))
     name = cards[0].display_name if len(cards) == 1 else "Kontakte"
-    folder = Path(tempfile.mkdtemp(prefix="defence-dir-drag-"))
-    path = folder / safe_file_name(name, set())
-    path.write_bytes(data)
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    mime.setUrls([QUrl.fromLocalFile(str(_drag_file(safe_file_name(name, set()), data)))])
     return mime
+
+
+_drag_folder: tempfile.TemporaryDirectory[str] | None = None
+
+
+def _drag_file(name: str, data: bytes) -> Path:
+    """The .vcf a drag or copy offers. Cards are personal data: one file at a time, readable
+    by the user alone, in a folder removed when the app quits (each copy used to leave a
+    folder of its own in /tmp for good, out of reach of an erasure)."""
+    global _drag_folder
+    if _drag_folder is None:
+        _drag_folder = tempfile.TemporaryDirectory(prefix="defence-dir-drag-")
+    folder = Path(_drag_folder.name)
+    for earlier in folder.iterdir():
+        earlier.unlink(missing_ok=True)
+    path = folder / name
+    write_private_bytes(path, data)
+    return path
 
 
 class _ExportSignals(QObject):

@@ -63,6 +63,12 @@ def test_copy_as_vcard_and_drag_data(window, type_search, settle):
     drag = model.mimeData([model.index(0, 0)])
     file = Path(drag.urls()[0].toLocalFile())
     assert file.name == "Jürgen Schnitzmeier.vcf" and file.read_bytes() == data
+    assert file.stat().st_mode & 0o077 == 0  # personal data: readable by the user alone
+    # A second drag replaces the first file in the same folder: cards do not pile up in /tmp.
+    type_search("")
+    second = Path(model.mimeData([model.index(1, 0)]).urls()[0].toLocalFile())
+    assert second.parent == file.parent and not file.exists()
+    assert list(second.parent.iterdir()) == [second]
 
 
 def test_qr_code_of_a_person(window, type_search, settle, monkeypatch):
