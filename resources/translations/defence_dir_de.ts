@@ -404,7 +404,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <message>
         <location filename="../../defence_dir/ui/sync_banner.py" line="96"/>
         <source>Offline copy of {team}, as of {time}: read-only; changes are made in the team database.</source>
-        <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Team-Datenbank gemacht.</translation>
+        <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Teamdatenbank gemacht.</translation>
     </message>
     <message>
         <location filename="../../defence_dir/ui/sync_banner.py" line="110"/>
