@@ -402,20 +402,25 @@ def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | No
     positions: dict[str, int] = {}
     for (before, after), group in gaps.items():
         group.sort()
-        count = len(group)
-        if before is None and after is None:
-            ids = [GAP * (i + 1) for i in range(count)]
-        elif after is None:
-            ids = [before + GAP * (i + 1) for i in range(count)]
-        elif before is None:
-            ids = [after - GAP * (count - i) for i in range(count)]
-        else:
-            step = (after - before) // (count + 1)
-            if step < 1:
-                return None
-            ids = [before + step * (i + 1) for i in range(count)]
+        ids = _spread(len(group), before, after)
+        if ids is None:
+            return None
         positions.update(zip(group, ids, strict=True))
     return positions
+
+
+def _spread(count: int, before: int | None, after: int | None) -> list[int] | None:
+    """`count` ids spread evenly between two neighbours' ids (None: the first or last place);
+    None when the gap is too small for them."""
+    if before is None and after is None:
+        return [GAP * (i + 1) for i in range(count)]
+    if after is None:
+        assert before is not None
+        return [before + GAP * (i + 1) for i in range(count)]
+    if before is None:
+        return [after - GAP * (count - i) for i in range(count)]
+    step = (after - before) // (count + 1)
+    return [before + step * (i + 1) for i in range(count)] if step >= 1 else None
 
 
 def _positions_by_scan(session: Session, keys: list[str]) -> dict[str, int] | None:
@@ -428,21 +433,10 @@ def _positions_by_scan(session: Session, keys: list[str]) -> dict[str, int] | No
     before: int | None = None
 
     def place(group: list[str], after: int | None) -> bool:
-        count = len(group)
-        if before is None and after is None:
-            ids = [GAP * (i + 1) for i in range(count)]
-        elif after is None:
-            assert before is not None
-            ids = [before + GAP * (i + 1) for i in range(count)]
-        elif before is None:
-            ids = [after - GAP * (count - i) for i in range(count)]
-        else:
-            step = (after - before) // (count + 1)
-            if step < 1:
-                return False
-            ids = [before + step * (i + 1) for i in range(count)]
-        positions.update(zip(group, ids, strict=True))
-        return True
+        ids = _spread(len(group), before, after)
+        if ids is not None:
+            positions.update(zip(group, ids, strict=True))
+        return ids is not None
 
     for key, doc_id in session.execute(select(SearchDocument.sort_key, SearchDocument.id)
                                        .order_by(SearchDocument.sort_key)):
