@@ -9,11 +9,9 @@ workers; SQLite's part (reading, inserting, indexing) runs here meanwhile.
 from __future__ import annotations
 
 import multiprocessing
-import os
-from collections import deque
 from collections.abc import Iterator
-from multiprocessing.pool import AsyncResult
 
+from defence_dir.process_pool import results_in_order, usable_cores
 from defence_dir.search.documents import Document, PersonRows, documents_of_rows
 
 # Below this many persons the workers' start-up (about 0.7 s) costs more than they save.
@@ -21,8 +19,7 @@ MIN_PERSONS = 20_000
 
 
 def worker_count(persons: int) -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-        else (os.cpu_count() or 1)
+    cores = usable_cores()
     # The main process mostly waits on SQLite meanwhile, so every core gets a worker.
     return 0 if persons < MIN_PERSONS or cores < 2 else min(cores, 4)
 
@@ -34,10 +31,4 @@ def documents_of_rows_in_workers(batches: Iterator[PersonRows],
     all held at once). The batches are read in the caller's thread, between its writes."""
     context = multiprocessing.get_context("spawn")  # no inherited connections or Qt state
     with context.Pool(workers) as pool:
-        pending: deque[AsyncResult[list[Document]]] = deque()
-        while True:
-            while len(pending) < workers * 2 and (batch := next(batches, None)) is not None:
-                pending.append(pool.apply_async(documents_of_rows, (batch,)))
-            if not pending:
-                return
-            yield pending.popleft().get()
+        yield from results_in_order(pool, documents_of_rows, batches, workers)

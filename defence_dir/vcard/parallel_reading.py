@@ -11,13 +11,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.queues
-import os
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.pool import Pool
 
 from defence_dir import i18n
+from defence_dir.process_pool import results_in_order, usable_cores
 from defence_dir.vcard.card_reading import ReadCard, read_card
 from defence_dir.vcard.reader import FilePiece, file_pieces, iter_piece
 
@@ -28,8 +27,7 @@ _state: dict[str, Mapping[str, object]] = {}
 
 
 def worker_count(size: int) -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-        else (os.cpu_count() or 1)
+    cores = usable_cores()
     return 0 if size < MIN_BYTES or cores < 2 else min(cores, 4)
 
 
@@ -74,16 +72,9 @@ def reading_in_workers(data: bytes, topics: dict[str, int], workers: int) -> Ite
 
 
 def _in_order(pool: Pool, pieces: Iterator[FilePiece], workers: int) -> Iterator[ReadCard]:
-    """The cards of the pieces, at most two pieces per worker in flight (the file is not
-    copied whole into the queue)."""
-    pending: deque[AsyncResult[list[ReadCard]]] = deque()
+    """The cards of the pieces, numbered in the file."""
     before = 0
-    while True:
-        while len(pending) < workers * 2 and (piece := next(pieces, None)) is not None:
-            pending.append(pool.apply_async(_read_piece, (piece,)))
-        if not pending:
-            return
-        cards = pending.popleft().get()
+    for cards in results_in_order(pool, _read_piece, pieces, workers):
         for card in cards:
             card.number += before
             yield card
