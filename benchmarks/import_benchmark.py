@@ -25,11 +25,11 @@ from sqlalchemy import select
 
 from defence_dir.data.database import Database, open_database
 from defence_dir.data.models import EmailAddress, Organisation, Person
-from defence_dir.import_undo import undo_import
-from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-from defence_dir.spreadsheet.planning import KnownDirectory, plan_rows
-from defence_dir.spreadsheet.reading import read_table_file
-from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
+from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+from defence_dir.imports.spreadsheet.planning import KnownDirectory, plan_rows
+from defence_dir.imports.spreadsheet.reading import read_table_file
+from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
+from defence_dir.imports.undo import undo_import
 
 HEADER = ["Anrede", "Titel", "Vorname", "Nachname", "Firma", "Funktion", "E-Mail-Adresse",
           "Telefon (dienstlich)", "Mobil", "Ort", "Status", "Bemerkung"]

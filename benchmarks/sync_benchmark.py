@@ -32,8 +32,9 @@ from defence_dir.data.models import (
     Event,
     Person,
 )
-from defence_dir.memberships import Consent, ConsentSource, set_attendance, subscribe, unsubscribe
-from defence_dir.persons import (
+from defence_dir.lists.consent import Consent, ConsentSource, set_attendance, subscribe, unsubscribe
+from defence_dir.privacy import erase_person
+from defence_dir.records.persons import (
     EmailDraft,
     PersonDraft,
     create_person,
@@ -41,7 +42,6 @@ from defence_dir.persons import (
     draft_of,
     update_person,
 )
-from defence_dir.privacy import erase_person
 from defence_dir.sync import progress, sync_copy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

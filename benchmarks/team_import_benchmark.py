@@ -28,12 +28,12 @@ from import_benchmark import directory_sample, make_file
 from postgres_copy import copy_to_postgres, drop_postgres
 
 from defence_dir.data.database import open_database
-from defence_dir.import_undo import undo_import
+from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+from defence_dir.imports.spreadsheet.planning import KnownDirectory, plan_rows
+from defence_dir.imports.spreadsheet.reading import read_table_file
+from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
+from defence_dir.imports.undo import undo_import
 from defence_dir.search import indexer
-from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-from defence_dir.spreadsheet.planning import KnownDirectory, plan_rows
-from defence_dir.spreadsheet.reading import read_table_file
-from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
 
 _full_rebuilds: list[str] = []
 _reindex_all = indexer.reindex_all

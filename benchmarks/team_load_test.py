@@ -117,7 +117,7 @@ class Client:
             self.search_ms.append((time.perf_counter() - started) * 1000)
 
     def edit(self) -> None:
-        from defence_dir.persons import draft_of, get_person, update_person
+        from defence_dir.records.persons import draft_of, get_person, update_person
 
         person_id = self.rng.choice(self.hot)
         with self.database.read_session() as session:
@@ -145,10 +145,10 @@ class Client:
         return self.rng.sample(self.hot, count)
 
     def import_sheet(self) -> None:
-        from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-        from defence_dir.spreadsheet.planning import plan_rows
-        from defence_dir.spreadsheet.reading import read_table_file
-        from defence_dir.spreadsheet.writing import apply_plan
+        from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+        from defence_dir.imports.spreadsheet.planning import plan_rows
+        from defence_dir.imports.spreadsheet.reading import read_table_file
+        from defence_dir.imports.spreadsheet.writing import apply_plan
 
         marker = self._marker()
         path = self.folder / f"teilnehmer-{marker}.csv"
@@ -205,7 +205,7 @@ class Client:
                              "created": result.counts.get("new", 0), "undone": False})
 
     def undo(self) -> None:
-        from defence_dir.import_undo import undo_import
+        from defence_dir.imports.undo import undo_import
 
         open_imports = [entry for entry in self.imports if not entry["undone"]]
         if not open_imports:

@@ -221,7 +221,7 @@ def reset_resident_peak() -> None:
 def run_once(db_url: str, vcf: Path) -> dict:
     """One import, timed by phase, in this (child) process."""
     reset_resident_peak()
-    from defence_dir.import_undo import undo_import
+    from defence_dir.imports.undo import undo_import
     from defence_dir.vcard.importer import apply_import, plan_import
 
     database = open_database(db_url)

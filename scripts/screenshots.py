@@ -106,7 +106,7 @@ def add_overview_data(database: object) -> None:
         Person,
         Topic,
     )
-    from defence_dir.memberships import (
+    from defence_dir.lists.consent import (
         Consent,
         ConsentSource,
         set_attendance,
@@ -167,7 +167,7 @@ def add_members_and_attendees(database: Database) -> None:
     from sqlalchemy import select
 
     from defence_dir.data.models import AttendanceStatus, ListMembership, Person
-    from defence_dir.memberships import (
+    from defence_dir.lists.consent import (
         Consent,
         ConsentSource,
         get_event_by_name,
@@ -319,7 +319,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
     install_language(args.lang)
-    from defence_dir.persons import draft_of, get_person
+    from defence_dir.records.persons import draft_of, get_person
     from defence_dir.ui.main_window import MainWindow
     from defence_dir.ui.person_dialog import PersonDialog
 

@@ -36,7 +36,7 @@ def ids(db: Database) -> tuple[int, int, dict[str, int]]:
     from sqlalchemy import select
 
     from defence_dir.data.models import Person
-    from defence_dir.memberships import get_event_by_name, get_list_by_name
+    from defence_dir.lists.consent import get_event_by_name, get_list_by_name
 
     with db.session() as session:
         list_id = get_list_by_name(session, "Defense-Verteiler").id

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from defence_dir.data.database import open_database
 from defence_dir.data.models import AttendanceStatus, Network, NetworkRole, Person, Topic
-from defence_dir.memberships import (
+from defence_dir.lists.consent import (
     Consent,
     ConsentSource,
     get_event_by_name,
@@ -28,7 +28,7 @@ from defence_dir.memberships import (
     subscribe,
     unsubscribe,
 )
-from defence_dir.persons import (
+from defence_dir.records.persons import (
     EmailDraft,
     PersonDraft,
     PhoneDraft,
@@ -36,7 +36,7 @@ from defence_dir.persons import (
     draft_of,
     update_person,
 )
-from defence_dir.search.folding import phonetic_code
+from defence_dir.text.folding import phonetic_code
 from defence_dir.vcard.importer import apply_import, plan_import
 
 PERSONS = 3000

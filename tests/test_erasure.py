@@ -133,7 +133,7 @@ def test_on_postgres_rows_and_search_documents_go_and_the_tables_are_vacuumed(pg
     from sqlalchemy import event
 
     from defence_dir.data.models import SearchDocument
-    from defence_dir.persons import EmailDraft, PersonDraft, create_person
+    from defence_dir.records.persons import EmailDraft, PersonDraft, create_person
 
     db = open_database(pg_url)
     try:

@@ -19,7 +19,7 @@ from defence_dir.data.models import (
     PhoneNumber,
 )
 from defence_dir.errors import NotFoundError
-from defence_dir.memberships import (
+from defence_dir.lists.consent import (
     Consent,
     ConsentSource,
     get_event_by_name,
@@ -28,8 +28,8 @@ from defence_dir.memberships import (
     subscribe,
     unsubscribe,
 )
-from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft, create_person
 from defence_dir.privacy import access_report, erase_person, write_access_json, write_access_xlsx
+from defence_dir.records.persons import EmailDraft, PersonDraft, PhoneDraft, create_person
 
 EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
 

@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.mailing import email_line
+    from defence_dir.lists.mailing import email_line
 
     db = database_from(args)
     try:

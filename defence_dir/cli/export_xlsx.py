@@ -22,7 +22,7 @@ def register(formats: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.mailing import write_mail_merge_xlsx
+    from defence_dir.lists.mailing import write_mail_merge_xlsx
 
     output: Path = args.output
     if output.suffix.lower() != ".xlsx":

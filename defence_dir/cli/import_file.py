@@ -63,7 +63,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_imports(args: argparse.Namespace) -> int:
-    from defence_dir.import_records import import_batches
+    from defence_dir.imports.batches import import_batches
 
     db = database_from(args)
     try:
@@ -82,7 +82,7 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from defence_dir.import_undo import undo_import
+    from defence_dir.imports.undo import undo_import
 
     db = database_from(args)
     try:
@@ -96,7 +96,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.spreadsheet.reading import CSV_SUFFIXES, SPREADSHEET_SUFFIXES
+    from defence_dir.imports.spreadsheet.reading import CSV_SUFFIXES, SPREADSHEET_SUFFIXES
 
     path: Path = args.file
     suffix = path.suffix.lower()
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".vcf", ".vcard"):
         raise DefenceDirError(_("{name} is neither a vCard file (.vcf) nor a spreadsheet "
                                 "(.xlsx, .xls, .ods, .csv).", name=path.name))
-    from defence_dir.persons import field_label
+    from defence_dir.records.persons import field_label
     from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
     from defence_dir.vcard.reader import file_encoding
     from defence_dir.vcard.report import import_report

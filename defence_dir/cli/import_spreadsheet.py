@@ -15,10 +15,8 @@ ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate
 
 
 def run_spreadsheet(args: argparse.Namespace) -> int:
-    from defence_dir.memberships import get_event_by_name, get_list_by_name
-    from defence_dir.persons import field_label
-    from defence_dir.spreadsheet.cleaning import StatusReading
-    from defence_dir.spreadsheet.columns import (
+    from defence_dir.imports.spreadsheet.cleaning import StatusReading
+    from defence_dir.imports.spreadsheet.columns import (
         EVENT_ONLY,
         FIELDS,
         IGNORE,
@@ -28,10 +26,12 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
         remembered_status_words,
         status_key,
     )
-    from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
-    from defence_dir.spreadsheet.reading import read_table_file
-    from defence_dir.spreadsheet.report import import_report
-    from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
+    from defence_dir.imports.spreadsheet.planning import MatchChoice, plan_rows
+    from defence_dir.imports.spreadsheet.reading import read_table_file
+    from defence_dir.imports.spreadsheet.report import import_report
+    from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
+    from defence_dir.lists.consent import get_event_by_name, get_list_by_name
+    from defence_dir.records.persons import field_label
 
     if not 0 <= args.threshold <= 100:
         raise ValidationError(_("The threshold must be between 0 and 100."))
@@ -83,7 +83,7 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
     counts = plan.counts()
     report = import_report(plan, result)
     if args.report:
-        from defence_dir.spreadsheet.report import write_report_xlsx
+        from defence_dir.imports.spreadsheet.report import write_report_xlsx
 
         write_report_xlsx(args.report, plan, report)
     if args.json:

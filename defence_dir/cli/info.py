@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from defence_dir import __version__, directory
+from defence_dir import __version__
 from defence_dir.cli.output import print_json
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import _
+from defence_dir.records import directory
 
 
 def register(subparsers: Any) -> None:

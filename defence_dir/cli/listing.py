@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from defence_dir import directory
 from defence_dir.cli.output import print_json, print_table
 from defence_dir.cli.session import database_from
-from defence_dir.directory import Record
 from defence_dir.i18n import N_, _
+from defence_dir.records import directory
+from defence_dir.records.directory import Record
 
 
 def register(subparsers: Any) -> None:

@@ -63,8 +63,8 @@ INCOMPLETE = 3  # erased from the directory, but traces are left in files
 
 
 def run_erase(args: argparse.Namespace) -> int:
-    from defence_dir.persons import get_person
     from defence_dir.privacy import erase_person
+    from defence_dir.records.persons import get_person
 
     db = database_from(args)
     try:

@@ -10,7 +10,7 @@ from defence_dir.i18n import _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from defence_dir.mailing import Recipient
+    from defence_dir.lists.mailing import Recipient
 
 
 def add_recipient_options(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +20,6 @@ def add_recipient_options(parser: argparse.ArgumentParser) -> None:
 
 
 def recipients_of(session: Session, args: argparse.Namespace) -> list[Recipient]:
-    from defence_dir.mailing import recipients
+    from defence_dir.lists.mailing import recipients
 
     return recipients(session, list_name=args.list, event_name=args.event)

@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.directory import records_by_id
+    from defence_dir.records.directory import records_by_id
     from defence_dir.search.service import SearchService
 
     db = database_from(args)

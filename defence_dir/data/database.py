@@ -271,7 +271,7 @@ def _migrate_and_seed(engine: Engine, *, seed: bool) -> None:
 
         with Session(bind=connection) as session:
             if seed:
-                from defence_dir.seed import load_starting_directory
+                from defence_dir.data.seed import load_starting_directory
 
                 load_starting_directory(session)
                 session.flush()

@@ -21,9 +21,9 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import NotFoundError
 from defence_dir.i18n import _
-from defence_dir.memberships import utc_now
+from defence_dir.lists.consent import utc_now
 from defence_dir.private_files import write_private_bytes
-from defence_dir.xlsx_text import write_text_sheets
+from defence_dir.text.xlsx_cells import write_text_sheets
 
 Record = dict[str, Any]
 

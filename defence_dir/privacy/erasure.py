@@ -41,7 +41,7 @@ from defence_dir.privacy.wipe import (
     wipe_sqlite_file,
 )
 from defence_dir.search import indexer
-from defence_dir.search.folding import phone_digit_forms, words
+from defence_dir.text.folding import phone_digit_forms, words
 
 # What an import file name is replaced with when it named the erased person.
 ERASED_FILE_NAME = "[erased]"
@@ -224,9 +224,9 @@ def _redact_consent_sources(session: Session, file_name: str) -> None:
 def forget_cached_text() -> None:
     """Empty the process's caches of folded names, emails and phone forms, which may hold the
     erased person's (the search's name vocabulary reloads by itself: the index changed)."""
-    for name in ("defence_dir.contact_values", "defence_dir.search.folding",
-                 "defence_dir.search.documents", "defence_dir.spreadsheet.cleaning",
-                 "defence_dir.spreadsheet.columns", "defence_dir.vcard.writer"):
+    for name in ("defence_dir.text.contact_values", "defence_dir.text.folding",
+                 "defence_dir.search.documents", "defence_dir.imports.spreadsheet.cleaning",
+                 "defence_dir.imports.spreadsheet.columns", "defence_dir.vcard.writer"):
         module = sys.modules.get(name)
         for value in vars(module).values() if module else ():
             clear = getattr(value, "cache_clear", None)

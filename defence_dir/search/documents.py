@@ -30,8 +30,8 @@ from defence_dir.data.models import (
     organisation_topic,
     person_topic,
 )
-from defence_dir.search.folding import phone_digit_forms, phonetic_code, words
-from defence_dir.text_folding import sort_key
+from defence_dir.text.collation import sort_key
+from defence_dir.text.folding import phone_digit_forms, phonetic_code, words
 
 Document = dict[str, Any]
 TEXT_FIELDS = ("names", "phonetic", "organisation", "networks", "function", "topics", "city",

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from defence_dir.data.models import DistributionList, Event, Network, Organisation, Topic
 from defence_dir.errors import NotFoundError
 from defence_dir.i18n import N_, _
-from defence_dir.search.folding import words
 from defence_dir.search.service import SearchFilters
+from defence_dir.text.folding import words
 
 _WHAT = {
     "network": (Network, N_("There is no network “{name}”.")),

@@ -45,7 +45,7 @@ from defence_dir.data.models import (
     organisation_topic,
     person_topic,
 )
-from defence_dir.persons import TEXT_FIELDS as PERSON_TEXT_FIELDS
+from defence_dir.records.persons import TEXT_FIELDS as PERSON_TEXT_FIELDS
 from defence_dir.search import parallel_documents
 from defence_dir.search.documents import (
     TEXT_FIELDS,

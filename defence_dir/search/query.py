@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from defence_dir.search.folding import phonetic_code, query_digits, words
+from defence_dir.text.folding import phonetic_code, query_digits, words
 
 MAX_QUERY_CHARS = 300
 MAX_TOKENS = 8

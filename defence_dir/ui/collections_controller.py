@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from defence_dir import collection_members as members
-from defence_dir import collections_service as collections
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
-from defence_dir.memberships import members_without_consent, unsubscribe_many
-from defence_dir.memberships import set_attendance as set_attendance_status
+from defence_dir.lists import editing as list_editing
+from defence_dir.lists import member_rows as members
+from defence_dir.lists.consent import members_without_consent, unsubscribe_many
+from defence_dir.lists.consent import set_attendance as set_attendance_status
 from defence_dir.ui import background_jobs
 from defence_dir.ui.background_jobs import BackgroundJobs
 from defence_dir.ui.collection_dialog import CollectionDialog
@@ -86,19 +86,19 @@ class CollectionsController(QObject):
 
     # --- showing ----------------------------------------------------------------------------------
     def names(self, kind: str) -> list[tuple[int, str]]:
-        model = collections.MODELS[kind]
+        model = list_editing.MODELS[kind]
         with self.database.read_session() as session:
             return [(int(i), str(n)) for i, n in session.execute(
                 select(model.id, model.name).order_by(model.name))]
 
     def reload_sidebar(self) -> None:
-        for kind in collections.MODELS:
+        for kind in list_editing.MODELS:
             self.sidebar.set_records(kind, self.names(kind))
 
     def show_members(self, kind: str, owner_id: int) -> None:
         """Show who is on the list or at the event (called when one is selected)."""
         with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], owner_id)
+            record = session.get(list_editing.MODELS[kind], owner_id)
             if record is None:
                 self.hide_members()
                 return
@@ -136,8 +136,8 @@ class CollectionsController(QObject):
         while self.window.run_dialog(dialog):
             try:
                 with self.database.session() as session:
-                    record_id = collections.create(session, kind, **dialog.values()).id
-                    saved = collections.snapshot(session, kind, record_id)
+                    record_id = list_editing.create(session, kind, **dialog.values()).id
+                    saved = list_editing.snapshot(session, kind, record_id)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -150,10 +150,10 @@ class CollectionsController(QObject):
 
     def rename(self, kind: str, record_id: int) -> None:
         with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], record_id)
+            record = session.get(list_editing.MODELS[kind], record_id)
             if record is None:
                 return
-            before = collections.values_of(record)
+            before = list_editing.values_of(record)
         title = self.tr("Edit distribution list") if kind == "list" \
             else self.tr("Edit event")
         dialog = CollectionDialog(self.window, kind, before, title=title)
@@ -161,7 +161,7 @@ class CollectionsController(QObject):
             after = dialog.values()
             try:
                 with self.database.session() as session:
-                    collections.rename(session, kind, record_id, **after)
+                    list_editing.rename(session, kind, record_id, **after)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -179,13 +179,13 @@ class CollectionsController(QObject):
         if not self.window.confirm(self.tr("Delete"), text):
             return
 
-        def work(_progress: Callable[[int, int], None] | None) -> collections.CollectionSnapshot:
+        def work(_progress: Callable[[int, int], None] | None) -> list_editing.CollectionSnapshot:
             with self.database.session() as session:
-                saved = collections.snapshot(session, kind, record_id)
-                collections.delete_collection(session, kind, record_id)
+                saved = list_editing.snapshot(session, kind, record_id)
+                list_editing.delete_collection(session, kind, record_id)
             return saved
 
-        def deleted(saved: collections.CollectionSnapshot) -> None:
+        def deleted(saved: list_editing.CollectionSnapshot) -> None:
             self.window.undo_stack.push(CollectionExistence(
                 self.tr("Delete"), self.database, saved, False, self.changed,
                 self.window.report_error, self.jobs))
@@ -194,7 +194,7 @@ class CollectionsController(QObject):
             self.changed(kind, [record_id])
 
         with self.database.read_session() as session:
-            size = collections.member_count(session, kind, record_id)
+            size = list_editing.member_count(session, kind, record_id)
         if size >= background_jobs.BACKGROUND_FROM:
             # Thousands of members: their search documents change too (2.5 s for 6,000).
             # No Cancel: the deletion is one statement.
@@ -273,7 +273,7 @@ class CollectionsController(QObject):
             return
         try:
             with self.database.read_session() as session:
-                name = collections.get_collection(session, kind, owner_id).name
+                name = list_editing.get_collection(session, kind, owner_id).name
         except DefenceDirError as exc:
             # Deleted meanwhile (another window, or dropped onto a stale sidebar row): say so
             # now, not after asking how consent was given.

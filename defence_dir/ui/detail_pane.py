@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.contact_values import format_phone_international
+from defence_dir.text.contact_values import format_phone_international
 from defence_dir.ui.messages import plain_tooltip
 
 LINK_WIDTH = 200  # pixels; longer link texts are elided

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.spreadsheet.planning import MatchChoice, RowAction, RowPlan
+from defence_dir.imports.spreadsheet.planning import MatchChoice, RowAction, RowPlan
 from defence_dir.ui.messages import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from defence_dir.data.database import Database
 from defence_dir.gc_pause import thaw
-from defence_dir.import_records import import_batches
-from defence_dir.import_undo import undo_import
+from defence_dir.imports.batches import import_batches
+from defence_dir.imports.undo import undo_import
 from defence_dir.ui.background_jobs import BackgroundJobs
 from defence_dir.ui.messages import plain_message_box
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from defence_dir import collections_service as collections
-from defence_dir import mailing
 from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _ as core_text
+from defence_dir.lists import editing as list_editing
+from defence_dir.lists import mailing
 from defence_dir.ui.members_view import MembersPanel
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class MailingActions(QObject):
     # --- mailing ----------------------------------------------------------------------------------
     def _recipients(self, kind: str, owner_id: int) -> list[mailing.Recipient]:
         with self.database.read_session() as session:
-            record = collections.get_collection(session, kind, owner_id)  # or NotFoundError
+            record = list_editing.get_collection(session, kind, owner_id)  # or NotFoundError
             if kind == "list":
                 return mailing.recipients(session, list_name=record.name)
             return mailing.recipients(session, event_name=record.name)
@@ -86,7 +86,7 @@ class MailingActions(QObject):
         if owner_id is None:
             return
         with self.database.read_session() as session:
-            record = session.get(collections.MODELS[kind], owner_id)
+            record = session.get(list_editing.MODELS[kind], owner_id)
             name = record.name if record is not None else ""
         # The list's or event's name as the suggested file name, without characters that
         # file systems refuse.

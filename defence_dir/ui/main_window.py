@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from defence_dir import __version__, directory
+from defence_dir import __version__
 from defence_dir.data.database import Database
 from defence_dir.data.models import DistributionList, Event, Network, Organisation, Topic
-from defence_dir.search.folding import words
+from defence_dir.records import directory
 from defence_dir.search.service import SearchFilters, SearchResult, SearchService
 from defence_dir.team.settings import team_label
+from defence_dir.text.folding import words
 from defence_dir.ui import settings as app_settings
 from defence_dir.ui import sync_banner
 from defence_dir.ui.app import release_clipboard

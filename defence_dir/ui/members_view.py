@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.collection_members import MemberRow
 from defence_dir.data.models import AttendanceStatus
+from defence_dir.lists.member_rows import MemberRow
 from defence_dir.ui.messages import plain_tooltip
 from defence_dir.ui.person_drag import PERSON_IDS_MIME, person_ids_of
 from defence_dir.ui.table_models import configure_record_table

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.directory import ORGANISATION_KIND_LABELS, organisation_kind_label
-from defence_dir.organisations import OrganisationDraft
+from defence_dir.records.directory import ORGANISATION_KIND_LABELS, organisation_kind_label
+from defence_dir.records.organisations import OrganisationDraft
 from defence_dir.ui.name_description_dialog import NameDescriptionDialog
 from defence_dir.ui.person_dialog import (
     INVALID_STYLE,

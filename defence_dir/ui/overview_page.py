@@ -1,6 +1,6 @@
 """The overview page: four charts of the directory, loaded off the GUI thread.
 
-The figures come from grouped queries (defence_dir/overview.py) that stay fast, but on a big
+The figures come from grouped queries (defence_dir/overview/figures.py) that stay fast, but on a big
 directory over a network database they can still take longer than a frame, so a worker loads
 them and the page shows "Loading …" meanwhile. After a data change the window calls
 `invalidate()`; a hidden page reloads only when it is shown again.
@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from defence_dir.data.database import Database
-from defence_dir.overview import Overview, overview
+from defence_dir.overview.figures import Overview, overview
 from defence_dir.ui.charts import Bar, BarChart, Line, LineChart
 from defence_dir.ui.worker import Worker
 

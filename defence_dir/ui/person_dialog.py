@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.contact_values import format_phone_international, phone_e164
-from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft
+from defence_dir.records.persons import EmailDraft, PersonDraft, PhoneDraft
+from defence_dir.text.contact_values import format_phone_international, phone_e164
 from defence_dir.ui.messages import plain_tooltip
 
 SALUTATIONS = ("", "Herr", "Frau")

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QProgressDialog
 
 from defence_dir.errors import DefenceDirError
-from defence_dir.persons import get_person
 from defence_dir.privacy import (
     ErasureResult,
     access_report,
@@ -28,6 +27,7 @@ from defence_dir.privacy import (
     write_access_xlsx,
 )
 from defence_dir.privacy.wipe import RETRY_PATIENCE_MS
+from defence_dir.records.persons import get_person
 from defence_dir.ui.messages import plain_message_box, plain_progress_dialog, show_error
 from defence_dir.ui.worker import Worker
 

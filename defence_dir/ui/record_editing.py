@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from defence_dir.data.models import Organisation, Topic
 from defence_dir.errors import DefenceDirError
-from defence_dir.organisations import (
+from defence_dir.records.organisations import (
     create_organisation,
     create_topic,
     delete_organisation,
@@ -24,8 +24,7 @@ from defence_dir.organisations import (
     update_organisation,
     update_topic,
 )
-from defence_dir.person_snapshots import snapshot_person
-from defence_dir.persons import (
+from defence_dir.records.persons import (
     ConcurrentEditError,
     PersonDraft,
     create_person,
@@ -34,6 +33,7 @@ from defence_dir.persons import (
     get_person,
     update_person,
 )
+from defence_dir.records.snapshots import snapshot_person
 from defence_dir.ui.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.person_dialog import PersonDialog
 from defence_dir.ui.undo_commands import (

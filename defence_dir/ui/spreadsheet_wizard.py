@@ -42,9 +42,8 @@ from defence_dir.data.database import Database
 from defence_dir.data.models import AttendanceStatus, DistributionList, Event
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.gc_pause import thaw
-from defence_dir.persons import field_label
-from defence_dir.spreadsheet.cleaning import StatusReading, text_of
-from defence_dir.spreadsheet.columns import (
+from defence_dir.imports.spreadsheet.cleaning import StatusReading, text_of
+from defence_dir.imports.spreadsheet.columns import (
     EVENT_ONLY,
     FIELDS,
     IGNORE,
@@ -57,7 +56,7 @@ from defence_dir.spreadsheet.columns import (
     remembered_status_words,
     status_key,
 )
-from defence_dir.spreadsheet.planning import (
+from defence_dir.imports.spreadsheet.planning import (
     KnownDirectory,
     MatchChoice,
     RowAction,
@@ -65,8 +64,9 @@ from defence_dir.spreadsheet.planning import (
     SpreadsheetPlan,
     plan_rows,
 )
-from defence_dir.spreadsheet.reading import TableFile, read_table_file
-from defence_dir.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
+from defence_dir.imports.spreadsheet.reading import TableFile, read_table_file
+from defence_dir.imports.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
+from defence_dir.records.persons import field_label
 from defence_dir.ui.import_preview_model import (
     CHOICE,
     DETAILS,
@@ -737,7 +737,7 @@ class ImportPage(QWizardPage):
             return not self.w.cancel_requested
 
         def work() -> tuple[SpreadsheetResult, dict[str, Any]]:
-            from defence_dir.spreadsheet.report import import_report
+            from defence_dir.imports.spreadsheet.report import import_report
 
             with database.session() as session:  # a cancel rolls everything back
                 if keep:
@@ -798,7 +798,7 @@ class ImportPage(QWizardPage):
 
     def write_report(self, path: Path) -> None:
         """In the worker: a report of a large file has thousands of rows."""
-        from defence_dir.spreadsheet.report import write_report_xlsx
+        from defence_dir.imports.spreadsheet.report import write_report_xlsx
 
         plan, report = self.w.plan, self.report
         if plan is None or report is None:

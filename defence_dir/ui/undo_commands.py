@@ -12,12 +12,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from defence_dir import collections_service as collections
-from defence_dir.collection_members import MembersState, apply_in_steps, apply_members_state
-from defence_dir.collections_service import CollectionSnapshot
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
-from defence_dir.organisations import (
+from defence_dir.lists import editing as list_editing
+from defence_dir.lists.editing import CollectionSnapshot
+from defence_dir.lists.member_rows import MembersState, apply_in_steps, apply_members_state
+from defence_dir.records.organisations import (
     OrganisationDraft,
     OrganisationSnapshot,
     TopicSnapshot,
@@ -30,8 +30,8 @@ from defence_dir.organisations import (
     update_organisation,
     update_topic,
 )
-from defence_dir.person_snapshots import PersonSnapshot, restore_person, snapshot_person
-from defence_dir.persons import PersonDraft, delete_person, update_person
+from defence_dir.records.persons import PersonDraft, delete_person, update_person
+from defence_dir.records.snapshots import PersonSnapshot, restore_person, snapshot_person
 from defence_dir.ui import background_jobs
 from defence_dir.ui.background_jobs import BackgroundJobs
 
@@ -197,10 +197,10 @@ class CollectionExistence(_Toggle):
         kind, record_id = self.saved.kind, int(self.saved.record["id"])
         with self.db.session() as session:
             if exists:
-                collections.restore(session, self.saved)
+                list_editing.restore(session, self.saved)
             else:
-                self.saved = collections.snapshot(session, kind, record_id)
-                collections.delete_collection(session, kind, record_id)
+                self.saved = list_editing.snapshot(session, kind, record_id)
+                list_editing.delete_collection(session, kind, record_id)
         return kind, [record_id]
 
     def _run(self, state: Any) -> None:
@@ -228,7 +228,7 @@ class RenamedCollection(_Toggle):
 
     def _write(self, values: dict[str, Any]) -> tuple[str, list[int]]:
         with self.db.session() as session:
-            collections.rename(session, self.kind, self.record_id, **values)
+            list_editing.rename(session, self.kind, self.record_id, **values)
         return self.kind, [self.record_id]
 
 

@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
 
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
-from defence_dir.import_writing import ImportCancelled
-from defence_dir.persons import field_label
+from defence_dir.imports.writing import ImportCancelled
 from defence_dir.private_files import write_private_bytes
+from defence_dir.records.persons import field_label
 from defence_dir.ui.messages import plain_tooltip, show_busy_text, show_error_text
 from defence_dir.ui.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from defence_dir.contact_values import phone_e164
 from defence_dir.errors import ValidationError
 from defence_dir.i18n import _
-from defence_dir.persons import EmailDraft, PersonDraft, PhoneDraft
-from defence_dir.search.folding import words
+from defence_dir.records.persons import EmailDraft, PersonDraft, PhoneDraft
+from defence_dir.text.contact_values import phone_e164
+from defence_dir.text.folding import words
 from defence_dir.vcard.reader import Property, RawCard, card_size
 from defence_dir.vcard.text import split_unescaped, unescape
 

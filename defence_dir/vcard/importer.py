@@ -32,8 +32,8 @@ from defence_dir.data.models import (
 from defence_dir.errors import ValidationError
 from defence_dir.gc_pause import gc_paused
 from defence_dir.i18n import _, language_fixed
-from defence_dir.import_records import OrganisationResolver, seal_batch
-from defence_dir.import_writing import (
+from defence_dir.imports.batches import OrganisationResolver, seal_batch
+from defence_dir.imports.writing import (
     ImportCancelled,
     NewPerson,
     PersonUpdate,
@@ -41,10 +41,10 @@ from defence_dir.import_writing import (
     existing_drafts,
     update_persons,
 )
-from defence_dir.persons import PersonDraft, merge_drafts
-from defence_dir.search.folding import words
+from defence_dir.records.persons import PersonDraft, merge_drafts
+from defence_dir.records.shared_address import AddressHolders, DirectoryAddresses
 from defence_dir.search.indexer import bulk_writes, refresh_pending
-from defence_dir.shared_address import AddressHolders, DirectoryAddresses
+from defence_dir.text.folding import words
 from defence_dir.vcard import parallel_reading
 from defence_dir.vcard.card_reading import ReadCard, read_card
 from defence_dir.vcard.reader import iter_cards as read_cards

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from defence_dir.i18n import N_, _
-from defence_dir.plain_text import clean_text, nfc
+from defence_dir.text.plain import clean_text, nfc
 
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
 # A continuation line of a vCard 2.1 BASE64 value, which need not be indented.

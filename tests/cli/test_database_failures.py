@@ -172,7 +172,7 @@ def test_an_import_previews_on_a_read_only_database_and_refuses_to_write(cli, re
 def test_an_unexpected_database_error_shows_no_statement(cli, db_path, monkeypatch):
     """A bug's error still reaches the user as type and the driver's first line, never the
     statement and its parameters (personal data)."""
-    from defence_dir import directory
+    from defence_dir.records import directory
 
     def broken(session, kind):
         raise OperationalError("SELECT * FROM person WHERE email = ?",

@@ -87,7 +87,7 @@ def test_list_persons_table_is_alphabetical_by_family_name(capsys, db_url):
 
 
 def test_user_data_cannot_break_the_table(capsys, db, db_url):
-    from defence_dir.persons import PersonDraft, create_person
+    from defence_dir.records.persons import PersonDraft, create_person
 
     with db.session() as session:
         create_person(session, PersonDraft(given_name="Zeilen\numbruch", family_name="Test\tTab"))
@@ -123,7 +123,7 @@ def test_usage_error_is_one_line_exit_2(capsys, db_url):
 
 
 def test_unexpected_failure_is_one_line_not_a_traceback(capsys, db_url, monkeypatch):
-    from defence_dir import directory
+    from defence_dir.records import directory
 
     def broken(session):
         raise KeyError("boom")

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from defence_dir.cli import main
 from defence_dir.data.models import Person
-from defence_dir.memberships import Consent, ConsentSource, get_list_by_name, subscribe
+from defence_dir.lists.consent import Consent, ConsentSource, get_list_by_name, subscribe
 
 LIST = "Defense-Verteiler"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from defence_dir.data.database import open_database
-from defence_dir.persons import PersonDraft, create_person
+from defence_dir.records.persons import PersonDraft, create_person
 
 
 @pytest.fixture

@@ -171,7 +171,7 @@ def test_a_read_only_folder_is_refused(tmp_path):
 
 @pytest.mark.sqlite_only(reason="no SQLite file left behind")
 def test_a_failed_seed_leaves_no_half_created_file(db_path, monkeypatch):
-    import defence_dir.seed as seed
+    import defence_dir.data.seed as seed
 
     def broken(session):
         raise RuntimeError("seed broken")

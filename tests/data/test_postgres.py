@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine, text
 
-from defence_dir import directory
 from defence_dir.cli import main
 from defence_dir.data.database import open_database
 from defence_dir.errors import NewerSchemaError, NotADatabaseError
-from defence_dir.persons import ConcurrentEditError, draft_of, get_person, update_person
 from defence_dir.privacy import erase_person
+from defence_dir.records import directory
+from defence_dir.records.persons import ConcurrentEditError, draft_of, get_person, update_person
 
 
 def test_new_postgres_database_is_migrated_and_seeded(pg_url):
@@ -99,7 +99,7 @@ def test_search_on_postgresql_answers_like_sqlite(pg_url, db):
             assert [(h.kind, h.rank, h.matched_field) for h in on_server.hits] == \
                 [(h.kind, h.rank, h.matched_field) for h in in_file.hits], query
             assert on_server.total == in_file.total
-        from defence_dir.persons import PersonDraft, create_person
+        from defence_dir.records.persons import PersonDraft, create_person
 
         with server.session() as session:
             create_person(session, PersonDraft(given_name="Jörg", family_name="Ölmann"))
@@ -148,13 +148,13 @@ def test_an_undo_locks_what_it_checked_until_it_commits_on_postgres(pg_url, germ
 
     from sqlalchemy import func, select
 
-    from defence_dir import import_undo
     from defence_dir.data.models import ListMembership, Person
-    from defence_dir.memberships import get_list_by_name
-    from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-    from defence_dir.spreadsheet.planning import MatchChoice, plan_rows
-    from defence_dir.spreadsheet.reading import read_table_file
-    from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
+    from defence_dir.imports import undo as import_undo
+    from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+    from defence_dir.imports.spreadsheet.planning import MatchChoice, plan_rows
+    from defence_dir.imports.spreadsheet.reading import read_table_file
+    from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
+    from defence_dir.lists.consent import get_list_by_name
 
     db = open_database(pg_url)
     try:

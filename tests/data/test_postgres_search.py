@@ -9,8 +9,14 @@ from defence_dir.cli import main
 from defence_dir.data import postgres_search
 from defence_dir.data.database import open_database
 from defence_dir.errors import DatabaseOpenError
-from defence_dir.persons import PersonDraft, create_person, draft_of, get_person, update_person
 from defence_dir.privacy import erase_person
+from defence_dir.records.persons import (
+    PersonDraft,
+    create_person,
+    draft_of,
+    get_person,
+    update_person,
+)
 from defence_dir.search.service import SearchService
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from defence_dir.data.database import open_database
 from defence_dir.data.models import SearchDocument
 from defence_dir.errors import DatabaseFailureError
-from defence_dir.persons import PersonDraft, create_person
+from defence_dir.records.persons import PersonDraft, create_person
 from defence_dir.search.documents import person_documents
 
 

@@ -24,7 +24,7 @@ from defence_dir.data import database as database_module
 from defence_dir.data.database import BUSY_TIMEOUT_VAR, backup_sqlite, open_database
 from defence_dir.data.models import Person
 from defence_dir.errors import DatabaseFailureError, DatabaseOpenError, NotADatabaseError
-from defence_dir.persons import EmailDraft, PersonDraft, create_person
+from defence_dir.records.persons import EmailDraft, PersonDraft, create_person
 
 
 def new_person(session, family_name: str = "Weiß") -> None:

@@ -10,12 +10,12 @@ from sqlalchemy import create_engine, func, select, text
 from defence_dir.data import migration
 from defence_dir.data.database import Database, open_database
 from defence_dir.data.models import Person, SearchDocument
+from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+from defence_dir.imports.spreadsheet.planning import plan_rows
+from defence_dir.imports.spreadsheet.reading import read_table_file
+from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
 from defence_dir.search import indexer
 from defence_dir.search.service import SearchService
-from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-from defence_dir.spreadsheet.planning import plan_rows
-from defence_dir.spreadsheet.reading import read_table_file
-from defence_dir.spreadsheet.writing import ImportTarget, apply_plan
 
 INT32_MAX = 2**31 - 1
 
@@ -104,7 +104,7 @@ def test_a_team_directory_takes_imports_into_one_gap_and_a_renumbering(any_url, 
 def test_a_postgresql_database_made_before_widens_and_keeps_its_data(pg_url):
     """A team database at revision 0002 (32-bit ids) is upgraded in place: every id column
     and sequence becomes 64-bit, nothing is lost, and ids past 2^31 are then taken."""
-    from defence_dir.persons import PersonDraft, create_person
+    from defence_dir.records.persons import PersonDraft, create_person
 
     engine = create_engine(pg_url)
     with engine.begin() as connection:

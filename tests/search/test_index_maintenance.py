@@ -16,7 +16,7 @@ from defence_dir.data.models import (
     SearchDocument,
     Topic,
 )
-from defence_dir.persons import (
+from defence_dir.records.persons import (
     EmailDraft,
     PersonDraft,
     PhoneDraft,

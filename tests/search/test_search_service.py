@@ -64,7 +64,7 @@ def test_all_tokens_must_match(search, find):
 
 
 def test_ranking_exact_then_prefix_then_other_fields_alphabetical(search, find, db):
-    from defence_dir.persons import PersonDraft, create_person
+    from defence_dir.records.persons import PersonDraft, create_person
 
     with db.session() as session:
         create_person(session, PersonDraft(given_name="Anna", family_name="Stein"))
@@ -103,7 +103,7 @@ def test_filters_with_and_without_text(search, find, db):
 
 
 def test_list_and_event_filters(search, find, db):
-    from defence_dir.memberships import Consent, ConsentSource, set_attendance, subscribe
+    from defence_dir.lists.consent import Consent, ConsentSource, set_attendance, subscribe
 
     with db.session() as session:
         verteiler = session.scalar(select(DistributionList.id))

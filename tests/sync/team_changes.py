@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from defence_dir import collections_service
 from defence_dir.data.database import Database, open_database
 from defence_dir.data.models import (
     AttendanceStatus,
@@ -20,7 +19,8 @@ from defence_dir.data.models import (
     SearchDocument,
     Topic,
 )
-from defence_dir.memberships import (
+from defence_dir.lists import editing as collections_service
+from defence_dir.lists.consent import (
     Consent,
     ConsentSource,
     get_list_by_name,
@@ -28,7 +28,7 @@ from defence_dir.memberships import (
     subscribe,
     unsubscribe,
 )
-from defence_dir.persons import (
+from defence_dir.records.persons import (
     EmailDraft,
     PersonDraft,
     PhoneDraft,

@@ -11,7 +11,7 @@ from team_changes import make_changes, mirrored_rows, search_documents
 from defence_dir.data.database import open_database
 from defence_dir.data.models import Person
 from defence_dir.errors import DatabaseFailureError, DefenceDirError
-from defence_dir.persons import PersonDraft, create_person
+from defence_dir.records.persons import PersonDraft, create_person
 from defence_dir.search.service import SearchService
 from defence_dir.sync import SyncCancelled, sync_copy
 

@@ -9,9 +9,15 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from defence_dir import collection_members
 from defence_dir.data.models import Attendance, ListMembership
-from defence_dir.memberships import Consent, ConsentSource, consent_history, subscribe, unsubscribe
+from defence_dir.lists import member_rows as collection_members
+from defence_dir.lists.consent import (
+    Consent,
+    ConsentSource,
+    consent_history,
+    subscribe,
+    unsubscribe,
+)
 from defence_dir.ui import background_jobs
 
 

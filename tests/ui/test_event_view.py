@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from sqlalchemy import select
 
 from defence_dir.data.models import Attendance, AttendanceStatus, Event
-from defence_dir.memberships import set_attendance
+from defence_dir.lists.consent import set_attendance
 
 
 def attendance(db, event_id) -> dict[int, str]:

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from defence_dir.data.models import DistributionList, EmailAddress, ListMembership
-from defence_dir.memberships import Consent, ConsentSource, consent_history, subscribe, unsubscribe
+from defence_dir.lists.consent import (
+    Consent,
+    ConsentSource,
+    consent_history,
+    subscribe,
+    unsubscribe,
+)
 
 
 def statuses(db, list_id) -> dict[int, str]:
@@ -370,7 +376,7 @@ def tooltip_shows(tooltip: str) -> str:
 def test_names_that_look_like_html_are_shown_literally(window, db, ids, settle, monkeypatch):
     from PySide6.QtWidgets import QLabel
 
-    from defence_dir.collections_service import create
+    from defence_dir.lists.editing import create
 
     _, _, persons = ids
     with db.session() as session:
@@ -411,7 +417,7 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
 
     def refuse(found, path):
         raise PermissionError(13, "Keine Berechtigung")
-    monkeypatch.setattr("defence_dir.mailing.write_mail_merge_xlsx", refuse)
+    monkeypatch.setattr("defence_dir.lists.mailing.write_mail_merge_xlsx", refuse)
     monkeypatch.setattr(window.collections.mailing, "ask_save_path",
                         lambda name: str(tmp_path / "x.xlsx"))
     window.collections.mailing.export_mail_merge()
@@ -478,7 +484,7 @@ def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db
 
 
 def test_a_very_long_list_name_keeps_the_members_title_short(window, db, settle):
-    from defence_dir import collections_service
+    from defence_dir.lists import editing as collections_service
 
     name = "Verteiler " + "sehr lang " * 29  # 300 characters, what the dialog allows
     with db.session() as session:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from defence_dir.persons import PersonDraft, create_person, draft_of, get_person, update_person
+from defence_dir.records.persons import (
+    PersonDraft,
+    create_person,
+    draft_of,
+    get_person,
+    update_person,
+)
 from defence_dir.team.settings import team_label
 
 SCHNITZMEIER = "Jürgen Schnitzmeier"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from defence_dir.collection_members import MemberRow
+from defence_dir.lists.member_rows import MemberRow
 from defence_dir.ui.members_view import MembersPanel
 
 

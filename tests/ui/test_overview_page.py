@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from sqlalchemy import select
 
 from defence_dir.data.models import AttendanceStatus, Person
-from defence_dir.memberships import (
+from defence_dir.lists.consent import (
     Consent,
     ConsentSource,
     get_event_by_name,

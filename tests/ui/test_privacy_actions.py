@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
 from defence_dir.data.models import EmailAddress, Person
-from defence_dir.memberships import (
+from defence_dir.lists.consent import (
     Consent,
     ConsentSource,
     get_list_by_name,
@@ -222,7 +222,7 @@ def test_erasing_a_list_member_after_adding_them_leaves_nothing_to_undo(
 def test_the_busy_dialog_shows_the_name_literally(window, settle, db, monkeypatch):
     from PySide6.QtWidgets import QLabel
 
-    from defence_dir.persons import PersonDraft, create_person
+    from defence_dir.records.persons import PersonDraft, create_person
 
     with db.session() as session:
         create_person(session, PersonDraft(given_name="<b>Eve</b>", family_name="<i>X</i>"))

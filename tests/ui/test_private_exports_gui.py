@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from defence_dir.memberships import Consent, ConsentSource, subscribe
+from defence_dir.lists.consent import Consent, ConsentSource, subscribe
 
 
 @pytest.fixture(autouse=True)

@@ -99,10 +99,10 @@ def test_wizard_explains_an_unreadable_file(qtbot, db, tmp_path, settle):
 
 
 def _import_attendees(db, attendee_xlsx) -> None:
-    from defence_dir.spreadsheet.columns import find_header_row, guess_mapping
-    from defence_dir.spreadsheet.planning import plan_rows
-    from defence_dir.spreadsheet.reading import read_table_file
-    from defence_dir.spreadsheet.writing import apply_plan
+    from defence_dir.imports.spreadsheet.columns import find_header_row, guess_mapping
+    from defence_dir.imports.spreadsheet.planning import plan_rows
+    from defence_dir.imports.spreadsheet.reading import read_table_file
+    from defence_dir.imports.spreadsheet.writing import apply_plan
 
     rows = read_table_file(attendee_xlsx).sheet(None).rows
     with db.session() as session:
@@ -196,7 +196,7 @@ def test_preview_choice_per_row_and_for_all(qtbot, db, attendee_xlsx, settle):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QComboBox
 
-    from defence_dir.spreadsheet.planning import MatchChoice, RowAction
+    from defence_dir.imports.spreadsheet.planning import MatchChoice, RowAction
 
     wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     preview = wizard.preview_page
@@ -240,7 +240,7 @@ def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, at
                                                                    settle, monkeypatch):
     import time
 
-    from defence_dir.spreadsheet.planning import KnownDirectory
+    from defence_dir.imports.spreadsheet.planning import KnownDirectory
     from defence_dir.ui import spreadsheet_wizard
 
     loads = []
@@ -280,7 +280,7 @@ def test_closing_the_wizard_lets_go_of_file_preview_and_directory(qtbot, db, att
 def test_after_a_failed_import_the_preview_can_be_made_again(qtbot, db, attendee_xlsx, settle):
     """The import lets go of the file's rows; when it fails (here: a matched person was
     deleted meanwhile) they are read again, so going back to the preview works."""
-    from defence_dir.persons import delete_person
+    from defence_dir.records.persons import delete_person
 
     wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     wizard.next()
@@ -386,8 +386,8 @@ def test_eventbrite_export_status_ignored_for_the_directory_placed_for_an_event(
     from spreadsheet_fixtures import INFO, ROW_OF
 
     from defence_dir.data.models import EmailAddress
-    from defence_dir.spreadsheet.columns import remembered_status_words
-    from defence_dir.spreadsheet.planning import RowAction
+    from defence_dir.imports.spreadsheet.columns import remembered_status_words
+    from defence_dir.imports.spreadsheet.planning import RowAction
 
     wizard = wizard_at_columns(qtbot, db, export_file("eventbrite", "csv"), settle)
     mapping = wizard.mapping_page

@@ -260,7 +260,7 @@ def test_names_and_reasons_are_plain_text(qtbot, db, open_dialog):
 def test_a_person_deleted_after_the_preview_is_read_anew(qtbot, db, open_dialog):
     """Another user deletes the person a card updates: the import refuses (nothing written),
     the dialog previews again on the directory as it is now, and the import then goes in."""
-    from defence_dir.persons import delete_person
+    from defence_dir.records.persons import delete_person
 
     dialog = open_dialog(business_cards(20))
     dialog.wait()

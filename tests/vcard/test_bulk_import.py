@@ -15,10 +15,10 @@ from defence_dir.data.models import (
     Organisation,
     Person,
 )
+from defence_dir.data.seed import seed_person_uid
 from defence_dir.errors import DefenceDirError
-from defence_dir.import_undo import undo_import
-from defence_dir.import_writing import ImportCancelled
-from defence_dir.seed import seed_person_uid
+from defence_dir.imports.undo import undo_import
+from defence_dir.imports.writing import ImportCancelled
 from defence_dir.vcard import importer
 from defence_dir.vcard.importer import Action, MatchMode, apply_import, plan_import
 from defence_dir.vcard.reader import read_cards

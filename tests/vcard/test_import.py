@@ -215,7 +215,7 @@ def test_wrong_charset_is_read_right(db):
 
 
 def test_undo_of_a_vcard_import_restores_every_table_as_it_was(db, directory_state):
-    from defence_dir.import_undo import undo_import
+    from defence_dir.imports.undo import undo_import
 
     update = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Cremer;Harald;;;\r\nTITLE:Vorstand\r\n"
               b"TEL;TYPE=CELL:0171 2345678\r\nEMAIL:harald.cremer@nmwp.de\r\n"

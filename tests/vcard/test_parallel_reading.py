@@ -10,7 +10,7 @@ import pytest
 
 from defence_dir import i18n
 from defence_dir.data.database import Database
-from defence_dir.import_writing import ImportCancelled
+from defence_dir.imports.writing import ImportCancelled
 from defence_dir.vcard import parallel_reading
 from defence_dir.vcard.importer import plan_import
 from defence_dir.vcard.reader import file_pieces, iter_cards, iter_piece

@@ -6,7 +6,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from defence_dir.plain_text import clean_text
+from defence_dir.text.plain import clean_text
 from defence_dir.vcard.card_reading import card_values
 from defence_dir.vcard.reader import read_cards
 from defence_dir.vcard.writer import CardData, Profile, card

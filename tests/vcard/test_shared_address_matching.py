@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from defence_dir.persons import EmailDraft, PersonDraft, create_person
+from defence_dir.records.persons import EmailDraft, PersonDraft, create_person
 from defence_dir.vcard.importer import Action, plan_import
 
 

@@ -10,7 +10,7 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from defence_dir.plain_text import has_control_characters
+from defence_dir.text.plain import has_control_characters
 from defence_dir.vcard.text import escape, fold, split_unescaped, unescape, unfold
 from defence_dir.vcard.writer import CardData, Profile, card
 
