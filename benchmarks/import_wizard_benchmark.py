@@ -27,8 +27,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from defence_dir.data.database import open_database
-from defence_dir.ui.app import ensure_application
-from defence_dir.ui.translations import install_language
+from defence_dir.ui.common.translations import install_language
+from defence_dir.ui.window.app import ensure_application
 
 sys.path.insert(0, str(Path(__file__).parent))
 from import_benchmark import directory_sample, make_file
@@ -83,7 +83,7 @@ def main() -> int:
           f"--rows {args.rows}\n")
     app = ensure_application()
     install_language("de")
-    from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+    from defence_dir.ui.imports.spreadsheet_wizard import SpreadsheetWizard
 
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "directory.sqlite3"

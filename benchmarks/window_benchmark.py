@@ -27,10 +27,10 @@ QUERIES = ("schmidt", "mül", "jürgen schäfer", "0211 3854", "kremer", "m", "g
 CHILD = r"""
 import json, os, resource, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from defence_dir.ui.app import ensure_application
+from defence_dir.ui.window.app import ensure_application
 from defence_dir.data.database import open_database
-from defence_dir.ui.translations import install_language
-from defence_dir.ui.main_window import MainWindow
+from defence_dir.ui.common.translations import install_language
+from defence_dir.ui.window.main_window import MainWindow
 from PySide6.QtCore import QTimer
 app = ensure_application()
 install_language("de")
@@ -64,9 +64,9 @@ def stalls(db: str) -> dict[str, float]:
     from PySide6.QtTest import QTest
 
     from defence_dir.data.database import open_database
-    from defence_dir.ui.app import ensure_application
-    from defence_dir.ui.main_window import MainWindow
-    from defence_dir.ui.translations import install_language
+    from defence_dir.ui.common.translations import install_language
+    from defence_dir.ui.window.app import ensure_application
+    from defence_dir.ui.window.main_window import MainWindow
 
     app = ensure_application()
     install_language("de")

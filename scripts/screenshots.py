@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
 
 from defence_dir.data.database import Database, open_database
-from defence_dir.ui.app import ensure_application
-from defence_dir.ui.translations import install_language
+from defence_dir.ui.common.translations import install_language
+from defence_dir.ui.window.app import ensure_application
 
 if TYPE_CHECKING:
-    from defence_dir.ui.vcard_dialogs import ImportDialog
+    from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -203,7 +203,7 @@ def add_members_and_attendees(database: Database) -> None:
 
 def read_only_window(folder: Path, suffix: str) -> None:
     """The window on a write-protected database (opened read-only, as a read-only file is)."""
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     path = folder / "geschuetzt" / "directory.sqlite3"
     path.parent.mkdir()
@@ -224,7 +224,7 @@ def read_only_window(folder: Path, suffix: str) -> None:
 def offline_copy_window(folder: Path, suffix: str) -> None:
     """The window on a laptop's offline copy of a team database, synced at start."""
     from defence_dir.sync import sync_copy
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     team = folder / "team" / "verzeichnis.sqlite3"
     team.parent.mkdir()
@@ -255,7 +255,7 @@ def show_import_progress(importer: ImportDialog, suffix: str) -> None:
 
     from sqlalchemy.orm import Session
 
-    from defence_dir.ui import vcard_dialogs
+    from defence_dir.ui.vcard import vcard_dialogs
     from defence_dir.vcard.importer import ImportPlan, ImportResult
 
     real = vcard_dialogs.apply_import
@@ -293,7 +293,7 @@ def team_settings_screenshot(database: Database, suffix: str) -> None:
     the dialog also says that the password is asked for at each connection)."""
     from defence_dir.i18n import _
     from defence_dir.team.connection_check import CheckResult, Outcome
-    from defence_dir.ui.team_settings_dialog import TeamSettingsDialog
+    from defence_dir.ui.team.team_settings_dialog import TeamSettingsDialog
 
     dialog = TeamSettingsDialog(None, database)
     dialog.url.setText("postgresql://teamdb.defence.nrw/verzeichnis")
@@ -320,8 +320,8 @@ def main() -> int:
     app = ensure_application()
     install_language(args.lang)
     from defence_dir.records.persons import draft_of, get_person
-    from defence_dir.ui.main_window import MainWindow
-    from defence_dir.ui.person_dialog import PersonDialog
+    from defence_dir.ui.records.person_dialog import PersonDialog
+    from defence_dir.ui.window.main_window import MainWindow
 
     suffix = "" if args.lang == "de" else "_en"
     # A fixed folder, not a random one: its path shows in the status bar, and the images
@@ -379,7 +379,7 @@ def main() -> int:
         save(dialog, f"person_dialog_invalid{suffix}")
         dialog.close()
 
-        from defence_dir.ui.vcard_dialogs import ExportDialog, ImportDialog, QrDialog
+        from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, ImportDialog, QrDialog
         from defence_dir.vcard.writer import Profile, card, load_cards
 
         export = ExportDialog(window, database, [
@@ -418,7 +418,7 @@ def main() -> int:
         show_import_progress(importer, suffix)
         importer.close()
 
-        from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+        from defence_dir.ui.imports.spreadsheet_wizard import SpreadsheetWizard
 
         sheet = Path(folder) / "teilnehmer.xlsx"
         make_attendee_file(sheet)
@@ -442,7 +442,7 @@ def main() -> int:
         settle()
         save(wizard, f"import_wizard_report{suffix}")
         wizard.close()
-        from defence_dir.ui.imports_dialog import ImportsDialog
+        from defence_dir.ui.imports.imports_dialog import ImportsDialog
 
         with database.session() as session:  # a fixed time, so the picture changes only with
             session.execute(text(  # the dialog
@@ -458,7 +458,7 @@ def main() -> int:
         imports.close()
         from datetime import date
 
-        from defence_dir.ui.collection_dialog import CollectionDialog
+        from defence_dir.ui.lists.collection_dialog import CollectionDialog
 
         event_dialog = CollectionDialog(window, "event", {
             "name": "Fachforum Drohnenabwehr", "description": "Mit Live-Demonstration",

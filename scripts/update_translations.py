@@ -3,7 +3,7 @@
     python scripts/update_translations.py
 
 Then translate in Qt Linguist (pyside6-linguist resources/translations/defence_dir_de.ts).
-The .qm files are compiled by the app on first use (defence_dir/ui/translations.py).
+The .qm files are compiled by the app on first use (defence_dir/ui/common/translations.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def main() -> int:
     if lupdate is None:
         print("pyside6-lupdate not found (pip install PySide6-Essentials)", file=sys.stderr)
         return 1
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "defence_dir" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "defence_dir" / "ui").rglob("*.py"))
     for language in LANGUAGES:
         target = ROOT / "resources" / "translations" / f"defence_dir_{language}.ts"
         options = ["-pluralonly"] if language == "en" else []

@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not has_display():
                 return fail(_("No display found (DISPLAY is not set). Commands such as "
                               "“{prog} info” or “{prog} search” work without one.", prog=PROG))
-            from defence_dir.ui.app import run_app  # Qt only when the window is wanted
+            from defence_dir.ui.window.app import run_app  # Qt only when the window is wanted
 
             return run_app(args.db)
         return int(args.run(args))

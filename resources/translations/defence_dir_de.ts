@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../defence_dir/ui/app.py" line="78"/>
+        <location filename="../../defence_dir/ui/window/app.py" line="78"/>
         <source>Cannot open the directory</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="104"/>
+        <location filename="../../defence_dir/ui/overview/charts.py" line="104"/>
         <source>Loading …</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/charts.py" line="105"/>
+        <location filename="../../defence_dir/ui/overview/charts.py" line="105"/>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
     </message>
@@ -25,22 +25,22 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="48"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="48"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="51"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="51"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="52"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="52"/>
         <source>A distribution list needs a name.</source>
         <translation>Ein Verteiler braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collection_dialog.py" line="53"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="53"/>
         <source>An event needs a name.</source>
         <translation>Eine Veranstaltung braucht einen Namen.</translation>
     </message>
@@ -48,50 +48,50 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="157"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="161"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="158"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="162"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="175"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="177"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="181"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="179"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="190"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="201"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="183"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="194"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="205"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="288"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="406"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="410"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="289"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -99,24 +99,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="251"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="255"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="292"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="314"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="405"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="296"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="318"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="409"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="293"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="297"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="303"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="308"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -132,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="320"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="324"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="321"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="325"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="353"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="359"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -174,13 +174,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="360"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="368"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="364"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="372"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="365"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="369"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -188,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="370"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -196,13 +196,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="376"/>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="384"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="380"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="388"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="381"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -210,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="379"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="383"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="386"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="390"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -223,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="392"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="396"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="399"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="403"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -236,12 +236,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="440"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="445"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -255,12 +255,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="444"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="448"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_controller.py" line="446"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="450"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -268,17 +268,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>CollectionsSidebar</name>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="42"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="42"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="42"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/collections_sidebar.py" line="48"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="48"/>
         <source>Drag persons onto a list or an event to add them.</source>
         <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
     </message>
@@ -286,99 +286,99 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="28"/>
-        <location filename="../../defence_dir/ui/sections.py" line="35"/>
-        <location filename="../../defence_dir/ui/sections.py" line="40"/>
-        <location filename="../../defence_dir/ui/sections.py" line="44"/>
-        <location filename="../../defence_dir/ui/sections.py" line="47"/>
-        <location filename="../../defence_dir/ui/sections.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="28"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="35"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="40"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="44"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="47"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="53"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="29"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="29"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="30"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="30"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="33"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="33"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="31"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="31"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="32"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="32"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="25"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="25"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="36"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="36"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="37"/>
-        <location filename="../../defence_dir/ui/sections.py" line="49"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="37"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="49"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="38"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="38"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="42"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="42"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="41"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="41"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="45"/>
-        <location filename="../../defence_dir/ui/sections.py" line="54"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="45"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="54"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="48"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="48"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="50"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="51"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="51"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="55"/>
         <source>Subscribed</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="56"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="56"/>
         <source>Unsubscribed</source>
         <translation>Abgemeldet</translation>
     </message>
@@ -386,53 +386,53 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>CopyBanner</name>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="73"/>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="144"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="73"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="144"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="76"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="76"/>
         <source>Sync at start</source>
         <translation>Beim Start abgleichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="78"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="78"/>
         <source>Bring the copy up to date each time the window opens and the team server can be reached</source>
         <translation>Die Kopie bei jedem Öffnen des Fensters aktualisieren, wenn der Team-Server erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="96"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="96"/>
         <source>Offline copy of {team}, as of {time}: read-only; changes are made in the team database.</source>
         <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Teamdatenbank gemacht.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="110"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="110"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="119"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="119"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="120"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="120"/>
         <source>Syncing …</source>
         <translation>Wird abgeglichen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="146"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="146"/>
         <source>Sync cancelled; the copy is as it was.</source>
         <translation>Abgleich abgebrochen; die Kopie ist, wie sie war.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sync_banner.py" line="149"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="149"/>
         <source>Not synced: {reason}</source>
         <translation>Nicht abgeglichen: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/sync_banner.py" line="157"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="157"/>
         <source>Up to date (%n change(s)).</source>
         <translation>
             <numerusform>Aktuell (%n Änderung).</numerusform>
@@ -443,251 +443,251 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="110"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="110"/>
         <source>Go to {name}</source>
         <translation>Zu {name} wechseln</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="133"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="133"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="133"/>
         <source>Call</source>
         <translation>Anrufen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="132"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="132"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="138"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="138"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="140"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="140"/>
         <source>Copy {value}</source>
         <translation>{value} kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="154"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="154"/>
         <source>Select an entry to see its details.</source>
         <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="162"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="162"/>
         <source>This entry no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="173"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="173"/>
         <source>Salutation: {value}</source>
         <translation>Anrede: {value}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="176"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="176"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="179"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="179"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="184"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="184"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="192"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="298"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="192"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="298"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="197"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="265"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="289"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="197"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="265"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="289"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="201"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="201"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="205"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="205"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="210"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="272"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="210"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="272"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="211"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="211"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="212"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="212"/>
         <source>Created {created}, changed {updated}, version {version}</source>
         <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="220"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="220"/>
         <source>Consent history</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="243"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="243"/>
         <source>Note: {note}</source>
         <translation>Notiz: {note}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="250"/>
         <source>sign-up form</source>
         <translation>Anmeldeformular</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="250"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="250"/>
         <source>at an event</source>
         <translation>bei einer Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="251"/>
         <source>import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="251"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="251"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="259"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="259"/>
         <source>Address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="261"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="280"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="261"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="280"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="269"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="301"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="269"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="301"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="278"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="297"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="314"/>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="325"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="278"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="297"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="314"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="325"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="284"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="284"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="299"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="299"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="312"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="312"/>
         <source>Venue</source>
         <translation>Veranstaltungsort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="313"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="313"/>
         <source>Organiser</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="316"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="316"/>
         <source>Attendance</source>
         <translation>Teilnahme</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="319"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="319"/>
         <source>No one registered yet.</source>
         <translation>Noch niemand angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="327"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="327"/>
         <source>Members</source>
         <translation>Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="330"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="330"/>
         <source>No members yet.</source>
         <translation>Noch keine Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="334"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="334"/>
         <source>home</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="334"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="334"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="335"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="335"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="335"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="338"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="338"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="338"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="339"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="339"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="339"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="340"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="340"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/detail_pane.py" line="341"/>
+        <location filename="../../defence_dir/ui/window/detail_pane.py" line="341"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
@@ -695,84 +695,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="117"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="181"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="133"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="197"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="201"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="126"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="142"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="130"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="146"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="131"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="147"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="133"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="149"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="134"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="150"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="136"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="152"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="137"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="153"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="150"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="166"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="159"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="175"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="160"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="176"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="162"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="178"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="182"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="198"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="185"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="201"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="192"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="208"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="212"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -780,7 +780,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="222"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -791,83 +791,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="135"/>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="170"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="135"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="170"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="136"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="136"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="142"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="142"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="156"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="156"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="156"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="157"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="157"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="171"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="172"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="172"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="173"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="173"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="174"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="174"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="182"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="182"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="183"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="183"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="197"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="197"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="219"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="219"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="228"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="228"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="230"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="230"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -875,18 +875,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="397"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="413"/>
         <source>Reading the cards …</source>
         <translation>Karten werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="354"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="465"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="555"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -894,87 +894,87 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="312"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="328"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="331"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="347"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="332"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="348"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="333"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="349"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="337"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="338"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="354"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="364"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="380"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="366"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="382"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="398"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="382"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="398"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="399"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="383"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="399"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="400"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="384"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="400"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="481"/>
         <source>Importing %n card(s) …</source>
         <translation>
             <numerusform>%n Karte wird importiert …</numerusform>
@@ -982,22 +982,22 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="505"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="521"/>
         <source>Import cancelled: nothing was written, the directory is as it was.</source>
         <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="528"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="544"/>
         <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="537"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="553"/>
         <source>Not imported: {cards}.</source>
         <translation>Nicht importiert: {cards}.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="548"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="564"/>
         <source>Cancelling the import …</source>
         <translation>Der Import wird abgebrochen …</translation>
     </message>
@@ -1005,107 +1005,107 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="97"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="97"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="98"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="98"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="99"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="99"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="100"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="100"/>
         <source>Middle name</source>
         <translation>Weitere Vornamen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="101"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="101"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="102"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="103"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="104"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="104"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="105"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="106"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="107"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="108"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="109"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="110"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="111"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="112"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="113"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="114"/>
         <source>Attended (yes/no)</source>
         <translation>Teilgenommen (ja/nein)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="115"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="116"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="117"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
@@ -1113,67 +1113,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="655"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="655"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="656"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="656"/>
         <source>The persons are added as the preview shows. The import can be undone.</source>
         <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="662"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="662"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="690"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="690"/>
         <source>Save report…</source>
         <translation>Bericht speichern …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="723"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="723"/>
         <source>Importing …</source>
         <translation>Importiere …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="775"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="775"/>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="778"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="778"/>
         <source>Imported with a warning:</source>
         <translation>Mit Hinweis importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="781"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="781"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="785"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="785"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="788"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="788"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="793"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="793"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="795"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="795"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="814"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="814"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -1181,54 +1181,54 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportsDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="36"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="36"/>
         <source>Imports</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="42"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="42"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="42"/>
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="43"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="43"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="43"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="44"/>
         <source>Updated</source>
         <translation>Ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="44"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="44"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="56"/>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="106"/>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="113"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="56"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="106"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="113"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="78"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="78"/>
         <source>undone</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="107"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="107"/>
         <source>Undo the import of “{file}”?
 
 New records to remove: {created}
@@ -1239,17 +1239,17 @@ Neu angelegt, wird entfernt: {created}
 Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="132"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="132"/>
         <source>Undoing the import…</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="137"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="137"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports_dialog.py" line="145"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="145"/>
         <source>Undo cancelled; the import is still in place.</source>
         <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
     </message>
@@ -1257,7 +1257,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="106"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1265,7 +1265,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="119"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1273,17 +1273,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="121"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="121"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="133"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="133"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="134"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1291,238 +1291,238 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="87"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="88"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="269"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="270"/>
         <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="275"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="276"/>
         <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
         <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="291"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="292"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="101"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="102"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="162"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="163"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="190"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="191"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="309"/>
-        <location filename="../../defence_dir/ui/main_window.py" line="512"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="310"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="513"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="311"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="312"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="314"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="315"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="316"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="317"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="318"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="320"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="321"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="322"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="323"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="324"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="325"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="326"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="327"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="328"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="330"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="331"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="335"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="336"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="337"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="338"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="346"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="347"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="356"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="357"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="368"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="369"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="373"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="378"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="379"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="381"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="382"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="173"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="174"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="152"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="153"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="174"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="175"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="175"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="176"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="176"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="177"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="177"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="178"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="260"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="261"/>
         <source>Team database {name}</source>
         <translation>Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="262"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="263"/>
         <source>defence-dir – team database {name}</source>
         <translation>defence-dir – Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="333"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="334"/>
         <source>&amp;Team database…</source>
         <translation>&amp;Teamdatenbank…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="339"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="340"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="341"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="342"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="343"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="344"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="348"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="349"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="350"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="351"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="352"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="353"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="507"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="508"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="508"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="509"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="509"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="510"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="510"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="511"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="511"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="512"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="602"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="603"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1530,7 +1530,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="604"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1538,32 +1538,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="759"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="760"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="761"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="762"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="763"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="764"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="764"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="765"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="776"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="777"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="863"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1571,7 +1571,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="880"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1579,7 +1579,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="901"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1587,37 +1587,37 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="903"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="905"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="906"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="915"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="916"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="916"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="917"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="968"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="969"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="970"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="971"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/main_window.py" line="972"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="973"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1625,42 +1625,42 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="356"/>
         <source>Target and columns</source>
         <translation>Ziel und Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="357"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="357"/>
         <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="365"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="365"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="365"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="366"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="366"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="370"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="370"/>
         <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
         <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="417"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="417"/>
         <source>{field} – ignored (not an event)</source>
         <translation>{field} – ignoriert (keine Veranstaltung)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="419"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="419"/>
         <source>A status is about an event: it is read only for an import into an event.</source>
         <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
@@ -1668,52 +1668,52 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="49"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="50"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="51"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="52"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="53"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="54"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="55"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="56"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="57"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="57"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/table_models.py" line="58"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="58"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1721,12 +1721,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersChange</name>
     <message>
-        <location filename="../../defence_dir/ui/undo_commands.py" line="257"/>
+        <location filename="../../defence_dir/ui/records/undo_commands.py" line="257"/>
         <source>Undoing “{action}” …</source>
         <translation>„{action}“ wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/undo_commands.py" line="259"/>
+        <location filename="../../defence_dir/ui/records/undo_commands.py" line="259"/>
         <source>Redoing “{action}” …</source>
         <translation>„{action}“ wird wiederholt …</translation>
     </message>
@@ -1734,65 +1734,65 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="245"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="245"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="252"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="425"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="252"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="425"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="256"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="430"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="256"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="430"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="259"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="259"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="263"/>
-        <location filename="../../defence_dir/ui/members_view.py" line="432"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="263"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="432"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="266"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="266"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="271"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="271"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="276"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="276"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="278"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="278"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="335"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="335"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="337"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="337"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="338"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="338"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1800,17 +1800,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="352"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="352"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="354"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="354"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="422"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="422"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1818,67 +1818,67 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="55"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="55"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="56"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="56"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="57"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="57"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="58"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="61"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="61"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="65"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="65"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="66"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="66"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="67"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="67"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="68"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="68"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="69"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="69"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="70"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="70"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="81"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="81"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/members_view.py" line="129"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="129"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>
@@ -1886,12 +1886,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>NameDescriptionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/name_description_dialog.py" line="36"/>
+        <location filename="../../defence_dir/ui/lists/name_description_dialog.py" line="36"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/name_description_dialog.py" line="38"/>
+        <location filename="../../defence_dir/ui/lists/name_description_dialog.py" line="38"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -1899,47 +1899,47 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="60"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="60"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="62"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="62"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="63"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="63"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="64"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="64"/>
         <source>Postal code</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="65"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="65"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="66"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="66"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="67"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="67"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="69"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="69"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="70"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1947,57 +1947,57 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="48"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="48"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="60"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="60"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="61"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="61"/>
         <source>Persons per network</source>
         <translation>Personen je Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="62"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="62"/>
         <source>Persons per technology field</source>
         <translation>Personen je Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="63"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="63"/>
         <source>Distribution list members over time</source>
         <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="64"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="64"/>
         <source>Registered and attended per event</source>
         <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="65"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="65"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="65"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="68"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="68"/>
         <source>Click or press Enter to list these persons.</source>
         <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="113"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="113"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="124"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -2005,12 +2005,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview_page.py" line="135"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="135"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="142"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="142"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln von {total} angezeigt</numerusform>
@@ -2021,135 +2021,135 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="183"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="183"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="194"/>
         <source>Add email</source>
         <translation>E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="198"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="198"/>
         <source>Add phone</source>
         <translation>Telefon hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="206"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="206"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="208"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="208"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="209"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="209"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="210"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="210"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="211"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="211"/>
         <source>Middle name</source>
         <translation>Zweiter Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="212"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="212"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="213"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="213"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="215"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="215"/>
         <source>Work</source>
         <translation>Beruflich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="217"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="217"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="218"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="218"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="219"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="219"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="220"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="220"/>
         <source>Reachable at</source>
         <translation>Erreichbar unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="222"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="222"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="223"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="223"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="224"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="224"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="226"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="226"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="227"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="227"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="318"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="318"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
     </message>
@@ -2157,137 +2157,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="430"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="430"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="431"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="431"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="440"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="441"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="441"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="442"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="442"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="472"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="472"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="475"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="475"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
         <source>Word in the file</source>
         <translation>Wort in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="487"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="487"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="520"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="520"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="546"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="546"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="552"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="552"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="578"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="578"/>
         <source>imported with a warning (⚠): {count}</source>
         <translation>mit Hinweis importiert (⚠): {count}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="595"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="595"/>
         <source>not known: {status}, with a warning</source>
         <translation>unbekannt: {status}, mit Hinweis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="604"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="604"/>
         <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
         <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="632"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="632"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="638"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="638"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2295,89 +2295,89 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="47"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="47"/>
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="50"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="50"/>
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="52"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="52"/>
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="55"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="55"/>
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="57"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="57"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="65"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
         <source>Erasure not complete: another program has the database open</source>
         <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="69"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="69"/>
         <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
         <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="104"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="104"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="107"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="107"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="110"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="110"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="124"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="129"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="124"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="129"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="125"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="132"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="132"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="139"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="174"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="139"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="174"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="140"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="144"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="144"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
@@ -2386,7 +2386,7 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back;
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="200"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="200"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
@@ -2394,7 +2394,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="204"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="204"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
@@ -2402,17 +2402,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="213"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="213"/>
         <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="219"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="219"/>
         <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="224"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="224"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
@@ -2420,12 +2420,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="228"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
         <source>Erasure not complete</source>
         <translation>Löschung nicht vollständig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="231"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="231"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Diese Sicherungskopie löschen …</numerusform>
@@ -2433,13 +2433,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="240"/>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="246"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="240"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="246"/>
         <source>Delete backups</source>
         <translation>Sicherungskopien löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="241"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="241"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
@@ -2447,17 +2447,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="254"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="254"/>
         <source>Backups not deleted</source>
         <translation>Sicherungskopien nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="255"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="255"/>
         <source>{path} cannot be deleted: {reason}</source>
         <translation>{path} kann nicht gelöscht werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="259"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="259"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n Sicherungskopie gelöscht.</numerusform>
@@ -2465,27 +2465,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="283"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="283"/>
         <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
         <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="151"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="151"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="171"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="191"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="192"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="192"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
@@ -2493,7 +2493,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../defence_dir/ui/background_jobs.py" line="100"/>
+        <location filename="../../defence_dir/ui/common/background_jobs.py" line="100"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2501,12 +2501,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="217"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="233"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="227"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="243"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>
@@ -2514,24 +2514,24 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="78"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="87"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="78"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="87"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="97"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="124"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="97"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="129"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="129"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/record_editing.py" line="130"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="130"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -2539,49 +2539,49 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="131"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="142"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="233"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="242"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="131"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="233"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="242"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="132"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="132"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="147"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="157"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="147"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="157"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="168"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="177"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="168"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="177"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="182"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="182"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="187"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="187"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="197"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="209"/>
-        <location filename="../../defence_dir/ui/record_editing.py" line="218"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="209"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="218"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/record_editing.py" line="224"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="224"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>
@@ -2589,32 +2589,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="27"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="27"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="34"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="34"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="39"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="39"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="43"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="43"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="46"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="46"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/sections.py" line="52"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="52"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
@@ -2622,22 +2622,22 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/settings_dialog.py" line="22"/>
+        <location filename="../../defence_dir/ui/common/settings_dialog.py" line="22"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/settings_dialog.py" line="25"/>
+        <location filename="../../defence_dir/ui/common/settings_dialog.py" line="25"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/settings_dialog.py" line="30"/>
+        <location filename="../../defence_dir/ui/common/settings_dialog.py" line="30"/>
         <source>A new language applies the next time defence-dir starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von defence-dir.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/settings_dialog.py" line="33"/>
+        <location filename="../../defence_dir/ui/common/settings_dialog.py" line="33"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -2645,32 +2645,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="826"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="826"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="844"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="844"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="864"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="864"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="912"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="912"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="930"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="930"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="933"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="933"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2678,42 +2678,42 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetChoice</name>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="288"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="288"/>
         <source>Import into</source>
         <translation>Importieren in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="290"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="290"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="291"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="291"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="292"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="292"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="304"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="304"/>
         <source>Status for rows without a known one</source>
         <translation>Status für Zeilen ohne bekannten Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="344"/>
         <source>Into the directory and the distribution list “{name}”.</source>
         <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="347"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="347"/>
         <source>Into the directory and as attendees of “{name}”.</source>
         <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/spreadsheet_wizard.py" line="349"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="349"/>
         <source>Into the directory only.</source>
         <translation>Nur in das Verzeichnis.</translation>
     </message>
@@ -2721,72 +2721,72 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TeamSettingsDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="62"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="62"/>
         <source>Team database</source>
         <translation>Teamdatenbank</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="79"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="79"/>
         <source>Keep the password in the system keyring</source>
         <translation>Passwort im Schlüsselbund des Systems aufbewahren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="83"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="83"/>
         <source>Open the team database when defence-dir starts</source>
         <translation>Teamdatenbank beim Start von defence-dir öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="101"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="101"/>
         <source>stored in the system keyring</source>
         <translation>im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="104"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="104"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="105"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="105"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="106"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="106"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="109"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="109"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="112"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="112"/>
         <source>&amp;Connect now</source>
         <translation>Jetzt &amp;verbinden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="114"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="114"/>
         <source>Open the team database in this window</source>
         <translation>Die Teamdatenbank in diesem Fenster öffnen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="135"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="135"/>
         <source>Open now: team database {name}</source>
         <translation>Geöffnet: Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="136"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="136"/>
         <source>Open now: local directory {path}</source>
         <translation>Geöffnet: lokales Verzeichnis {path}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="178"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="178"/>
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_settings_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="193"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
@@ -2794,12 +2794,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TeamStart</name>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="22"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="22"/>
         <source>Cannot open the team database</source>
         <translation>Die Teamdatenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="23"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="23"/>
         <source>{reason}
 
 The local directory is opened instead.</source>
@@ -2808,23 +2808,23 @@ The local directory is opened instead.</source>
 Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="30"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="30"/>
         <source>Password for the team database {name}:</source>
         <translation>Passwort für die Teamdatenbank {name}:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="34"/>
-        <location filename="../../defence_dir/ui/team_start.py" line="72"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="34"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="72"/>
         <source>Team database</source>
         <translation>Teamdatenbank</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="68"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="68"/>
         <source>Connecting to the team database {name}…</source>
         <translation>Verbindung zur Teamdatenbank {name} wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team_start.py" line="70"/>
+        <location filename="../../defence_dir/ui/team/team_start.py" line="70"/>
         <source>Open the local directory</source>
         <translation>Lokales Verzeichnis öffnen</translation>
     </message>
@@ -2832,7 +2832,7 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
 <context>
     <name>TopicDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/organisation_dialog.py" line="104"/>
+        <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="104"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
     </message>
@@ -2840,7 +2840,7 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
 <context>
     <name>_ContactRows</name>
     <message>
-        <location filename="../../defence_dir/ui/person_dialog.py" line="136"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="136"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="289"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n person registered for “{name}”.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="299"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="303"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n person added to “{name}”.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="308"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n already on the list.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="353"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n already registered.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="355"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="359"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="358"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this event? You can undo this.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="365"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="369"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n person removed.</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="366"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="370"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="377"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="381"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="386"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="390"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n person unsubscribed.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="399"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="403"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>“{status}” set for %n person.</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/collections_controller.py" line="441"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="445"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -117,7 +117,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>CopyBanner</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/sync_banner.py" line="157"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="157"/>
         <source>Up to date (%n change(s)).</source>
         <translation>
             <numerusform>Up to date (%n change).</numerusform>
@@ -128,7 +128,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="196"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="212"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -136,7 +136,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="206"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="222"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -147,8 +147,8 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="449"/>
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="539"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="465"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="555"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n card with a warning (see Warnings).</numerusform>
@@ -156,7 +156,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard_dialogs.py" line="465"/>
+        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="481"/>
         <source>Importing %n card(s) …</source>
         <translation>
             <numerusform>Importing %n card …</numerusform>
@@ -167,7 +167,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="106"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n recipient written to {file}.</numerusform>
@@ -175,7 +175,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/mailing_actions.py" line="119"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n address copied for BCC.</numerusform>
@@ -186,7 +186,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="602"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="603"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -194,7 +194,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="603"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="604"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -202,7 +202,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="862"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="863"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -210,7 +210,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="879"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="880"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -218,7 +218,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/main_window.py" line="900"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="901"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -229,7 +229,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/members_view.py" line="338"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="338"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -240,7 +240,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="124"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="124"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
@@ -248,7 +248,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview_page.py" line="142"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="142"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln of {total} shown</numerusform>
@@ -259,7 +259,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="200"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="200"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person erased completely (%n record); nothing of them is left in the database file.</numerusform>
@@ -267,7 +267,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="204"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="204"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person erased from the directory (%n record).</numerusform>
@@ -275,7 +275,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="224"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="224"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n older backup of the database, made before an update of defence-dir, still contains the person&apos;s data:</numerusform>
@@ -283,7 +283,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="231"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="231"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Delete this backup…</numerusform>
@@ -291,7 +291,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="241"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="241"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>Delete %n backup of the database for good? It also holds the other records as they were before the update.</numerusform>
@@ -299,7 +299,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy_actions.py" line="259"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="259"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n backup deleted.</numerusform>
@@ -310,7 +310,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/record_editing.py" line="130"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="130"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>

@@ -9,7 +9,7 @@ EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"
 
 def panel_person_ids(window) -> list[int]:
     proxy = window.collections.panel.proxy
-    from defence_dir.ui.members_view import PERSON_ROLE
+    from defence_dir.ui.lists.members_view import PERSON_ROLE
 
     return [proxy.index(row, 0).data(PERSON_ROLE) for row in range(proxy.rowCount())]
 
@@ -19,7 +19,7 @@ def select_persons_in_table(window, settle, person_ids) -> None:
     window.select_section("persons")
     settle(window)
     model = window.table.model()
-    from defence_dir.ui.table_models import ID_ROLE
+    from defence_dir.ui.window.table_models import ID_ROLE
 
     window.table.clearSelection()
     selection = window.table.selectionModel()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from defence_dir.data.database import Database
-from defence_dir.ui.translations import install_language
+from defence_dir.ui.common.translations import install_language
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +38,7 @@ def settle():
 
 def show_main_window(qtbot, db: Database):
     """The main window on `db`, shown at a laptop's size with its first search done."""
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     main_window = MainWindow(db)
     qtbot.addWidget(main_window)

@@ -18,7 +18,7 @@ from defence_dir.lists.consent import (
     subscribe,
     unsubscribe,
 )
-from defence_dir.ui import background_jobs
+from defence_dir.ui.common import background_jobs
 
 
 @pytest.fixture

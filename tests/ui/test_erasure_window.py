@@ -114,7 +114,7 @@ def test_with_another_program_reading_the_window_says_so_and_finishes_later(
 
 def test_a_pending_wipe_is_shown_when_the_window_opens(qtbot, scenario, settle, monkeypatch):
     from defence_dir.privacy import erase_person, wipe
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(wipe, "ERASE_PATIENCE_MS", 50)
     monkeypatch.setattr(wipe, "RETRY_PATIENCE_MS", 50)

@@ -260,8 +260,8 @@ def test_sections_and_filters(window, settle, db):
 
 
 def test_window_state_is_restored(qtbot, db, settle):
-    from defence_dir.ui import settings as app_settings
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.common import settings as app_settings
+    from defence_dir.ui.window.main_window import MainWindow
 
     first = MainWindow(db)
     qtbot.addWidget(first)
@@ -279,9 +279,9 @@ def test_window_state_is_restored(qtbot, db, settle):
 
 
 def test_english_when_english_is_chosen(qtbot, db, settle):
-    from defence_dir.ui import settings as app_settings
-    from defence_dir.ui.main_window import MainWindow
-    from defence_dir.ui.translations import install_language
+    from defence_dir.ui.common import settings as app_settings
+    from defence_dir.ui.common.translations import install_language
+    from defence_dir.ui.window.main_window import MainWindow
 
     app_settings.set_language_choice("en")
     install_language(app_settings.effective_language())
@@ -298,7 +298,7 @@ def test_english_when_english_is_chosen(qtbot, db, settle):
 
 def test_about_names_version_and_database(window, monkeypatch):
     from defence_dir import __version__
-    from defence_dir.ui import main_window as module
+    from defence_dir.ui.window import main_window as module
 
     shown = {}
 

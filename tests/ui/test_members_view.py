@@ -6,7 +6,7 @@ import time
 from datetime import datetime
 
 from defence_dir.lists.member_rows import MemberRow
-from defence_dir.ui.members_view import MembersPanel
+from defence_dir.ui.lists.members_view import MembersPanel
 
 
 def test_selecting_thousands_of_persons_is_one_quick_step(qtbot):

@@ -18,7 +18,14 @@ from defence_dir.lists.consent import (
     set_attendance,
     subscribe,
 )
-from defence_dir.ui.charts import Bar, BarChart, Line, LineChart, nice_ticks, series_colours
+from defence_dir.ui.overview.charts import (
+    Bar,
+    BarChart,
+    Line,
+    LineChart,
+    nice_ticks,
+    series_colours,
+)
 
 
 def open_overview(window, settle) -> None:
@@ -74,7 +81,7 @@ def test_overview_follows_data_changes(window, settle, db):
 
 
 def test_empty_directory_shows_the_empty_state(qtbot, empty_db, settle):
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     window = MainWindow(empty_db)
     qtbot.addWidget(window)
@@ -198,7 +205,7 @@ def test_line_chart_tooltip_names_each_list_on_the_day(qtbot):
     chart.resize(500, 260)
     from PySide6.QtCore import QRectF
 
-    from defence_dir.ui.charts import PADDING
+    from defence_dir.ui.overview.charts import PADDING
 
     area = QRectF(PADDING, chart.header_height(), chart.width() - 2 * PADDING,
                   chart.height() - chart.header_height() - PADDING)
@@ -209,7 +216,7 @@ def test_line_chart_tooltip_names_each_list_on_the_day(qtbot):
 
 
 def test_closing_on_the_overview_keeps_the_detail_pane_width(qtbot, db, settle):
-    from defence_dir.ui.main_window import MainWindow
+    from defence_dir.ui.window.main_window import MainWindow
 
     first = MainWindow(db)
     qtbot.addWidget(first)

@@ -6,7 +6,7 @@ from defence_dir.data import postgres_search
 
 
 def test_the_window_explains_a_missing_extension(pg_url, monkeypatch, qapp):
-    from defence_dir.ui import app
+    from defence_dir.ui.window import app
 
     monkeypatch.setattr(postgres_search, "TRIGRAM_EXTENSION", "defence_dir_missing_extension")
     shown: list[tuple[str, str]] = []

@@ -121,7 +121,7 @@ def test_access_report_as_xlsx_and_a_write_error_is_reported(window, settle, sch
     sheet = openpyxl.load_workbook(target).worksheets[0]
     assert ["family_name", "Schnitzmeier"] in [[c.value for c in row] for row in sheet.iter_rows()]
     errors = []
-    monkeypatch.setattr("defence_dir.ui.privacy_actions.show_error",
+    monkeypatch.setattr("defence_dir.ui.privacy.privacy_actions.show_error",
                         lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(tmp_path / "nope" / "a.json"), ""))
@@ -176,9 +176,9 @@ def test_a_failed_erasure_is_reported_and_nothing_crashes(window, settle, db, sc
                                                          monkeypatch):
     def broken(database, person_id):
         raise RuntimeError("database is locked")
-    monkeypatch.setattr("defence_dir.ui.privacy_actions.erase_person", broken)
+    monkeypatch.setattr("defence_dir.ui.privacy.privacy_actions.erase_person", broken)
     errors = []
-    monkeypatch.setattr("defence_dir.ui.privacy_actions.show_error",
+    monkeypatch.setattr("defence_dir.ui.privacy.privacy_actions.show_error",
                         lambda parent, title, text: errors.append(text))
     answer_erase(monkeypatch, True, [])
     window.privacy.erase_action.trigger()

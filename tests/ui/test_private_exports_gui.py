@@ -52,7 +52,7 @@ def test_the_mail_merge_file_is_private(window, db, ids, settle, qtbot, tmp_path
 
 
 def test_the_import_report_is_private(qtbot, db, attendee_xlsx, settle, tmp_path):
-    from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+    from defence_dir.ui.imports.spreadsheet_wizard import SpreadsheetWizard
 
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)

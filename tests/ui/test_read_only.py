@@ -80,7 +80,7 @@ def test_a_write_that_slips_through_is_refused_in_one_line(read_only_window, mon
 
 
 def test_the_app_names_a_locked_database_at_start(db_path, monkeypatch, qapp):
-    from defence_dir.ui import app
+    from defence_dir.ui.window import app
 
     open_database(str(db_path)).close()
     monkeypatch.setenv(BUSY_TIMEOUT_VAR, "200")
@@ -104,7 +104,7 @@ def test_a_worker_never_shows_sql_or_parameters(qapp, qtbot):
     from sqlalchemy.exc import OperationalError
 
     from defence_dir.errors import DefenceDirError
-    from defence_dir.ui.worker import Worker
+    from defence_dir.ui.common.worker import Worker
 
     def broken() -> object:
         raise OperationalError("UPDATE person SET family_name = ?", ("Weiß",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from defence_dir.data.models import Attendance, Person
-from defence_dir.ui.spreadsheet_wizard import SpreadsheetWizard
+from defence_dir.ui.imports.spreadsheet_wizard import SpreadsheetWizard
 
 
 def finish_work(wizard, settle):
@@ -112,7 +112,7 @@ def _import_attendees(db, attendee_xlsx) -> None:
 
 
 def _imports_dialog(qtbot, db, monkeypatch, answer: bool):
-    from defence_dir.ui.imports_dialog import ImportsDialog
+    from defence_dir.ui.imports.imports_dialog import ImportsDialog
 
     dialog = ImportsDialog(None, db)
     qtbot.addWidget(dialog)
@@ -139,7 +139,7 @@ def test_imports_dialog_undoes_an_import_in_the_background(qtbot, db, attendee_x
 
 def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
         qtbot, db, attendee_xlsx, monkeypatch):
-    from defence_dir.ui import imports_dialog
+    from defence_dir.ui.imports import imports_dialog
 
     _import_attendees(db, attendee_xlsx)
     dialog, _asked = _imports_dialog(qtbot, db, monkeypatch, False)
@@ -168,7 +168,7 @@ def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
 
 def test_large_files_preview_the_first_rows_first(qtbot, db, attendee_xlsx, settle,
                                                   monkeypatch):
-    from defence_dir.ui import spreadsheet_wizard
+    from defence_dir.ui.imports import spreadsheet_wizard
 
     monkeypatch.setattr(spreadsheet_wizard, "FIRST_ROWS", 2)
     wizard = SpreadsheetWizard(None, db)
@@ -241,7 +241,7 @@ def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, at
     import time
 
     from defence_dir.imports.spreadsheet.planning import KnownDirectory
-    from defence_dir.ui import spreadsheet_wizard
+    from defence_dir.ui.imports import spreadsheet_wizard
 
     loads = []
 
@@ -322,7 +322,7 @@ def test_a_file_changed_after_a_failed_import_is_not_mixed_with_old_choices(
 
 
 def test_back_is_off_while_importing(qtbot, db, attendee_xlsx, settle, monkeypatch):
-    from defence_dir.ui import spreadsheet_wizard
+    from defence_dir.ui.imports import spreadsheet_wizard
 
     wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     wizard.next()
@@ -355,7 +355,7 @@ def test_a_closed_wizard_is_deleted_once_its_jobs_are_done(qtbot, db):
 
 def test_an_unexpected_failure_while_importing_is_reported_not_left_busy(
         qtbot, db, attendee_xlsx, settle, monkeypatch):
-    from defence_dir.ui import spreadsheet_wizard
+    from defence_dir.ui.imports import spreadsheet_wizard
 
     def locked(*_args, **_kwargs):
         raise RuntimeError("database is locked")  # not one of our own errors

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from defence_dir.data.database import open_database
 from defence_dir.records.persons import PersonDraft, create_person
 from defence_dir.sync import SyncCancelled, sync_copy
-from defence_dir.ui import sync_banner
+from defence_dir.ui.team import sync_banner
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from sqlalchemy import make_url
 
 from defence_dir.team import credentials
 from defence_dir.team.settings import TeamSettings, team_label
-from defence_dir.ui import team_start
-from defence_dir.ui.team_settings_dialog import (
+from defence_dir.ui.team import team_start
+from defence_dir.ui.team.team_settings_dialog import (
     TeamSettingsDialog,
     opens_on_start,
     saved_team_settings,
@@ -164,7 +164,7 @@ def test_the_app_start_opens_the_team_database_with_the_stored_password(
         pg_url, memory_keyring, qapp):  # noqa: F811
     address, user, password = pg_team(pg_url)
     team = TeamSettings(address, user)
-    from defence_dir.ui.team_settings_dialog import save_team_settings
+    from defence_dir.ui.team.team_settings_dialog import save_team_settings
 
     save_team_settings(team, open_on_start=True)
     credentials.store_password(team, password)
@@ -179,7 +179,7 @@ def test_the_app_start_opens_the_team_database_with_the_stored_password(
 def test_the_app_start_asks_for_the_password_without_a_keyring(
         pg_url, no_keyring, qapp, monkeypatch):  # noqa: F811
     address, user, password = pg_team(pg_url)
-    from defence_dir.ui.team_settings_dialog import save_team_settings
+    from defence_dir.ui.team.team_settings_dialog import save_team_settings
 
     save_team_settings(TeamSettings(address, user), open_on_start=True)
     asked: list[str] = []
@@ -193,7 +193,7 @@ def test_the_app_start_asks_for_the_password_without_a_keyring(
 
 def test_the_app_start_tells_why_and_opens_the_local_directory(
         memory_keyring, qapp, monkeypatch):  # noqa: F811
-    from defence_dir.ui.team_settings_dialog import save_team_settings
+    from defence_dir.ui.team.team_settings_dialog import save_team_settings
 
     team = TeamSettings("127.0.0.1:1/verzeichnis", "anna")
     save_team_settings(team, open_on_start=True)
@@ -208,7 +208,7 @@ def test_the_app_start_tells_why_and_opens_the_local_directory(
 
 
 def test_the_app_start_ignores_team_settings_not_meant_for_the_start(memory_keyring, qapp):  # noqa: F811
-    from defence_dir.ui.team_settings_dialog import save_team_settings
+    from defence_dir.ui.team.team_settings_dialog import save_team_settings
 
     save_team_settings(TeamSettings("127.0.0.1:1/verzeichnis", "anna"), open_on_start=False)
     assert team_start.open_team_on_start() is None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from defence_dir.ui.translations import compiled_catalog, lrelease_command, ts_path
+from defence_dir.ui.common.translations import compiled_catalog, lrelease_command, ts_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +26,7 @@ def test_german_catalogue_is_complete_and_current(tmp_path):
     if lupdate is None:
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    ui_sources = sorted(str(p) for p in (ROOT / "defence_dir" / "ui").glob("*.py"))
+    ui_sources = sorted(str(p) for p in (ROOT / "defence_dir" / "ui").rglob("*.py"))
     subprocess.run([lupdate, "-silent", *ui_sources, "-ts", str(fresh)], check=True)
     assert sources(fresh) == sources(ts_path("de")), \
         "run scripts/update_translations.py and translate the new texts"

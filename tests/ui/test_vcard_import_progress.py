@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 from defence_dir.data.database import Database
 from defence_dir.data.models import Person
 from defence_dir.errors import DefenceDirError
-from defence_dir.ui import vcard_dialogs
-from defence_dir.ui.vcard_dialogs import ImportDialog
+from defence_dir.ui.vcard import vcard_dialogs
+from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
 from defence_dir.vcard.importer import MatchMode
 
 CARDS = 3000

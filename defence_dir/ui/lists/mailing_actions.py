@@ -1,0 +1,136 @@
+"""The mailing for a list or an event: the recipients as a mail-merge .xlsx, or their addresses
+on the clipboard for a BCC field. Reading thousands of recipients and writing the file take
+longer than the GUI thread may, so both run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from defence_dir.data.failures import describe
+from defence_dir.errors import DefenceDirError
+from defence_dir.i18n import _ as core_text
+from defence_dir.lists import editing as list_editing
+from defence_dir.lists import mailing
+from defence_dir.ui.lists.members_view import MembersPanel
+
+if TYPE_CHECKING:
+    from defence_dir.ui.window.main_window import MainWindow
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Task(QRunnable):
+    """Work that may take long (reading thousands of recipients, writing a file)."""
+
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work, self.signals = work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except (DefenceDirError, OSError) as exc:
+            self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
+            return
+        except Exception as exc:  # a worker thread must always answer the GUI
+            self.signals.failed.emit(describe(exc))
+            return
+        self.signals.done.emit(result)
+
+
+class MailingActions(QObject):
+    """Serves the mailing buttons of the members panel for the list or event it shows."""
+
+    def __init__(self, window: MainWindow, panel: MembersPanel) -> None:
+        super().__init__(window)
+        self.window, self.panel, self.database = window, panel, window.database
+        self.pool = QThreadPool(self)
+        self._running: list[_Signals] = []
+        panel.export_requested.connect(self.export_mail_merge)
+        panel.copy_requested.connect(self.copy_addresses)
+
+    # --- mailing ----------------------------------------------------------------------------------
+    def _recipients(self, kind: str, owner_id: int) -> list[mailing.Recipient]:
+        with self.database.read_session() as session:
+            record = list_editing.get_collection(session, kind, owner_id)  # or NotFoundError
+            if kind == "list":
+                return mailing.recipients(session, list_name=record.name)
+            return mailing.recipients(session, event_name=record.name)
+
+    def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        signals = _Signals()
+        self._running.append(signals)
+
+        def finish() -> None:
+            if signals in self._running:
+                self._running.remove(signals)
+        signals.done.connect(done)
+        signals.done.connect(lambda _result: finish())
+        signals.failed.connect(self.window.report_error)
+        signals.failed.connect(lambda _message: finish())
+        self.pool.start(_Task(work, signals))
+
+    def export_mail_merge(self) -> None:
+        kind, owner_id = self.panel.kind, self.panel.owner_id
+        if owner_id is None:
+            return
+        with self.database.read_session() as session:
+            record = session.get(list_editing.MODELS[kind], owner_id)
+            name = record.name if record is not None else ""
+        # The list's or event's name as the suggested file name, without characters that
+        # file systems refuse.
+        stem = re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .-") or "mail-merge"
+        path = self.ask_save_path(stem + ".xlsx")
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        if not target.parent.is_dir():
+            self.window.report_error(core_text("The folder {folder} does not exist.",
+                                               folder=str(target.parent)))
+            return
+
+        def work() -> int:
+            return mailing.write_mail_merge_xlsx(self._recipients(kind, owner_id), target)
+        self._in_background(work, lambda count: self._say(self.tr(
+            "%n recipient(s) written to {file}.", "", int(count)).format(file=target.name)))
+
+    def copy_addresses(self, separator: str) -> None:
+        kind, owner_id = self.panel.kind, self.panel.owner_id
+        if owner_id is None:
+            return
+
+        def work() -> mailing.EmailLine:
+            return mailing.email_line(self._recipients(kind, owner_id), separator)
+        self._in_background(work, self._copied)
+
+    def _copied(self, line: mailing.EmailLine) -> None:
+        QGuiApplication.clipboard().setText(line.line)
+        message = self.tr("%n address(es) copied for BCC.", "", line.included)
+        if line.left_out:
+            message += " " + self.tr("{count} left out: {unsubscribed} unsubscribed or "
+                                     "cancelled, {invalid} without a valid address.").format(
+                count=line.left_out, unsubscribed=line.left_out_unsubscribed,
+                invalid=line.left_out_invalid)
+        self._say(message)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+
+    # --- questions (a method so that tests can answer it) --------------------------------------
+    def ask_save_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export for mail merge"), str(Path.home() / suggested),
+            self.tr("Excel workbook (*.xlsx)"))
+        return path
+
