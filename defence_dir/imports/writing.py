@@ -205,9 +205,9 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
         # A file's UID is kept unless a person has it already (one created since the
         # preview, or twice in the items): the UID column is unique.
         wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
-        taken = set(session.scalars(select(Person.uid).where(Person.uid.in_(sorted(wanted))))) \
-            if wanted else set()
-        values = []
+        taken: set[str | None] = set(session.scalars(
+            select(Person.uid).where(Person.uid.in_(sorted(wanted))))) if wanted else set()
+        values: list[dict[str, Any]] = []
         for item in chunk:
             draft = item.draft
             keep = item.uid is not None and item.uid in wanted and item.uid not in taken
@@ -226,7 +226,7 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
         person_table = Person.__table__
         # Ids are matched back by the UIDs: asking for them in parameter order would make
         # SQLAlchemy send one INSERT per row on SQLite (it has no other sentinel).
-        id_of_uid = dict(connection.execute(insert(person_table).returning(
+        id_of_uid: dict[str, int] = dict(connection.execute(insert(person_table).returning(
             person_table.c.uid, person_table.c.id), values).all())
         ids = [id_of_uid[value["uid"]] for value in values]
         emails, phones, links, changes = [], [], [], []

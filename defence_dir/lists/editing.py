@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -56,7 +56,8 @@ def _checked_name(session: Session, kind: str, name: str | None, own_id: int | N
 
 
 def get_collection(session: Session, kind: str, record_id: int) -> DistributionList | Event:
-    record = session.get(_model(kind), record_id)
+    # (session.get's type of a model given as a union is their common base)
+    record = cast("DistributionList | Event | None", session.get(_model(kind), record_id))
     if record is None:
         raise NotFoundError(_("The distribution list no longer exists.") if kind == "list"
                             else _("The event no longer exists."))

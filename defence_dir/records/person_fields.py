@@ -39,7 +39,7 @@ MULTILINE_FIELDS: frozenset[str] = frozenset(f.name for f in fields(PersonTexts)
 TEXT_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in fields(PersonTexts)}
 
 
-def texts_of(source: object) -> dict[str, str | None]:
+def texts_of(source: object) -> dict[str, Any]:
     """The text fields of anything that has them as attributes (an ORM Person, a row, a draft),
-    as keyword arguments for a PersonTexts."""
+    as keyword arguments for a PersonTexts (values: str | None)."""
     return {name: getattr(source, name) for name in TEXT_FIELDS}

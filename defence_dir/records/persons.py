@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -111,8 +112,9 @@ class PersonDraft(PersonTexts):
         problems = self.problems()
         if problems:
             raise problems[0]
-        texts = {name: clean_text(getattr(self, name), multiline=name in MULTILINE_FIELDS)
-                 for name in TEXT_FIELDS}
+        texts: dict[str, Any] = {
+            name: clean_text(getattr(self, name), multiline=name in MULTILINE_FIELDS)
+            for name in TEXT_FIELDS}
         return replace(
             self,
             **texts,
@@ -183,9 +185,9 @@ def _apply(session: Session, person: Person, draft: PersonDraft) -> bool:
         kept_phones = []
         for position, (raw, kind) in enumerate(phones):
             reused = current_phones.get(raw)
-            row = reused.pop(0) if reused else PhoneNumber(raw=raw, e164=phone_e164(raw))
-            row.kind, row.position = kind, position
-            kept_phones.append(row)
+            phone_row = reused.pop(0) if reused else PhoneNumber(raw=raw, e164=phone_e164(raw))
+            phone_row.kind, phone_row.position = kind, position
+            kept_phones.append(phone_row)
         person.phones = kept_phones
         related_changed = True
     if sorted(t.id for t in person.topics) != sorted(draft.topic_ids):
