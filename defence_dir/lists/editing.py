@@ -28,11 +28,11 @@ from defence_dir.text.plain import clean_text
 
 Row = dict[str, Any]
 # The two kinds of collection and their record class.
-MODELS: dict[str, type[DistributionList] | type[Event]] = {
+MODELS: dict[str, type[DistributionList | Event]] = {
     "list": DistributionList, "event": Event}
 
 
-def _model(kind: str) -> type[DistributionList] | type[Event]:
+def _model(kind: str) -> type[DistributionList | Event]:
     if kind not in MODELS:
         raise ValueError(f"unknown collection kind {kind!r}")
     return MODELS[kind]
@@ -56,7 +56,7 @@ def _checked_name(session: Session, kind: str, name: str | None, own_id: int | N
 
 
 def get_collection(session: Session, kind: str, record_id: int) -> DistributionList | Event:
-    # (session.get's type of a model given as a union is their common base)
+    # (session.get types a model given as a union as their common base)
     record = cast("DistributionList | Event | None", session.get(_model(kind), record_id))
     if record is None:
         raise NotFoundError(_("The distribution list no longer exists.") if kind == "list"

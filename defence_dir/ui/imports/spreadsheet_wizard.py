@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,7 @@ from defence_dir.imports.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.imports.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
 from defence_dir.records.persons import field_label
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
+from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 from defence_dir.ui.common.worker import Worker
 from defence_dir.ui.imports.import_preview_model import (
     CHOICE,
@@ -307,7 +308,7 @@ class TargetChoice(QGroupBox):
         form.addRow(self.to_list, self.lists)
         form.addRow(self.to_event, self.events)
         form.addRow(self.status_label, self.status)
-        self.group.idToggled.connect(lambda _id, on: on and self._changed())
+        self.group.idToggled.connect(lambda _id, on: self._changed() if on else None)
         self.status.currentIndexChanged.connect(lambda _i: self._changed())
         self._changed()
 
@@ -419,7 +420,8 @@ class MappingPage(QWizardPage):
                 "A status is about an event: it is read only for an import into an event."))
 
     def mapping(self) -> ColumnMapping:
-        headings = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        headings = [item.text() if (item := self.table.item(r, 0)) else ""
+                    for r in range(self.table.rowCount())]
         return ColumnMapping(headings, [c.currentData() for c in self.combos])
 
 

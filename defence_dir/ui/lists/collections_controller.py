@@ -102,7 +102,7 @@ class CollectionsController(QObject):
     def show_members(self, kind: str, owner_id: int) -> None:
         """Show who is on the list or at the event (called when one is selected)."""
         with self.database.read_session() as session:
-            record = session.get(list_editing.MODELS[kind], owner_id)
+            record: Any = session.get(list_editing.MODELS[kind], owner_id)  # a list or an event
             if record is None:
                 self.hide_members()
                 return
@@ -154,7 +154,7 @@ class CollectionsController(QObject):
 
     def rename(self, kind: str, record_id: int) -> None:
         with self.database.read_session() as session:
-            record = session.get(list_editing.MODELS[kind], record_id)
+            record: Any = session.get(list_editing.MODELS[kind], record_id)  # a list or an event
             if record is None:
                 return
             before = list_editing.values_of(record)
@@ -447,7 +447,7 @@ class CollectionsController(QObject):
                                     "consent? Only then record it.", "", count))
         record = box.addButton(self.tr("Record new consent…"),
                                QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Leave them out"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
+        leave = box.addButton(self.tr("Leave them out"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(leave)
         box.exec()
         return box.clickedButton() is record

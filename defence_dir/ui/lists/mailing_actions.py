@@ -86,7 +86,7 @@ class MailingActions(QObject):
         if owner_id is None:
             return
         with self.database.read_session() as session:
-            record = session.get(list_editing.MODELS[kind], owner_id)
+            record: Any = session.get(list_editing.MODELS[kind], owner_id)  # a list or an event
             name = record.name if record is not None else ""
         # The list's or event's name as the suggested file name, without characters that
         # file systems refuse.

@@ -154,7 +154,8 @@ class MainWindow(QMainWindow):
         overview_item.setData(Qt.ItemDataRole.UserRole, OVERVIEW)
         self.navigation.addItem(overview_item)
         self.navigation.currentItemChanged.connect(
-            lambda item, _previous: item and self._navigate_to(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item, _previous: self._navigate_to(item.data(Qt.ItemDataRole.UserRole)) if item
+            else None)
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -286,7 +287,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(banner)
-        layout.addWidget(self.takeCentralWidget(), 1)
+        central = self.takeCentralWidget()
+        assert central is not None  # set in __init__
+        layout.addWidget(central, 1)
         self.setCentralWidget(container)
         self.read_only_banner = banner
         self.read_only_label = QLabel(self.tr("Read-only"))
@@ -317,7 +320,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence.StandardKey.Redo])
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
         self.find_action = self._action(self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find, "findAction")
         self.reload_action = self._action(self.tr("Re&load"), self.reload,
@@ -487,7 +490,9 @@ class MainWindow(QMainWindow):
                                              self.table.horizontalHeader().saveState())
         section = next(s for s in SECTIONS if s.key == key)
         self.section = section
-        self._show_centre(self.centre_stack.widget(0))
+        table_page = self.centre_stack.widget(0)
+        assert table_page is not None  # added in __init__
+        self._show_centre(table_page)
         row = SECTIONS.index(section)
         if self.navigation.currentRow() != row:
             self.navigation.blockSignals(True)
