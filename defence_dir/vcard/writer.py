@@ -30,7 +30,7 @@ from defence_dir.data.models import (
     display_name_of,
     person_topic,
 )
-from defence_dir.records.person_fields import TEXT_FIELDS, PersonTexts, texts_of
+from defence_dir.records.person_fields import TEXT_FIELDS, PersonTexts
 from defence_dir.vcard.text import CRLF, escape, fold, without_controls
 
 
@@ -76,20 +76,23 @@ class CardData(PersonTexts):
 def load_cards(session: Session, person_ids: Sequence[int]) -> list[CardData]:
     """Card data for these persons, in the order given."""
     cards: dict[int, CardData] = {}
+    end = 2 + len(TEXT_FIELDS)
     for start in range(0, len(person_ids), 5000):
         chunk = list(person_ids[start:start + 5000])
         for row in session.execute(
             select(Person.id, Person.uid, *(getattr(Person, name) for name in TEXT_FIELDS),
-                   Person.updated_at, Organisation.name.label("organisation"),
+                   Person.updated_at, Organisation.name,
                    Organisation.street, Organisation.postal_code, Organisation.city,
                    Organisation.country, Organisation.website)
             .outerjoin(Organisation, Person.organisation_id == Organisation.id)
             .where(Person.id.in_(chunk))
         ):
-            cards[row.id] = CardData(
-                id=row.id, uid=row.uid, **texts_of(row), updated_at=row.updated_at,
-                organisation=row.organisation, street=row.street, postal_code=row.postal_code,
-                city=row.city, country=row.country, website=row.website)
+            # The texts are CardData's positional fields, in TEXT_FIELDS order; by index, as
+            # a Row's attributes by name made loading 100,000 cards 2.7 s slower.
+            cards[row[0]] = CardData(
+                *row[2:end], id=row[0], uid=row[1], updated_at=row[end],
+                organisation=row[end + 1], street=row[end + 2], postal_code=row[end + 3],
+                city=row[end + 4], country=row[end + 5], website=row[end + 6])
         for person_id, address, kind in session.execute(
                 select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
                 .where(EmailAddress.person_id.in_(chunk)).order_by(EmailAddress.position)):
