@@ -18,14 +18,9 @@ from defence_dir.lists.consent import (
     set_attendance,
     subscribe,
 )
-from defence_dir.ui.overview.charts import (
-    Bar,
-    BarChart,
-    Line,
-    LineChart,
-    nice_ticks,
-    series_colours,
-)
+from defence_dir.ui.overview.bar_chart import BarChart
+from defence_dir.ui.overview.charts import Bar, Line, nice_ticks, series_colours
+from defence_dir.ui.overview.line_chart import LineChart
 
 
 def open_overview(window, settle) -> None:

@@ -139,7 +139,7 @@ def test_imports_dialog_undoes_an_import_in_the_background(qtbot, db, attendee_x
 
 def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
         qtbot, db, attendee_xlsx, monkeypatch):
-    from defence_dir.ui.imports import imports_dialog
+    from defence_dir.imports import service
 
     _import_attendees(db, attendee_xlsx)
     dialog, _asked = _imports_dialog(qtbot, db, monkeypatch, False)
@@ -150,15 +150,15 @@ def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
     dialog.undo_button.click()  # answered "Cancel"
     assert not dialog.jobs.running and dialog.message.text() == ""
     monkeypatch.setattr(dialog, "confirm_undo", lambda batch: True)
-    real_undo = imports_dialog.undo_import
+    real_undo = service.undo
 
-    def undo_then_cancel(session, batch_id, progress):
+    def undo_then_cancel(database, batch_id, progress):
         # As if Cancel were pressed while the first rows were being taken back.
         def pressed_cancel(done: int, total: int) -> None:
             dialog.jobs.dialog.canceled.emit()
             progress(done, total)
-        return real_undo(session, batch_id, pressed_cancel)
-    monkeypatch.setattr(imports_dialog, "undo_import", undo_then_cancel)
+        return real_undo(database, batch_id, pressed_cancel)
+    monkeypatch.setattr(service, "undo", undo_then_cancel)
     dialog.undo_button.click()
     qtbot.waitUntil(lambda: "abgebrochen" in dialog.message.text())
     assert dialog.undo_button.isEnabled() and not dialog.changed
