@@ -6,20 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QFontMetrics,
-    QPainter,
-    QPainterPath,
-    QPen,
-)
+from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from defence_dir.ui.overview.charts import (
-    PADDING,
-    Chart,
-    Line,
-    nice_ticks,
-)
+from defence_dir.ui.overview.charts import PADDING, Chart, Line, nice_ticks
 
 
 class LineChart(Chart):
