@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,26 +20,19 @@ _MODELS: dict[str, Any] = {
 }
 
 
-class Choice(NamedTuple):
-    """One entry of a pick list (a tuple, so `for record_id, name in choices(...)` works)."""
-
-    id: int
-    name: str
-
-
 def choice_kinds() -> tuple[str, ...]:
     """The record kinds `choices` answers for."""
     return tuple(_MODELS)
 
 
-def choices(db: Database, kind: str) -> list[Choice]:
+def choices(db: Database, kind: str) -> list[tuple[int, str]]:
     """Every record of `kind` as (id, name), in phone-book order ("Ä" with "A", case ignored),
     the same on SQLite and PostgreSQL (whose own collations disagree); ties keep id order."""
     model = _MODELS.get(kind)
     if model is None:
         raise ValueError(f"no pick list for records of kind {kind!r}")
     with db.read_session() as session:
-        rows = [Choice(int(i), str(n)) for i, n in
+        rows = [(int(i), str(n)) for i, n in
                 session.execute(select(model.id, model.name).order_by(model.id))]
-    rows.sort(key=lambda choice: sort_key(choice.name))  # stable: equal names by id
+    rows.sort(key=lambda row: sort_key(row[1]))  # stable: equal names keep id order
     return rows

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../defence_dir/ui/window/app.py" line="78"/>
+        <location filename="../../defence_dir/ui/window/app.py" line="62"/>
         <source>Cannot open the directory</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
     </message>
@@ -48,50 +48,50 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="161"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="157"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="162"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="158"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="175"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="181"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="177"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="183"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="194"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="205"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="190"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="201"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="410"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="406"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="289"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="285"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -99,24 +99,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="255"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="251"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="296"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="318"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="409"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="405"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="297"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="293"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="303"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="299"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="308"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="304"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -132,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="324"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="320"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="325"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="321"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="348"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="353"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="349"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="359"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="355"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="358"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -174,13 +174,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="364"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="372"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="368"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="369"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="365"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -188,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="366"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -196,13 +196,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="380"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="388"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="384"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="381"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="377"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -210,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="383"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="379"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="390"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="386"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -223,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="396"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="392"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="403"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="399"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -236,12 +236,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="440"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="445"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="441"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -255,12 +255,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="448"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="450"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="446"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -873,6 +873,19 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/import_actions.py" line="25"/>
+        <source>Import vCards</source>
+        <translation>vCards importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/import_actions.py" line="26"/>
+        <source>vCard (*.vcf *.vcard)</source>
+        <translation>vCard (*.vcf *.vcard)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="413"/>
@@ -1113,67 +1126,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="655"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="653"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="656"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="654"/>
         <source>The persons are added as the preview shows. The import can be undone.</source>
         <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="662"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="660"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="690"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="688"/>
         <source>Save report…</source>
         <translation>Bericht speichern …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="723"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="721"/>
         <source>Importing …</source>
         <translation>Importiere …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="775"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="773"/>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="778"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="776"/>
         <source>Imported with a warning:</source>
         <translation>Mit Hinweis importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="781"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="779"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="785"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="783"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="788"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="786"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="793"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="791"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="795"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="793"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="814"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="812"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -1257,7 +1270,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="104"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1265,7 +1278,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="117"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1273,17 +1286,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="121"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="133"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="131"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="132"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1291,335 +1304,29 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="88"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="53"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="270"/>
-        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
-        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="276"/>
-        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
-        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="292"/>
-        <source>Read-only</source>
-        <translation>Schreibgeschützt</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="102"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="70"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="163"/>
-        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
-        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="191"/>
-        <source>Reset filters</source>
-        <translation>Filter zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="310"/>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="513"/>
-        <source>&amp;New…</source>
-        <translation>&amp;Neu…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="312"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="314"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="316"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="318"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="321"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="323"/>
-        <source>Re&amp;load</source>
-        <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="325"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="327"/>
-        <source>&amp;Forward</source>
-        <translation>&amp;Vor</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="329"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="331"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="336"/>
-        <source>&amp;About defence-dir</source>
-        <translation>Ü&amp;ber defence-dir</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="338"/>
-        <source>Copy email addresses</source>
-        <translation>E-Mail-Adressen kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="347"/>
-        <source>Imports…</source>
-        <translation>Importe…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="357"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="369"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="374"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="379"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="382"/>
-        <source>Main toolbar</source>
-        <translation>Werkzeugleiste</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="174"/>
-        <source>All networks</source>
-        <translation>Alle Netzwerke</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="153"/>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="175"/>
-        <source>All organisations</source>
-        <translation>Alle Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="176"/>
-        <source>All technology fields</source>
-        <translation>Alle Technologiefelder</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="177"/>
-        <source>All lists</source>
-        <translation>Alle Verteiler</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="178"/>
-        <source>All events</source>
-        <translation>Alle Veranstaltungen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="261"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="140"/>
         <source>Team database {name}</source>
         <translation>Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="263"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="142"/>
         <source>defence-dir – team database {name}</source>
         <translation>defence-dir – Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="334"/>
-        <source>&amp;Team database…</source>
-        <translation>&amp;Teamdatenbank…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="340"/>
-        <source>&amp;Export vCards…</source>
-        <translation>vCards &amp;exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="342"/>
-        <source>&amp;Import vCards…</source>
-        <translation>vCards &amp;importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="344"/>
-        <source>Import a &amp;spreadsheet…</source>
-        <translation>&amp;Tabelle importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="349"/>
-        <source>Copy as vCard</source>
-        <translation>Als vCard kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="351"/>
-        <source>Show QR code…</source>
-        <translation>QR-Code zeigen…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="353"/>
-        <source>&amp;Overview</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="508"/>
-        <source>&amp;New person…</source>
-        <translation>&amp;Neue Person…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="509"/>
-        <source>&amp;New organisation…</source>
-        <translation>&amp;Neue Organisation…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="510"/>
-        <source>&amp;New technology field…</source>
-        <translation>&amp;Neues Technologiefeld…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="511"/>
-        <source>&amp;New event…</source>
-        <translation>&amp;Neue Veranstaltung…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="512"/>
-        <source>&amp;New distribution list…</source>
-        <translation>&amp;Neuer Verteiler…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="603"/>
-        <source>%n hit(s)</source>
-        <translation>
-            <numerusform>%n Treffer</numerusform>
-            <numerusform>%n Treffer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="604"/>
-        <source>more than %n hits</source>
-        <translation>
-            <numerusform>mehr als %n Treffer</numerusform>
-            <numerusform>mehr als %n Treffer</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="760"/>
-        <source>Changed elsewhere</source>
-        <translation>Anderswo geändert</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="762"/>
-        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
-        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="764"/>
-        <source>Save mine</source>
-        <translation>Meine speichern</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="765"/>
-        <source>Show current</source>
-        <translation>Aktuelle anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="777"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="317"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="863"/>
-        <source>%n address(es) copied</source>
-        <translation>
-            <numerusform>%n Adresse kopiert</numerusform>
-            <numerusform>%n Adressen kopiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="880"/>
-        <source>%n card(s) copied</source>
-        <translation>
-            <numerusform>%n Karte kopiert</numerusform>
-            <numerusform>%n Karten kopiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="901"/>
-        <source>Selected persons (%n)</source>
-        <translation>
-            <numerusform>Ausgewählte Person (%n)</numerusform>
-            <numerusform>Ausgewählte Personen (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
-        <source>The current search result</source>
-        <translation>Das aktuelle Suchergebnis</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="906"/>
-        <source>Everybody in the directory</source>
-        <translation>Alle Personen im Verzeichnis</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="916"/>
-        <source>Import vCards</source>
-        <translation>vCards importieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="917"/>
-        <source>vCard (*.vcf *.vcard)</source>
-        <translation>vCard (*.vcf *.vcard)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="969"/>
-        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
-        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="971"/>
-        <source>Database: {location}</source>
-        <translation>Datenbank: {location}</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="973"/>
-        <source>About defence-dir</source>
-        <translation>Über defence-dir</translation>
     </message>
 </context>
 <context>
@@ -1655,12 +1362,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="417"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="415"/>
         <source>{field} – ignored (not an event)</source>
         <translation>{field} – ignoriert (keine Veranstaltung)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="419"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="417"/>
         <source>A status is about an event: it is read only for an import into an event.</source>
         <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
@@ -2157,137 +1864,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="430"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="428"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="431"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="429"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="438"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="441"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="439"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="442"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="440"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="445"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="445"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="445"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="446"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="446"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="472"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="470"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="475"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="473"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="484"/>
         <source>Word in the file</source>
         <translation>Wort in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="484"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="487"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="485"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="520"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="518"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="546"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="544"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="549"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="549"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="552"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="550"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="578"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="576"/>
         <source>imported with a warning (⚠): {count}</source>
         <translation>mit Hinweis importiert (⚠): {count}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="595"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="593"/>
         <source>not known: {status}, with a warning</source>
         <translation>unbekannt: {status}, mit Hinweis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="604"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="602"/>
         <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
         <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="632"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="630"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="638"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="636"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2295,89 +2002,89 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="47"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="43"/>
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="50"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="46"/>
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="52"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="48"/>
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="55"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="51"/>
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="57"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="53"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="61"/>
         <source>Erasure not complete: another program has the database open</source>
         <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="69"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
         <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
         <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="99"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="104"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="100"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="107"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="110"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="106"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="124"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="129"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="120"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="121"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="132"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="128"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="139"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="174"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="135"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="136"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="144"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
@@ -2386,7 +2093,7 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back;
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="200"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="197"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
@@ -2394,7 +2101,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="204"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="201"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
@@ -2402,17 +2109,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="213"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="210"/>
         <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="219"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="216"/>
         <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="224"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="221"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
@@ -2420,12 +2127,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="225"/>
         <source>Erasure not complete</source>
         <translation>Löschung nicht vollständig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="231"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Diese Sicherungskopie löschen …</numerusform>
@@ -2433,13 +2140,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="240"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="246"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="237"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="243"/>
         <source>Delete backups</source>
         <translation>Sicherungskopien löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="241"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="238"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
@@ -2447,17 +2154,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="254"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="251"/>
         <source>Backups not deleted</source>
         <translation>Sicherungskopien nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="255"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="252"/>
         <source>{path} cannot be deleted: {reason}</source>
         <translation>{path} kann nicht gelöscht werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="259"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="256"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n Sicherungskopie gelöscht.</numerusform>
@@ -2465,27 +2172,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="283"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="280"/>
         <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
         <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="151"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="147"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="168"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="188"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="192"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="189"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
@@ -2512,26 +2219,44 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="18"/>
+        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="25"/>
+        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
+        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="40"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="78"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="87"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="72"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="81"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="97"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="91"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="118"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="129"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="123"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="130"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -2539,51 +2264,113 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="131"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="233"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="242"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="125"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="136"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="229"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="238"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="132"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="126"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="147"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="157"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="152"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="168"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="177"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="164"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="173"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="182"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="178"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="187"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="183"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="193"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="209"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="218"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="205"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="214"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="224"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="220"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="44"/>
+        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
+        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="52"/>
+        <source>All networks</source>
+        <translation>Alle Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="53"/>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="54"/>
+        <source>All technology fields</source>
+        <translation>Alle Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="55"/>
+        <source>All lists</source>
+        <translation>Alle Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="56"/>
+        <source>All events</source>
+        <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="72"/>
+        <source>Reset filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="139"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="140"/>
+        <source>more than %n hits</source>
+        <translation>
+            <numerusform>mehr als %n Treffer</numerusform>
+            <numerusform>mehr als %n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SectionList</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/section_list.py" line="27"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
@@ -2645,32 +2432,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="826"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="824"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="844"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="842"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="864"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="862"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="912"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="910"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="930"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="928"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="933"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="931"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2835,6 +2622,240 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="104"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>VcardActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="30"/>
+        <source>%n address(es) copied</source>
+        <translation>
+            <numerusform>%n Adresse kopiert</numerusform>
+            <numerusform>%n Adressen kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="37"/>
+        <source>%n card(s) copied</source>
+        <translation>
+            <numerusform>%n Karte kopiert</numerusform>
+            <numerusform>%n Karten kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="50"/>
+        <source>Selected persons (%n)</source>
+        <translation>
+            <numerusform>Ausgewählte Person (%n)</numerusform>
+            <numerusform>Ausgewählte Personen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="53"/>
+        <source>The current search result</source>
+        <translation>Das aktuelle Suchergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="55"/>
+        <source>Everybody in the directory</source>
+        <translation>Alle Personen im Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="23"/>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="67"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="24"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="25"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="26"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="28"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="30"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="31"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="32"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="33"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="35"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="36"/>
+        <source>&amp;Team database…</source>
+        <translation>&amp;Teamdatenbank…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="37"/>
+        <source>&amp;About defence-dir</source>
+        <translation>Ü&amp;ber defence-dir</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="38"/>
+        <source>Copy email addresses</source>
+        <translation>E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="39"/>
+        <source>&amp;Export vCards…</source>
+        <translation>vCards &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="40"/>
+        <source>&amp;Import vCards…</source>
+        <translation>vCards &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="41"/>
+        <source>Import a &amp;spreadsheet…</source>
+        <translation>&amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="43"/>
+        <source>Imports…</source>
+        <translation>Importe…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="44"/>
+        <source>Copy as vCard</source>
+        <translation>Als vCard kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="46"/>
+        <source>Show QR code…</source>
+        <translation>QR-Code zeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="47"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="62"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Neue Person…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="63"/>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Neue Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="64"/>
+        <source>&amp;New technology field…</source>
+        <translation>&amp;Neues Technologiefeld…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="65"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="66"/>
+        <source>&amp;New distribution list…</source>
+        <translation>&amp;Neuer Verteiler…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="72"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="76"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="80"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="84"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="86"/>
+        <source>Main toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="32"/>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="34"/>
+        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
+        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="36"/>
+        <source>Save mine</source>
+        <translation>Meine speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="37"/>
+        <source>Show current</source>
+        <translation>Aktuelle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="61"/>
+        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
+        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="63"/>
+        <source>Database: {location}</source>
+        <translation>Datenbank: {location}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="66"/>
+        <source>About defence-dir</source>
+        <translation>Über defence-dir</translation>
     </message>
 </context>
 <context>

@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
-from sqlalchemy import select
 
 from defence_dir.data.database import Database
-from defence_dir.data.models import AttendanceStatus, DistributionList, Event
+from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError, ValidationError
 from defence_dir.gc_pause import thaw
 from defence_dir.imports.spreadsheet.cleaning import StatusReading, text_of
@@ -66,6 +65,7 @@ from defence_dir.imports.spreadsheet.planning import (
 )
 from defence_dir.imports.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.imports.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
+from defence_dir.records.choices import choices
 from defence_dir.records.persons import field_label
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
 from defence_dir.ui.common.worker import Worker
@@ -382,9 +382,7 @@ class MappingPage(QWizardPage):
         header = self.w.file_page.header_row.value() - 1
         with self.w.database.read_session() as session:
             mapping = guess_mapping(rows[header], session)
-            lists = [(i, n) for i, n in session.execute(
-                select(DistributionList.id, DistributionList.name))]
-            events = [(i, n) for i, n in session.execute(select(Event.id, Event.name))]
+        lists, events = choices(self.w.database, "list"), choices(self.w.database, "event")
         self.target.load(lists, events)
         example = rows[header + 1] if header + 1 < len(rows) else []
         labels = field_labels(self)
