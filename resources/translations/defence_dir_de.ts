@@ -1309,7 +1309,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="70"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="69"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
@@ -1324,7 +1324,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>defence-dir – Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="317"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="316"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
@@ -2231,7 +2231,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="40"/>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="42"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
@@ -2643,7 +2643,7 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="53"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -2651,12 +2651,12 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="56"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="58"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>

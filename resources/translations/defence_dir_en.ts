@@ -313,7 +313,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="53"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>

@@ -45,7 +45,7 @@ class PrivacyActions(QObject):
         self.export_action.setToolTip(self.tr(
             "Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)"))
         self.export_action.triggered.connect(lambda _checked=False: self.export_access_report())
-        self.erase_action = QAction(self.tr("Erase person (GDPR)…"), window)
+        self.erase_action = QAction(self.tr("Erase person (GDPR)…"), window.window())
         self.erase_action.setObjectName("erasePersonAction")
         self.erase_action.setToolTip(self.tr(
             "Delete the selected person and every trace of them for good (GDPR Art. 17)"))

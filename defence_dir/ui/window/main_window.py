@@ -63,12 +63,11 @@ class MainWindow(QMainWindow):
         self.editor = RecordEditor(self)
         self.commands = RecordCommands(self.editor, self.collections)
         self.page = SectionPage(database, self.search_service, self.collections.panel)
-        self.page.row_changed.connect(lambda kind, record_id: (kind, record_id) != self.current
-                                      and self._visit(kind, record_id))
+        self.page.row_changed.connect(self._row_changed)
         self.page.result_shown.connect(self._select_current)
         self.page.runner.failed.connect(lambda _request, message: self.statusBar().showMessage(
             self.tr("Search failed: {message}").format(message=message), 8000))
-        # Names tests and scripts/screenshots.py use.
+        # Short names (tests and scripts/screenshots.py use them).
         self.search_bar, self.table, self.runner = self.page.search_bar, self.page.table, \
             self.page.runner
         self.search_field, self.hit_label = self.search_bar.field, self.search_bar.hit_label
@@ -107,12 +106,13 @@ class MainWindow(QMainWindow):
             "new": lambda: w.commands.create(w.section.kind), "edit": w.edit_current,
             "delete": lambda: w.commands.delete(w.section.kind, w.page.selected_ids() or (
                 [w.current[1]] if w.current else [])),
-            "find": w.focus_search, "reload": w.reload, "back": w.go_back,
-            "forward": w.go_forward, "quit": w.close, "overview": w.show_overview,
+            "find": w.focus_search, "reload": w.reload, "quit": w.close,
+            "back": lambda: w.step(w.history.back()), "overview": w.show_overview,
+            "forward": lambda: w.step(w.history.forward()),
             "settings": d.show_settings, "team": d.show_team_settings, "about": d.show_about,
             "copyEmails": lambda: v.copy_emails(w.page.selected_ids()),
             "copyVcard": lambda: v.copy_vcards(w.person_ids()),
-            "qr": lambda: w.current and w.current[0] == "person" and v.show_qr(w.current[1]),
+            "qr": lambda: v.show_qr(w.current),
             "export": lambda: v.export(w.person_ids(), *w.page.person_search()),
             "import": i.import_vcards, "importSheet": i.import_spreadsheet,
             "undoImport": i.undo_an_import}
@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def replace_by(self, database: Database) -> MainWindow:
-        """A new main window on `database` in place of this one (after connecting to the team
-        database); this one closes, its database stays open until the app ends."""
+        """A window on `database` (the team's, say) in place of this one, whose database stays
+        open until the app ends (a worker may still use it)."""
         open_databases.append(database)
         successor = MainWindow(database)
         successor.setGeometry(self.geometry())
@@ -225,6 +225,10 @@ class MainWindow(QMainWindow):
             self._show_detail(*self.current)
 
     # --- the record shown, and Back/Forward -----------------------------------------------------
+    def _row_changed(self, kind: str, record_id: int) -> None:
+        if (kind, record_id) != self.current:  # not the row of the record shown, again
+            self._visit(kind, record_id)
+
     def _visit(self, kind: str, record_id: int) -> None:
         """Show a record and remember it in the history (Alt+Left goes back)."""
         self.history.visit((kind, record_id))
@@ -258,13 +262,8 @@ class MainWindow(QMainWindow):
         if self.current and self.current[0] == self.section.kind:
             self.page.select(self.current[1])
 
-    def go_back(self) -> None:
-        self._go(self.history.back())
-
-    def go_forward(self) -> None:
-        self._go(self.history.forward())
-
-    def _go(self, target: Target | None) -> None:
+    def step(self, target: Target | None) -> None:
+        """Back or Forward: show the record the history steps to, if any."""
         if target is not None:
             self._show_detail(*target)
             self._reveal(*target)
@@ -316,6 +315,7 @@ class MainWindow(QMainWindow):
     def report_error(self, message: str) -> None:
         show_error(self, self.tr("Not saved"), message)
 
+    # --- editing and refreshing ---------------------------------------------------------------
     def edit_current(self) -> None:
         if self.current and self.current[0] == self.section.kind and not self.database.read_only:
             self.commands.edit(*self.current)

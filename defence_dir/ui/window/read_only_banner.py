@@ -35,7 +35,9 @@ class ReadOnlyBanner(QObject):
         layout.setSpacing(0)
         banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(banner)
-        layout.addWidget(window.takeCentralWidget(), 1)
+        central = window.takeCentralWidget()
+        assert central is not None  # the window lays itself out first
+        layout.addWidget(central, 1)
         window.setCentralWidget(container)
         label = QLabel(self.tr("Read-only"))
         label.setObjectName("readOnlyLabel")

@@ -28,12 +28,15 @@ class SectionList(QListWidget):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.addItem(item)
-        self.currentItemChanged.connect(
-            lambda item, _previous: item and self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.currentItemChanged.connect(self._current_changed)
         # The sections take the height they need; lists and events to drop persons on below.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedHeight(self.sizeHintForRow(0) * self.count() + 8)
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def mark(self, key: str) -> None:
         """Highlight a section (or the overview) without emitting `chosen`."""

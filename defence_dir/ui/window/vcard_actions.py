@@ -36,8 +36,11 @@ class VcardActions(QObject):
             self.host.statusBar().showMessage(
                 self.tr("%n card(s) copied", "", len(person_ids)), 5000)
 
-    def show_qr(self, person_id: int) -> None:
-        found = qr_card(self.host.database, person_id)
+    def show_qr(self, shown: tuple[str, int] | None) -> None:
+        """The QR code of the person shown (nothing for another kind of record)."""
+        if shown is None or shown[0] != "person":
+            return
+        found = qr_card(self.host.database, shown[1])
         if found is not None:
             self.host.run_dialog(QrDialog(self.host.window(), *found))
 

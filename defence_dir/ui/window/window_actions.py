@@ -26,7 +26,7 @@ class WindowActions(QObject):
         self.undo_action = undo_stack.createUndoAction(window, self.tr("&Undo"))
         self.undo_action.setShortcut(key.StandardKey.Undo)
         self.redo_action = undo_stack.createRedoAction(window, self.tr("&Redo"))
-        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key.StandardKey.Redo])
+        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key(key.StandardKey.Redo)])
         self.find_action = self._action("find", self.tr("&Find"), key.StandardKey.Find)
         self.reload_action = self._action("reload", self.tr("Re&load"), key("F5"))
         self.back_action = self._action("back", self.tr("&Back"), key("Alt+Left"))
