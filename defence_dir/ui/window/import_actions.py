@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from defence_dir.ui.common.host import WindowHost
-from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
+from defence_dir.ui.vcard.import_dialog import ImportDialog
 
 
 class ImportActions(QObject):

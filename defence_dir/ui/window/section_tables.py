@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from defence_dir.data.database import Database
 from defence_dir.records import browsing
 from defence_dir.text.folding import words
-from defence_dir.ui.vcard.vcard_dialogs import vcard_mime_data
+from defence_dir.ui.vcard.drag_data import vcard_mime_data
 from defence_dir.ui.window.person_drag import with_person_ids
 from defence_dir.ui.window.sections import SECTIONS, Section
 from defence_dir.ui.window.table_models import HitTableModel, RecordTableModel

@@ -12,8 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from defence_dir.records.browsing import first_emails
 from defence_dir.search.service import SearchFilters, SearchService
 from defence_dir.ui.common.host import WindowHost
-from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, QrDialog, vcard_mime_data
-from defence_dir.vcard.qr_card import qr_card
+from defence_dir.ui.vcard.drag_data import vcard_mime_data
+from defence_dir.ui.vcard.export_dialog import ExportDialog
+from defence_dir.ui.vcard.qr_dialog import QrDialog
+from defence_dir.vcard.service import qr_card
 
 
 class VcardActions(QObject):
