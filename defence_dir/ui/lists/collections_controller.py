@@ -26,9 +26,9 @@ from defence_dir.lists import editing as list_editing
 from defence_dir.lists import member_rows as members
 from defence_dir.lists.consent import members_without_consent, unsubscribe_many
 from defence_dir.lists.consent import set_attendance as set_attendance_status
-from defence_dir.ui.common import background_jobs
-from defence_dir.ui.common.background_jobs import BackgroundJobs
+from defence_dir.ui.common import progress_jobs
 from defence_dir.ui.common.messages import plain_message_box
+from defence_dir.ui.common.progress_jobs import ProgressJobs
 from defence_dir.ui.lists.collection_dialog import CollectionDialog
 from defence_dir.ui.lists.collections_sidebar import CollectionsSidebar
 from defence_dir.ui.lists.mailing_actions import MailingActions
@@ -70,7 +70,7 @@ class CollectionsController(QObject):
         super().__init__(window)
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
-        self.jobs = BackgroundJobs(window)  # thousands of members change off the GUI thread
+        self.jobs = ProgressJobs(window)  # thousands of members change off the GUI thread
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -199,7 +199,7 @@ class CollectionsController(QObject):
 
         with self.database.read_session() as session:
             size = list_editing.member_count(session, kind, record_id)
-        if size >= background_jobs.BACKGROUND_FROM:
+        if size >= progress_jobs.BACKGROUND_FROM:
             # Thousands of members: their search documents change too (2.5 s for 6,000).
             # No Cancel: the deletion is one statement.
             self.jobs.run(self.tr("Delete") + " …", work, deleted, self.window.report_error)
@@ -241,7 +241,7 @@ class CollectionsController(QObject):
                 unfinished()
             self.changed(kind, [owner_id])  # e.g. the list was deleted meanwhile
 
-        if len(person_ids) < background_jobs.BACKGROUND_FROM:
+        if len(person_ids) < progress_jobs.BACKGROUND_FROM:
             try:
                 with busy():
                     outcome = work(None)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,7 +119,6 @@ class MainWindow(QMainWindow):
             "person": self._person_rows, "organisation": self._organisation_rows,
             "network": self._network_rows}
         self.models: dict[str, HitTableModel | RecordTableModel] = {}
-        self.proxies: dict[str, QSortFilterProxyModel] = {}
         for section in SECTIONS:
             model: HitTableModel | RecordTableModel
             if section.searched:
@@ -127,14 +126,10 @@ class MainWindow(QMainWindow):
                 if section.kind == "person":  # drag persons out as .vcf, or onto a list
                     model.mime_factory = lambda ids: with_person_ids(
                         vcard_mime_data(self.database, ids), ids)
+                model.orderChanged.connect(lambda: self.run_search(immediately=True))
             else:
                 model = RecordTableModel(section.columns)
-            proxy = QSortFilterProxyModel(self)
-            proxy.setSourceModel(model)
-            proxy.setSortLocaleAware(True)
-            proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self.models[section.key] = model
-            self.proxies[section.key] = proxy
 
     def _build_widgets(self) -> None:
         self.navigation = QListWidget()
@@ -420,7 +415,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
         release_clipboard()
-        self.runner.pool.waitForDone(2000)
+        self.runner.wait(2000)
         self.overview.worker.pool.waitForDone(2000)
         self.privacy.worker.wait()  # an erasure must finish: it ends in VACUUM
         if self.copy_banner is not None:  # a sync stopped at Cancel leaves the copy as it was
@@ -493,15 +488,18 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(row)
             self.navigation.blockSignals(False)
-        self.table.setModel(self.proxies[key])
+        model = self.models[key]
+        model.blockSignals(True)  # the view sorts by the header it had: no search for that
+        self.table.setModel(model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         header = self.table.horizontalHeader()
         state = app_settings.settings().value(f"columns/{key}")
         if not (isinstance(state, QByteArray) and header.restoreState(state)):
             for column, spec in enumerate(section.columns):
                 header.resizeSection(column, spec.width)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxies[key].sort(-1)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # a section starts by rank
+        model.sort(-1)
+        model.blockSignals(False)
         for combo in self.filter_combos.values():
             combo.setEnabled(section.searched)
         self.clear_filters_button.setEnabled(section.searched)
@@ -565,11 +563,11 @@ class MainWindow(QMainWindow):
         return SearchFilters(kind=self.section.kind if self.section.searched else None, **values)
 
     def run_search(self, *, immediately: bool = False) -> None:
-        if self.section.searched:
-            self.runner.request(self.search_field.text(), self.filters(),
+        model = self.models[self.section.key]
+        if isinstance(model, HitTableModel):
+            self.runner.request(self.search_field.text(), self.filters(), order=model.order,
                                 immediately=immediately)
             return
-        model = self.models[self.section.key]
         assert isinstance(model, RecordTableModel)
         records = self._static_records(self.section)
         wanted = words(self.search_field.text())
@@ -591,7 +589,7 @@ class MainWindow(QMainWindow):
 
         def more(offset: int) -> list[Any]:
             return self.search_service.search(query, filters, limit=PAGE, offset=offset,
-                                              count=False).hits
+                                              count=False, order=request.order).hits
         model.set_hits(result.hits, result.total, result.total_is_exact, more)
         found_in = [c.key for c in self.section.columns].index("matched")
         self.table.setColumnHidden(found_in, not query.strip())
@@ -682,8 +680,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.table.clearSelection()
             return
-        proxy = self.proxies[self.section.key]
-        index = proxy.mapFromSource(model.index(row, 0))
+        index = model.index(row, 0)
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.table.selectRow(index.row())
