@@ -18,9 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QUrl,
     Signal,
 )
@@ -51,8 +49,8 @@ from defence_dir.errors import DefenceDirError
 from defence_dir.imports.writing import ImportCancelled
 from defence_dir.private_files import write_private_bytes
 from defence_dir.records.persons import field_label
+from defence_dir.ui.common.jobs import Jobs, Progress
 from defence_dir.ui.common.messages import plain_tooltip, show_busy_text, show_error_text
-from defence_dir.ui.common.worker import Worker
 from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
 from defence_dir.vcard.importer import (
     Action,
@@ -100,27 +98,6 @@ def _drag_file(name: str, data: bytes) -> Path:
     path = folder / name
     write_private_bytes(path, data)
     return path
-
-
-class _ExportSignals(QObject):
-    done = Signal(object)  # ExportResult | str (error)
-
-
-class _ExportTask(QRunnable):
-    def __init__(self, database: Database, ids: list[int], profile: Profile, target: Path,
-                 signals: _ExportSignals) -> None:
-        super().__init__()
-        self.args = (database, ids, profile, target)
-        self.signals = signals
-
-    def run(self) -> None:
-        database, ids, profile, target = self.args
-        try:
-            with database.read_session() as session:
-                result: ExportResult | str = export_persons(session, ids, profile, target)
-        except DefenceDirError as exc:
-            result = str(exc)
-        self.signals.done.emit(result)
 
 
 class ExportDialog(QDialog):
@@ -184,9 +161,7 @@ class ExportDialog(QDialog):
         layout.addWidget(profiles)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._signals = _ExportSignals()
-        self._signals.done.connect(self._finished)
-        self.pool = QThreadPool(self)
+        self.jobs = Jobs(self)
 
     def profile(self) -> Profile:
         return Profile(self.profile_buttons.checkedButton().property("profile"))
@@ -210,15 +185,20 @@ class ExportDialog(QDialog):
         ids = self.scopes[self.scope.currentIndex()][1]()
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting %n person(s) …", "", len(ids)))
-        self.pool.start(_ExportTask(self.database, ids, self.profile(), Path(target),
-                                    self._signals))
+        database, profile = self.database, self.profile()
 
-    def _finished(self, result: object) -> None:
+        def work(_progress: Progress) -> ExportResult:
+            with database.read_session() as session:
+                return export_persons(session, ids, profile, Path(target))
+        self.jobs.run(work, self._finished, self._failed)
+
+    def _failed(self, error: DefenceDirError) -> None:
+        """Any failure (a locked database, a full disk, a bug) ends the wait with its text."""
         self.export_button.setEnabled(True)
-        if isinstance(result, str):
-            self.status.setText(result)
-            return
-        assert isinstance(result, ExportResult)
+        self.status.setText(str(error))
+
+    def _finished(self, result: ExportResult) -> None:
+        self.export_button.setEnabled(True)
         self.result_message = self.tr("%n person(s) exported to {path}.", "",
                                       result.cards).format(path=result.target)
         self.accept()
@@ -341,7 +321,7 @@ class ImportDialog(QDialog):
         self.directory: KnownCards | None = None
         self.cancel = threading.Event()  # asked by the import's progress callback
         self.last_progress: tuple[int, int] | None = None
-        self.worker = Worker(self)
+        self.worker = Jobs(self, newest_only=True)  # a stale preview's answer is dropped
         self.mode = QComboBox()
         self.mode.setObjectName("matchMode")
         self.mode.addItem(self.tr("Fill empty fields"), MatchMode.FILL.value)
@@ -432,7 +412,7 @@ class ImportDialog(QDialog):
                 signal.emit(done, total)
             return True
 
-        def work() -> tuple[ImportPlan, list[Row], int, str | None]:
+        def work(_progress: Progress) -> tuple[ImportPlan, list[Row], int, str | None]:
             with database.read_session() as session:
                 directory = self.directory or KnownCards(session)
                 if not self.closed:
@@ -440,7 +420,7 @@ class ImportDialog(QDialog):
                 plan = plan_import(session, data, name, mode, directory, progress)
             rows, warned = preview_rows(plan, labels)
             return plan, rows, warned, encoding_warning(file_encoding(data))
-        self.worker.run(work, self.show_plan)
+        self.worker.run(work, self.show_plan, self.show_plan)
 
     def show_plan(self, result: object) -> None:
         self.previewing = False
@@ -494,10 +474,10 @@ class ImportDialog(QDialog):
                 signal.emit(done, total)  # queued to the GUI thread
             return not cancel.is_set()
 
-        def work() -> ImportResult:
+        def work(_progress: Progress) -> ImportResult:
             with database.session() as session:  # a cancel or error rolls everything back
                 return apply_import(session, plan, progress)
-        self.worker.run(work, self.imported)
+        self.worker.run(work, self.imported, self.imported)
 
     def _progress(self, done: int, total: int) -> None:
         if self.previewing and not self.importing:  # cards read and planned so far
@@ -566,14 +546,14 @@ class ImportDialog(QDialog):
         if self.batch_id is not None:
             self.accept()
             return
-        self.worker.callbacks.clear()
+        self.worker.forget()
         super().reject()
 
     def _release(self, _result: int) -> None:
         """Once closed, let go of the file, the plan and the directory (a large file's are
         hundreds of MB): the dialog object lives on with its parent window."""
         self.closed = True
-        self.worker.callbacks.clear()
+        self.worker.forget()
         self.previewing = self.preview_again = False
         self.data, self.plan, self.directory = b"", None, None
         self.model.set_rows([])
