@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from defence_dir.data.database import BUSY_TIMEOUT_VAR, open_database
 from defence_dir.errors import DefenceDirError
@@ -16,33 +16,42 @@ from defence_dir.ui.vcard.vcard_dialogs import ExportDialog
 
 
 @pytest.fixture
-def jobs(qapp):
-    jobs = Jobs(qapp)
+def owner(qtbot) -> QWidget:
+    """What the jobs belong to (a page or dialog), closed with the test."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def jobs(owner):
+    jobs = Jobs(owner)
     yield jobs
     jobs.wait()
 
 
 def test_a_bug_in_the_work_is_a_failure_with_one_line(jobs, qtbot):
     failures: list[DefenceDirError] = []
-    jobs.run(lambda _p: {}["missing"], lambda _r: pytest.fail("no result"), failures.append)
+    def work(_progress) -> None:
+        raise ValueError("no row 7\n  in sheet 2")
+    jobs.run(work, lambda _r: pytest.fail("no result"), failures.append)
     qtbot.waitUntil(lambda: bool(failures))
-    assert str(failures[0]) == "KeyError: 'missing'" and not jobs.busy
+    assert str(failures[0]) == "no row 7" and not jobs.busy
 
 
-def test_a_failure_nobody_handles_is_shown_in_a_message_box(qapp, qtbot, monkeypatch):
+def test_a_failure_nobody_handles_is_shown_in_a_message_box(jobs, qtbot, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
-    jobs = Jobs(qapp)
     jobs.run(lambda _p: 1 / 0, lambda _r: None)
     qtbot.waitUntil(lambda: bool(shown))
-    assert shown == ["ZeroDivisionError: division by zero"]
+    assert shown == ["division by zero"]
 
     def done(_result: object) -> None:  # showing the answer fails
         raise RuntimeError("the table is gone")
     failures: list[DefenceDirError] = []
     jobs.run(lambda _p: 1, done, failures.append)
     qtbot.waitUntil(lambda: bool(failures))
-    assert str(failures[0]) == "RuntimeError: the table is gone"
+    assert str(failures[0]) == "the table is gone"
 
 
 def test_cancel_stops_at_the_next_step_and_progress_arrives(jobs, qtbot):
@@ -65,17 +74,20 @@ def test_cancel_stops_at_the_next_step_and_progress_arrives(jobs, qtbot):
     assert answers == ["cancelled"] and steps[0] == (0, 10)
 
 
-def test_only_the_newest_job_answers(qapp, qtbot):
-    jobs = Jobs(qapp, newest_only=True)
+@pytest.mark.parametrize("drop_queued", [False, True])
+def test_only_the_newest_job_answers(owner, qtbot, drop_queued):
+    jobs = Jobs(owner, newest_only=True, drop_queued=drop_queued)
+    ran: list[str] = []
     gate, answers = threading.Event(), []
     jobs.run(lambda _p: gate.wait(5) and "old", answers.append)
-    jobs.run(lambda _p: "queued", answers.append)
+    jobs.run(lambda _p: ran.append("queued"), answers.append)
     jobs.run(lambda _p: "new", answers.append)
     gate.set()
     qtbot.waitUntil(lambda: bool(answers))
     jobs.wait()
     qtbot.wait(20)
     assert answers == ["new"]
+    assert ran == ([] if drop_queued else ["queued"])  # an import queued must still run
 
 
 @pytest.mark.sqlite_only(reason="SQLite's file lock")
@@ -123,6 +135,6 @@ def test_vcard_export_answers_errors_that_are_not_ours(db, qtbot, tmp_path: Path
     dialog.target.setText(str(tmp_path / "kontakte.vcf"))
     dialog.start_export()
     qtbot.waitUntil(lambda: "exportiert" not in dialog.status.text(), timeout=10_000)
-    assert dialog.status.text() == ("OperationalError: database is locked"
+    assert dialog.status.text() == ("database is locked"
                                     if isinstance(error, sqlite3.Error) else "MemoryError")
     assert dialog.export_button.isEnabled() and dialog.result() == 0

@@ -4,14 +4,18 @@
 `Jobs` object (so an undo never overtakes the change it undoes), and calls `done(result)` or
 `failed(error)` on the GUI thread. Every job answers exactly once whatever happens in it: an
 error of ours keeps its text, any other exception (a locked database, a full disk, a bug)
-becomes a DefenceDirError with one safe line (data/failures.describe: never SQL or row values),
-and so does an exception in `done` itself. Without `failed` the error is shown in a message
-box, so no caller can leave a dialog on "Exporting …" for good.
+becomes a DefenceDirError with one line (data/failures.worker_text: a database error's own
+message, never SQL or row values), and so does an exception in `done` itself. Without
+`failed` the error is shown in a message box, so no caller can leave a dialog on
+"Exporting …" for good.
 
 `progress(done, total)` inside the work reports to the `progress` callback and raises
 `Cancelled` once `cancel()` was called; the job then answers `cancelled()` (or nothing).
-With `newest_only`, a new job drops the queued ones and only the newest job answers (a search
-as the user types, a preview, a chart).
+With `newest_only`, only the newest job answers (a preview, a connection test); with
+`drop_queued` too, a new job also skips the queued ones and asks the running one to stop (a
+search as the user types, a chart: older ones are moot). `call(work, answer)` is `run` for
+work without progress whose one `answer` gets the result or the error (pages that show both in
+one place).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from defence_dir.data.failures import describe
+from defence_dir.data.failures import worker_text
 from defence_dir.errors import DefenceDirError
 from defence_dir.ui.common.messages import plain_message_box
 
@@ -42,8 +46,15 @@ class Cancelled(Exception):
 
 
 def as_error(exc: BaseException) -> DefenceDirError:
-    """The error a job answers with: ours as it is, any other as one safe line."""
-    return exc if isinstance(exc, DefenceDirError) else DefenceDirError(describe(exc))
+    """The error a job answers with: ours as it is, a file's as the system says it (and
+    which file), any other as one safe line."""
+    if isinstance(exc, DefenceDirError):
+        return exc
+    if isinstance(exc, OSError) and exc.strerror:
+        return DefenceDirError(f"{exc.strerror} ({exc.filename})" if exc.filename
+                               else exc.strerror)
+    lines = worker_text(exc).strip().splitlines()
+    return DefenceDirError(lines[0] if lines else type(exc).__name__)
 
 
 class _Signals(QObject):
@@ -85,9 +96,11 @@ class _Callbacks:
 class Jobs(QObject):
     """Runs jobs one after the other in a worker thread; answers on the GUI thread."""
 
-    def __init__(self, parent: QObject, *, newest_only: bool = False) -> None:
+    def __init__(self, parent: QObject, *, newest_only: bool = False,
+                 drop_queued: bool = False) -> None:
         super().__init__(parent)
-        self.newest_only = newest_only
+        self.newest_only = newest_only or drop_queued
+        self.drop_queued = drop_queued
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.signals = _Signals()
@@ -102,14 +115,19 @@ class Jobs(QObject):
         """Start `work(progress)`; returns the job's number (see `forget`)."""
         self._number += 1
         task = _Task(self._number, work, self.signals)
-        if self.newest_only:
+        if self.drop_queued:
             self.pool.clear()  # queued, not yet started jobs are out of date
             for callbacks in self._waiting.values():
                 callbacks.task.cancel.set()  # a running one stops at its next progress step
+        if self.newest_only:
             self._waiting.clear()
         self._waiting[self._number] = _Callbacks(task, done, failed, progress, cancelled)
         self.pool.start(task)
         return self._number
+
+    def call(self, work: Callable[[], Any], answer: Callable[[Any], None]) -> int:
+        """`work()` as a job; `answer` gets its result or, if it failed, the error."""
+        return self.run(lambda _progress: work(), answer, answer)
 
     @property
     def busy(self) -> bool:

@@ -67,8 +67,8 @@ from defence_dir.imports.spreadsheet.planning import (
 from defence_dir.imports.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.imports.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
 from defence_dir.records.persons import field_label
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
-from defence_dir.ui.common.worker import Worker
 from defence_dir.ui.imports.import_preview_model import (
     CHOICE,
     DETAILS,
@@ -204,7 +204,7 @@ class FilePage(QWizardPage):
             # refuses it if it changed since, as header row and columns were chosen for it.
             wizard.table_modified = _modified(path)
             return read_table_file(path, encoding=encoding, delimiter=delimiter)
-        self.w.worker.run(read, self.loaded)
+        self.w.worker.call(read, self.loaded)
 
     def loaded(self, result: object) -> None:
         if isinstance(result, DefenceDirError):
@@ -544,8 +544,8 @@ class PreviewPage(QWizardPage):
             if more and not isinstance(result, DefenceDirError):
                 show_busy_text(self.summary, self.summary.text() + " " + self.tr(
                     "(first {count} rows; the others follow …)").format(count=FIRST_ROWS))
-                self.w.worker.run(work(None), lambda whole: self.show_plan(whole, final=True))
-        self.w.worker.run(work(FIRST_ROWS), first)
+                self.w.worker.call(work(None), lambda whole: self.show_plan(whole, final=True))
+        self.w.worker.call(work(FIRST_ROWS), first)
 
     def labels(self) -> dict[RowAction, str]:
         return {RowAction.NEW: self.tr("new"), RowAction.MATCH: self.tr("already there"),
@@ -755,12 +755,12 @@ class ImportPage(QWizardPage):
                     self.w.reject()
                 else:  # the user may go back to the preview: have the rows ready again
                     self.w.button(QWizard.WizardButton.BackButton).setEnabled(True)
-                    self.w.worker.run(self.w.table_in_worker, self.w.file_page.read_again)
+                    self.w.worker.call(self.w.table_in_worker, self.w.file_page.read_again)
                 return
             assert isinstance(result, tuple)
             self.w.import_result, self.report = result
             self.show_report()
-        self.w.worker.run(work, done)
+        self.w.worker.call(work, done)
         return False
 
     def show_report(self) -> None:
@@ -812,7 +812,7 @@ class ImportPage(QWizardPage):
             else:
                 self.saved.setStyleSheet("")
                 self.saved.setText(self.tr("Report saved: {path}").format(path=path))
-        self.w.worker.run(lambda: write_report_xlsx(path, plan, report), done)
+        self.w.worker.call(lambda: write_report_xlsx(path, plan, report), done)
 
 
 class SpreadsheetWizard(QWizard):
@@ -827,14 +827,14 @@ class SpreadsheetWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(900, 620)
         self.database = database
-        self.worker = Worker(self)
+        self.worker = Jobs(self, newest_only=True)
         self.table: TableFile | None = None
         self.released: tuple[Path, str | None, str | None, float | None] | None = None
         self.table_modified: float | None = None  # of the file when it was read
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
         self.directory: KnownDirectory | None = None
-        self.directory_worker = Worker(self)
+        self.directory_worker = Jobs(self, newest_only=True)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
@@ -892,13 +892,13 @@ class SpreadsheetWizard(QWizard):
                 return self.directory
 
         # Nothing to do with the answer; after an error the preview loads the directory.
-        self.directory_worker.run(work, lambda _result: None)
+        self.directory_worker.call(work, lambda _result: None)
 
     def _release(self, _result: int) -> None:
         """Once closed, let go of the file, the preview and the directory (hundreds of MB for
         a large file): the wizard object may live on with its parent window."""
         for worker in (self.worker, self.directory_worker):
-            worker.callbacks.clear()  # a preview still running is not shown any more
+            worker.forget()  # a preview still running is not shown any more
         self.table = self.plan = self.directory = self.released = None
         self.import_page.report = None
         self.preview_page.model.set_rows([])

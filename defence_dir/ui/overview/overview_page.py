@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from defence_dir.data.database import Database
 from defence_dir.overview.figures import Overview, overview
-from defence_dir.ui.common.worker import Worker
+from defence_dir.ui.common.jobs import Jobs, Progress
 from defence_dir.ui.overview.charts import Bar, BarChart, Line, LineChart
 
 # More bars than this make a chart taller than a screen and no easier to read: the largest
@@ -38,7 +38,7 @@ class OverviewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.figures: Overview | None = None
-        self.worker = Worker(self)
+        self.worker = Jobs(self, drop_queued=True)  # a queued load is out of date
         self._stale = True
 
         body = QWidget()
@@ -93,11 +93,10 @@ class OverviewPage(QScrollArea):
         self._stale = False
         database = self.database
 
-        def load() -> Overview:
+        def load(_progress: Progress) -> Overview:
             with database.read_session() as session:
                 return overview(session)
-        self.worker.pool.clear()  # a queued load is out of date; only the newest answers
-        self.worker.run(load, self._loaded)
+        self.worker.run(load, self._loaded, self._loaded)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -416,13 +416,13 @@ class MainWindow(QMainWindow):
         self._save_settings()
         release_clipboard()
         self.runner.wait(2000)
-        self.overview.worker.pool.waitForDone(2000)
+        self.overview.worker.wait(2000)
         self.privacy.worker.wait()  # an erasure must finish: it ends in VACUUM
         if self.copy_banner is not None:  # a sync stopped at Cancel leaves the copy as it was
             self.copy_banner.cancel.set()
             self.copy_banner.wait()
         # Let a mail-merge file be written completely.
-        self.collections.mailing.pool.waitForDone(10000)
+        self.collections.mailing.jobs.wait(10000)
         super().closeEvent(event)
 
     # --- data access (through the core) ---------------------------------------------------------

@@ -32,7 +32,7 @@ class SearchRunner(QObject):
     def __init__(self, service: SearchService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.jobs = Jobs(self, newest_only=True)  # a newer request makes older ones moot
+        self.jobs = Jobs(self, drop_queued=True)  # a newer request makes older ones moot
         self._generation = 0
         self._pending: SearchRequest | None = None
         self._timer = QTimer(self)
