@@ -1255,6 +1255,14 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../defence_dir/ui/common/jobs.py" line="192"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+</context>
+<context>
     <name>MailingActions</name>
     <message numerus="yes">
         <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="106"/>

@@ -101,6 +101,7 @@ def test_the_app_names_a_locked_database_at_start(db_path, monkeypatch, qapp):
 
 
 def test_a_worker_never_shows_sql_or_parameters(qapp, qtbot):
+    from PySide6.QtWidgets import QWidget
     from sqlalchemy.exc import OperationalError
 
     from defence_dir.errors import DefenceDirError
@@ -110,7 +111,9 @@ def test_a_worker_never_shows_sql_or_parameters(qapp, qtbot):
         raise OperationalError("UPDATE person SET family_name = ?", ("Weiß",),
                                Exception("no such column: x"))
 
-    worker = Jobs(qapp)
+    owner = QWidget()  # what the jobs belong to, closed with the test
+    qtbot.addWidget(owner)
+    worker = Jobs(owner)
     answers: list[object] = []
     worker.run(broken, answers.append, answers.append)
     worker.wait()

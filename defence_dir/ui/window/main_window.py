@@ -51,6 +51,7 @@ from defence_dir.ui.team import sync_banner
 from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, ImportDialog, QrDialog, vcard_mime_data
 from defence_dir.ui.window.app import release_clipboard
 from defence_dir.ui.window.detail_pane import DetailPane
+from defence_dir.ui.window.organisation_filter import OrganisationFilter, organisation_finder
 from defence_dir.ui.window.person_drag import with_person_ids
 from defence_dir.ui.window.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.window.sections import SECTION_OF_KIND, SECTIONS, Section
@@ -172,7 +173,9 @@ class MainWindow(QMainWindow):
                          "Distribution list": self.tr("All lists"),
                          "Event": self.tr("All events")}
         for key, _model, label in FILTERS:
-            combo = QComboBox()
+            combo = OrganisationFilter(organisation_finder(
+                self.search_service, self._organisation_rows), filter_labels[label]) \
+                if key == "organisation_id" else QComboBox()
             combo.setObjectName(f"filter_{key}")
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -465,6 +468,8 @@ class MainWindow(QMainWindow):
         with self.database.read_session() as session:
             for key, model, label in FILTERS:
                 combo = self.filter_combos[key]
+                if isinstance(combo, OrganisationFilter):
+                    continue  # it searches: no list of every organisation to load
                 previous = combo.currentData()
                 combo.blockSignals(True)
                 combo.clear()
