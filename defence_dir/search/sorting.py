@@ -73,6 +73,13 @@ def sorted_ids(session: Session, condition: ClassCondition | None, tags: list[st
                    f"LIMIT {'ALL' if limit < 0 else '%s'} OFFSET %s",
                    tuple([*params, *([] if limit < 0 else [limit]), offset]))
         return [row[0] for row in rows]
+    if fts and order.key == SortKey.NAME:
+        # Name order is id order: FTS5 walks its matches by rowid and stops after the page,
+        # where the general path below would collect every match first.
+        inner, params = fts_sql(condition, tags)
+        rows = run(f"{inner}{' DESC' if order.descending else ''} LIMIT ? OFFSET ?",
+                   (*params, limit, offset))
+        return [row[0] for row in rows]
     if fts:
         where = ""
         params: list[object] = []

@@ -125,15 +125,6 @@ class HitTableModel(QAbstractTableModel):
             self.order = wanted
             self.orderChanged.emit()
 
-    def sort_column(self) -> int:
-        """The column the hits are sorted by (-1: by rank), for the header's indicator."""
-        if self.order is None:
-            return -1
-        for column, spec in enumerate(self.columns):
-            if SORT_KEYS.get(spec.key) == self.order.key:
-                return column
-        return -1
-
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
