@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from defence_dir.data.database import BUSY_TIMEOUT_VAR, open_database
 from defence_dir.errors import DefenceDirError
 from defence_dir.ui.common.jobs import Jobs
-from defence_dir.ui.vcard.vcard_dialogs import ExportDialog
+from defence_dir.ui.vcard.export_dialog import ExportDialog
 
 
 @pytest.fixture
@@ -125,11 +125,11 @@ def test_vcard_export_answers_errors_that_are_not_ours(db, qtbot, tmp_path: Path
                                                        error):
     """A driver error that escaped the engine's translation, or memory running out: the
     dialog used to catch only our own errors and stayed on "Exporting …" for good."""
-    from defence_dir.ui.vcard import vcard_dialogs
+    from defence_dir.vcard import service
 
     def export(*_args: object) -> None:
         raise error
-    monkeypatch.setattr(vcard_dialogs, "export_persons", export)
+    monkeypatch.setattr(service, "export_cards", export)
     dialog = ExportDialog(None, db, [("Alle", lambda: [1])])
     qtbot.addWidget(dialog)
     dialog.target.setText(str(tmp_path / "kontakte.vcf"))
