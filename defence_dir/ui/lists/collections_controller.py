@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
 )
-from sqlalchemy import select
 
 from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
@@ -26,7 +25,9 @@ from defence_dir.lists import editing as list_editing
 from defence_dir.lists import member_rows as members
 from defence_dir.lists.consent import members_without_consent, unsubscribe_many
 from defence_dir.lists.consent import set_attendance as set_attendance_status
+from defence_dir.records.choices import choices
 from defence_dir.ui.common import progress_jobs
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box
 from defence_dir.ui.common.progress_jobs import ProgressJobs
 from defence_dir.ui.lists.collection_dialog import CollectionDialog
@@ -38,9 +39,6 @@ from defence_dir.ui.records.undo_commands import (
     MembersChange,
     RenamedCollection,
 )
-
-if TYPE_CHECKING:
-    from defence_dir.ui.window.main_window import MainWindow
 
 
 def merged(results: list[Any]) -> Any:
@@ -66,11 +64,12 @@ def busy() -> Iterator[None]:
 
 
 class CollectionsController(QObject):
-    def __init__(self, window: MainWindow, changed: Callable[[str, list[int]], None]) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, changed: Callable[[str, list[int]], None]) -> None:
+        super().__init__(window.window())
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
-        self.jobs = ProgressJobs(window)  # thousands of members change off the GUI thread
+        # Thousands of members change off the GUI thread.
+        self.jobs = ProgressJobs(window.window())
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -90,10 +89,7 @@ class CollectionsController(QObject):
 
     # --- showing ----------------------------------------------------------------------------------
     def names(self, kind: str) -> list[tuple[int, str]]:
-        model = list_editing.MODELS[kind]
-        with self.database.read_session() as session:
-            return [(int(i), str(n)) for i, n in session.execute(
-                select(model.id, model.name).order_by(model.name))]
+        return choices(self.database, kind)
 
     def reload_sidebar(self) -> None:
         for kind in list_editing.MODELS:
@@ -136,7 +132,7 @@ class CollectionsController(QObject):
     # --- create, rename, delete -------------------------------------------------------------------
     def create(self, kind: str) -> None:
         title = self.tr("New distribution list") if kind == "list" else self.tr("New event")
-        dialog = CollectionDialog(self.window, kind, title=title)
+        dialog = CollectionDialog(self.window.window(), kind, title=title)
         while self.window.run_dialog(dialog):
             try:
                 with self.database.session() as session:
@@ -160,7 +156,7 @@ class CollectionsController(QObject):
             before = list_editing.values_of(record)
         title = self.tr("Edit distribution list") if kind == "list" \
             else self.tr("Edit event")
-        dialog = CollectionDialog(self.window, kind, before, title=title)
+        dialog = CollectionDialog(self.window.window(), kind, before, title=title)
         while self.window.run_dialog(dialog):
             after = dialog.values()
             try:
@@ -425,7 +421,7 @@ class CollectionsController(QObject):
     # --- questions (methods so that tests can answer them) -------------------------------------
     def ask_note(self, title: str, label: str, *, required: bool) -> str | None:
         """The user's note; None when cancelled (or left empty though required)."""
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.window())
         dialog.setObjectName("noteDialog")
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -440,7 +436,7 @@ class CollectionsController(QObject):
         return None if required and not text else text
 
     def ask_new_consent(self, count: int) -> bool:
-        box = plain_message_box(self.window, QMessageBox.Icon.Question,
+        box = plain_message_box(self.window.window(), QMessageBox.Icon.Question,
                                 self.tr("Unsubscribed earlier"), self.tr(
                                     "%n of these persons unsubscribed from this list earlier "
                                     "and were not added.\n\nHave they explicitly given a new "

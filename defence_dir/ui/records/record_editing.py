@@ -4,15 +4,15 @@ window: each through its dialog, as one undoable step, never silently over a con
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import Organisation, Topic
 from defence_dir.errors import DefenceDirError
+from defence_dir.records.choices import choices
 from defence_dir.records.organisations import (
     create_organisation,
     create_topic,
@@ -34,6 +34,7 @@ from defence_dir.records.persons import (
     update_person,
 )
 from defence_dir.records.snapshots import snapshot_person
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.records.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.records.person_dialog import PersonDialog
 from defence_dir.ui.records.undo_commands import (
@@ -46,35 +47,28 @@ from defence_dir.ui.records.undo_commands import (
     TopicExistence,
 )
 
-if TYPE_CHECKING:
-    from defence_dir.ui.window.main_window import MainWindow
-
 
 class RecordEditor(QObject):
     """The window's New/Edit/Delete for the directory's own records (lists and events have
     the CollectionsController)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.window())
         self.window = window
 
     def _push(self, command: Callable[..., QUndoCommand], text: str, *args: Any) -> None:
         """One undoable step; every command refreshes the window and reports its errors."""
         self.window.undo_stack.push(command(text, self.window.database, *args,
-                                            self.window._data_changed,
+                                            self.window.data_changed.emit,
                                             self.window.report_error))
 
     def choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        with self.window.database.read_session() as session:
-            orgs = [tuple(r) for r in session.execute(
-                select(Organisation.id, Organisation.name).order_by(Organisation.name))]
-            topics = [tuple(r) for r in session.execute(
-                select(Topic.id, Topic.name).order_by(Topic.name))]
-        return orgs, topics  # type: ignore[return-value]
+        database = self.window.database
+        return choices(database, "organisation"), choices(database, "topic")
 
     def create_person(self, draft: PersonDraft | None = None) -> None:
         organisations, topics = self.choices()
-        dialog = PersonDialog(self.window, draft, organisations, topics,
+        dialog = PersonDialog(self.window.window(), draft, organisations, topics,
                               title=self.tr("New person"))
         if not self.window.run_dialog(dialog):
             return
@@ -85,7 +79,7 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(CreatedPersons, self.tr("New person"), [person_id])
-        self.window._data_changed("person", [person_id])
+        self.window.data_changed.emit("person", [person_id])
         self.window.go_to("person", person_id)
 
     def edit_person(self, person_id: int) -> None:
@@ -93,7 +87,7 @@ class RecordEditor(QObject):
             person = get_person(session, person_id)
             before, version = draft_of(person), person.version
         organisations, topics = self.choices()
-        dialog = PersonDialog(self.window, before, organisations, topics,
+        dialog = PersonDialog(self.window.window(), before, organisations, topics,
                               title=self.tr("Edit person"))
         if not self.window.run_dialog(dialog):
             return
@@ -108,7 +102,7 @@ class RecordEditor(QObject):
         except ConcurrentEditError as exc:
             if exc.found is None:
                 self.window.report_error(str(exc))
-                self.window._data_changed("person", [person_id])
+                self.window.data_changed.emit("person", [person_id])
                 return False
             choice = self.window.ask_conflict(str(exc))
             if choice == "overwrite":
@@ -116,13 +110,13 @@ class RecordEditor(QObject):
                     before = draft_of(get_person(session, person_id))
                 return self.save_person(person_id, before, after, exc.found)
             if choice == "reload":
-                self.window._data_changed("person", [person_id])
+                self.window.data_changed.emit("person", [person_id])
             return False
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return False
         self._push(EditedPerson, self.tr("Edit person"), person_id, before, after, new_version)
-        self.window._data_changed("person", [person_id])
+        self.window.data_changed.emit("person", [person_id])
         return True
 
     def delete_persons(self, ids: list[int]) -> None:
@@ -140,11 +134,12 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(DeletedPersons, self.tr("Delete"), snapshots)
-        self.window._data_changed("person", ids)
+        self.window.data_changed.emit("person", ids)
 
     def create_organisation(self) -> None:
         _orgs, topics = self.choices()
-        dialog = OrganisationDialog(self.window, None, topics, title=self.tr("New organisation"))
+        dialog = OrganisationDialog(self.window.window(), None, topics,
+                                    title=self.tr("New organisation"))
         if not self.window.run_dialog(dialog):
             return
         try:
@@ -155,7 +150,7 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(OrganisationExistence, self.tr("New organisation"), snapshot, True)
-        self.window._data_changed("organisation", [org_id])
+        self.window.data_changed.emit("organisation", [org_id])
         self.window.go_to("organisation", org_id)
 
     def edit_organisation(self, org_id: int) -> None:
@@ -165,7 +160,8 @@ class RecordEditor(QObject):
                 return
             before = organisation_draft_of(org)
         _orgs, topics = self.choices()
-        dialog = OrganisationDialog(self.window, before, topics, title=self.tr("Edit organisation"))
+        dialog = OrganisationDialog(self.window.window(), before, topics,
+                                    title=self.tr("Edit organisation"))
         if not self.window.run_dialog(dialog):
             return
         try:
@@ -175,7 +171,7 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(EditedOrganisation, self.tr("Edit organisation"), org_id, before, dialog.draft())
-        self.window._data_changed("organisation", [org_id])
+        self.window.data_changed.emit("organisation", [org_id])
 
     def delete_organisation(self, org_id: int) -> None:
         self._delete("organisation", org_id, self.tr(
@@ -184,7 +180,7 @@ class RecordEditor(QObject):
             OrganisationExistence)
 
     def create_topic(self) -> None:
-        dialog = TopicDialog(self.window, title=self.tr("New technology field"))
+        dialog = TopicDialog(self.window.window(), title=self.tr("New technology field"))
         while self.window.run_dialog(dialog):
             try:
                 with self.window.database.session() as session:
@@ -195,7 +191,7 @@ class RecordEditor(QObject):
                 dialog.show_error(str(exc))
                 continue
             self._push(TopicExistence, self.tr("New technology field"), snapshot, True)
-            self.window._data_changed("topic", [topic_id])
+            self.window.data_changed.emit("topic", [topic_id])
             self.window.go_to("topic", topic_id)
             return
 
@@ -205,7 +201,7 @@ class RecordEditor(QObject):
             if topic is None:
                 return
             before = (topic.name, topic.description)
-        dialog = TopicDialog(self.window, before[0], before[1] or "",
+        dialog = TopicDialog(self.window.window(), before[0], before[1] or "",
                              title=self.tr("Edit technology field"))
         while self.window.run_dialog(dialog):
             after = (dialog.name.text(), dialog.description.toPlainText())
@@ -216,7 +212,7 @@ class RecordEditor(QObject):
                 dialog.show_error(str(exc))
                 continue
             self._push(EditedTopic, self.tr("Edit technology field"), topic_id, before, after)
-            self.window._data_changed("topic", [topic_id])
+            self.window.data_changed.emit("topic", [topic_id])
             return
 
     def delete_topic(self, topic_id: int) -> None:
@@ -240,4 +236,4 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(command, self.tr("Delete"), snapshot, False)
-        self.window._data_changed(kind, [record_id])
+        self.window.data_changed.emit(kind, [record_id])

@@ -49,7 +49,7 @@ def test_typing_offers_what_the_search_finds_and_picking_filters(window, qtbot, 
     assert combo.currentText().startswith("Rheinmetall") and combo.count() == 2
     names = [window.table.model().index(r, 0).data()
              for r in range(window.table.model().rowCount())]
-    assert names == ["Anna Zander"] and window.filters().organisation_id == rheinmetall
+    assert names == ["Anna Zander"] and window.page.filters().organisation_id == rheinmetall
 
     combo = type_into(window, qtbot, "rheinwerk")
     assert len(offered(combo)) == FIND_LIMIT and all(o.endswith("– Köln") for o in offered(combo))
@@ -60,11 +60,11 @@ def test_clearing_the_field_means_all_organisations(window, qtbot, settle):
     combo = type_into(window, qtbot, "rheinmetall")
     combo.choose(combo.choices.item(0).data(ID_ROLE), combo.choices.item(0).text())
     settle(window)
-    assert window.filters().organisation_id is not None
+    assert window.page.filters().organisation_id is not None
     combo.lineEdit().clear()
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     combo.lineEdit().editingFinished.emit()
     settle(window)
-    assert window.filters().organisation_id is None
-    window.clear_filters()
+    assert window.page.filters().organisation_id is None
+    window.search_bar.clear_filters()
     assert combo.currentIndex() == 0
