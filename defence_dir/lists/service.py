@@ -22,13 +22,14 @@ from defence_dir.data.models import AttendanceStatus as AttendanceStatus  # for 
 from defence_dir.lists import consent, editing, mailing
 from defence_dir.lists import member_rows as members
 from defence_dir.lists.editing import CollectionSnapshot as CollectionSnapshot
-from defence_dir.lists.mailing import EmailLine, Recipient
-from defence_dir.lists.member_rows import AddOutcome, MemberRow, MembersState
+from defence_dir.lists.mailing import EmailLine as EmailLine
+from defence_dir.lists.mailing import Recipient
+from defence_dir.lists.member_rows import AddOutcome as AddOutcome
+from defence_dir.lists.member_rows import MemberRow as MemberRow
+from defence_dir.lists.member_rows import MembersState as MembersState
+from defence_dir.lists.member_rows import Progress as Progress
 from defence_dir.lists.member_rows import combine_states as combine_states
 from defence_dir.records.kinds import RecordKind
-
-Progress = Callable[[int, int], object]  # (persons done, persons in all); raise to cancel
-
 
 # --- the lists and events themselves ----------------------------------------------------------
 
@@ -132,7 +133,7 @@ def _change(db: Database, kind: RecordKind, owner_id: int, person_ids: Sequence[
             progress: Progress | None) -> MembersChanged:
     with db.session() as session:
         before, results, after = members.change_in_steps(session, kind, owner_id, person_ids,
-                                                         change, progress)  # type: ignore[arg-type]
+                                                         change, progress)
     return MembersChanged(before, after, _merged(results))
 
 
@@ -185,7 +186,7 @@ def set_members_state(db: Database, state: MembersState,
         if progress is None:
             members.apply_members_state(session, state)
         else:
-            members.apply_in_steps(session, state, progress)  # type: ignore[arg-type]
+            members.apply_in_steps(session, state, progress)
 
 
 # --- the mailing --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _ as core_text
 from defence_dir.lists import service as lists
-from defence_dir.lists.mailing import EmailLine
+from defence_dir.lists.service import EmailLine
 from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.lists.members_view import MembersPanel
 
