@@ -1,5 +1,5 @@
 """Data-protection requests (DSGVO): access to everything stored about a person, and complete
-erasure that leaves nothing of them in the database file."""
+erasure that leaves nothing of them in the database file; service.py is the way in."""
 
 from defence_dir.privacy.access import access_report, write_access_json, write_access_xlsx
 from defence_dir.privacy.erasure import (
