@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from defence_dir.data.database import Database
 from defence_dir.data.models import AttendanceStatus as AttendanceStatus  # for the views
+from defence_dir.data.models import DistributionList, Event
+from defence_dir.errors import NotFoundError
 from defence_dir.lists import consent, editing, mailing
 from defence_dir.lists import member_rows as members
 from defence_dir.lists.editing import CollectionSnapshot as CollectionSnapshot
@@ -48,10 +50,17 @@ def name_of(db: Database, kind: RecordKind, record_id: int) -> str:
         return editing.get_collection(session, kind, record_id).name
 
 
+def _found(session: Session, kind: RecordKind, record_id: int) -> DistributionList | Event | None:
+    try:
+        return editing.get_collection(session, kind, record_id)
+    except NotFoundError:
+        return None
+
+
 def values_of(db: Database, kind: RecordKind, record_id: int) -> dict[str, Any] | None:
     """What create() and rename() take, as stored now; None when it no longer exists."""
     with db.read_session() as session:
-        record = session.get(editing.MODELS[kind], record_id)
+        record = _found(session, kind, record_id)
         return None if record is None else editing.values_of(record)
 
 
@@ -93,7 +102,7 @@ def member_rows(db: Database, kind: RecordKind, owner_id: int, *,
     """The name and the members (attendees), alphabetically; with `without_consent` only the
     subscribed members without proof of consent (lists). None when it no longer exists."""
     with db.read_session() as session:
-        record = session.get(editing.MODELS[kind], owner_id)
+        record = _found(session, kind, owner_id)
         if record is None:
             return None
         rows = members.member_rows(session, kind, owner_id)

@@ -81,8 +81,9 @@ class CollectionsController(QObject):
         for kind in COLLECTION_KINDS:
             self.sidebar.set_records(kind, self.names(kind))
 
-    def show_members(self, kind: RecordKind, owner_id: int) -> None:
+    def show_members(self, kind: RecordKind | str, owner_id: int) -> None:
         """Show who is on the list or at the event (called when one is selected)."""
+        kind = RecordKind(kind)  # the window still passes plain strings
         shown = lists.member_rows(self.database, kind, owner_id,
                                   without_consent=self.panel.without_consent.isChecked())
         if shown is None:
@@ -111,7 +112,8 @@ class CollectionsController(QObject):
         self.reload_members()
 
     # --- create, rename, delete -------------------------------------------------------------------
-    def create(self, kind: RecordKind) -> None:
+    def create(self, kind: RecordKind | str) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
         title = (self.tr("New distribution list") if kind == RecordKind.LIST
                  else self.tr("New event"))
         dialog = CollectionDialog(self.window, kind, title=title)
@@ -129,7 +131,8 @@ class CollectionsController(QObject):
             self.window.go_to(kind, record_id)
             return
 
-    def rename(self, kind: RecordKind, record_id: int) -> None:
+    def rename(self, kind: RecordKind | str, record_id: int) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
         before = lists.values_of(self.database, kind, record_id)
         if before is None:
             return
@@ -149,7 +152,8 @@ class CollectionsController(QObject):
             self.changed(kind, [record_id])
             return
 
-    def delete(self, kind: RecordKind, record_id: int) -> None:
+    def delete(self, kind: RecordKind | str, record_id: int) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
         text = (self.tr("Delete this distribution list? Its members and their consent history "
                         "go with it. You can undo this.") if kind == RecordKind.LIST
                 else self.tr("Delete this event? Its attendance records go with it. You can "
@@ -231,9 +235,10 @@ class CollectionsController(QObject):
                 then(change.result)
         self._run_change(text, kind, owner_id, person_ids, work, finished)
 
-    def add_persons(self, kind: RecordKind, owner_id: int, person_ids: list[int]) -> None:
+    def add_persons(self, kind: RecordKind | str, owner_id: int, person_ids: list[int]) -> None:
         """Add persons by hand (context menu or drop). Persons who unsubscribed from a list are
         skipped unless the user explicitly records a new consent for them."""
+        kind = RecordKind(kind)  # a drop on the sidebar passes the kind as a string
         if not person_ids:
             return
         try:
