@@ -24,7 +24,7 @@ from defence_dir.ui.common.translations import install_language
 from defence_dir.ui.window.app import ensure_application
 
 if TYPE_CHECKING:
-    from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
+    from defence_dir.ui.vcard.import_dialog import ImportDialog
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -255,10 +255,10 @@ def show_import_progress(importer: ImportDialog, suffix: str) -> None:
 
     from sqlalchemy.orm import Session
 
-    from defence_dir.ui.vcard import vcard_dialogs
+    from defence_dir.vcard import service as vcard_service
     from defence_dir.vcard.importer import ImportPlan, ImportResult
 
-    real = vcard_dialogs.apply_import
+    real = vcard_service.apply_import
     held, release = threading.Event(), threading.Event()
 
     def holding(session: Session, plan: ImportPlan,
@@ -274,7 +274,7 @@ def show_import_progress(importer: ImportDialog, suffix: str) -> None:
             return answer
         return real(session, plan, gated)
 
-    vcard_dialogs.apply_import = holding
+    vcard_service.apply_import = holding
     try:
         importer.run_import()
         held.wait(20)
@@ -285,7 +285,7 @@ def show_import_progress(importer: ImportDialog, suffix: str) -> None:
         importer.wait()
         settle()
     finally:
-        vcard_dialogs.apply_import = real
+        vcard_service.apply_import = real
 
 
 def team_settings_screenshot(database: Database, suffix: str) -> None:
@@ -379,7 +379,9 @@ def main() -> int:
         save(dialog, f"person_dialog_invalid{suffix}")
         dialog.close()
 
-        from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, ImportDialog, QrDialog
+        from defence_dir.ui.vcard.export_dialog import ExportDialog
+        from defence_dir.ui.vcard.import_dialog import ImportDialog
+        from defence_dir.ui.vcard.qr_dialog import QrDialog
         from defence_dir.vcard.writer import Profile, card, load_cards
 
         export = ExportDialog(window, database, [

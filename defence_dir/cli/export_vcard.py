@@ -32,7 +32,8 @@ def register(formats: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from defence_dir.search.service import SearchService
-    from defence_dir.vcard.export import export_persons, target_kind
+    from defence_dir.vcard.export import target_kind
+    from defence_dir.vcard.service import export_cards
     from defence_dir.vcard.writer import Profile
 
     output: Path = args.output
@@ -44,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
         with db.read_session() as session:
             filters = filters_of(session, args, "person")
         ids = SearchService(db.read_session).all_ids(args.query, filters)
-        with db.read_session() as session:
-            result = export_persons(session, ids, Profile(args.profile), output)
+        result = export_cards(db, ids, Profile(args.profile), output)
     finally:
         db.close()
     print(_("{count} persons exported to {path}.", count=result.cards, path=result.target),

@@ -63,31 +63,31 @@ def register(subparsers: Any) -> None:
 
 
 def run_imports(args: argparse.Namespace) -> int:
-    from defence_dir.imports.batches import import_batches
+    from dataclasses import asdict
+
+    from defence_dir.imports.service import import_batches
 
     db = database_from(args)
     try:
-        with db.read_session() as session:
-            batches = import_batches(session)
+        batches = import_batches(db)
     finally:
         db.close()
     if args.json:
-        print_json(batches)
+        print_json([asdict(b) for b in batches])
         return 0
     print_table([_("ID"), _("File"), _("Imported"), _("Rows"), _("New"), _("Updated"), ""],
-                [[str(b["id"]), b["file"], (b["imported_at"] or "")[:16].replace("T", " "),
-                  str(b["rows"]), str(b["created"]), str(b["updated"]),
-                  _("undone") if b["undone"] else ""] for b in batches])
+                [[str(b.id), b.file, (b.imported_at or "")[:16].replace("T", " "),
+                  str(b.rows), str(b.created), str(b.updated),
+                  _("undone") if b.undone else ""] for b in batches])
     return 0
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from defence_dir.imports.undo import undo_import
+    from defence_dir.imports.service import undo
 
     db = database_from(args)
     try:
-        with db.session() as session:
-            counts = undo_import(session, args.batch)
+        counts = undo(db, args.batch)
     finally:
         db.close()
     print(_("Import {id} undone: {deleted} records removed, {restored} restored.",
@@ -108,9 +108,10 @@ def run(args: argparse.Namespace) -> int:
         raise DefenceDirError(_("{name} is neither a vCard file (.vcf) nor a spreadsheet "
                                 "(.xlsx, .xls, .ods, .csv).", name=path.name))
     from defence_dir.records.persons import field_label
-    from defence_dir.vcard.importer import MatchMode, apply_import, plan_import
+    from defence_dir.vcard.importer import MatchMode
     from defence_dir.vcard.reader import file_encoding
     from defence_dir.vcard.report import import_report
+    from defence_dir.vcard.service import import_cards, plan_cards
 
     try:
         data = path.read_bytes()
@@ -123,12 +124,11 @@ def run(args: argparse.Namespace) -> int:
         encoding = file_encoding(data)
     db = database_from(args)
     try:
-        with db.read_session() as session:  # planning reads; the write lock is for writing
-            plan = plan_import(session, data, path.name, MatchMode(args.matches))
+        # Planning reads; the write lock is taken for the writing alone.
+        plan = plan_cards(db, data, path.name, MatchMode(args.matches))
         batch_id = None
         if not args.dry_run:
-            with db.session() as session:
-                batch_id = apply_import(session, plan).batch_id
+            batch_id = import_cards(db, plan).batch_id
     finally:
         db.close()
     report = import_report(plan, batch_id, encoding)

@@ -15,22 +15,18 @@ ROW_LABELS = {"new": N_("new"), "match": N_("match"), "duplicate": N_("duplicate
 
 
 def run_spreadsheet(args: argparse.Namespace) -> int:
-    from defence_dir.imports.spreadsheet.cleaning import StatusReading
+    from defence_dir.imports import service
     from defence_dir.imports.spreadsheet.columns import (
         EVENT_ONLY,
         FIELDS,
         IGNORE,
         STATUSES,
         find_header_row,
-        guess_mapping,
-        remembered_status_words,
         status_key,
     )
-    from defence_dir.imports.spreadsheet.planning import MatchChoice, plan_rows
+    from defence_dir.imports.spreadsheet.planning import MatchChoice
     from defence_dir.imports.spreadsheet.reading import read_table_file
     from defence_dir.imports.spreadsheet.report import import_report
-    from defence_dir.imports.spreadsheet.writing import ImportTarget, apply_plan
-    from defence_dir.lists.consent import get_event_by_name, get_list_by_name
     from defence_dir.records.persons import field_label
 
     if not 0 <= args.threshold <= 100:
@@ -51,33 +47,25 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
         raise ValidationError(_("Row {row} does not exist in the sheet.", row=args.header_row))
     db = database_from(args)
     try:
-        # Planning only reads: the write lock is taken for the writing alone, so a colleague's
-        # save is not held up by the preview of a large file (nor is a dry run refused on a
-        # read-only database).
-        with db.read_session() as session:
-            target = ImportTarget(  # first: a misspelt list or event fails before the work
-                list_id=get_list_by_name(session, args.list).id if args.list else None,
-                event_id=get_event_by_name(session, args.event).id if args.event else None,
-                status_for_all=args.status)
-            mapping = guess_mapping(sheet.rows[header], session)
-            for item in args.map:
-                column, _sep, field = item.partition("=")
-                if field not in (*FIELDS, IGNORE) or column not in mapping.headings:
-                    raise ValidationError(_("--map {item}: no such column or field.",
-                                            item=item))
-                mapping.fields[mapping.headings.index(column)] = field
-            # A status is about an event: for the directory alone or a list it is ignored.
-            statuses = StatusReading(args.status or "registered", {
-                **remembered_status_words(session), **placed}) if args.event else None
-            plan = plan_rows(session, sheet.rows, header, mapping, file_name=args.file.name,
-                             sheet=sheet.name if len(table.sheets) > 1 else None,
-                             threshold=args.threshold, choice=MatchChoice(args.matches),
-                             statuses=statuses)
-            sheet.rows.clear()  # the plan holds what is written: 100 MB less for 100,000 rows
+        # First: a misspelt list or event fails before the work.
+        target = service.target_by_names(db, args.list, args.event, args.status)
+        mapping = service.guess_columns(db, sheet.rows[header])
+        for item in args.map:
+            column, _sep, field = item.partition("=")
+            if field not in (*FIELDS, IGNORE) or column not in mapping.headings:
+                raise ValidationError(_("--map {item}: no such column or field.", item=item))
+            mapping.fields[mapping.headings.index(column)] = field
+        # A status is about an event: for the directory alone or a list it is ignored.
+        plan = service.plan_spreadsheet(
+            db, sheet.rows, header, mapping, file_name=args.file.name,
+            sheet=sheet.name if len(table.sheets) > 1 else None, threshold=args.threshold,
+            choice=MatchChoice(args.matches),
+            status_default=(args.status or "registered") if args.event else None,
+            placed_statuses=placed)
+        sheet.rows.clear()  # the plan holds what is written: 100 MB less for 100,000 rows
         result = None
         if not args.dry_run:
-            with db.session() as session:
-                result = apply_plan(session, plan, target)
+            result = service.apply_spreadsheet(db, plan, target)
     finally:
         db.close()
     counts = plan.counts()
@@ -91,7 +79,7 @@ def run_spreadsheet(args: argparse.Namespace) -> int:
                     "sheet": sheet.name,
                     "header_row": header + 1, "encoding": table.encoding,
                     "delimiter": table.delimiter,
-                    "mapping": {heading: IGNORE if statuses is None and field in EVENT_ONLY
+                    "mapping": {heading: IGNORE if not args.event and field in EVENT_ONLY
                                 else field for heading, field in zip(
                                     mapping.headings, mapping.fields, strict=True)},
                     "unknown_statuses": {word: count for word, (count, status)

@@ -148,10 +148,3 @@ def seal_batch(session: Session, batch: ImportBatch, *, sealed: tuple[str, ...] 
             .values(before_json=bindparam("before")), updates)
     session.expire_all()
 
-
-def import_batches(session: Session) -> list[dict[str, Any]]:
-    return [{"id": b.id, "file": b.file_name, "sheet": b.sheet, "kind": b.source_kind,
-             "imported_at": b.imported_at.isoformat() + "Z" if b.imported_at else None,
-             "rows": b.row_count, "created": b.created_count, "updated": b.updated_count,
-             "undone": b.undone_at is not None}
-            for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))]

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from defence_dir.data.change_log import BulkLog, logged_in_bulk
 from defence_dir.data.models import (
     EmailAddress,
     ImportBatch,
@@ -42,6 +43,10 @@ from defence_dir.search.indexer import index_new_persons, reindex_persons
 
 # The longest UID the person table holds (String(100)); a longer one from a file is not kept.
 UID_LENGTH = 100
+
+
+# Tables an import adds rows to: logged for offline copies by id range (see change_log).
+NEW_ROWS = ("person", "email_address", "phone_number", "organisation")
 
 
 class ImportCancelled(DefenceDirError):
@@ -140,53 +145,126 @@ def update_persons(session: Session, batch: ImportBatch, items: Sequence[PersonU
             .values({**{name: bindparam(name) for name in TEXT_FIELDS},
                      "organisation_id": bindparam("organisation"),
                      "version": bindparam("new_version"), "updated_at": func.now()}))
-    for start in range(0, len(items), 2000):
-        chunk = items[start:start + 2000]
-        existing_of = existing_drafts(session, sorted({item.person_id for item in chunk}))
-        updates, emails, phones, links, changes = [], [], [], [], []
-        for item in chunk:
-            if item.person_id not in existing_of:
-                raise NotFoundError(_("A person of this import was deleted meanwhile; "
-                                      "please preview again."))
-            version, existing = existing_of[item.person_id]
-            merged = merge_drafts(existing, item.draft, overwrite=item.overwrite)
-            if item.organisation and (item.overwrite or not existing.organisation_id):
-                merged.organisation_id = organisation_id(item.organisation)
-            if merged == existing or item.person_id in changed:
-                continue
-            person_id = item.person_id
-            changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
-                            "action": ImportChangeAction.UPDATED.value,
-                            "before_json": json.dumps({**draft_json(existing),
-                                                       "version_after": version + 1},
-                                                      ensure_ascii=False)})
-            updates.append({**{name: getattr(merged, name) for name in TEXT_FIELDS},
-                            "organisation": merged.organisation_id, "person_id": person_id,
-                            "old_version": version, "new_version": version + 1})
-            known = {e.address for e in existing.emails}
-            emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
-                        "position": i} for i, e in enumerate(merged.emails)
-                       if e.address not in known]
-            raws = {p.raw for p in existing.phones}
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
-                        "kind": p.kind, "position": i} for i, p in enumerate(merged.phones)
-                       if p.raw not in raws]
-            links += topics.rows(person_id, [t for t in merged.topic_ids
-                                             if t not in existing.topic_ids])
-            changed.add(person_id)
-        if updates:
-            # One executemany; the summed row count tells whether every version still held.
-            done = connection.execute(bump, updates)
-            if done.rowcount != len(updates):
-                raise ConcurrentEditError(updates[0]["person_id"], updates[0]["old_version"],
-                                          None)
-        for table, values in ((EmailAddress.__table__, emails),
-                              (PhoneNumber.__table__, phones), (person_topic, links),
-                              (ImportChange.__table__, changes)):
-            insert_rows(connection, table, values)
+    with logged_in_bulk(connection, NEW_ROWS) as log:
+        for start in range(0, len(items), 2000):
+            _update_chunk(session, batch, items[start:start + 2000], organisation_id, bump,
+                          topics, changed, log)
     if changed:
         reindex_persons(session, sorted(changed))
     return changed
+
+
+def _update_chunk(session: Session, batch: ImportBatch, chunk: Sequence[PersonUpdate],
+                  organisation_id: Callable[[str | None], int | None], bump: Any,
+                  topics: _Topics, changed: set[int], log: BulkLog) -> None:
+    connection = session.connection()
+    existing_of = existing_drafts(session, sorted({item.person_id for item in chunk}))
+    updates, emails, phones, links, changes = [], [], [], [], []
+    for item in chunk:
+        if item.person_id not in existing_of:
+            raise NotFoundError(_("A person of this import was deleted meanwhile; "
+                                  "please preview again."))
+        version, existing = existing_of[item.person_id]
+        merged = merge_drafts(existing, item.draft, overwrite=item.overwrite)
+        if item.organisation and (item.overwrite or not existing.organisation_id):
+            merged.organisation_id = organisation_id(item.organisation)
+        if merged == existing or item.person_id in changed:
+            continue
+        person_id = item.person_id
+        changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
+                        "action": ImportChangeAction.UPDATED.value,
+                        "before_json": json.dumps({**draft_json(existing),
+                                                   "version_after": version + 1},
+                                                  ensure_ascii=False)})
+        updates.append({**{name: getattr(merged, name) for name in TEXT_FIELDS},
+                        "organisation": merged.organisation_id, "person_id": person_id,
+                        "old_version": version, "new_version": version + 1})
+        known = {e.address for e in existing.emails}
+        emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
+                    "position": i} for i, e in enumerate(merged.emails)
+                   if e.address not in known]
+        raws = {p.raw for p in existing.phones}
+        phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
+                    "kind": p.kind, "position": i} for i, p in enumerate(merged.phones)
+                   if p.raw not in raws]
+        links += topics.rows(person_id, [t for t in merged.topic_ids
+                                         if t not in existing.topic_ids])
+        changed.add(person_id)
+    if updates:
+        # One executemany; the summed row count tells whether every version still held.
+        done = connection.execute(bump, updates)
+        if done.rowcount != len(updates):
+            raise ConcurrentEditError(updates[0]["person_id"], updates[0]["old_version"],
+                                      None)
+    for table, values in ((EmailAddress.__table__, emails),
+                          (PhoneNumber.__table__, phones), (person_topic, links),
+                          (ImportChange.__table__, changes)):
+        insert_rows(connection, table, values)
+    log.rows("person", [row["person_id"] for row in updates])
+    log.rows("person_topic", [row["person_id"] for row in links])
+
+
+def _insert_persons(connection: Connection, values: list[dict[str, Any]]) -> list[int]:
+    """Insert persons; their ids in the order of `values`."""
+    person_table = Person.__table__
+    if connection.dialect.name == "sqlite":
+        # The write lock is this transaction's: ids follow the largest, as SQLite would give
+        # them, and the driver's executemany needs no RETURNING round per row.
+        first = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM person") \
+            .scalar_one() + 1
+        for offset, value in enumerate(values):
+            value["id"] = first + offset
+        insert_rows(connection, person_table, values)
+        return [value["id"] for value in values]
+    # Ids are matched back by the UIDs: asking for them in parameter order would make
+    # SQLAlchemy send one INSERT per row (it has no other sentinel).
+    id_of_uid = dict(connection.execute(insert(person_table).returning(
+        person_table.c.uid, person_table.c.id), values).all())
+    return [id_of_uid[value["uid"]] for value in values]
+
+
+def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerson],
+                  organisation_id: Callable[[str | None], int | None], topics: _Topics,
+                  created: dict[int, int]) -> list[int]:
+    """Write these new persons (adding to `created`); returns the ids given topics."""
+    # A file's UID is kept unless a person has it already (one created since the preview,
+    # or twice in the items): the UID column is unique.
+    wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
+    taken = set(session.scalars(select(Person.uid).where(Person.uid.in_(sorted(wanted))))) \
+        if wanted else set()
+    values = []
+    for item in chunk:
+        draft = item.draft
+        keep = item.uid is not None and item.uid in wanted and item.uid not in taken
+        if keep:
+            taken.add(item.uid)
+        values.append({
+            "uid": item.uid if keep else str(uuid.uuid4()),
+            "salutation": draft.salutation, "title": draft.title,
+            "given_name": draft.given_name, "middle_name": draft.middle_name,
+            "family_name": draft.family_name, "name_suffix": draft.name_suffix,
+            "function": draft.function, "department": draft.department,
+            "notes": draft.notes, "organisation_id": organisation_id(item.organisation),
+            "version": 1, "import_batch_id": batch.id})
+    # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
+    connection = session.connection()
+    ids = _insert_persons(connection, values)
+    emails, phones, links, changes = [], [], [], []
+    for item, person_id in zip(chunk, ids, strict=True):
+        created[item.key] = person_id
+        emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
+                    "position": i} for i, e in enumerate(item.draft.emails)]
+        phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
+                    "kind": p.kind, "position": i} for i, p in enumerate(item.draft.phones)]
+        links += topics.rows(person_id, item.draft.topic_ids)
+        changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
+                        "action": ImportChangeAction.CREATED.value,
+                        "before_json": '{"version_after": 1}'})
+    for table, rows_of in ((EmailAddress.__table__, emails),
+                           (PhoneNumber.__table__, phones), (person_topic, links),
+                           (ImportChange.__table__, changes)):
+        insert_rows(connection, table, rows_of)
+    return [row["person_id"] for row in links]
 
 
 def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPerson],
@@ -198,52 +276,13 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
     `progress(done, total * 2)` is asked per 5,000; False cancels (ImportCancelled)."""
     created: dict[int, int] = {}
     topics = _Topics(session)
-    for start in range(0, len(items), 5000):
-        if progress is not None and not progress(start, total * 2):
-            raise ImportCancelled(_("Import cancelled; nothing was written."))
-        chunk = items[start:start + 5000]
-        # A file's UID is kept unless a person has it already (one created since the
-        # preview, or twice in the items): the UID column is unique.
-        wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
-        taken = set(session.scalars(select(Person.uid).where(Person.uid.in_(sorted(wanted))))) \
-            if wanted else set()
-        values = []
-        for item in chunk:
-            draft = item.draft
-            keep = item.uid is not None and item.uid in wanted and item.uid not in taken
-            if keep:
-                taken.add(item.uid)
-            values.append({
-                "uid": item.uid if keep else str(uuid.uuid4()),
-                "salutation": draft.salutation, "title": draft.title,
-                "given_name": draft.given_name, "middle_name": draft.middle_name,
-                "family_name": draft.family_name, "name_suffix": draft.name_suffix,
-                "function": draft.function, "department": draft.department,
-                "notes": draft.notes, "organisation_id": organisation_id(item.organisation),
-                "version": 1, "import_batch_id": batch.id})
-        # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
-        connection = session.connection()
-        person_table = Person.__table__
-        # Ids are matched back by the UIDs: asking for them in parameter order would make
-        # SQLAlchemy send one INSERT per row on SQLite (it has no other sentinel).
-        id_of_uid = dict(connection.execute(insert(person_table).returning(
-            person_table.c.uid, person_table.c.id), values).all())
-        ids = [id_of_uid[value["uid"]] for value in values]
-        emails, phones, links, changes = [], [], [], []
-        for item, person_id in zip(chunk, ids, strict=True):
-            created[item.key] = person_id
-            emails += [{"person_id": person_id, "address": e.address, "kind": e.kind,
-                        "position": i} for i, e in enumerate(item.draft.emails)]
-            phones += [{"person_id": person_id, "raw": p.raw, "e164": p.normal_form(),
-                        "kind": p.kind, "position": i} for i, p in enumerate(item.draft.phones)]
-            links += topics.rows(person_id, item.draft.topic_ids)
-            changes.append({"batch_id": batch.id, "table_name": "person", "row_id": person_id,
-                            "action": ImportChangeAction.CREATED.value,
-                            "before_json": '{"version_after": 1}'})
-        for table, rows_of in ((EmailAddress.__table__, emails),
-                               (PhoneNumber.__table__, phones), (person_topic, links),
-                               (ImportChange.__table__, changes)):
-            insert_rows(connection, table, rows_of)
+    with logged_in_bulk(session.connection(), NEW_ROWS) as log:
+        for start in range(0, len(items), 5000):
+            if progress is not None and not progress(start, total * 2):
+                raise ImportCancelled(_("Import cancelled; nothing was written."))
+            linked = _create_chunk(session, batch, items[start:start + 5000], organisation_id,
+                                   topics, created)
+            log.rows("person_topic", linked)
     if created:
         index_new_persons(session, list(created.values()))
     return created

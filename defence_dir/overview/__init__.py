@@ -1,0 +1,1 @@
+"""The overview's figures (figures.py), read through service.py."""

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
     bindparam,
     delete,
     event,
@@ -56,6 +57,9 @@ from defence_dir.search.documents import (
     person_documents,
     person_rows,
 )
+
+# The FTS table's columns: every text field but the phone (its own trigram table).
+FTS_COLUMNS = tuple(field for field in TEXT_FIELDS if field != "phone")
 
 # Space between neighbouring documents' ids, so a new one slots in without renumbering.
 GAP = 1 << 20
@@ -165,6 +169,7 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         if fts:
             session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
             session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
+            session.execute(text("DELETE FROM search_fts_pending"))  # indexed by the rebuild
             _set_state(session, "bulk", None)
         _set_state(session, "built", str(INDEX_FORMAT))
         _bump_generation(session)
@@ -230,44 +235,35 @@ def reindex_persons(session: Session, ids: Iterable[int]) -> None:
     _refresh(session, "person", sorted(set(ids)))
 
 
-# A rebuild of the FTS tables re-reads every document (about 15 µs each at 180,000), while
-# each document written through the triggers costs about 115 µs: above one changed document in
-# eight, rebuilding once at the end is cheaper.
-REBUILD_SHARE = 8
-
-
 @contextmanager
 def bulk_writes(session: Session, documents: int) -> Iterator[None]:
     """For a bulk write of about `documents` search documents in the caller's transaction.
 
-    When they are many against the index's size, the FTS triggers stay quiet meanwhile and
-    both FTS tables are rebuilt once at the end (an import of 100,000 rows into a directory of
-    as many: 11 s of trigger work became 3 s). Otherwise FTS5 merges its segments less often
-    while the documents go in (automerge 16 instead of 4), and the usual setting is back
-    before the transaction commits. On an exception nothing is undone here: the caller's
+    The FTS triggers only note the new documents meanwhile (migration 0006); they go into the
+    FTS tables in one statement at the end. Through the triggers each cost about 115 µs; a
+    rebuild of all cost 15 µs per document in the index, so an import of 100,000 persons into
+    a million paid for the million. On an exception nothing is undone here: the caller's
     rollback takes the state rows back with everything else."""
+    del documents  # the cost is now that of the documents written, whatever their number
     if not has_fts(session):
         yield
         return
-    connection = session.connection()
-    existing = connection.exec_driver_sql("SELECT count(*) FROM search_document").scalar_one()
-    if documents * REBUILD_SHARE >= existing:
-        _set_state(session, "bulk", "1")
-        yield
-        _set_state(session, "bulk", None)
-        for table in ("search_fts", "search_phone"):
-            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-        return
-    tables = ("search_fts", "search_phone")
-    before = {table: connection.exec_driver_sql(
-        f"SELECT v FROM {table}_config WHERE k = 'automerge'").scalar() for table in tables}
-    for table in tables:
-        connection.exec_driver_sql(
-            f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 16)")
+    _set_state(session, "deferred", "1")
     yield
-    for table, value in before.items():
-        connection.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES "
-                                   f"('automerge', {int(value) if value is not None else 4})")
+    _set_state(session, "deferred", None)
+    _index_noted(session.connection())
+
+
+def _index_noted(connection: Connection) -> None:
+    """The documents noted during a bulk write into the FTS tables, then the note cleared."""
+    columns = ", ".join(FTS_COLUMNS)
+    values = ", ".join(f"d.{c}" for c in FTS_COLUMNS)
+    noted = ("FROM search_fts_pending p JOIN search_document d ON d.id = p.id ORDER BY p.id")
+    connection.exec_driver_sql(
+        f"INSERT INTO search_fts(rowid, {columns}) SELECT d.id, {values} {noted}")
+    connection.exec_driver_sql(
+        f"INSERT INTO search_phone(rowid, phone) SELECT d.id, d.phone {noted}")
+    connection.exec_driver_sql("DELETE FROM search_fts_pending")
 
 
 def index_new_persons(session: Session, ids: Iterable[int]) -> None:

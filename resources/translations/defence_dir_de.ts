@@ -12,12 +12,12 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../defence_dir/ui/overview/charts.py" line="104"/>
+        <location filename="../../defence_dir/ui/overview/charts.py" line="94"/>
         <source>Loading …</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/charts.py" line="105"/>
+        <location filename="../../defence_dir/ui/overview/charts.py" line="95"/>
         <source>No data yet</source>
         <translation>Noch keine Daten</translation>
     </message>
@@ -695,84 +695,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="133"/>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="197"/>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="201"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="60"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="124"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="128"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="142"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="69"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="146"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="73"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="147"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="74"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="149"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="76"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="150"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="77"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="152"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="79"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="153"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="80"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="166"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="93"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="175"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="102"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="176"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="103"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="178"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="105"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="198"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="125"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="201"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="128"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="208"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="135"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="212"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="139"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -780,7 +780,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="222"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="149"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -791,83 +791,83 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="135"/>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="170"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="39"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="74"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="136"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="40"/>
         <source>Excel (.xlsx, .xls), OpenDocument (.ods) or CSV as Excel saves it; choose it or drop it here. The header row is found below title rows.</source>
         <translation>Excel (.xlsx, .xls), OpenDocument (.ods) oder CSV, wie Excel es speichert – auswählen oder hierher ziehen. Die Kopfzeile wird auch unter Titelzeilen gefunden.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="142"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="46"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="156"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="60"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="156"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="60"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="157"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="61"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="171"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="75"/>
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="172"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="76"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="173"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="77"/>
         <source>CSV encoding</source>
         <translation>CSV-Kodierung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="174"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="78"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="182"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="86"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="183"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="87"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</source>
         <translation>Tabellen (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="197"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="101"/>
         <source>Reading {name} …</source>
         <translation>{name} wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="219"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="123"/>
         <source>{name} ({rows} rows)</source>
         <translation>{name} ({rows} Zeilen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="228"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="132"/>
         <source>Read.</source>
         <translation>Gelesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="230"/>
+        <location filename="../../defence_dir/ui/imports/file_page.py" line="134"/>
         <source>Read as {encoding}, delimiter “{delimiter}”.</source>
         <translation>Gelesen als {encoding}, Trennzeichen „{delimiter}“.</translation>
     </message>
@@ -875,18 +875,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="413"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="135"/>
         <source>Reading the cards …</source>
         <translation>Karten werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="354"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76"/>
         <source>Warnings</source>
         <translation>Hinweise</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="465"/>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="555"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="186"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="276"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -894,87 +894,87 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="328"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="50"/>
         <source>Import vCards: {name}</source>
         <translation>vCards importieren: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="347"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="69"/>
         <source>Fill empty fields</source>
         <translation>Leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="348"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="70"/>
         <source>Overwrite</source>
         <translation>Überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="349"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="71"/>
         <source>Skip</source>
         <translation>Überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="353"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="354"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="380"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="102"/>
         <source>Persons already in the directory</source>
         <translation>Personen, die schon im Verzeichnis sind</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="382"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="104"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="398"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="120"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="398"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="120"/>
         <source>update</source>
         <translation>ergänzt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="399"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="121"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="399"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="121"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="400"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="122"/>
         <source>duplicate</source>
         <translation>doppelt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="400"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="122"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="481"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="202"/>
         <source>Importing %n card(s) …</source>
         <translation>
             <numerusform>%n Karte wird importiert …</numerusform>
@@ -982,22 +982,22 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="521"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="242"/>
         <source>Import cancelled: nothing was written, the directory is as it was.</source>
         <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="544"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="265"/>
         <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="553"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="274"/>
         <source>Not imported: {cards}.</source>
         <translation>Nicht importiert: {cards}.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="564"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="285"/>
         <source>Cancelling the import …</source>
         <translation>Der Import wird abgebrochen …</translation>
     </message>
@@ -1005,107 +1005,107 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="97"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="14"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="98"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="15"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="99"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="16"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="100"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="17"/>
         <source>Middle name</source>
         <translation>Weitere Vornamen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="101"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="18"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="102"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="19"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="103"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="20"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="104"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="21"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="105"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="22"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="106"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="23"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="107"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="24"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="108"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="25"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="109"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="26"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="110"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="27"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="111"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="28"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="112"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="29"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="113"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="30"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="114"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="31"/>
         <source>Attended (yes/no)</source>
         <translation>Teilgenommen (ja/nein)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="115"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="32"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="116"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="33"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="117"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="34"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
@@ -1113,67 +1113,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="655"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="38"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="656"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="39"/>
         <source>The persons are added as the preview shows. The import can be undone.</source>
         <translation>Die Personen werden so übernommen, wie die Vorschau zeigt. Der Import lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="662"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="45"/>
         <source>List members get the file name and row as proof of consent. Persons who unsubscribed are not added again; they are listed afterwards.</source>
         <translation>Verteilermitglieder erhalten Dateiname und Zeile als Nachweis der Einwilligung. Wer sich abgemeldet hat, wird nicht erneut eingetragen und danach aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="690"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="73"/>
         <source>Save report…</source>
         <translation>Bericht speichern …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="723"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="106"/>
         <source>Importing …</source>
         <translation>Importiere …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="775"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="157"/>
         <source>Not imported:</source>
         <translation>Nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="778"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="160"/>
         <source>Imported with a warning:</source>
         <translation>Mit Hinweis importiert:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="781"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="163"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="785"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="167"/>
         <source>Row {row}: {reason}</source>
         <translation>Zeile {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="788"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="170"/>
         <source>… and {count} more in the report</source>
         <translation>… und {count} weitere im Bericht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="793"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="175"/>
         <source>Save the import report</source>
         <translation>Importbericht speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="795"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="177"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="814"/>
+        <location filename="../../defence_dir/ui/imports/import_page.py" line="196"/>
         <source>Report saved: {path}</source>
         <translation>Bericht gespeichert: {path}</translation>
     </message>
@@ -1217,18 +1217,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
     <message>
         <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="56"/>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="106"/>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="113"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="105"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="111"/>
         <source>Undo import</source>
         <translation>Import rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="78"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="77"/>
         <source>undone</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="107"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="106"/>
         <source>Undo the import of “{file}”?
 
 New records to remove: {created}
@@ -1239,17 +1239,17 @@ Neu angelegt, wird entfernt: {created}
 Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="132"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="128"/>
         <source>Undoing the import…</source>
         <translation>Import wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="137"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="133"/>
         <source>Undone: {deleted} removed, {restored} restored.</source>
         <translation>Rückgängig gemacht: {deleted} entfernt, {restored} wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="145"/>
+        <location filename="../../defence_dir/ui/imports/imports_dialog.py" line="141"/>
         <source>Undo cancelled; the import is still in place.</source>
         <translation>Rückgängigmachen abgebrochen; der Import bleibt bestehen.</translation>
     </message>
@@ -1291,238 +1291,238 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="88"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="91"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="270"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="273"/>
         <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="276"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="279"/>
         <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
         <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="292"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="295"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="102"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="105"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="163"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="166"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="191"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="194"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="310"/>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="513"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="313"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="516"/>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="312"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="315"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="314"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="317"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="316"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="319"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="318"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="321"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="321"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="324"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="323"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="326"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="325"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="328"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="327"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="330"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vor</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="329"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="332"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="331"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="334"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="336"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="339"/>
         <source>&amp;About defence-dir</source>
         <translation>Ü&amp;ber defence-dir</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="338"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="341"/>
         <source>Copy email addresses</source>
         <translation>E-Mail-Adressen kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="347"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="350"/>
         <source>Imports…</source>
         <translation>Importe…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="357"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="360"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="369"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="372"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="374"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="377"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="379"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="382"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="382"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="385"/>
         <source>Main toolbar</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="174"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="177"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="153"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="156"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="175"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="178"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="176"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="179"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="177"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="180"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="178"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="181"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="261"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="264"/>
         <source>Team database {name}</source>
         <translation>Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="263"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="266"/>
         <source>defence-dir – team database {name}</source>
         <translation>defence-dir – Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="334"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="337"/>
         <source>&amp;Team database…</source>
         <translation>&amp;Teamdatenbank…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="340"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="343"/>
         <source>&amp;Export vCards…</source>
         <translation>vCards &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="342"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="345"/>
         <source>&amp;Import vCards…</source>
         <translation>vCards &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="344"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="347"/>
         <source>Import a &amp;spreadsheet…</source>
         <translation>&amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="349"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="352"/>
         <source>Copy as vCard</source>
         <translation>Als vCard kopieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="351"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="354"/>
         <source>Show QR code…</source>
         <translation>QR-Code zeigen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="353"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="356"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="508"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="511"/>
         <source>&amp;New person…</source>
         <translation>&amp;Neue Person…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="509"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="512"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="510"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="513"/>
         <source>&amp;New technology field…</source>
         <translation>&amp;Neues Technologiefeld…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="511"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="514"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neue Veranstaltung…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="512"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="515"/>
         <source>&amp;New distribution list…</source>
         <translation>&amp;Neuer Verteiler…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="603"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="606"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1530,7 +1530,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="604"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="607"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -1538,32 +1538,32 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="760"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="763"/>
         <source>Changed elsewhere</source>
         <translation>Anderswo geändert</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="762"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="765"/>
         <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
         <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="764"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="767"/>
         <source>Save mine</source>
         <translation>Meine speichern</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="765"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="768"/>
         <source>Show current</source>
         <translation>Aktuelle anzeigen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="777"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="780"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="863"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="866"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n Adresse kopiert</numerusform>
@@ -1571,7 +1571,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="880"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="883"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n Karte kopiert</numerusform>
@@ -1579,7 +1579,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="901"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Ausgewählte Person (%n)</numerusform>
@@ -1587,37 +1587,37 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="907"/>
         <source>The current search result</source>
         <translation>Das aktuelle Suchergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="906"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="909"/>
         <source>Everybody in the directory</source>
         <translation>Alle Personen im Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="916"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="919"/>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="917"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="920"/>
         <source>vCard (*.vcf *.vcard)</source>
         <translation>vCard (*.vcf *.vcard)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="969"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="972"/>
         <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
         <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="971"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="974"/>
         <source>Database: {location}</source>
         <translation>Datenbank: {location}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="973"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="976"/>
         <source>About defence-dir</source>
         <translation>Über defence-dir</translation>
     </message>
@@ -1625,42 +1625,42 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="356"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="115"/>
         <source>Target and columns</source>
         <translation>Ziel und Spalten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="357"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="116"/>
         <source>Where the persons go, and which field each column holds. Recognised from German and English headings; correct what is wrong.</source>
         <translation>Wohin die Personen kommen und welches Feld jede Spalte enthält. Erkannt an deutschen und englischen Überschriften; korrigieren Sie, was nicht stimmt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="365"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="124"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="365"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="124"/>
         <source>Example</source>
         <translation>Beispiel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="366"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="125"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="370"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="129"/>
         <source>Offer this assignment (and the status words placed in the preview) again for files with the same columns</source>
         <translation>Diese Zuordnung (und die in der Vorschau zugeordneten Statuswörter) für Dateien mit denselben Spalten wieder anbieten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="417"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="173"/>
         <source>{field} – ignored (not an event)</source>
         <translation>{field} – ignoriert (keine Veranstaltung)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="419"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="175"/>
         <source>A status is about an event: it is read only for an import into an event.</source>
         <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
     </message>
@@ -1947,57 +1947,57 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="48"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="51"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="60"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="63"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="61"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="64"/>
         <source>Persons per network</source>
         <translation>Personen je Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="62"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="65"/>
         <source>Persons per technology field</source>
         <translation>Personen je Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="63"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="66"/>
         <source>Distribution list members over time</source>
         <translation>Verteiler-Mitglieder im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="64"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="67"/>
         <source>Registered and attended per event</source>
         <translation>Angemeldet und teilgenommen je Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="65"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="68"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="65"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="68"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="68"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="71"/>
         <source>Click or press Enter to list these persons.</source>
         <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="113"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="115"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="124"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="126"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -2005,12 +2005,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="135"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="137"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="142"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="144"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln von {total} angezeigt</numerusform>
@@ -2157,137 +2157,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="430"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="56"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="431"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="57"/>
         <source>What each row will do. Nothing has been written yet.</source>
         <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="440"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="66"/>
         <source>fill empty fields</source>
         <translation>leere Felder füllen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="441"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="67"/>
         <source>overwrite</source>
         <translation>überschreiben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="442"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="68"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="73"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="73"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="447"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="73"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="74"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="448"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="74"/>
         <source>For this person</source>
         <translation>Für diese Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="472"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="98"/>
         <source>Name match from</source>
         <translation>Namensgleichheit ab</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="475"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="101"/>
         <source>Persons already in the directory:</source>
         <translation>Personen, die schon im Verzeichnis sind:</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="112"/>
         <source>Word in the file</source>
         <translation>Wort in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="486"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="112"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="487"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="113"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="520"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="146"/>
         <source>Comparing with the directory …</source>
         <translation>Abgleich mit dem Verzeichnis …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="546"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="170"/>
         <source>(first {count} rows; the others follow …)</source>
         <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="175"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="551"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="175"/>
         <source>already there</source>
         <translation>schon vorhanden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="552"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="176"/>
         <source>duplicate in file</source>
         <translation>doppelt in der Datei</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="177"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="553"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="177"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="578"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="202"/>
         <source>imported with a warning (⚠): {count}</source>
         <translation>mit Hinweis importiert (⚠): {count}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="595"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="219"/>
         <source>not known: {status}, with a warning</source>
         <translation>unbekannt: {status}, mit Hinweis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="604"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="228"/>
         <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
         <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="632"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="256"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="638"/>
+        <location filename="../../defence_dir/ui/imports/preview_page.py" line="262"/>
         <source>similarity {score} %</source>
         <translation>Ähnlichkeit {score} %</translation>
     </message>
@@ -2501,12 +2501,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="233"/>
+        <location filename="../../defence_dir/ui/vcard/qr_dialog.py" line="19"/>
         <source>QR code: {name}</source>
         <translation>QR-Code: {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="243"/>
+        <location filename="../../defence_dir/ui/vcard/qr_dialog.py" line="29"/>
         <source>Scan with the phone&apos;s camera to add {name} to its contacts.</source>
         <translation>Mit der Kamera des Telefons scannen, um {name} zu seinen Kontakten hinzuzufügen.</translation>
     </message>
@@ -2645,32 +2645,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SpreadsheetWizard</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="826"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="39"/>
         <source>Import a spreadsheet</source>
         <translation>Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="844"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="57"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="864"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="77"/>
         <source>{name} has changed since it was read; please open it again.</source>
         <translation>{name} wurde geändert, seit es gelesen wurde; bitte öffnen Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="912"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="124"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="930"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="142"/>
         <source>Import done: {created} new, {updated} updated.</source>
         <translation>Import fertig: {created} neu, {updated} ergänzt.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="933"/>
+        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="145"/>
         <source>Not added again (unsubscribed): {names}</source>
         <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
     </message>
@@ -2678,42 +2678,42 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>TargetChoice</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="288"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="47"/>
         <source>Import into</source>
         <translation>Importieren in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="290"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="49"/>
         <source>Directory only</source>
         <translation>Nur ins Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="291"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="50"/>
         <source>Also to the distribution list</source>
         <translation>Auch in den Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="292"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="51"/>
         <source>Also as attendees of the event</source>
         <translation>Auch als Teilnehmende der Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="304"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="63"/>
         <source>Status for rows without a known one</source>
         <translation>Status für Zeilen ohne bekannten Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="344"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="103"/>
         <source>Into the directory and the distribution list “{name}”.</source>
         <translation>In das Verzeichnis und den Verteiler „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="347"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="106"/>
         <source>Into the directory and as attendees of “{name}”.</source>
         <translation>In das Verzeichnis und als Teilnehmende von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="349"/>
+        <location filename="../../defence_dir/ui/imports/mapping_page.py" line="108"/>
         <source>Into the directory only.</source>
         <translation>Nur in das Verzeichnis.</translation>
     </message>

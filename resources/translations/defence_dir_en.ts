@@ -128,7 +128,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="212"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="139"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -136,7 +136,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="222"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="149"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -147,8 +147,8 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="465"/>
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="555"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="186"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="276"/>
         <source>%n card(s) with a warning (see Warnings).</source>
         <translation>
             <numerusform>%n card with a warning (see Warnings).</numerusform>
@@ -156,7 +156,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/vcard_dialogs.py" line="481"/>
+        <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="202"/>
         <source>Importing %n card(s) …</source>
         <translation>
             <numerusform>Importing %n card …</numerusform>
@@ -186,7 +186,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="603"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="606"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -194,7 +194,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="604"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="607"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>
@@ -202,7 +202,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="863"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="866"/>
         <source>%n address(es) copied</source>
         <translation>
             <numerusform>%n address copied</numerusform>
@@ -210,7 +210,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="880"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="883"/>
         <source>%n card(s) copied</source>
         <translation>
             <numerusform>%n card copied</numerusform>
@@ -218,7 +218,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="901"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
         <source>Selected persons (%n)</source>
         <translation>
             <numerusform>Selected person (%n)</numerusform>
@@ -240,7 +240,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="124"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="126"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
@@ -248,7 +248,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="142"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="144"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln of {total} shown</numerusform>

@@ -18,6 +18,7 @@ from defence_dir.data.models import (
 )
 from defence_dir.lists.consent import Consent, ConsentSource, set_attendance, subscribe, unsubscribe
 from defence_dir.overview.figures import SizePoint, overview
+from defence_dir.overview.service import overview_figures
 
 
 @pytest.fixture
@@ -59,8 +60,7 @@ def figures(empty_db):
         set_attendance(session, kickoff.id, ids[:2], AttendanceStatus.ATTENDED)
         set_attendance(session, kickoff.id, [ids[3]], AttendanceStatus.CANCELLED)
         set_attendance(session, later.id, [ids[0]], AttendanceStatus.NO_SHOW)
-    with empty_db.read_session() as session:
-        return overview(session)
+    return overview_figures(empty_db)  # the service the overview page calls
 
 
 def test_persons_per_network_counts_each_person_once_and_keeps_empty_networks(figures):

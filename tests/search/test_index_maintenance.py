@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from defence_dir.data.models import (
     EmailAddress,
@@ -223,33 +223,51 @@ def _assert_fts_matches_documents(db) -> None:
                                  "VALUES ('integrity-check', 1)"))
 
 
-@pytest.mark.sqlite_only(reason="FTS5's merge setting")
-def test_a_small_bulk_write_leaves_the_fts_merge_setting_as_it_was(db, find):
-    from sqlalchemy import text
+@pytest.mark.sqlite_only(reason="FTS5's tables and triggers")
+def test_every_kind_of_change_in_a_bulk_write_reaches_the_fts_tables(db, search, find):
+    """New, changed, moved and deleted documents, also one made and changed or made and
+    deleted within the same bulk write: FTS5 must end as a full rebuild would make it."""
+    from sqlalchemy import delete, text
 
     from defence_dir.search.indexer import bulk_writes
 
     with db.session() as session:
         _fts_or_skip(session)
-        assert session.scalar(select(func.count()).select_from(SearchDocument)) > 8
-        with bulk_writes(session, 1):
-            assert session.execute(text("SELECT v FROM search_fts_config "
-                                        "WHERE k = 'automerge'")).scalar() == 16
-            person_id = session.execute(insert(Person).returning(Person.id), [
-                {"given_name": "Quirin", "family_name": "Quast", "uid": "q", "version": 1}
-            ]).scalar_one()
-            index_new_persons(session, [person_id])
-    with db.read_session() as session:
-        assert session.execute(text("SELECT v FROM search_fts_config "
-                                    "WHERE k = 'automerge'")).scalar() == 4
-        assert session.execute(text("SELECT v FROM search_phone_config "
-                                    "WHERE k = 'automerge'")).scalar() == 4
-    assert find("quast") == ["Quirin Quast"]
+        existing = session.scalars(select(Person).order_by(Person.id).limit(3)).all()
+        with bulk_writes(session, 2):
+            ids = session.execute(insert(Person).returning(Person.id), [
+                {"given_name": f"Quirin{i}", "family_name": "Quast", "uid": f"q{i}",
+                 "version": 1} for i in range(3)]).scalars().all()
+            index_new_persons(session, list(ids))
+            made_and_changed = session.get(Person, ids[0])
+            made_and_changed.function = "Leiter Radartechnik"  # same place: updated in place
+            made_and_moved = session.get(Person, ids[1])
+            made_and_moved.family_name = "Zebulon"  # another place: deleted and inserted
+            session.execute(delete(Person).where(Person.id == ids[2]))
+            existing[0].function = "Sonarexpertin"
+            existing[1].family_name = "Aaberg"
+            session.delete(existing[2])
+            session.flush()
+            reindex_persons(session, [*ids, *(person.id for person in existing)])
+            # Meanwhile FTS5 does not know the new words; the documents wait in a note.
+            assert session.execute(text("SELECT count(*) FROM search_fts "
+                                        "WHERE search_fts MATCH 'quast'")).scalar() == 0
+            assert session.execute(text("SELECT count(*) FROM search_fts_pending")).scalar()
+        assert session.execute(text("SELECT count(*) FROM search_fts_pending")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM search_state "
+                                    "WHERE key = 'deferred'")).scalar() == 0
+    assert find("quast") == ["Quirin0 Quast"]
+    assert find("radartechnik") == ["Quirin0 Quast"]
+    assert find("zebulon") == ["Quirin1 Zebulon"]
+    assert find("quirin2") == []
+    assert search.search("sonarexpertin", limit=5).total == 1
+    assert search.search("aaberg", limit=5).total == 1
     _assert_fts_matches_documents(db)
+    assert_same_as_full_rebuild(db)
 
 
 @pytest.mark.sqlite_only(reason="FTS5's tables")
-def test_a_large_bulk_write_rebuilds_the_fts_tables_once_at_the_end(db, search, find):
+def test_a_large_bulk_write_indexes_its_documents_once_at_the_end(db, search, find):
     from sqlalchemy import text
 
     from defence_dir.search.indexer import bulk_writes
@@ -266,11 +284,11 @@ def test_a_large_bulk_write_rebuilds_the_fts_tables_once_at_the_end(db, search, 
             renamed.family_name = "Kramer-Neu"
             session.flush()
             reindex_persons(session, [renamed.id])
-            # The triggers are quiet meanwhile: FTS5 does not know the new words yet.
+            # The triggers only note them meanwhile: FTS5 does not know the new words yet.
             assert session.execute(text("SELECT count(*) FROM search_fts "
                                         "WHERE search_fts MATCH 'quast'")).scalar() == 0
         assert session.execute(text("SELECT count(*) FROM search_state "
-                                    "WHERE key = 'bulk'")).scalar() == 0
+                                    "WHERE key IN ('bulk', 'deferred')")).scalar() == 0
     assert search.search("quast", limit=1).total == 300
     assert find("kramer neu") == ["Dr.-Ing. Harald Kramer-Neu"]
     _assert_fts_matches_documents(db)

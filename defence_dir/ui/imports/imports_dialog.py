@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from defence_dir.data.database import Database
 from defence_dir.gc_pause import thaw
-from defence_dir.imports.batches import import_batches
-from defence_dir.imports.undo import undo_import
+from defence_dir.imports import service
+from defence_dir.imports.service import ImportBatchInfo
 from defence_dir.ui.common.background_jobs import BackgroundJobs
 from defence_dir.ui.common.messages import plain_message_box
 
@@ -61,27 +61,26 @@ class ImportsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.batches: list[dict[str, object]] = []
+        self.batches: list[ImportBatchInfo] = []
         self.jobs = BackgroundJobs(self)
         self.finished.connect(lambda _result: thaw())  # what an undo froze (gc_pause)
         self.reload()
 
     def reload(self) -> None:
-        with self.database.read_session() as session:
-            self.batches = import_batches(session)
+        self.batches = service.import_batches(self.database)
         self.table.setRowCount(len(self.batches))
         locale = QLocale()
         for row, batch in enumerate(self.batches):
             # Stored in UTC; shown in the user's time zone and date format.
-            when = QDateTime.fromString(str(batch["imported_at"] or ""),
+            when = QDateTime.fromString(batch.imported_at or "",
                                         Qt.DateFormat.ISODate).toLocalTime()
-            state = self.tr("undone") if batch["undone"] else ""
+            state = self.tr("undone") if batch.undone else ""
             for column, value in enumerate((
-                    str(batch["file"]),
+                    batch.file,
                     locale.toString(when, QLocale.FormatType.ShortFormat) if when.isValid()
                     else "",
-                    *(locale.toString(int(batch[key] or 0))  # type: ignore[call-overload]
-                      for key in ("rows", "created", "updated")),
+                    *(locale.toString(count)
+                      for count in (batch.rows, batch.created, batch.updated)),
                     state)):
                 item = QTableWidgetItem(value)
                 if column in (2, 3, 4):
@@ -93,22 +92,21 @@ class ImportsDialog(QDialog):
     def _update(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         batch = self.batches[rows[0].row()] if rows else None
-        self.undo_button.setEnabled(batch is not None and not batch["undone"])
+        self.undo_button.setEnabled(batch is not None and not batch.undone)
 
-    def confirm_undo(self, batch: dict[str, object]) -> bool:
+    def confirm_undo(self, batch: ImportBatchInfo) -> bool:
         """Asks first: an undo deletes what the import created (a method, so tests answer)."""
         box = self.undo_confirmation_box(batch)
         box.exec()
         return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
 
-    def undo_confirmation_box(self, batch: dict[str, object]) -> QMessageBox:
+    def undo_confirmation_box(self, batch: ImportBatchInfo) -> QMessageBox:
         box = plain_message_box(
             self, QMessageBox.Icon.Question, self.tr("Undo import"),
             self.tr("Undo the import of \u201c{file}\u201d?\n\nNew records to remove: {created}\n"
                     "Changed records to restore: {updated}").format(
-                file=batch["file"],
-                created=QLocale().toString(int(batch["created"] or 0)),  # type: ignore[call-overload]
-                updated=QLocale().toString(int(batch["updated"] or 0))))  # type: ignore[call-overload]
+                file=batch.file, created=QLocale().toString(batch.created),
+                updated=QLocale().toString(batch.updated)))
         box.setStandardButtons(QMessageBox.StandardButton.NoButton)
         box.addButton(self.tr("Undo import"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
@@ -121,12 +119,10 @@ class ImportsDialog(QDialog):
         batch = self.batches[rows[0].row()]
         if not self.confirm_undo(batch):
             return
-        batch_id = int(batch["id"])  # type: ignore[call-overload]
-        database = self.database
+        batch_id, database = batch.id, self.database
 
         def work(progress: Callable[[int, int], None]) -> dict[str, int]:
-            with database.session() as session:
-                return undo_import(session, batch_id, progress)
+            return service.undo(database, batch_id, progress)
 
         self.undo_button.setEnabled(False)
         self.jobs.run(self.tr("Undoing the import\u2026"), work, self._undone, self._failed,

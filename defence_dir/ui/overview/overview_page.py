@@ -1,6 +1,6 @@
 """The overview page: four charts of the directory, loaded off the GUI thread.
 
-The figures come from grouped queries (defence_dir/overview/figures.py) that stay fast, but on a big
+The figures come from grouped queries (defence_dir/overview/service.py) that stay fast, but on a big
 directory over a network database they can still take longer than a frame, so a worker loads
 them and the page shows "Loading …" meanwhile. After a data change the window calls
 `invalidate()`; a hidden page reloads only when it is shown again.
@@ -13,9 +13,12 @@ from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from defence_dir.data.database import Database
-from defence_dir.overview.figures import Overview, overview
+from defence_dir.overview.figures import Overview
+from defence_dir.overview.service import overview_figures
 from defence_dir.ui.common.worker import Worker
-from defence_dir.ui.overview.charts import Bar, BarChart, Line, LineChart
+from defence_dir.ui.overview.bar_chart import BarChart
+from defence_dir.ui.overview.charts import Bar, Line
+from defence_dir.ui.overview.line_chart import LineChart
 
 # More bars than this make a chart taller than a screen and no easier to read: the largest
 # networks and fields, and the most recent events, are shown (the footnote says so).
@@ -94,8 +97,7 @@ class OverviewPage(QScrollArea):
         database = self.database
 
         def load() -> Overview:
-            with database.read_session() as session:
-                return overview(session)
+            return overview_figures(database)
         self.worker.pool.clear()  # a queued load is out of date; only the newest answers
         self.worker.run(load, self._loaded)
 

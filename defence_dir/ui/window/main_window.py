@@ -48,7 +48,10 @@ from defence_dir.ui.overview.overview_page import OverviewPage
 from defence_dir.ui.privacy.privacy_actions import PrivacyActions
 from defence_dir.ui.records.record_editing import RecordEditor
 from defence_dir.ui.team import sync_banner
-from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, ImportDialog, QrDialog, vcard_mime_data
+from defence_dir.ui.vcard.drag_data import vcard_mime_data
+from defence_dir.ui.vcard.export_dialog import ExportDialog
+from defence_dir.ui.vcard.import_dialog import ImportDialog
+from defence_dir.ui.vcard.qr_dialog import QrDialog
 from defence_dir.ui.window.app import release_clipboard
 from defence_dir.ui.window.detail_pane import DetailPane
 from defence_dir.ui.window.person_drag import with_person_ids

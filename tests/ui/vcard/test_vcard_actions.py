@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from defence_dir.data.models import Person
-from defence_dir.ui.vcard.vcard_dialogs import ExportDialog, ImportDialog, QrDialog
+from defence_dir.ui.vcard.export_dialog import ExportDialog
+from defence_dir.ui.vcard.import_dialog import ImportDialog
+from defence_dir.ui.vcard.qr_dialog import QrDialog
 
 
 def test_export_dialog_writes_the_current_search_result(window, type_search, settle, qtbot,

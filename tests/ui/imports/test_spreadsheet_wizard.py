@@ -129,7 +129,7 @@ def test_imports_dialog_undoes_an_import_in_the_background(qtbot, db, attendee_x
     assert dialog.table.item(0, 0).text() == "teilnehmer.xlsx"
     assert dialog.table.item(0, 3).text() == "2"  # new persons
     dialog.undo_button.click()
-    assert asked[0]["file"] == "teilnehmer.xlsx"
+    assert asked[0].file == "teilnehmer.xlsx"
     qtbot.waitUntil(lambda: "entfernt" in dialog.message.text())
     assert dialog.table.item(0, 5).text() == "rückgängig gemacht"
     assert not dialog.undo_button.isEnabled() and dialog.changed
@@ -139,7 +139,7 @@ def test_imports_dialog_undoes_an_import_in_the_background(qtbot, db, attendee_x
 
 def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
         qtbot, db, attendee_xlsx, monkeypatch):
-    from defence_dir.ui.imports import imports_dialog
+    from defence_dir.imports import service
 
     _import_attendees(db, attendee_xlsx)
     dialog, _asked = _imports_dialog(qtbot, db, monkeypatch, False)
@@ -150,15 +150,15 @@ def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
     dialog.undo_button.click()  # answered "Cancel"
     assert not dialog.jobs.running and dialog.message.text() == ""
     monkeypatch.setattr(dialog, "confirm_undo", lambda batch: True)
-    real_undo = imports_dialog.undo_import
+    real_undo = service.undo
 
-    def undo_then_cancel(session, batch_id, progress):
+    def undo_then_cancel(database, batch_id, progress):
         # As if Cancel were pressed while the first rows were being taken back.
         def pressed_cancel(done: int, total: int) -> None:
             dialog.jobs.dialog.canceled.emit()
             progress(done, total)
-        return real_undo(session, batch_id, pressed_cancel)
-    monkeypatch.setattr(imports_dialog, "undo_import", undo_then_cancel)
+        return real_undo(database, batch_id, pressed_cancel)
+    monkeypatch.setattr(service, "undo", undo_then_cancel)
     dialog.undo_button.click()
     qtbot.waitUntil(lambda: "abgebrochen" in dialog.message.text())
     assert dialog.undo_button.isEnabled() and not dialog.changed
@@ -168,9 +168,9 @@ def test_imports_dialog_asks_first_and_a_cancelled_undo_changes_nothing(
 
 def test_large_files_preview_the_first_rows_first(qtbot, db, attendee_xlsx, settle,
                                                   monkeypatch):
-    from defence_dir.ui.imports import spreadsheet_wizard
+    from defence_dir.ui.imports import preview_page
 
-    monkeypatch.setattr(spreadsheet_wizard, "FIRST_ROWS", 2)
+    monkeypatch.setattr(preview_page, "FIRST_ROWS", 2)
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -240,8 +240,8 @@ def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, at
                                                                    settle, monkeypatch):
     import time
 
+    from defence_dir.imports import service
     from defence_dir.imports.spreadsheet.planning import KnownDirectory
-    from defence_dir.ui.imports import spreadsheet_wizard
 
     loads = []
 
@@ -250,7 +250,7 @@ def test_the_directory_is_loaded_once_even_when_next_comes_quickly(qtbot, db, at
             loads.append(1)
             time.sleep(0.3)
             super().__init__(session)
-    monkeypatch.setattr(spreadsheet_wizard, "KnownDirectory", Counted)
+    monkeypatch.setattr(service, "KnownDirectory", Counted)
     wizard = SpreadsheetWizard(None, db)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -322,18 +322,18 @@ def test_a_file_changed_after_a_failed_import_is_not_mixed_with_old_choices(
 
 
 def test_back_is_off_while_importing(qtbot, db, attendee_xlsx, settle, monkeypatch):
-    from defence_dir.ui.imports import spreadsheet_wizard
+    from defence_dir.imports import service
 
     wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     wizard.next()
     back = wizard.button(wizard.WizardButton.BackButton)
     seen = []
-    real_apply = spreadsheet_wizard.apply_plan
+    real_apply = service.apply_plan
 
     def apply_and_look(*args, **kwargs):
         seen.append(back.isEnabled())
         return real_apply(*args, **kwargs)
-    monkeypatch.setattr(spreadsheet_wizard, "apply_plan", apply_and_look)
+    monkeypatch.setattr(service, "apply_plan", apply_and_look)
     wizard.button(wizard.WizardButton.FinishButton).click()
     finish_work(wizard, settle)
     assert seen == [False] and wizard.import_result is not None
@@ -355,11 +355,11 @@ def test_a_closed_wizard_is_deleted_once_its_jobs_are_done(qtbot, db):
 
 def test_an_unexpected_failure_while_importing_is_reported_not_left_busy(
         qtbot, db, attendee_xlsx, settle, monkeypatch):
-    from defence_dir.ui.imports import spreadsheet_wizard
+    from defence_dir.imports import service
 
     def locked(*_args, **_kwargs):
         raise RuntimeError("database is locked")  # not one of our own errors
-    monkeypatch.setattr(spreadsheet_wizard, "apply_plan", locked)
+    monkeypatch.setattr(service, "apply_plan", locked)
     wizard = wizard_at_preview(qtbot, db, attendee_xlsx, settle)
     wizard.next()
     wizard.button(wizard.WizardButton.FinishButton).click()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
+from defence_dir.ui.vcard.import_dialog import ImportDialog
 
 PHOTO = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQ" * 20
 

@@ -1,46 +1,21 @@
-"""vCard in the window: export dialog, import preview, QR code, copy and drag as .vcf."""
+"""The vCard import dialog: preview card by card, then import with progress and Cancel."""
 
 from __future__ import annotations
 
 import contextlib
-import io
-import tempfile
 import threading
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import segno
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QCoreApplication,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,266 +24,13 @@ from PySide6.QtWidgets import (
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.imports.writing import ImportCancelled
-from defence_dir.private_files import write_private_bytes
-from defence_dir.records.persons import field_label
-from defence_dir.ui.common.messages import plain_tooltip, show_busy_text, show_error_text
+from defence_dir.ui.common.messages import show_busy_text, show_error_text
 from defence_dir.ui.common.worker import Worker
-from defence_dir.vcard.export import ExportResult, export_persons, safe_file_name
-from defence_dir.vcard.importer import (
-    Action,
-    ImportPlan,
-    ImportResult,
-    KnownCards,
-    MatchMode,
-    apply_import,
-    plan_import,
-)
+from defence_dir.ui.vcard.import_preview import PreviewModel, Row, preview_rows
+from defence_dir.vcard import service
+from defence_dir.vcard.importer import Action, ImportPlan, ImportResult, KnownCards, MatchMode
 from defence_dir.vcard.reader import file_encoding
-from defence_dir.vcard.report import REFUSED, encoding_warning
-from defence_dir.vcard.writer import Profile, card, load_cards
-
-VCARD_MIME = "text/vcard"
-
-
-def vcard_mime_data(database: Database, person_ids: Sequence[int]) -> QMimeData:
-    """Cards for the clipboard or a drag: text/vcard, plain text, and a .vcf file to drop."""
-    with database.read_session() as session:
-        cards = load_cards(session, person_ids)
-    data = "".join(card(c, Profile.STANDARD) for c in cards).encode("utf-8")
-    mime = QMimeData()
-    mime.setData(VCARD_MIME, QByteArray(data))
-    mime.setData("text/x-vcard", QByteArray(data))
-    mime.setText(data.decode("utf-8"))
-    name = cards[0].display_name if len(cards) == 1 else "Kontakte"
-    mime.setUrls([QUrl.fromLocalFile(str(_drag_file(safe_file_name(name, set()), data)))])
-    return mime
-
-
-_drag_folder: tempfile.TemporaryDirectory[str] | None = None
-
-
-def _drag_file(name: str, data: bytes) -> Path:
-    """The .vcf a drag or copy offers. Cards are personal data: one file at a time, readable
-    by the user alone, in a folder removed when the app quits (each copy used to leave a
-    folder of its own in /tmp for good, out of reach of an erasure)."""
-    global _drag_folder
-    if _drag_folder is None:
-        _drag_folder = tempfile.TemporaryDirectory(prefix="defence-dir-drag-")
-    folder = Path(_drag_folder.name)
-    for earlier in folder.iterdir():
-        earlier.unlink(missing_ok=True)
-    path = folder / name
-    write_private_bytes(path, data)
-    return path
-
-
-class _ExportSignals(QObject):
-    done = Signal(object)  # ExportResult | str (error)
-
-
-class _ExportTask(QRunnable):
-    def __init__(self, database: Database, ids: list[int], profile: Profile, target: Path,
-                 signals: _ExportSignals) -> None:
-        super().__init__()
-        self.args = (database, ids, profile, target)
-        self.signals = signals
-
-    def run(self) -> None:
-        database, ids, profile, target = self.args
-        try:
-            with database.read_session() as session:
-                result: ExportResult | str = export_persons(session, ids, profile, target)
-        except DefenceDirError as exc:
-            result = str(exc)
-        self.signals.done.emit(result)
-
-
-class ExportDialog(QDialog):
-    """Which persons, for which address book, to where; the export runs off the GUI thread."""
-
-    def __init__(self, parent: QWidget | None, database: Database,
-                 scopes: list[tuple[str, Callable[[], list[int]]]]) -> None:
-        super().__init__(parent)
-        self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export vCards"))
-        self.setMinimumWidth(560)
-        self.database = database
-        self.scopes = scopes
-        self.result_message = ""
-        self.scope = QComboBox()
-        self.scope.setObjectName("scope")
-        for label, _ids in scopes:
-            self.scope.addItem(label)
-        profiles = QGroupBox(self.tr("Address book"))
-        profile_layout = QVBoxLayout(profiles)
-        self.profile_buttons = QButtonGroup(self)
-        for index, (profile, title, hint) in enumerate((
-                (Profile.STANDARD, self.tr("Standard (vCard 3.0)"),
-                 self.tr("Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one "
-                         "file with all cards.")),
-                (Profile.OUTLOOK, self.tr("Outlook"),
-                 self.tr("One file per person (Outlook imports only the first card of a "
-                         "file), in a folder or a .zip file.")),
-                (Profile.V4, self.tr("vCard 4.0"),
-                 self.tr("RFC 6350, for clients that ask for it.")))):
-            button = QRadioButton(title)
-            button.setObjectName(f"profile_{profile.value}")
-            button.setProperty("profile", profile.value)
-            self.profile_buttons.addButton(button, index)
-            note = QLabel(hint)
-            note.setWordWrap(True)
-            note.setStyleSheet("color: palette(placeholder-text); margin-left: 22px;")
-            profile_layout.addWidget(button)
-            profile_layout.addWidget(note)
-        self.profile_buttons.button(0).setChecked(True)
-        self.target = QLineEdit()
-        self.target.setObjectName("target")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self.choose_target)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(browse)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Persons"), self.scope)
-        form.addRow(self.tr("Save to"), target_row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(self.tr("Export"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.clicked.connect(self.start_export)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(profiles)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        self._signals = _ExportSignals()
-        self._signals.done.connect(self._finished)
-        self.pool = QThreadPool(self)
-
-    def profile(self) -> Profile:
-        return Profile(self.profile_buttons.checkedButton().property("profile"))
-
-    def choose_target(self) -> None:
-        if self.profile() is Profile.OUTLOOK:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export vCards"), "kontakte.zip",
-                self.tr("Zip archive (*.zip)"))
-        else:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export vCards"), "kontakte.vcf", self.tr("vCard (*.vcf)"))
-        if path:
-            self.target.setText(path)
-
-    def start_export(self) -> None:
-        target = self.target.text().strip()
-        if not target:
-            self.status.setText(self.tr("Choose where to save the cards."))
-            return
-        ids = self.scopes[self.scope.currentIndex()][1]()
-        self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Exporting %n person(s) …", "", len(ids)))
-        self.pool.start(_ExportTask(self.database, ids, self.profile(), Path(target),
-                                    self._signals))
-
-    def _finished(self, result: object) -> None:
-        self.export_button.setEnabled(True)
-        if isinstance(result, str):
-            self.status.setText(result)
-            return
-        assert isinstance(result, ExportResult)
-        self.result_message = self.tr("%n person(s) exported to {path}.", "",
-                                      result.cards).format(path=result.target)
-        self.accept()
-
-
-class QrDialog(QDialog):
-    """A person's card as a QR code that a phone camera turns into a contact."""
-
-    def __init__(self, parent: QWidget | None, name: str, card_text: str) -> None:
-        super().__init__(parent)
-        self.setObjectName("qrDialog")
-        self.setWindowTitle(self.tr("QR code: {name}").format(name=name))
-        buffer = io.BytesIO()
-        segno.make(card_text, error="m", micro=False).save(buffer, kind="png", scale=5,
-                                                            border=3)
-        pixmap = QPixmap()
-        pixmap.loadFromData(QByteArray(buffer.getvalue()), "PNG")
-        picture = QLabel()
-        picture.setObjectName("qrPicture")
-        picture.setPixmap(pixmap)
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        caption = QLabel(self.tr("Scan with the phone's camera to add {name} to its "
-                                 "contacts.").format(name=name))
-        caption.setTextFormat(Qt.TextFormat.PlainText)
-        caption.setWordWrap(True)
-        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(picture)
-        layout.addWidget(caption)
-        layout.addWidget(buttons)
-
-
-Row = tuple[str, str, str, str, str]  # card, name, result, details, warnings
-Index = QModelIndex | QPersistentModelIndex
-
-
-def preview_rows(plan: ImportPlan, labels: dict[Action, str]) -> tuple[list[Row], int]:
-    """The preview's rows and how many carry a warning; built in the worker (filling a
-    table took 0.6 s on the GUI thread for 20,000 cards)."""
-    rows: list[Row] = []
-    warned = 0
-    for card_plan in plan.cards:
-        details = card_plan.reason or "; ".join(
-            f"{field_label(f)}: {o} → {n}" if o else f"{field_label(f)}: {n}"
-            for f, o, n in card_plan.changes)
-        # A refused card does not come in: its remarks would only distract.
-        warnings = "" if card_plan.action in REFUSED else "; ".join(card_plan.warnings)
-        warned += bool(warnings)
-        rows.append((str(card_plan.number), card_plan.name, labels[card_plan.action], details,
-                     warnings))
-    return rows, warned
-
-
-class PreviewModel(QAbstractTableModel):
-    """The preview's rows as plain text; a view asks only for the rows it shows."""
-
-    def __init__(self, parent: QObject, headers: list[str]) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: Index,
-             role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if not index.isValid():
-            return None
-        value = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return value  # a view's display text is never rich text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(value) or None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+from defence_dir.vcard.report import encoding_warning
 
 
 class ImportDialog(QDialog):
@@ -433,11 +155,10 @@ class ImportDialog(QDialog):
             return True
 
         def work() -> tuple[ImportPlan, list[Row], int, str | None]:
-            with database.read_session() as session:
-                directory = self.directory or KnownCards(session)
-                if not self.closed:
-                    self.directory = directory
-                plan = plan_import(session, data, name, mode, directory, progress)
+            directory = self.directory or service.known_cards(database)
+            if not self.closed:
+                self.directory = directory
+            plan = service.plan_cards(database, data, name, mode, directory, progress)
             rows, warned = preview_rows(plan, labels)
             return plan, rows, warned, encoding_warning(file_encoding(data))
         self.worker.run(work, self.show_plan)
@@ -495,8 +216,8 @@ class ImportDialog(QDialog):
             return not cancel.is_set()
 
         def work() -> ImportResult:
-            with database.session() as session:  # a cancel or error rolls everything back
-                return apply_import(session, plan, progress)
+            # One transaction: a cancel or an error rolls everything back.
+            return service.import_cards(database, plan, progress)
         self.worker.run(work, self.imported)
 
     def _progress(self, done: int, total: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from collections_helpers import EVENT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from sqlalchemy import select
@@ -18,14 +17,11 @@ from defence_dir.lists.consent import (
     set_attendance,
     subscribe,
 )
-from defence_dir.ui.overview.charts import (
-    Bar,
-    BarChart,
-    Line,
-    LineChart,
-    nice_ticks,
-    series_colours,
-)
+from defence_dir.ui.overview.bar_chart import BarChart
+from defence_dir.ui.overview.charts import Bar, Line, nice_ticks, series_colours
+from defence_dir.ui.overview.line_chart import LineChart
+
+EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"  # seeded
 
 
 def open_overview(window, settle) -> None:

@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 from defence_dir.data.database import Database
 from defence_dir.data.models import Person
 from defence_dir.errors import DefenceDirError
-from defence_dir.ui.vcard import vcard_dialogs
-from defence_dir.ui.vcard.vcard_dialogs import ImportDialog
+from defence_dir.ui.vcard.import_dialog import ImportDialog
+from defence_dir.vcard import service
 from defence_dir.vcard.importer import MatchMode
 
 CARDS = 3000
@@ -97,7 +97,7 @@ def test_the_import_shows_progress_up_to_the_end_and_reports(qtbot, db, open_dia
 def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, monkeypatch):
     before = digest(db)
     pressed = threading.Event()
-    real = vcard_dialogs.apply_import
+    real = service.apply_import
 
     def held(session, plan, progress=None):
         """The real import, held at its first step after writing until Cancel is pressed
@@ -108,7 +108,7 @@ def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, mon
                 assert pressed.wait(20)
             return progress(done, total)
         return real(session, plan, gated)
-    monkeypatch.setattr(vcard_dialogs, "apply_import", held)
+    monkeypatch.setattr(service, "apply_import", held)
     dialog = open_dialog(business_cards(CARDS))
     dialog.wait()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -124,7 +124,7 @@ def test_cancel_mid_way_leaves_every_table_as_before(qtbot, db, open_dialog, mon
     assert dialog.batch_id is None and not dialog.busy.isVisible()
     assert digest(db) == before
     # Still usable: the same preview imports on a second try.
-    monkeypatch.setattr(vcard_dialogs, "apply_import", real)
+    monkeypatch.setattr(service, "apply_import", real)
     assert dialog.import_button.isEnabled() and dialog.mode.isEnabled()
     dialog.mode.setCurrentIndex(1)  # Overwrite: a new preview, the old remark goes
     assert not dialog.status.isVisible()
@@ -160,7 +160,7 @@ def test_a_failing_import_says_one_line_and_the_dialog_stays_usable(qtbot, db, o
 
     def failing(session, plan, progress=None):
         raise failures.pop(0)
-    monkeypatch.setattr(vcard_dialogs, "apply_import", failing)
+    monkeypatch.setattr(service, "apply_import", failing)
     dialog = open_dialog(business_cards(20))
     dialog.wait()
     shown = []
@@ -193,13 +193,13 @@ def held_preview(monkeypatch):
     """plan_import held until the test lets it go; returns (modes planned, the release)."""
     modes: list[MatchMode] = []
     release = threading.Semaphore(0)
-    real = vcard_dialogs.plan_import
+    real = service.plan_import
 
     def held(session, data, file_name, mode=MatchMode.FILL, directory=None, progress=None):
         modes.append(mode)
         assert release.acquire(timeout=20)
         return real(session, data, file_name, mode, directory, progress)
-    monkeypatch.setattr(vcard_dialogs, "plan_import", held)
+    monkeypatch.setattr(service, "plan_import", held)
     return modes, release
 
 
@@ -285,7 +285,7 @@ def test_a_large_preview_shows_its_progress_and_stops_when_closed(qtbot, open_di
     stops the planning at its next step instead of finishing a preview nobody sees."""
     answers: list[bool] = []
     closed = threading.Event()
-    real = vcard_dialogs.plan_import
+    real = service.plan_import
 
     def watched(session, data, file_name, mode=MatchMode.FILL, directory=None,
                 progress=None):
@@ -295,7 +295,7 @@ def test_a_large_preview_shows_its_progress_and_stops_when_closed(qtbot, open_di
                 closed.wait(20)  # the planning pauses after 1,000 cards until the test closes
             return answers[-1]
         return real(session, data, file_name, mode, directory, noted)
-    monkeypatch.setattr(vcard_dialogs, "plan_import", watched)
+    monkeypatch.setattr(service, "plan_import", watched)
     dialog = open_dialog(business_cards(CARDS))
     qtbot.waitUntil(lambda: dialog.busy.maximum() > 0, timeout=20000)
     assert (dialog.busy.maximum(), dialog.busy.value()) == (CARDS + 1, 1000)
