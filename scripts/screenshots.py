@@ -385,8 +385,8 @@ def main() -> int:
         from defence_dir.vcard.writer import Profile, card, load_cards
 
         export = ExportDialog(window, database, [
-            (window.tr("Selected persons (%n)", "", 2), lambda: [1, 2]),
-            (window.tr("Everybody in the directory"), lambda: [])])
+            (window.vcards.tr("Selected persons (%n)", "", 2), lambda: [1, 2]),
+            (window.vcards.tr("Everybody in the directory"), lambda: [])])
         export.target.setText(str(Path.home() / "Kontakte" / "defence-nrw.vcf"))
         export.show()
         save(export, f"export_dialog{suffix}")
@@ -470,7 +470,7 @@ def main() -> int:
         event_dialog.close()
 
         add_overview_data(database)
-        window._data_changed("person", [])
+        window.data_changed.emit("person", [])
         window.show_overview()
         window.overview.wait()
         settle(window)

@@ -46,7 +46,8 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
 _UNMODELLED_PREFIXES = ("search_fts", "search_phone", "search_name_word")
 _UNMODELLED_NAMES = {"column": ("search_words",),
                      "index": ("ix_search_document_words", "ix_search_document_phone_trgm",
-                               "ix_search_name_word_document")}
+                               "ix_search_name_word_document",
+                               "ix_search_name_word_prefix_document")}
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from defence_dir.data.database import Database
-from defence_dir.data.models import DistributionList, Event, ImportBatch
+from defence_dir.data.models import ImportBatch
 from defence_dir.imports.spreadsheet.cleaning import StatusReading
 from defence_dir.imports.spreadsheet.columns import (
     ColumnMapping,
@@ -34,6 +34,7 @@ from defence_dir.imports.spreadsheet.reading import Cell
 from defence_dir.imports.spreadsheet.writing import ImportTarget, SpreadsheetResult, apply_plan
 from defence_dir.imports.undo import undo_import
 from defence_dir.lists.consent import get_event_by_name, get_list_by_name
+from defence_dir.records.choices import choices
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
@@ -81,11 +82,7 @@ def undo(db: Database, batch_id: int,
 
 
 def import_targets(db: Database) -> ImportTargets:
-    with db.read_session() as session:
-        return ImportTargets(
-            lists=[(i, n) for i, n in session.execute(
-                select(DistributionList.id, DistributionList.name))],
-            events=[(i, n) for i, n in session.execute(select(Event.id, Event.name))])
+    return ImportTargets(lists=choices(db, "list"), events=choices(db, "event"))
 
 
 def target_by_names(db: Database, list_name: str | None, event_name: str | None,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.database import Database
@@ -34,14 +33,6 @@ from defence_dir.lists.member_rows import combine_states as combine_states
 from defence_dir.records.kinds import RecordKind
 
 # --- the lists and events themselves ----------------------------------------------------------
-
-
-def names(db: Database, kind: RecordKind) -> list[tuple[int, str]]:
-    """(id, name) of every list or every event, by name."""
-    model = editing.MODELS[kind]
-    with db.read_session() as session:
-        return [(int(i), str(n)) for i, n in session.execute(
-            select(model.id, model.name).order_by(model.name))]
 
 
 def name_of(db: Database, kind: RecordKind, record_id: int) -> str:

@@ -1,21 +1,18 @@
 """The records' public API for the window and the command line: persons, organisations and
 technology fields (create, edit, delete and undo) and reading the directory, each call in a
-transaction of its own, returning plain data.
+transaction of its own, returning plain data. Pick lists are in choices.py, what the window
+shows in browsing.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import select
 
 from defence_dir.data.database import Database
 from defence_dir.data.models import Organisation, Topic
 from defence_dir.records import directory, persons
 from defence_dir.records import organisations as orgs
-from defence_dir.records.directory import PersonRow, Record
-from defence_dir.records.kinds import RecordKind
+from defence_dir.records.directory import Record
 from defence_dir.records.organisations import (
     OrganisationDraft,
     OrganisationSnapshot,
@@ -23,23 +20,6 @@ from defence_dir.records.organisations import (
 )
 from defence_dir.records.persons import PersonDraft
 from defence_dir.records.snapshots import PersonSnapshot, restore_person, snapshot_person
-
-# --- pick lists ----------------------------------------------------------------------------------
-
-
-def organisation_choices(db: Database) -> list[tuple[int, str]]:
-    """(id, name) of every organisation, by name (the person dialog's choice)."""
-    with db.read_session() as session:
-        return [(int(i), str(n)) for i, n in session.execute(
-            select(Organisation.id, Organisation.name).order_by(Organisation.name))]
-
-
-def topic_choices(db: Database) -> list[tuple[int, str]]:
-    """(id, name) of every technology field, by name."""
-    with db.read_session() as session:
-        return [(int(i), str(n)) for i, n in session.execute(
-            select(Topic.id, Topic.name).order_by(Topic.name))]
-
 
 # --- persons -------------------------------------------------------------------------------------
 
@@ -157,22 +137,7 @@ def restore_topic(db: Database, snapshot: TopicSnapshot) -> None:
         orgs.restore_topic(session, snapshot)
 
 
-# --- reading the directory -----------------------------------------------------------------------
-
-DETAIL_LOADERS: dict[RecordKind, Any] = {
-    RecordKind.PERSON: directory.person_detail,
-    RecordKind.ORGANISATION: directory.organisation_detail,
-    RecordKind.NETWORK: directory.network_detail,
-    RecordKind.TOPIC: directory.topic_detail,
-    RecordKind.EVENT: directory.event_detail,
-    RecordKind.LIST: directory.list_detail,
-}
-
-
-def detail(db: Database, kind: RecordKind, record_id: int) -> Record | None:
-    """One record with everything its detail view links to; None when it no longer exists."""
-    with db.read_session() as session:
-        return DETAIL_LOADERS[RecordKind(kind)](session, record_id)  # type: ignore[no-any-return]
+# --- reading the directory (what the window shows is in browsing.py) ----------------------------
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -191,19 +156,3 @@ def records_by_id(db: Database, kind: str, ids: Sequence[int]) -> dict[int, Reco
     """Records of "persons", "organisations" or "networks" by id."""
     with db.read_session() as session:
         return directory.records_by_id(session, kind, ids)
-
-
-def person_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
-    """Table rows for these person ids, in the order given (missing ids left out)."""
-    with db.read_session() as session:
-        return directory.person_rows(session, ids)
-
-
-def organisation_rows(db: Database, ids: Sequence[int]) -> dict[int, Record]:
-    with db.read_session() as session:
-        return directory.organisation_rows(session, ids)
-
-
-def network_rows(db: Database, ids: Sequence[int]) -> dict[int, Record]:
-    with db.read_session() as session:
-        return directory.network_rows(session, ids)

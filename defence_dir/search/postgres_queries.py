@@ -15,7 +15,12 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from defence_dir.data.postgres_search import NAME_WORD_TABLE, WORDS_COLUMN
+from defence_dir.data.postgres_search import (
+    NAME_WORD_TABLE,
+    PREFIX_CHARS,
+    PREFIX_TABLE,
+    WORDS_COLUMN,
+)
 from defence_dir.search.conditions import ClassCondition, pg_name_driver, pg_where
 
 PROBE_ROWS = 2000
@@ -64,7 +69,11 @@ class PgClassQuery:
                              [*rest_params, offset])
         # Both steps in one statement: the second runs only when the probe fell short.
         bound = f"(SELECT id FROM search_document ORDER BY id OFFSET {PROBE_ROWS - 1} LIMIT 1)"
-        sql = (f"WITH probe AS MATERIALIZED ({matches} AND id <= {bound} ORDER BY id LIMIT %s) "
+        # The probe's matches come from a bitmap of the word index ANDed with the id range
+        # (the OFFSET 0 fence keeps the planner from walking the primary key in order and
+        # testing every document's words: 33 ms instead of 1 ms when matches are rare there).
+        sql = (f"WITH probe AS MATERIALIZED (SELECT id FROM ({matches} AND id <= {bound} "
+               "OFFSET 0) p ORDER BY id LIMIT %s) "
                "SELECT id FROM probe WHERE (SELECT count(*) FROM probe) >= %s "
                f"UNION ALL (SELECT id FROM ({rest}) r WHERE (SELECT count(*) FROM probe) < %s) "
                "ORDER BY id OFFSET %s")
@@ -78,13 +87,20 @@ class PgClassQuery:
             # prefixes bunch in one part of the alphabet, where neither the probe nor a sort of
             # every match (15,000 for "sc" at 100,000 persons) is cheap.
             word, prefix = self.driver
-            pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            test = "word LIKE %s" if prefix else "word = %s"
-            return (f"SELECT c.document_id AS id FROM (SELECT DISTINCT document_id FROM "
-                    f"{NAME_WORD_TABLE} WHERE {test} ORDER BY document_id) c, LATERAL ("
+            if prefix and len(word) <= PREFIX_CHARS:  # already one row per document
+                source, value = f"SELECT document_id FROM {PREFIX_TABLE} WHERE prefix = %s", word
+            elif prefix:
+                pattern = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                source = (f"SELECT DISTINCT document_id FROM {NAME_WORD_TABLE} "
+                          "WHERE word LIKE %s")
+                value = pattern + "%"
+            else:
+                source = f"SELECT document_id FROM {NAME_WORD_TABLE} WHERE word = %s"
+                value = word
+            return (f"SELECT c.document_id AS id FROM ({source} ORDER BY document_id) c, LATERAL ("
                     f"SELECT 1 FROM search_document WHERE id = c.document_id AND {self.where} "
                     "LIMIT 1) d ORDER BY c.document_id LIMIT %s",
-                    [pattern + "%" if prefix else word, *self.params, wanted])
+                    [value, *self.params, wanted])
         return (f"WITH m AS MATERIALIZED (SELECT id FROM search_document WHERE {self.where}) "
                 "SELECT id FROM m ORDER BY id LIMIT %s", [*self.params, wanted])
 

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../defence_dir/ui/window/app.py" line="78"/>
+        <location filename="../../defence_dir/ui/window/app.py" line="62"/>
         <source>Cannot open the directory</source>
         <translation>Das Verzeichnis kann nicht geöffnet werden</translation>
     </message>
@@ -48,50 +48,50 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="138"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="161"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="157"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="162"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="158"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="175"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="181"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="177"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="183"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="194"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="205"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="190"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="201"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="410"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="288"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="406"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="289"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="285"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -99,24 +99,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="255"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="251"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="296"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="318"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="409"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="314"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="405"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="297"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="293"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="303"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="299"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="308"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="304"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -132,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="324"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="320"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="325"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="321"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="348"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="353"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="349"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="359"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="355"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="358"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -174,13 +174,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="364"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="372"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="360"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="368"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="369"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="365"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -188,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="370"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="366"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -196,13 +196,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="380"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="388"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="376"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="384"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="381"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="377"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -210,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="383"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="379"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="390"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="386"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -223,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="396"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="392"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="403"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="399"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -236,12 +236,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="440"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="445"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="441"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -255,12 +255,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="448"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="450"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="446"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -873,6 +873,19 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/import_actions.py" line="25"/>
+        <source>Import vCards</source>
+        <translation>vCards importieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/import_actions.py" line="26"/>
+        <source>vCard (*.vcf *.vcard)</source>
+        <translation>vCard (*.vcf *.vcard)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="135"/>
@@ -1257,7 +1270,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="104"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1265,7 +1278,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="117"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1273,17 +1286,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="121"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="133"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="131"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="132"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1291,335 +1304,29 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="91"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="53"/>
         <source>defence-dir – DEFENCE.NRW directory</source>
         <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="273"/>
-        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
-        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="279"/>
-        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
-        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="295"/>
-        <source>Read-only</source>
-        <translation>Schreibgeschützt</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="105"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="69"/>
         <source>Search failed: {message}</source>
         <translation>Suche fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="166"/>
-        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
-        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="194"/>
-        <source>Reset filters</source>
-        <translation>Filter zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="313"/>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="516"/>
-        <source>&amp;New…</source>
-        <translation>&amp;Neu…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="315"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="317"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="319"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="321"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="324"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="326"/>
-        <source>Re&amp;load</source>
-        <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="328"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="330"/>
-        <source>&amp;Forward</source>
-        <translation>&amp;Vor</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="332"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="334"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="339"/>
-        <source>&amp;About defence-dir</source>
-        <translation>Ü&amp;ber defence-dir</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="341"/>
-        <source>Copy email addresses</source>
-        <translation>E-Mail-Adressen kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="350"/>
-        <source>Imports…</source>
-        <translation>Importe…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="360"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="372"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="377"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="382"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="385"/>
-        <source>Main toolbar</source>
-        <translation>Werkzeugleiste</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="177"/>
-        <source>All networks</source>
-        <translation>Alle Netzwerke</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="156"/>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="178"/>
-        <source>All organisations</source>
-        <translation>Alle Organisationen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="179"/>
-        <source>All technology fields</source>
-        <translation>Alle Technologiefelder</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="180"/>
-        <source>All lists</source>
-        <translation>Alle Verteiler</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="181"/>
-        <source>All events</source>
-        <translation>Alle Veranstaltungen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="264"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="140"/>
         <source>Team database {name}</source>
         <translation>Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="266"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="142"/>
         <source>defence-dir – team database {name}</source>
         <translation>defence-dir – Teamdatenbank {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="337"/>
-        <source>&amp;Team database…</source>
-        <translation>&amp;Teamdatenbank…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="343"/>
-        <source>&amp;Export vCards…</source>
-        <translation>vCards &amp;exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="345"/>
-        <source>&amp;Import vCards…</source>
-        <translation>vCards &amp;importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="347"/>
-        <source>Import a &amp;spreadsheet…</source>
-        <translation>&amp;Tabelle importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="352"/>
-        <source>Copy as vCard</source>
-        <translation>Als vCard kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="354"/>
-        <source>Show QR code…</source>
-        <translation>QR-Code zeigen…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="356"/>
-        <source>&amp;Overview</source>
-        <translation>Ü&amp;bersicht</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="511"/>
-        <source>&amp;New person…</source>
-        <translation>&amp;Neue Person…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="512"/>
-        <source>&amp;New organisation…</source>
-        <translation>&amp;Neue Organisation…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="513"/>
-        <source>&amp;New technology field…</source>
-        <translation>&amp;Neues Technologiefeld…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="514"/>
-        <source>&amp;New event…</source>
-        <translation>&amp;Neue Veranstaltung…</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="515"/>
-        <source>&amp;New distribution list…</source>
-        <translation>&amp;Neuer Verteiler…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="606"/>
-        <source>%n hit(s)</source>
-        <translation>
-            <numerusform>%n Treffer</numerusform>
-            <numerusform>%n Treffer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="607"/>
-        <source>more than %n hits</source>
-        <translation>
-            <numerusform>mehr als %n Treffer</numerusform>
-            <numerusform>mehr als %n Treffer</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="763"/>
-        <source>Changed elsewhere</source>
-        <translation>Anderswo geändert</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="765"/>
-        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
-        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="767"/>
-        <source>Save mine</source>
-        <translation>Meine speichern</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="768"/>
-        <source>Show current</source>
-        <translation>Aktuelle anzeigen</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="780"/>
+        <location filename="../../defence_dir/ui/window/main_window.py" line="316"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="866"/>
-        <source>%n address(es) copied</source>
-        <translation>
-            <numerusform>%n Adresse kopiert</numerusform>
-            <numerusform>%n Adressen kopiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="883"/>
-        <source>%n card(s) copied</source>
-        <translation>
-            <numerusform>%n Karte kopiert</numerusform>
-            <numerusform>%n Karten kopiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/main_window.py" line="904"/>
-        <source>Selected persons (%n)</source>
-        <translation>
-            <numerusform>Ausgewählte Person (%n)</numerusform>
-            <numerusform>Ausgewählte Personen (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="907"/>
-        <source>The current search result</source>
-        <translation>Das aktuelle Suchergebnis</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="909"/>
-        <source>Everybody in the directory</source>
-        <translation>Alle Personen im Verzeichnis</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="919"/>
-        <source>Import vCards</source>
-        <translation>vCards importieren</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="920"/>
-        <source>vCard (*.vcf *.vcard)</source>
-        <translation>vCard (*.vcf *.vcard)</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="972"/>
-        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
-        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="974"/>
-        <source>Database: {location}</source>
-        <translation>Datenbank: {location}</translation>
-    </message>
-    <message>
-        <location filename="../../defence_dir/ui/window/main_window.py" line="976"/>
-        <source>About defence-dir</source>
-        <translation>Über defence-dir</translation>
     </message>
 </context>
 <context>
@@ -2295,89 +2002,89 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="47"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="43"/>
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="50"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="46"/>
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="52"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="48"/>
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="55"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="51"/>
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="57"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="53"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="61"/>
         <source>Erasure not complete: another program has the database open</source>
         <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="69"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
         <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
         <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="99"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="104"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="100"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="107"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="110"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="106"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="124"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="129"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="120"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="121"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="132"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="128"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="139"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="174"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="135"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="136"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="144"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
@@ -2386,7 +2093,7 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back;
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="200"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="197"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
@@ -2394,7 +2101,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="204"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="201"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
@@ -2402,17 +2109,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="213"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="210"/>
         <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="219"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="216"/>
         <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="224"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="221"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
@@ -2420,12 +2127,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="225"/>
         <source>Erasure not complete</source>
         <translation>Löschung nicht vollständig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="231"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Diese Sicherungskopie löschen …</numerusform>
@@ -2433,13 +2140,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="240"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="246"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="237"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="243"/>
         <source>Delete backups</source>
         <translation>Sicherungskopien löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="241"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="238"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
@@ -2447,17 +2154,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="254"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="251"/>
         <source>Backups not deleted</source>
         <translation>Sicherungskopien nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="255"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="252"/>
         <source>{path} cannot be deleted: {reason}</source>
         <translation>{path} kann nicht gelöscht werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="259"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="256"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n Sicherungskopie gelöscht.</numerusform>
@@ -2465,27 +2172,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="283"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="280"/>
         <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
         <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="151"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="147"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="168"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="191"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="188"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="192"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="189"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
@@ -2512,26 +2219,44 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="18"/>
+        <source>defence-dir – DEFENCE.NRW directory (read-only)</source>
+        <translation>defence-dir – Verzeichnis DEFENCE.NRW (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="25"/>
+        <source>Read-only: the database file or its folder is write-protected. You can search, view and export, but not change anything.</source>
+        <translation>Nur Lesezugriff: Die Datenbankdatei oder ihr Ordner ist schreibgeschützt. Sie können suchen, ansehen und exportieren, aber nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/read_only_banner.py" line="42"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="78"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="87"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="72"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="81"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="97"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="91"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="118"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="129"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="123"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="130"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -2539,51 +2264,113 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="131"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="233"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="242"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="125"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="136"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="229"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="238"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="132"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="126"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="147"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="157"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="152"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="168"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="177"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="164"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="173"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="182"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="178"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="187"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="183"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="193"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="209"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="218"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="205"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="214"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="224"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="220"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="44"/>
+        <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
+        <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="52"/>
+        <source>All networks</source>
+        <translation>Alle Netzwerke</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="53"/>
+        <source>All organisations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="54"/>
+        <source>All technology fields</source>
+        <translation>Alle Technologiefelder</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="55"/>
+        <source>All lists</source>
+        <translation>Alle Verteiler</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="56"/>
+        <source>All events</source>
+        <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="72"/>
+        <source>Reset filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="139"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="140"/>
+        <source>more than %n hits</source>
+        <translation>
+            <numerusform>mehr als %n Treffer</numerusform>
+            <numerusform>mehr als %n Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SectionList</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/section_list.py" line="27"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2622,240 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         <location filename="../../defence_dir/ui/records/organisation_dialog.py" line="104"/>
         <source>A technology field needs a name.</source>
         <translation>Ein Technologiefeld braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>VcardActions</name>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="32"/>
+        <source>%n address(es) copied</source>
+        <translation>
+            <numerusform>%n Adresse kopiert</numerusform>
+            <numerusform>%n Adressen kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="39"/>
+        <source>%n card(s) copied</source>
+        <translation>
+            <numerusform>%n Karte kopiert</numerusform>
+            <numerusform>%n Karten kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="55"/>
+        <source>Selected persons (%n)</source>
+        <translation>
+            <numerusform>Ausgewählte Person (%n)</numerusform>
+            <numerusform>Ausgewählte Personen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="58"/>
+        <source>The current search result</source>
+        <translation>Das aktuelle Suchergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/vcard_actions.py" line="60"/>
+        <source>Everybody in the directory</source>
+        <translation>Alle Personen im Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="23"/>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="67"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="24"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="25"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="26"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="28"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="30"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="31"/>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="32"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="33"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="35"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="36"/>
+        <source>&amp;Team database…</source>
+        <translation>&amp;Teamdatenbank…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="37"/>
+        <source>&amp;About defence-dir</source>
+        <translation>Ü&amp;ber defence-dir</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="38"/>
+        <source>Copy email addresses</source>
+        <translation>E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="39"/>
+        <source>&amp;Export vCards…</source>
+        <translation>vCards &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="40"/>
+        <source>&amp;Import vCards…</source>
+        <translation>vCards &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="41"/>
+        <source>Import a &amp;spreadsheet…</source>
+        <translation>&amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="43"/>
+        <source>Imports…</source>
+        <translation>Importe…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="44"/>
+        <source>Copy as vCard</source>
+        <translation>Als vCard kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="46"/>
+        <source>Show QR code…</source>
+        <translation>QR-Code zeigen…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="47"/>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="62"/>
+        <source>&amp;New person…</source>
+        <translation>&amp;Neue Person…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="63"/>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Neue Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="64"/>
+        <source>&amp;New technology field…</source>
+        <translation>&amp;Neues Technologiefeld…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="65"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="66"/>
+        <source>&amp;New distribution list…</source>
+        <translation>&amp;Neuer Verteiler…</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="72"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="76"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="80"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="84"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_actions.py" line="86"/>
+        <source>Main toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="32"/>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="34"/>
+        <source>Save your version anyway (the other change is lost), or discard yours and show the current one?</source>
+        <translation>Ihre Fassung trotzdem speichern (die andere Änderung geht verloren) oder Ihre verwerfen und die aktuelle anzeigen?</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="36"/>
+        <source>Save mine</source>
+        <translation>Meine speichern</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="37"/>
+        <source>Show current</source>
+        <translation>Aktuelle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="61"/>
+        <source>The directory of the DEFENCE.NRW networks: networks, organisations, contact persons, technology fields, events and distribution lists.</source>
+        <translation>Das Verzeichnis der Netzwerke von DEFENCE.NRW: Netzwerke, Organisationen, Ansprechpartner, Technologiefelder, Veranstaltungen und Verteiler.</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="63"/>
+        <source>Database: {location}</source>
+        <translation>Datenbank: {location}</translation>
+    </message>
+    <message>
+        <location filename="../../defence_dir/ui/window/window_dialogs.py" line="66"/>
+        <source>About defence-dir</source>
+        <translation>Über defence-dir</translation>
     </message>
 </context>
 <context>

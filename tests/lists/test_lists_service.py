@@ -14,6 +14,7 @@ from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.lists import member_rows
 from defence_dir.lists import service as lists
 from defence_dir.records import service as records
+from defence_dir.records.choices import choices
 from defence_dir.records.kinds import RecordKind
 from defence_dir.records.persons import EmailDraft, PersonDraft
 
@@ -35,9 +36,9 @@ def test_create_rename_delete_and_restore(db, ids, kind, directory_state):
     saved = lists.create(db, kind, values)
     record_id = int(saved.record["id"])
     assert lists.name_of(db, kind, record_id) == "Messe Düsseldorf"
-    assert (record_id, "Messe Düsseldorf") in lists.names(db, kind)
+    assert (record_id, "Messe Düsseldorf") in choices(db, kind)
     before = directory_state()
-    other = next(name for i, name in lists.names(db, kind) if i != record_id)
+    other = next(name for i, name in choices(db, kind) if i != record_id)
     with pytest.raises(ValidationError):  # names are unique without case
         lists.rename(db, kind, record_id, {"name": other.upper()})
     assert directory_state() == before
@@ -63,7 +64,7 @@ def test_create_rename_delete_and_restore(db, ids, kind, directory_state):
 def test_names_are_in_alphabetical_order(db):
     for name in ("Zulieferer", "Ärzte", "Behörden"):
         lists.create(db, RecordKind.LIST, {"name": name})
-    names = [n for _i, n in lists.names(db, RecordKind.LIST)]
+    names = [n for _i, n in choices(db, RecordKind.LIST)]
     assert names.index("Behörden") < names.index("Zulieferer")
 
 

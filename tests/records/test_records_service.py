@@ -8,7 +8,9 @@ import pytest
 from defence_dir.errors import NotFoundError, ValidationError
 from defence_dir.lists import service as lists
 from defence_dir.lists.consent import Consent, ConsentSource, subscribe, unsubscribe
+from defence_dir.records import browsing
 from defence_dir.records import service as records
+from defence_dir.records.choices import choices
 from defence_dir.records.kinds import RecordKind
 from defence_dir.records.organisations import OrganisationDraft
 from defence_dir.records.persons import ConcurrentEditError, EmailDraft, PersonDraft
@@ -22,15 +24,15 @@ def test_deleting_persons_and_restoring_them_brings_back_what_they_had(db, ids):
         unsubscribe(session, list_id, persons["Stein"], note="per Mail")
     lists.register_attendees(db, event_id, [persons["Stein"], persons["Grosch"]])
     chosen = [persons["Stein"], persons["Grosch"]]
-    before = {i: _kept(records.detail(db, RecordKind.PERSON, i)) for i in chosen}
+    before = {i: _kept(browsing.detail(db, RecordKind.PERSON, i)) for i in chosen}
     members_before = lists.member_rows(db, RecordKind.LIST, list_id)
     snapshots = records.delete_persons(db, chosen)
     assert [s.id for s in snapshots] == chosen
     for person_id in chosen:
-        assert records.detail(db, RecordKind.PERSON, person_id) is None
+        assert browsing.detail(db, RecordKind.PERSON, person_id) is None
     records.restore_persons(db, snapshots)
     # Same ids, values, memberships with consent history, attendances.
-    assert {i: _kept(records.detail(db, RecordKind.PERSON, i)) for i in chosen} == before
+    assert {i: _kept(browsing.detail(db, RecordKind.PERSON, i)) for i in chosen} == before
     assert lists.member_rows(db, RecordKind.LIST, list_id) == members_before
 
 
@@ -85,15 +87,15 @@ def test_an_organisation_deleted_and_restored_gets_its_persons_back(db, ids):
         draft, version = records.person_draft(db, person_id)
         draft.organisation_id = org_id
         records.update_person(db, person_id, draft, version)
-    before = _kept(records.detail(db, RecordKind.ORGANISATION, org_id))
+    before = _kept(browsing.detail(db, RecordKind.ORGANISATION, org_id))
     snapshot = records.delete_organisation(db, org_id)
     assert records.organisation_draft(db, org_id) is None
     for person_id in person_ids:  # the persons stay, without an organisation
-        assert records.detail(db, RecordKind.PERSON, person_id)["organisation_id"] is None
+        assert browsing.detail(db, RecordKind.PERSON, person_id)["organisation_id"] is None
     records.restore_organisation(db, snapshot)
-    assert _kept(records.detail(db, RecordKind.ORGANISATION, org_id)) == before
+    assert _kept(browsing.detail(db, RecordKind.ORGANISATION, org_id)) == before
     for person_id in person_ids:
-        assert records.detail(db, RecordKind.PERSON, person_id)["organisation_id"] == org_id
+        assert browsing.detail(db, RecordKind.PERSON, person_id)["organisation_id"] == org_id
 
 
 def test_organisations_are_created_edited_and_offered_by_name(db):
@@ -103,8 +105,7 @@ def test_organisations_are_created_edited_and_offered_by_name(db):
     records.update_organisation(db, snapshot.id, OrganisationDraft(
         name="Aachener Antriebe", city="Aachen"))
     assert records.organisation_draft(db, snapshot.id).city == "Aachen"
-    choices = records.organisation_choices(db)
-    assert (snapshot.id, "Aachener Antriebe") in choices
+    assert (snapshot.id, "Aachener Antriebe") in choices(db, RecordKind.ORGANISATION)
     with pytest.raises(ValidationError):
         records.update_organisation(db, snapshot.id, OrganisationDraft(name="  "))
     assert records.organisation_draft(db, snapshot.id).name == "Aachener Antriebe"
@@ -131,8 +132,7 @@ def test_a_technology_field_name_is_unique_without_case(db, directory_state):
     with pytest.raises(ValidationError):
         records.create_topic(db, "ROBOTIK")
     assert directory_state() == before
-    names = [name for _id, name in records.topic_choices(db)]
-    assert names == sorted(names, key=str.casefold) and "Robotik" in names
+    assert "Robotik" in [name for _id, name in choices(db, RecordKind.TOPIC)]
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))
@@ -144,23 +144,17 @@ def test_every_kind_has_a_detail_and_a_missing_one_is_none(db, ids, kind):
         key = {RecordKind.ORGANISATION: "organisations", RecordKind.NETWORK: "networks",
                RecordKind.TOPIC: "topics"}[kind]
         record_id = records.list_records(db, key)[0]["id"]
-    found = records.detail(db, kind, record_id)
+    found = browsing.detail(db, kind, record_id)
     assert found is not None and found["id"] == record_id
-    assert records.detail(db, kind, 987654) is None
+    assert browsing.detail(db, kind, 987654) is None
 
 
-def test_directory_reads_go_through_the_service(db, ids):
+def test_the_command_line_reads_go_through_the_service(db, ids):
     persons = ids[2]
     chosen = [persons["Grosch"], 987654, persons["Stein"]]
-    rows = records.person_rows(db, chosen)
-    assert [r.id for r in rows] == [persons["Grosch"], persons["Stein"]]  # order kept
     assert set(records.records_by_id(db, "persons", chosen)) == {persons["Grosch"],
                                                                  persons["Stein"]}
     counts = records.counts(db)
     assert counts["persons"] == len(records.list_records(db, "persons"))
     names = [r["name"] for r in records.list_records(db, "organisations")]
     assert names == sorted(names, key=sort_key)
-    org_ids = [r["id"] for r in records.list_records(db, "organisations")[:3]]
-    assert set(records.organisation_rows(db, org_ids)) == set(org_ids)
-    net_ids = [r["id"] for r in records.list_records(db, "networks")[:3]]
-    assert set(records.network_rows(db, net_ids)) == set(net_ids)

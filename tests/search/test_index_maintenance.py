@@ -405,3 +405,19 @@ def test_an_index_without_decomposed_text_is_not_rebuilt_at_open(db_url, stored,
                 "SELECT value FROM search_state WHERE key = 'built'")) == after
     finally:
         reopened.close()
+
+
+def test_short_name_prefixes_follow_renames_and_deletions(db, find):
+    """One to three letters find a name through PostgreSQL's prefix table (and FTS5's prefix
+    index): a rename moves the person to the new letters, a deletion takes them away."""
+    with db.session() as session:
+        person = create_person(session, PersonDraft(given_name="Xaver", family_name="Xylander"))
+        person_id = person.id
+    assert "Xaver Xylander" in find("xy")
+    with db.session() as session:
+        session.get(Person, person_id).family_name = "Quobbe"
+    assert "Xaver Quobbe" in find("quo")
+    assert "Xaver Xylander" not in find("xy") and "Xaver Quobbe" not in find("xy")
+    with db.session() as session:
+        session.delete(session.get(Person, person_id))
+    assert "Xaver Quobbe" not in find("quo") and "Xaver Quobbe" not in find("x")

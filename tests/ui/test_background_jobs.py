@@ -65,14 +65,14 @@ def test_a_big_add_runs_in_the_worker_and_so_do_undo_and_redo(window, db, ids, s
         window.statusBar().currentMessage()
     assert window.collections.panel.count.text() == f"{len(everyone)} Personen"
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert jobs.running  # the undo, too, is off the GUI thread (without Cancel)
     assert jobs.dialog.findChild(QPushButton) is None
     assert jobs.dialog.labelText() == "„Zum Verteiler hinzufügen“ wird rückgängig gemacht …"
     finish(window, settle)
     assert statuses(db, list_id) == {}
     assert window.collections.panel.count.text() == "0 Personen"
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     finish(window, settle)
     assert set(statuses(db, list_id)) == set(everyone)
     assert [h["note"] for h in consent_history(db.read_session(), persons["Stein"])] == [
@@ -91,7 +91,7 @@ def test_a_new_consent_after_a_big_add_is_one_undo_step(window, db, ids, settle,
     finish(window, settle)
     assert set(statuses(db, list_id).values()) == {"subscribed"}
     assert window.undo_stack.count() == 1
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     finish(window, settle)
     assert statuses(db, list_id) == {persons["Stein"]: "unsubscribed"}
 
@@ -173,7 +173,7 @@ def test_cancelling_the_new_consent_keeps_the_first_part_undoable(window, db, id
     assert {rows[i] for i in earlier} == {"unsubscribed"}  # no new consent recorded
     assert len(rows) == len(persons)
     assert window.undo_stack.count() == 1  # the first part can be undone
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     finish(window, settle)
     assert statuses(db, list_id) == {i: "unsubscribed" for i in earlier}
 
@@ -193,12 +193,12 @@ def test_deleting_a_big_list_and_its_undo_and_redo_run_in_the_worker(window, db,
     assert jobs.running and jobs.dialog.findChild(QPushButton) is None  # one statement
     finish(window, settle)
     assert statuses(db, list_id) == {} and window.undo_stack.count() == 1
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert jobs.running
     finish(window, settle)
     assert statuses(db, list_id) == members_before
     assert consent_history(db.read_session(), persons["Stein"])  # came back with the list
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert jobs.running
     finish(window, settle)
     assert statuses(db, list_id) == {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from defence_dir.errors import DefenceDirError
 from defence_dir.lists import service as lists
 from defence_dir.lists.service import AddOutcome, MembersChanged, MembersState, Progress
+from defence_dir.records.choices import choices
 from defence_dir.records.kinds import COLLECTION_KINDS, RecordKind
 from defence_dir.ui.common import background_jobs
 from defence_dir.ui.common.background_jobs import BackgroundJobs
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box
 from defence_dir.ui.lists.collection_dialog import CollectionDialog
 from defence_dir.ui.lists.collections_sidebar import CollectionsSidebar
@@ -35,9 +37,6 @@ from defence_dir.ui.records.undo_commands import (
     MembersChange,
     RenamedCollection,
 )
-
-if TYPE_CHECKING:
-    from defence_dir.ui.window.main_window import MainWindow
 
 
 @contextmanager
@@ -51,11 +50,12 @@ def busy() -> Iterator[None]:
 
 
 class CollectionsController(QObject):
-    def __init__(self, window: MainWindow, changed: Callable[[str, list[int]], None]) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, changed: Callable[[str, list[int]], None]) -> None:
+        super().__init__(window.window())
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
-        self.jobs = BackgroundJobs(window)  # thousands of members change off the GUI thread
+        # Thousands of members change off the GUI thread.
+        self.jobs = BackgroundJobs(window.window())
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -75,7 +75,7 @@ class CollectionsController(QObject):
 
     # --- showing ----------------------------------------------------------------------------------
     def names(self, kind: RecordKind) -> list[tuple[int, str]]:
-        return lists.names(self.database, kind)
+        return list(choices(self.database, kind))
 
     def reload_sidebar(self) -> None:
         for kind in COLLECTION_KINDS:
@@ -116,7 +116,7 @@ class CollectionsController(QObject):
         kind = RecordKind(kind)  # the window still passes plain strings
         title = (self.tr("New distribution list") if kind == RecordKind.LIST
                  else self.tr("New event"))
-        dialog = CollectionDialog(self.window, kind, title=title)
+        dialog = CollectionDialog(self.window.window(), kind, title=title)
         while self.window.run_dialog(dialog):
             try:
                 saved = lists.create(self.database, kind, dialog.values())
@@ -138,7 +138,7 @@ class CollectionsController(QObject):
             return
         title = self.tr("Edit distribution list") if kind == RecordKind.LIST \
             else self.tr("Edit event")
-        dialog = CollectionDialog(self.window, kind, before, title=title)
+        dialog = CollectionDialog(self.window.window(), kind, before, title=title)
         while self.window.run_dialog(dialog):
             after = dialog.values()
             try:
@@ -397,7 +397,7 @@ class CollectionsController(QObject):
     # --- questions (methods so that tests can answer them) -------------------------------------
     def ask_note(self, title: str, label: str, *, required: bool) -> str | None:
         """The user's note; None when cancelled (or left empty though required)."""
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.window())
         dialog.setObjectName("noteDialog")
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -412,7 +412,7 @@ class CollectionsController(QObject):
         return None if required and not text else text
 
     def ask_new_consent(self, count: int) -> bool:
-        box = plain_message_box(self.window, QMessageBox.Icon.Question,
+        box = plain_message_box(self.window.window(), QMessageBox.Icon.Question,
                                 self.tr("Unsubscribed earlier"), self.tr(
                                     "%n of these persons unsubscribed from this list earlier "
                                     "and were not added.\n\nHave they explicitly given a new "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
@@ -20,10 +20,8 @@ from defence_dir.i18n import _ as core_text
 from defence_dir.lists import service as lists
 from defence_dir.lists.service import EmailLine
 from defence_dir.records.kinds import RecordKind
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.lists.members_view import MembersPanel
-
-if TYPE_CHECKING:
-    from defence_dir.ui.window.main_window import MainWindow
 
 
 class _Signals(QObject):
@@ -53,8 +51,8 @@ class _Task(QRunnable):
 class MailingActions(QObject):
     """Serves the mailing buttons of the members panel for the list or event it shows."""
 
-    def __init__(self, window: MainWindow, panel: MembersPanel) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, panel: MembersPanel) -> None:
+        super().__init__(window.window())
         self.window, self.panel, self.database = window, panel, window.database
         self.pool = QThreadPool(self)
         self._running: list[_Signals] = []
@@ -127,7 +125,7 @@ class MailingActions(QObject):
     # --- questions (a method so that tests can answer it) --------------------------------------
     def ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export for mail merge"), str(Path.home() / suggested),
+            self.window.window(), self.tr("Export for mail merge"), str(Path.home() / suggested),
             self.tr("Excel workbook (*.xlsx)"))
         return path
 

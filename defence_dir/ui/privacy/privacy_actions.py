@@ -9,7 +9,6 @@ and the window retries now and then until it is done.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -27,12 +26,9 @@ from defence_dir.privacy.service import (
 from defence_dir.privacy.wipe import RETRY_PATIENCE_MS
 from defence_dir.records import service as records
 from defence_dir.records.kinds import RecordKind
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box, plain_progress_dialog, show_error
 from defence_dir.ui.common.worker import Worker
-
-if TYPE_CHECKING:
-    from defence_dir.ui.window.main_window import MainWindow
-
 
 RETRY_INTERVAL_MS = 15_000
 
@@ -40,20 +36,20 @@ RETRY_INTERVAL_MS = 15_000
 class PrivacyActions(QObject):
     """The "Privacy" menu of the main window and the person context menu's privacy entries."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.window())
         self.window = window
-        self.export_action = QAction(self.tr("Export access report…"), window)
+        self.export_action = QAction(self.tr("Export access report…"), window.window())
         self.export_action.setObjectName("exportAccessAction")
         self.export_action.setToolTip(self.tr(
             "Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)"))
         self.export_action.triggered.connect(lambda _checked=False: self.export_access_report())
-        self.erase_action = QAction(self.tr("Erase person (GDPR)…"), window)
+        self.erase_action = QAction(self.tr("Erase person (GDPR)…"), window.window())
         self.erase_action.setObjectName("erasePersonAction")
         self.erase_action.setToolTip(self.tr(
             "Delete the selected person and every trace of them for good (GDPR Art. 17)"))
         self.erase_action.triggered.connect(lambda _checked=False: self.erase_current())
-        self.menu = QMenu(self.tr("&Privacy"), window)
+        self.menu = QMenu(self.tr("&Privacy"), window.window())
         self.menu.setObjectName("privacyMenu")
         self.menu.addAction(self.export_action)
         self.menu.addSeparator()
@@ -105,7 +101,7 @@ class PrivacyActions(QObject):
         suggested = Path.home() / (self.tr("Access report {name}").format(name=safe_name)
                                    + ".json")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export access report"), str(suggested),
+            self.window.window(), self.tr("Export access report"), str(suggested),
             f"{json_filter};;{xlsx_filter}")
         if not path:
             return
@@ -116,12 +112,12 @@ class PrivacyActions(QObject):
         try:
             export_access_report(self.window.database, person_id, target)  # audited
         except OSError as exc:
-            show_error(self.window, self.tr("Access report not written"), self.tr(
+            show_error(self.window.window(), self.tr("Access report not written"), self.tr(
                 "{path} cannot be written: {reason}").format(path=target,
                                                              reason=exc.strerror or exc))
             return
         except DefenceDirError as exc:
-            show_error(self.window, self.tr("Access report not written"), str(exc))
+            show_error(self.window.window(), self.tr("Access report not written"), str(exc))
             return
         self.window.statusBar().showMessage(
             self.tr("Access report for {name} written to {path}").format(name=name,
@@ -130,7 +126,7 @@ class PrivacyActions(QObject):
     # --- erasure ---------------------------------------------------------------------------------
     def confirmation_box(self, name: str) -> QMessageBox:
         """The question before erasing; its destructive button is the one that erases."""
-        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+        box = plain_message_box(self.window.window(), QMessageBox.Icon.Warning,
                                 self.tr("Erase person (GDPR)"),
                                 self.tr("Erase {name} and everything stored about them?")
                                 .format(name=name))
@@ -163,7 +159,8 @@ class PrivacyActions(QObject):
         if not self.confirm_erase(name):
             return
         self.progress = plain_progress_dialog(
-            self.window, self.tr("Erasing {name} and compacting the database …").format(name=name))
+            self.window.window(),
+            self.tr("Erasing {name} and compacting the database …").format(name=name))
         self.progress.setRange(0, 0)
         self.progress.setObjectName("eraseProgress")
         self.progress.setWindowTitle(self.tr("Erase person (GDPR)"))
@@ -183,7 +180,7 @@ class PrivacyActions(QObject):
             self.progress = None
         self.update_actions()
         if isinstance(result, Exception):
-            show_error(self.window, self.tr("Not erased"), self.tr(
+            show_error(self.window.window(), self.tr("Not erased"), self.tr(
                 "The person could not be erased: {message}").format(message=str(result)))
             self.window.person_erased(person_id, erased=False)
             return
@@ -219,7 +216,7 @@ class PrivacyActions(QObject):
                 "%n older backup(s) of the database, made before updates of defence-dir, still "
                 "contain the person's data:", "", len(result.backups)) + "\n"
                 + "\n".join(str(p) for p in result.backups))
-        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+        box = plain_message_box(self.window.window(), QMessageBox.Icon.Warning,
                                 self.tr("Erasure not complete"), "\n\n".join(parts))
         box.setObjectName("erasureResult")
         if result.backups:
@@ -231,7 +228,7 @@ class PrivacyActions(QObject):
         return box
 
     def delete_backups(self, paths: list[Path]) -> None:
-        box = plain_message_box(self.window, QMessageBox.Icon.Warning,
+        box = plain_message_box(self.window.window(), QMessageBox.Icon.Warning,
                                 self.tr("Delete backups"), self.tr(
             "Delete %n backup(s) of the database for good? They also hold the other records "
             "as they were before the update.", "", len(paths)) + "\n\n"
@@ -246,7 +243,7 @@ class PrivacyActions(QObject):
             return
         failed = delete_backups(paths)
         if failed:
-            show_error(self.window, self.tr("Backups not deleted"), "\n".join(
+            show_error(self.window.window(), self.tr("Backups not deleted"), "\n".join(
                 self.tr("{path} cannot be deleted: {reason}").format(path=path, reason=reason)
                 for path, reason in failed))
             return

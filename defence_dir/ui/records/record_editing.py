@@ -11,8 +11,10 @@ from PySide6.QtGui import QUndoCommand
 
 from defence_dir.errors import DefenceDirError
 from defence_dir.records import service as records
+from defence_dir.records.choices import choices
 from defence_dir.records.kinds import RecordKind
 from defence_dir.records.persons import ConcurrentEditError, PersonDraft
+from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.records.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.records.person_dialog import PersonDialog
 from defence_dir.ui.records.undo_commands import (
@@ -27,30 +29,30 @@ from defence_dir.ui.records.undo_commands import (
 
 if TYPE_CHECKING:
     from defence_dir.data.database import Database
-    from defence_dir.ui.window.main_window import MainWindow
 
 
 class RecordEditor(QObject):
     """The window's New/Edit/Delete for the directory's own records (lists and events have
     the CollectionsController)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.window())
         self.window = window
 
     def _push(self, command: Callable[..., QUndoCommand], text: str, *args: Any) -> None:
         """One undoable step; every command refreshes the window and reports its errors."""
         self.window.undo_stack.push(command(text, self.window.database, *args,
-                                            self.window._data_changed,
+                                            self.window.data_changed.emit,
                                             self.window.report_error))
 
     def choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         database = self.window.database
-        return records.organisation_choices(database), records.topic_choices(database)
+        return (choices(database, RecordKind.ORGANISATION),
+                choices(database, RecordKind.TOPIC))
 
     def create_person(self, draft: PersonDraft | None = None) -> None:
         organisations, topics = self.choices()
-        dialog = PersonDialog(self.window, draft, organisations, topics,
+        dialog = PersonDialog(self.window.window(), draft, organisations, topics,
                               title=self.tr("New person"))
         if not self.window.run_dialog(dialog):
             return
@@ -60,13 +62,13 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(CreatedPersons, self.tr("New person"), [person_id])
-        self.window._data_changed("person", [person_id])
+        self.window.data_changed.emit("person", [person_id])
         self.window.go_to("person", person_id)
 
     def edit_person(self, person_id: int) -> None:
         before, version = records.person_draft(self.window.database, person_id)
         organisations, topics = self.choices()
-        dialog = PersonDialog(self.window, before, organisations, topics,
+        dialog = PersonDialog(self.window.window(), before, organisations, topics,
                               title=self.tr("Edit person"))
         if not self.window.run_dialog(dialog):
             return
@@ -80,20 +82,20 @@ class RecordEditor(QObject):
         except ConcurrentEditError as exc:
             if exc.found is None:
                 self.window.report_error(str(exc))
-                self.window._data_changed("person", [person_id])
+                self.window.data_changed.emit("person", [person_id])
                 return False
             choice = self.window.ask_conflict(str(exc))
             if choice == "overwrite":
                 before = records.person_draft(self.window.database, person_id)[0]
                 return self.save_person(person_id, before, after, exc.found)
             if choice == "reload":
-                self.window._data_changed("person", [person_id])
+                self.window.data_changed.emit("person", [person_id])
             return False
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return False
         self._push(EditedPerson, self.tr("Edit person"), person_id, before, after, new_version)
-        self.window._data_changed("person", [person_id])
+        self.window.data_changed.emit("person", [person_id])
         return True
 
     def delete_persons(self, ids: list[int]) -> None:
@@ -108,11 +110,12 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(DeletedPersons, self.tr("Delete"), snapshots)
-        self.window._data_changed("person", ids)
+        self.window.data_changed.emit("person", ids)
 
     def create_organisation(self) -> None:
         _orgs, topics = self.choices()
-        dialog = OrganisationDialog(self.window, None, topics, title=self.tr("New organisation"))
+        dialog = OrganisationDialog(self.window.window(), None, topics,
+                                    title=self.tr("New organisation"))
         if not self.window.run_dialog(dialog):
             return
         try:
@@ -122,7 +125,7 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(OrganisationExistence, self.tr("New organisation"), snapshot, True)
-        self.window._data_changed("organisation", [org_id])
+        self.window.data_changed.emit("organisation", [org_id])
         self.window.go_to("organisation", org_id)
 
     def edit_organisation(self, org_id: int) -> None:
@@ -130,7 +133,8 @@ class RecordEditor(QObject):
         if before is None:
             return
         _orgs, topics = self.choices()
-        dialog = OrganisationDialog(self.window, before, topics, title=self.tr("Edit organisation"))
+        dialog = OrganisationDialog(self.window.window(), before, topics,
+                                    title=self.tr("Edit organisation"))
         if not self.window.run_dialog(dialog):
             return
         try:
@@ -139,7 +143,7 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(EditedOrganisation, self.tr("Edit organisation"), org_id, before, dialog.draft())
-        self.window._data_changed("organisation", [org_id])
+        self.window.data_changed.emit("organisation", [org_id])
 
     def delete_organisation(self, org_id: int) -> None:
         self._delete(RecordKind.ORGANISATION, org_id, self.tr(
@@ -148,7 +152,7 @@ class RecordEditor(QObject):
             OrganisationExistence)
 
     def create_topic(self) -> None:
-        dialog = TopicDialog(self.window, title=self.tr("New technology field"))
+        dialog = TopicDialog(self.window.window(), title=self.tr("New technology field"))
         while self.window.run_dialog(dialog):
             try:
                 snapshot = records.create_topic(self.window.database, dialog.name.text(),
@@ -158,7 +162,7 @@ class RecordEditor(QObject):
                 dialog.show_error(str(exc))
                 continue
             self._push(TopicExistence, self.tr("New technology field"), snapshot, True)
-            self.window._data_changed("topic", [topic_id])
+            self.window.data_changed.emit("topic", [topic_id])
             self.window.go_to("topic", topic_id)
             return
 
@@ -166,7 +170,7 @@ class RecordEditor(QObject):
         before = records.topic_values(self.window.database, topic_id)
         if before is None:
             return
-        dialog = TopicDialog(self.window, before[0], before[1] or "",
+        dialog = TopicDialog(self.window.window(), before[0], before[1] or "",
                              title=self.tr("Edit technology field"))
         while self.window.run_dialog(dialog):
             after = (dialog.name.text(), dialog.description.toPlainText())
@@ -176,7 +180,7 @@ class RecordEditor(QObject):
                 dialog.show_error(str(exc))
                 continue
             self._push(EditedTopic, self.tr("Edit technology field"), topic_id, before, after)
-            self.window._data_changed("topic", [topic_id])
+            self.window.data_changed.emit("topic", [topic_id])
             return
 
     def delete_topic(self, topic_id: int) -> None:
@@ -197,4 +201,4 @@ class RecordEditor(QObject):
             self.window.report_error(str(exc))
             return
         self._push(command, self.tr("Delete"), snapshot, False)
-        self.window._data_changed(kind, [record_id])
+        self.window.data_changed.emit(kind, [record_id])

@@ -8,33 +8,21 @@ import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from defence_dir import __version__
-from defence_dir.data.database import ENV_VAR, Database, open_database
+from defence_dir.data.database import ENV_VAR, open_database
 from defence_dir.data.failures import describe
 from defence_dir.ui.common.messages import show_error
 from defence_dir.ui.common.resource_paths import icon_path
 from defence_dir.ui.common.settings import effective_language
 from defence_dir.ui.common.translations import install_language
+from defence_dir.ui.window.app_lifetime import open_databases, release_clipboard
 
 
 def application_icon() -> QIcon:
     path = icon_path()
     return QIcon(str(path)) if path.exists() else QIcon()
-
-
-def release_clipboard() -> None:
-    """Hand copied cards to the clipboard as plain text: a QMimeData made in Python and still
-    owned by the clipboard when the interpreter exits makes PySide crash while shutting down
-    (seen with PySide6 6.12)."""
-    app = QApplication.instance()
-    if app is None:
-        return
-    clipboard = QApplication.clipboard()
-    mime = clipboard.mimeData()
-    if mime is not None and mime.hasFormat("text/vcard"):
-        clipboard.setText(mime.text())
 
 
 def ensure_application() -> QApplication:
@@ -55,10 +43,6 @@ def ensure_application() -> QApplication:
         atexit.register(release_clipboard)
         ensure_application.registered = True  # type: ignore[attr-defined]
     return app
-
-
-# Databases opened by windows of this run (switching to the team database adds one).
-_databases: list[Database] = []
 
 
 def run_app(db_target: str | None) -> int:
@@ -82,26 +66,11 @@ def run_app(db_target: str | None) -> int:
         MainWindow,  # after the database check: faster error
     )
 
-    _databases.append(database)
+    open_databases.append(database)
     window = MainWindow(database)
     window.show()
     try:
         return app.exec()
     finally:
-        for opened in _databases:
+        for opened in open_databases:
             opened.close()
-
-
-def replace_window(window: QMainWindow, database: Database) -> QMainWindow:
-    """A new main window on `database` in place of `window` (e.g. after connecting to the team
-    database); the old window closes, its database stays open until the app ends (a worker of
-    the old window may still finish with it)."""
-    from defence_dir.ui.window.main_window import MainWindow
-
-    _databases.append(database)
-    successor = MainWindow(database)
-    successor.setGeometry(window.geometry())
-    successor.show()
-    window.close()
-    window.deleteLater()
-    return successor

@@ -42,7 +42,7 @@ def test_registering_from_the_context_menu_and_undo(window, db, ids, settle):
                                         persons["Grosch"]: "registered"}
     message = window.statusBar().currentMessage()
     assert message == f"1 Person für „{EVENT}“ angemeldet. 1 war schon angemeldet."
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert attendance(db, event_id) == {persons["Stein"]: "attended"}
 
@@ -89,8 +89,8 @@ def test_setting_the_status_for_a_selection(window, db, ids, settle):
     no_show.trigger()
     settle(window)
     assert attendance(db, event_id)[persons["Recher"]] == "no_show"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert set(attendance(db, event_id).values()) == {"registered"}
 
@@ -113,7 +113,7 @@ def test_removing_attendees_asks_first(window, db, ids, settle, monkeypatch):
     assert questions[0].startswith("1 Person von dieser Veranstaltung entfernen?")
     assert attendance(db, event_id) == {persons["Grosch"]: "attended"}
     assert panel_person_ids(window) == [persons["Grosch"]]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert attendance(db, event_id)[persons["Stein"]] == "attended"
 
@@ -172,7 +172,7 @@ def test_create_rename_delete_an_event_with_undo(window, db, ids, settle, monkey
         dialog.city.insert("Berlin")
         return True
     monkeypatch.setattr(window, "run_dialog", new_event)
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     settle(window)
     assert names() == [EVENT, "Messe ILA 2026"]
     assert window.current[0] == "event"
@@ -184,7 +184,7 @@ def test_create_rename_delete_an_event_with_undo(window, db, ids, settle, monkey
     shown = [[table.index(r, c).data() for c in range(3)] for r in range(table.rowCount())]
     assert ["Messe ILA 2026", "2026-06-10", "Berlin"] in shown
     monkeypatch.setattr(window, "run_dialog", fill("ILA Berlin 2026"))
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     assert names() == [EVENT, "ILA Berlin 2026"]
     assert window.collections.sidebar.item_for("event", new_id).text(0) == "ILA Berlin 2026"
@@ -194,11 +194,11 @@ def test_create_rename_delete_an_event_with_undo(window, db, ids, settle, monkey
     window.go_to("event", event_id)
     settle(window)
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert names() == ["ILA Berlin 2026"]
     assert not window.collections.panel.isVisible()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert names() == [EVENT, "ILA Berlin 2026"]
     assert attendance(db, event_id) == {persons["Stein"]: "attended"}

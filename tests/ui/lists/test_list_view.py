@@ -103,11 +103,11 @@ def test_adding_persons_from_the_context_menu_records_manual_consent_and_undoes(
     history = consent_history(db.read_session(), persons["Stein"])
     assert [(h["source_kind"], h["note"]) for h in history] == [("manual", "Visitenkarte")]
     assert "2 Personen zu „Defense-Verteiler“ hinzugefügt." in window.statusBar().currentMessage()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert statuses(db, list_id) == {}
     assert consent_history(db.read_session(), persons["Stein"]) == []
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     settle(window)
     assert len(statuses(db, list_id)) == 2
 
@@ -138,7 +138,7 @@ def test_manual_add_does_not_resubscribe_the_unsubscribed(window, db, ids, settl
     assert statuses(db, list_id)[persons["Stein"]] == "subscribed"
     actions = [h["action"] for h in consent_history(db.read_session(), persons["Stein"])]
     assert actions == ["given", "withdrawn", "given"]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert statuses(db, list_id)[persons["Stein"]] == "unsubscribed"
 
@@ -200,10 +200,10 @@ def test_unsubscribe_and_remove_ask_first_and_undo(window, db, ids, settle, monk
     # The unsubscribed one stays as a suppression; the other is gone.
     assert statuses(db, list_id) == {persons["Stein"]: "unsubscribed",
                                      persons["Recher"]: "subscribed"}
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert statuses(db, list_id)[persons["Grosch"]] == "subscribed"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert statuses(db, list_id)[persons["Stein"]] == "subscribed"
     assert [h["action"] for h in consent_history(db.read_session(), persons["Stein"])] == [
@@ -277,9 +277,10 @@ def test_create_rename_delete_a_list_with_undo(window, db, ids, settle, monkeypa
         subscribe(session, list_id, persons["Stein"], Consent(ConsentSource.FORM, "Formular"))
     window.select_section("lists")
     settle(window)
-    assert window.new_action.isEnabled() and window.new_action.text() == "&Neuer Verteiler…"
+    new_action = window.menus.new_action
+    assert new_action.isEnabled() and new_action.text() == "&Neuer Verteiler…"
     monkeypatch.setattr(window, "run_dialog", fill_dialog("<b>Presse</b>", "Pressekontakte"))
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     settle(window)
     assert list_names(db) == ["<b>Presse</b>", "Defense-Verteiler"]
     new_id = window.current[1]
@@ -288,13 +289,13 @@ def test_create_rename_delete_a_list_with_undo(window, db, ids, settle, monkeypa
     assert window.collections.sidebar.item_for("list", new_id) is not None
 
     monkeypatch.setattr(window, "run_dialog", fill_dialog("Presse NRW"))
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     assert list_names(db) == ["Defense-Verteiler", "Presse NRW"]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert list_names(db) == ["<b>Presse</b>", "Defense-Verteiler"]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert list_names(db) == ["Defense-Verteiler"]
     assert window.collections.sidebar.item_for("list", new_id) is None
@@ -304,13 +305,13 @@ def test_create_rename_delete_a_list_with_undo(window, db, ids, settle, monkeypa
     settle(window)
     before = consent_history(db.read_session(), persons["Stein"])
     monkeypatch.setattr(window, "confirm", lambda title, text: False)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     assert list_names(db) == ["Defense-Verteiler"]
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert list_names(db) == []
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert list_names(db) == ["Defense-Verteiler"]
     assert statuses(db, list_id) == {persons["Stein"]: "subscribed"}
@@ -336,7 +337,7 @@ def test_bad_names_are_refused_with_a_message(window, db, settle, monkeypatch):
             return False
         return True
     monkeypatch.setattr(window, "run_dialog", run)
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     settle(window)
     assert shown == ["Einen Verteiler „defense-verteiler“ gibt es schon.",
                      "Ein Verteiler braucht einen Namen."]
@@ -357,7 +358,7 @@ def test_del_in_the_members_table_removes_members_not_the_list(window, db, ids, 
     qtbot.waitUntil(panel.table.hasFocus, timeout=2000)
     questions = []
     monkeypatch.setattr(window, "confirm", lambda title, text: questions.append(text) or True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert questions[0].startswith("1 Person aus diesem Verteiler entfernen?")
     assert list_names(db) == ["Defense-Verteiler"]
@@ -473,8 +474,8 @@ def test_adding_from_the_persons_section_keeps_the_members_panel_away(window, db
     assert window.section.key == "persons"
     assert not window.collections.panel.isVisible()
     assert window.collections.sidebar.selectedItems() == []
-    window.overview_action.trigger()
-    window.undo_action.trigger()  # a change while the overview is shown
+    window.menus.overview_action.trigger()
+    window.menus.undo_action.trigger()  # a change while the overview is shown
     settle(window)
     assert window.collections.sidebar.selectedItems() == []
     window.navigation.setCurrentRow(5)  # Verteiler: the members are back, up to date

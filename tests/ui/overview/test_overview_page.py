@@ -25,7 +25,7 @@ EVENT = "High-Tech aus NRW für die Sicherheits- und Verteidigungsindustrie"  # 
 
 
 def open_overview(window, settle) -> None:
-    window.overview_action.trigger()
+    window.menus.overview_action.trigger()
     window.overview.wait()
     settle(window)
 
@@ -37,7 +37,7 @@ def test_overview_from_the_navigation_shows_the_seeded_figures(window, settle):
     assert window.navigation.currentItem().text() == "Übersicht"
     assert window.overview_shown() and window.overview.isVisible()
     assert not window.detail.isVisible()  # the charts get the room
-    assert not window.delete_action.isEnabled()  # Del must not act on the hidden table
+    assert not window.menus.delete_action.isEnabled()  # Del must not act on the hidden table
     assert window.overview.totals.text() == "6 Personen im Verzeichnis"
     bars = {bar.label: bar.values for bar in window.overview.networks_chart.bars}
     assert bars == {"NMWP.NRW": (2,), "ZENIT GmbH": (2,), "AeroSpace.NRW": (2,), "KI.NRW": (0,),
@@ -64,7 +64,7 @@ def test_overview_follows_data_changes(window, settle, db):
                       Consent(ConsentSource.FORM, "Webformular", at=datetime(2026, 1, day, 10)))
         set_attendance(session, event_id, ids[:4], AttendanceStatus.REGISTERED)
         set_attendance(session, event_id, ids[:3], AttendanceStatus.ATTENDED)
-    window._data_changed("person", [])  # what every edit in the window calls
+    window.data_changed.emit("person", [])  # what every edit in the window calls
     window.overview.wait()
     settle(window)
     (line,) = window.overview.lists_chart.lines
@@ -153,8 +153,8 @@ def test_nice_ticks():
 
 
 def test_overview_shortcut(window):
-    assert window.overview_action.shortcut().toString() == "Ctrl+Shift+O"
-    assert window.overview_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    assert window.menus.overview_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.menus.overview_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
 
 
 def test_back_and_find_leave_the_overview(window, settle, qtbot):
@@ -169,7 +169,7 @@ def test_back_and_find_leave_the_overview(window, settle, qtbot):
     settle(window)
     open_overview(window, settle)
     assert not window.privacy.erase_action.isEnabled()  # no person in sight
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     settle(window)
     assert not window.overview_shown() and window.current == shown
     assert window.navigation.currentRow() == 0
@@ -260,7 +260,7 @@ def test_back_from_the_overview_keeps_the_search(window, settle):
     window.table.selectRow(0)
     settle(window)
     open_overview(window, settle)
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     settle(window)
     assert not window.overview_shown()
     assert window.search_field.text() == "schnitz"

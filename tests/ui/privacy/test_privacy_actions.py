@@ -76,7 +76,7 @@ def test_consent_history_appears_after_subscribe_and_unsubscribe(window, settle,
                           at=datetime(2026, 1, 5, 9, 30)))
         unsubscribe(session, list_id, schnitzmeier, note="Per E-Mail abgemeldet <b>x</b>",
                     at=datetime(2026, 2, 10, 11, 0))
-    window._data_changed("person", [schnitzmeier])
+    window.data_changed.emit("person", [schnitzmeier])
     settle(window)
     shown = labels(window.detail)
     assert "Einwilligungen" in shown
@@ -133,9 +133,9 @@ def test_erase_removes_the_person_from_table_and_database_and_clears_undo(
         window, settle, db, schnitzmeier, monkeypatch):
     # Something undoable that refers to him: a normal delete and its undo.
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert SCHNITZMEIER in table_names(window)
     window.table.selectRow(table_names(window).index(SCHNITZMEIER))
@@ -155,7 +155,7 @@ def test_erase_removes_the_person_from_table_and_database_and_clears_undo(
         assert session.get(Person, person_id) is None
         assert session.scalar(select(func.count()).select_from(EmailAddress).where(
             EmailAddress.address == "juergen.schnitzmeier@zenit.eu")) == 0
-    assert window.undo_stack.count() == 0 and not window.redo_action.isEnabled()
+    assert window.undo_stack.count() == 0 and not window.menus.redo_action.isEnabled()
     assert window.current is None
     assert window.privacy.progress is None
     assert ("person", person_id) not in window.history
@@ -216,7 +216,7 @@ def test_erasing_a_list_member_after_adding_them_leaves_nothing_to_undo(
     settle(window)
     assert window.current == ("list", list_id)
     assert window.collections.panel.count.text() == "0 Personen"
-    assert not window.undo_action.isEnabled()  # "Add to list" cannot bring his row back
+    assert not window.menus.undo_action.isEnabled()  # "Add to list" cannot bring his row back
 
 
 def test_the_busy_dialog_shows_the_name_literally(window, settle, db, monkeypatch):
@@ -226,7 +226,7 @@ def test_the_busy_dialog_shows_the_name_literally(window, settle, db, monkeypatc
 
     with db.session() as session:
         create_person(session, PersonDraft(given_name="<b>Eve</b>", family_name="<i>X</i>"))
-    window.reload_action.trigger()
+    window.menus.reload_action.trigger()
     settle(window)
     window.table.selectRow(table_names(window).index("<b>Eve</b> <i>X</i>"))
     settle(window)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from defence_dir.lists import service as lists
+from defence_dir.records import browsing
 from defence_dir.records import service as records
 from defence_dir.records.kinds import RecordKind
 from defence_dir.records.organisations import OrganisationDraft
@@ -53,7 +54,7 @@ def test_deleting_persons_undoes_and_redoes(db, ids, stack, directory_state):
     assert lists.member_rows(db, RecordKind.LIST, ids[0]) == rows
     assert log.changed == [(RecordKind.PERSON, chosen)]
     stack.redo()
-    assert [records.detail(db, RecordKind.PERSON, i) for i in chosen] == [None, None]
+    assert [browsing.detail(db, RecordKind.PERSON, i) for i in chosen] == [None, None]
     assert log.failed == []
 
 
@@ -62,7 +63,7 @@ def test_a_created_person_goes_on_undo_and_comes_back_on_redo(db, stack):
     person_id = records.create_person(db, PersonDraft(given_name="Ida", family_name="Neu"))
     stack.push(CreatedPersons("Neu", db, [person_id], *log.args()))
     stack.undo()
-    assert records.detail(db, RecordKind.PERSON, person_id) is None
+    assert browsing.detail(db, RecordKind.PERSON, person_id) is None
     stack.redo()
     assert records.person_name(db, person_id) == "Ida Neu"
 

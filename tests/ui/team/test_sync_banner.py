@@ -52,8 +52,8 @@ def test_the_window_names_the_team_and_the_time_of_the_copy(copy_window, team_an
     text = banner.findChild(QLabel, "copyBannerText").text()
     assert text.startswith(f"Offline-Kopie von {team_and_copy[0]}, Stand ")
     assert "schreibgeschützt" in window.windowTitle()
-    for action in (window.new_action, window.edit_action, window.delete_action,
-                   window.import_action, window.import_sheet_action):
+    for action in (window.menus.new_action, window.menus.edit_action, window.menus.delete_action,
+                   window.menus.import_action, window.menus.import_sheet_action):
         assert not action.isEnabled(), action.text()
 
 

@@ -141,7 +141,7 @@ def test_connecting_switches_the_window_to_the_team_database(
         return dialog.result()
 
     monkeypatch.setattr(TeamSettingsDialog, "exec", run_dialog)
-    window.show_team_settings()
+    window.dialogs.show_team_settings()
     QApplication.processEvents()
     successors = [w for w in QApplication.topLevelWidgets()
                   if w.objectName() == "mainWindow" and w.isVisible() and w is not window]

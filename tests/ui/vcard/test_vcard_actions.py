@@ -31,7 +31,7 @@ def test_export_dialog_writes_the_current_search_result(window, type_search, set
                         timeout=5000)
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", drive)
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     data = target.read_bytes()
     assert data.count(b"BEGIN:VCARD") == 2
     assert b"FN:Dr. Matthias Grosch" in data and b"FN:Dr.-Ing. Harald Cremer" in data
@@ -47,7 +47,7 @@ def test_outlook_export_to_a_single_file_is_explained(window, qtbot, tmp_path: P
         qtbot.waitUntil(lambda: "Outlook" in dialog.status.text(), timeout=5000)
         return False
     monkeypatch.setattr(window, "run_dialog", drive)
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     assert not (tmp_path / "alle.vcf").exists()
 
 
@@ -55,7 +55,7 @@ def test_copy_as_vcard_and_drag_data(window, type_search, settle):
     type_search("schnitz")
     window.table.selectRow(0)
     settle(window)
-    window.copy_vcard_action.trigger()
+    window.menus.copy_vcard_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     data, text = bytes(mime.data("text/vcard")), mime.text()
     del mime  # the clipboard owns it; a Python handle must not outlive it
@@ -79,7 +79,7 @@ def test_qr_code_of_a_person(window, type_search, settle, monkeypatch):
     settle(window)
     shown = []
     monkeypatch.setattr(window, "run_dialog", lambda dialog: shown.append(dialog) or True)
-    window.qr_action.trigger()
+    window.menus.qr_action.trigger()
     assert isinstance(shown[0], QrDialog)
     picture = shown[0].findChild(QLabel, "qrPicture")
     assert picture is not None and not picture.pixmap().isNull()
@@ -107,7 +107,7 @@ def test_import_preview_then_import(window, settle, db, tmp_path: Path, monkeypa
         dialog.buttons.button(dialog.buttons.StandardButton.Close).click()
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", drive)
-    window.import_vcards(str(source))
+    window.imports.import_vcards(str(source))
     settle(window)
     assert seen["rows"][0][1:3] == ["Eva Ertl", "neu"]
     assert seen["rows"][1][2] == "ungültig"

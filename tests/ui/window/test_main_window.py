@@ -74,19 +74,19 @@ def test_editing_a_phone_stores_the_normalised_number_and_undo_restores_it(
         dialog.phones.rows[0][0].setText("0208/30004-99")
         return True
     monkeypatch.setattr(window, "run_dialog", fill)
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     with db.read_session() as session:
         phone = get_person(session, person_id).phones[0]
         assert (phone.raw, phone.e164) == ("0208/30004-99", "+49208300049 9".replace(" ", ""))
     assert "+49 208 3000499" in texts(window.detail)
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.menus.undo_action.isEnabled()
+    window.menus.undo_action.trigger()
     settle(window)
     with db.read_session() as session:
         assert get_person(session, person_id).phones[0].e164 == "+492083000423"
     assert "+49 208 3000423" in texts(window.detail)
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     settle(window)
     with db.read_session() as session:
         assert get_person(session, person_id).phones[0].e164 == "+492083000499"
@@ -109,13 +109,13 @@ def test_an_invalid_email_is_explained_and_nothing_is_saved(
         dialog.accept()  # pressing Enter must not get past the check either
         return dialog.result() == dialog.DialogCode.Accepted
     monkeypatch.setattr(window, "run_dialog", fill)
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     assert seen["save_enabled"] is False
     assert any("keine gültige E-Mail-Adresse" in e for e in seen["errors"])
     with db.read_session() as session:
         assert draft_of(get_person(session, person_id)) == before
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
 
 
 def test_clicking_a_network_shows_its_contact_persons(window, type_search, settle, qtbot):
@@ -129,7 +129,7 @@ def test_clicking_a_network_shows_its_contact_persons(window, type_search, settl
     assert {"Dr.-Ing. Harald Cremer", "Dr. Matthias Grosch"} <= set(shown)
     assert "NMWP.NRW" in texts(window.detail)
     # Alt+Left goes back to the person.
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     settle(window)
     assert window.section.key == "persons"
     assert "Dr. Matthias Grosch" in texts(window.detail)
@@ -142,15 +142,15 @@ def test_new_person_delete_and_undo(window, settle, db, monkeypatch):
         dialog.emails.rows[0][0].setText("ida.neumann@example.org")
         return True
     monkeypatch.setattr(window, "run_dialog", fill)
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     settle(window)
     assert "Ida Neumann" in table_names(window)
     person_id = window.current[1]
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert "Ida Neumann" not in table_names(window)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert "Ida Neumann" in table_names(window)
     with db.read_session() as session:
@@ -162,7 +162,7 @@ def test_delete_asks_first_and_no_means_no(window, type_search, settle, db, monk
     select_first(window, settle)
     asked = []
     monkeypatch.setattr(window, "confirm", lambda title, text: asked.append(text) or False)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert asked and table_names(window) == [SCHNITZMEIER]
 
@@ -186,14 +186,14 @@ def test_a_concurrent_change_is_never_silently_overwritten(
     monkeypatch.setattr(window, "run_dialog", fill)
     monkeypatch.setattr(window, "ask_conflict", lambda message: asked.append(message) or
                         "reload")
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     assert asked
     with db.read_session() as session:
         assert get_person(session, person_id).function == "Geschäftsführer"
     monkeypatch.setattr(window, "ask_conflict", lambda message: "overwrite")
     monkeypatch.setattr(window, "run_dialog", fill)
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     with db.read_session() as session:
         assert get_person(session, person_id).function == "Projektleiter"
@@ -203,7 +203,7 @@ def test_user_data_is_shown_as_plain_text(window, type_search, settle, db):
     with db.session() as session:
         create_person(session, PersonDraft(given_name="<b>Eve</b>",
                                            family_name="<img src=x>"))
-    window.reload_action.trigger()
+    window.menus.reload_action.trigger()
     type_search("eve")
     assert table_names(window) == ["<b>Eve</b> <img src=x>"]
     select_first(window, settle)
@@ -228,10 +228,10 @@ def test_keyboard_shortcuts(window, qtbot, settle):
     window.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
-    assert window.back_action.shortcut().toString() == "Alt+Left"
+    assert window.menus.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.menus.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.menus.redo_action.shortcuts()]
+    assert window.menus.back_action.shortcut().toString() == "Alt+Left"
 
 
 def test_sections_and_filters(window, settle, db):
@@ -251,7 +251,7 @@ def test_sections_and_filters(window, settle, db):
     combo.setCurrentIndex(combo.findData(aero))
     settle(window)
     assert set(table_names(window)) == {"Dirk Kalinowski", "Dr. Stefan Recher"}
-    window.clear_filters()
+    window.search_bar.clear_filters()
     settle(window)
     assert len(table_names(window)) == 6
     window.navigation.setCurrentRow(5)  # Verteiler
@@ -298,7 +298,7 @@ def test_english_when_english_is_chosen(qtbot, db, settle):
 
 def test_about_names_version_and_database(window, monkeypatch):
     from defence_dir import __version__
-    from defence_dir.ui.window import main_window as module
+    from defence_dir.ui.window import window_dialogs as module
 
     shown = {}
 
@@ -311,7 +311,7 @@ def test_about_names_version_and_database(window, monkeypatch):
             def exec(self): ...
         return Box()
     monkeypatch.setattr(module, "plain_message_box", fake_box)
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     assert shown["title"] == "Über defence-dir"
     assert __version__ in shown["text"] and window.database.location in shown["text"]
 
@@ -327,10 +327,10 @@ def test_topic_and_organisation_changes_undo(window, settle, db, monkeypatch):
     window.table.selectRow(names.index("Photonik"))
     settle(window)
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert "Photonik" not in table_names(window)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert "Photonik" in table_names(window)
     with db.read_session() as session:  # links to the network are back too
@@ -347,10 +347,10 @@ def test_topic_and_organisation_changes_undo(window, settle, db, monkeypatch):
         dialog.name.setText("KNDS Deutschland")
         return True
     monkeypatch.setattr(window, "run_dialog", rename)
-    window.edit_action.trigger()
+    window.menus.edit_action.trigger()
     settle(window)
     assert "KNDS Deutschland" in table_names(window)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     with db.read_session() as session:
         assert session.scalar(select(Organisation.name).where(
@@ -369,14 +369,14 @@ def test_deleting_an_organisation_asks_and_undo_brings_it_back(window, settle, d
     settle(window)
     asked: list[str] = []
     monkeypatch.setattr(window, "confirm", lambda title, text: asked.append(text) or False)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert "KNDS" in table_names(window) and "Organisation" in asked[0]
     monkeypatch.setattr(window, "confirm", lambda title, text: True)
-    window.delete_action.trigger()
+    window.menus.delete_action.trigger()
     settle(window)
     assert "KNDS" not in table_names(window)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     settle(window)
     assert "KNDS" in table_names(window)
     with db.read_session() as session:

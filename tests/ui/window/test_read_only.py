@@ -45,7 +45,7 @@ def test_searching_and_viewing_work(read_only_window, qtbot, settle):
     window.table.selectRow(0)
     settle(window)
     assert window.current is not None and window.current[0] == "person"
-    assert window.export_action.isEnabled() and window.copy_vcard_action.isEnabled()
+    assert window.menus.export_action.isEnabled() and window.menus.copy_vcard_action.isEnabled()
 
 
 def test_nothing_that_writes_is_offered(read_only_window, qtbot, settle, monkeypatch):
@@ -56,8 +56,9 @@ def test_nothing_that_writes_is_offered(read_only_window, qtbot, settle, monkeyp
     settle(window)
     path = window.database.path
     before = digest(path)
-    for action in (window.new_action, window.edit_action, window.delete_action,
-                   window.import_action, window.import_sheet_action, window.undo_import_action,
+    menus = window.menus
+    for action in (menus.new_action, menus.edit_action, menus.delete_action, menus.import_action,
+                   menus.import_sheet_action, menus.undo_import_action,
                    window.privacy.erase_action, window.privacy.export_action):
         assert not action.isEnabled(), action.text()
     menu = window.context_menu()
