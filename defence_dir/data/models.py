@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -48,6 +48,8 @@ class Base(DeclarativeBase):
     # Every `Mapped[int]` column (primary and foreign keys, row ids) is wide unless it names
     # its own type (counts, versions, positions: Integer).
     type_annotation_map: ClassVar[dict[Any, Any]] = {int: WideId}
+    if TYPE_CHECKING:  # each model maps one Table, which core inserts and updates need
+        __table__: ClassVar[Table]  # (SQLAlchemy declares any FromClause)
 
 
 def _values_check(column: str, enum_type: type[enum.StrEnum]) -> str:
@@ -297,7 +299,7 @@ class Person(TimestampMixin, Base):
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (typed by SQLAlchemy)
 
     @property
     def display_name(self) -> str:
@@ -565,7 +567,7 @@ class ChangeLog(Base):
     migration 0005), in commit order by `seq`. Ids only, never the data itself."""
 
     __tablename__ = "change_log"
-    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_autoincrement": True}
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 (typed by SQLAlchemy)
 
     # AUTOINCREMENT on SQLite: a sequence number is never reused, even after the log is pruned.
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"),

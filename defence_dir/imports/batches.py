@@ -93,7 +93,7 @@ class OrganisationResolver:
         table = Organisation.__table__
         connection = self.session.connection()
         # Matched back by name (distinct: one per case-folded key), not by parameter order.
-        id_of_name = dict(connection.execute(
+        id_of_name: dict[str, int] = dict(connection.execute(
             insert(table).returning(table.c.name, table.c.id),
             [{"name": name, "kind": "other", "import_batch_id": self.batch.id}
              for name in wanted.values()]).all())
@@ -142,9 +142,9 @@ def seal_batch(session: Session, batch: ImportBatch, *, sealed: tuple[str, ...] 
         updates.append({"change_id": change.id,
                         "before": json.dumps(data, ensure_ascii=False)})
     if updates:
-        table = ImportChange.__table__
+        change_table = ImportChange.__table__
         session.connection().execute(
-            update(table).where(table.c.id == bindparam("change_id"))
+            update(change_table).where(change_table.c.id == bindparam("change_id"))
             .values(before_json=bindparam("before")), updates)
     session.expire_all()
 

@@ -11,9 +11,9 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import CursorResult, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -103,7 +103,7 @@ def _later_edits(session: Session, changes: Changes) -> list[str]:
                    for row_id, data in changes.get(("list_membership", True), [])}
     history = (select(ConsentRecord.membership_id, func.count())
                .group_by(ConsentRecord.membership_id).subquery())
-    counted = {}
+    counted: dict[int, int] = {}
     for chunk in _chunks(sorted(memberships)):
         counted.update(session.execute(
             select(ListMembership.id, func.coalesce(history.c[1], 0))
@@ -146,8 +146,9 @@ def _added_to_created_persons(session: Session, changes: Changes) -> list[str]:
 def _delete(session: Session, model: Any, ids: Sequence[int]) -> int:
     deleted = 0
     for chunk in _chunks(ids):
-        deleted += session.execute(delete(model).where(model.id.in_(chunk)),
-                                   execution_options={"synchronize_session": False}).rowcount
+        result = session.execute(delete(model).where(model.id.in_(chunk)),
+                                 execution_options={"synchronize_session": False})
+        deleted += cast("CursorResult[Any]", result).rowcount
     return deleted
 
 

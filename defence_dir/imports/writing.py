@@ -218,7 +218,7 @@ def _insert_persons(connection: Connection, values: list[dict[str, Any]]) -> lis
         return [value["id"] for value in values]
     # Ids are matched back by the UIDs: asking for them in parameter order would make
     # SQLAlchemy send one INSERT per row (it has no other sentinel).
-    id_of_uid = dict(connection.execute(insert(person_table).returning(
+    id_of_uid: dict[str, int] = dict(connection.execute(insert(person_table).returning(
         person_table.c.uid, person_table.c.id), values).all())
     return [id_of_uid[value["uid"]] for value in values]
 
@@ -230,9 +230,9 @@ def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerso
     # A file's UID is kept unless a person has it already (one created since the preview,
     # or twice in the items): the UID column is unique.
     wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
-    taken = set(session.scalars(select(Person.uid).where(Person.uid.in_(sorted(wanted))))) \
-        if wanted else set()
-    values = []
+    taken: set[str | None] = set(session.scalars(
+        select(Person.uid).where(Person.uid.in_(sorted(wanted))))) if wanted else set()
+    values: list[dict[str, Any]] = []
     for item in chunk:
         draft = item.draft
         keep = item.uid is not None and item.uid in wanted and item.uid not in taken

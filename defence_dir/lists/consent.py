@@ -10,8 +10,9 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import CursorResult, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -207,7 +208,7 @@ def remove_members(session: Session, list_id: int, person_ids: Iterable[int]) ->
         )
     )
     _refresh_search(session, ids)
-    return int(result.rowcount or 0)
+    return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
 def members_without_consent(session: Session, list_id: int) -> list[Person]:
@@ -252,7 +253,7 @@ def remove_attendance(session: Session, event_id: int, person_ids: Iterable[int]
     result = session.execute(delete(Attendance).where(Attendance.event_id == event_id,
                                                       Attendance.person_id.in_(ids)))
     _refresh_search(session, ids)
-    return int(result.rowcount or 0)
+    return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
 def _refresh_search(session: Session, person_ids: list[int]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -29,11 +29,11 @@ from defence_dir.text.plain import clean_text
 
 Row = dict[str, Any]
 # The two kinds of collection and their record class.
-MODELS: dict[RecordKind, type[DistributionList] | type[Event]] = {
+MODELS: dict[RecordKind, type[DistributionList | Event]] = {
     RecordKind.LIST: DistributionList, RecordKind.EVENT: Event}
 
 
-def _model(kind: RecordKind) -> type[DistributionList] | type[Event]:
+def _model(kind: RecordKind) -> type[DistributionList | Event]:
     if kind not in MODELS:
         raise ValueError(f"unknown collection kind {kind!r}")
     return MODELS[kind]
@@ -57,7 +57,8 @@ def _checked_name(session: Session, kind: RecordKind, name: str | None, own_id: 
 
 
 def get_collection(session: Session, kind: RecordKind, record_id: int) -> DistributionList | Event:
-    record = session.get(_model(kind), record_id)
+    # (session.get types a model given as a union as their common base)
+    record = cast("DistributionList | Event | None", session.get(_model(kind), record_id))
     if record is None:
         raise NotFoundError(_("The distribution list no longer exists.") if kind == RecordKind.LIST
                             else _("The event no longer exists."))

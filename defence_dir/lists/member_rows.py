@@ -274,7 +274,7 @@ def member_rows(session: Session, kind: RecordKind, owner_id: int) -> list[Membe
         .join(link, link.person_id == Person.id)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
         .where(owner_column == owner_id)).all()
-    rows.sort(key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
+    rows = sorted(rows, key=lambda r: (sort_key(r.family_name), sort_key(r.given_name), r.id))
     return [MemberRow(r[0], display_name_of(*r[1:6]), r[6] or "", r[7] or "", r[8], *r[9:])
             for r in rows]
 

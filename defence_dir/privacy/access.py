@@ -103,7 +103,7 @@ def changes_about(person: Person) -> Any:
 
 
 def _provenance(session: Session, person: Person) -> list[Record]:
-    entries = []
+    entries: list[Record] = []
     batch_ids = {person.import_batch_id} if person.import_batch_id else set()
     for change in session.scalars(select(ImportChange).where(changes_about(person))):
         batch_ids.add(change.batch_id)

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -95,7 +96,8 @@ def check_database(db: Database) -> None:
     try:
         raw = db.engine.raw_connection()
         try:
-            findings = [row[0] for row in raw.driver_connection.execute("PRAGMA quick_check")]
+            driver: Any = raw.driver_connection  # sqlite3's connection: db.path is set
+            findings = [row[0] for row in driver.execute("PRAGMA quick_check")]
         finally:
             raw.close()
     except (sqlite3.DatabaseError, SQLAlchemyError) as exc:
@@ -110,7 +112,8 @@ def _delete_person(session: Session, person: Person) -> int:
     consent_rows = session.scalars(select(ConsentRecord.id).join(ListMembership).where(
         ListMembership.person_id == person.id)).all()
     # Imports that brought or changed the person, before their records about them go.
-    touched = set(session.scalars(select(ImportChange.batch_id).where(changes_about(person))))
+    touched: set[int | None] = set(session.scalars(
+        select(ImportChange.batch_id).where(changes_about(person))))
     touched.add(person.import_batch_id)
     session.execute(delete(ImportChange).where(changes_about(person)))
     quoting = _changes_quoting(session, person)

@@ -26,6 +26,7 @@ from defence_dir.data.models import (
 )
 from defence_dir.i18n import N_, _
 from defence_dir.lists.consent import consent_history
+from defence_dir.records.person_fields import texts_of
 from defence_dir.text.collation import sort_key
 from defence_dir.text.contact_values import format_phone_international
 
@@ -80,14 +81,7 @@ def person_record(person: Person) -> Record:
         "id": person.id,
         "uid": person.uid,
         "display_name": person.display_name,
-        "salutation": person.salutation,
-        "title": person.title,
-        "given_name": person.given_name,
-        "middle_name": person.middle_name,
-        "family_name": person.family_name,
-        "name_suffix": person.name_suffix,
-        "function": person.function,
-        "department": person.department,
+        **texts_of(person),
         "organisation": person.organisation.name if person.organisation else None,
         "organisation_id": person.organisation_id,
         "networks": [
@@ -97,7 +91,6 @@ def person_record(person: Person) -> Record:
         "topics": [topic.name for topic in person.topics],
         "emails": [{"address": e.address, "kind": e.kind} for e in person.emails],
         "phones": [{"e164": p.e164, "raw": p.raw, "kind": p.kind} for p in person.phones],
-        "notes": person.notes,
         "version": person.version,
         "created_at": _iso(person.created_at),
         "updated_at": _iso(person.updated_at),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -55,8 +56,9 @@ class OrganisationDraft:
         problems = self.problems()
         if problems:
             raise problems[0]
-        return replace(self, **{name: clean_text(getattr(self, name), multiline=name == "notes")
-                                for name in ORGANISATION_TEXT_FIELDS})
+        texts: dict[str, Any] = {name: clean_text(getattr(self, name), multiline=name == "notes")
+                                 for name in ORGANISATION_TEXT_FIELDS}
+        return replace(self, **texts)
 
 
 def organisation_draft_of(org: Organisation) -> OrganisationDraft:
@@ -193,8 +195,10 @@ def restore_topic(session: Session, snapshot: TopicSnapshot) -> Topic:
     topic = Topic(id=snapshot.id, name=snapshot.name, description=snapshot.description)
     session.add(topic)
     session.flush()
-    for model, ids in ((Person, snapshot.person_ids), (Organisation, snapshot.organisation_ids),
-                       (Network, snapshot.network_ids)):
+    owners: tuple[tuple[Any, tuple[int, ...]], ...] = (  # models with topics
+        (Person, snapshot.person_ids), (Organisation, snapshot.organisation_ids),
+        (Network, snapshot.network_ids))
+    for model, ids in owners:
         for owner in session.scalars(select(model).where(model.id.in_(ids))):
             owner.topics.append(topic)
     session.flush()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,12 +25,12 @@ from defence_dir.data.models import (
 )
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import N_, _
+from defence_dir.records.person_fields import MULTILINE_FIELDS, TEXT_LABELS, PersonTexts, texts_of
+
+# Re-exported: the search and the imports read the field names from here.
+from defence_dir.records.person_fields import TEXT_FIELDS as TEXT_FIELDS
 from defence_dir.text.contact_values import normalize_email, phone_e164
 from defence_dir.text.plain import clean_text
-
-NAME_FIELDS = ("salutation", "title", "given_name", "middle_name", "family_name", "name_suffix")
-TEXT_FIELDS = (*NAME_FIELDS, "function", "department", "notes")
-MULTILINE_FIELDS = frozenset({"notes"})
 
 
 class ConcurrentEditError(DefenceDirError):
@@ -66,18 +67,9 @@ class PhoneDraft:
 
 
 @dataclass(slots=True)
-class PersonDraft:
+class PersonDraft(PersonTexts):
     """A person's editable values as plain data; `validated()` normalises them."""
 
-    salutation: str | None = None
-    title: str | None = None
-    given_name: str | None = None
-    middle_name: str | None = None
-    family_name: str | None = None
-    name_suffix: str | None = None
-    function: str | None = None
-    department: str | None = None
-    notes: str | None = None
     organisation_id: int | None = None
     emails: list[EmailDraft] = field(default_factory=list)
     phones: list[PhoneDraft] = field(default_factory=list)
@@ -120,8 +112,9 @@ class PersonDraft:
         problems = self.problems()
         if problems:
             raise problems[0]
-        texts = {name: clean_text(getattr(self, name), multiline=name in MULTILINE_FIELDS)
-                 for name in TEXT_FIELDS}
+        texts: dict[str, Any] = {
+            name: clean_text(getattr(self, name), multiline=name in MULTILINE_FIELDS)
+            for name in TEXT_FIELDS}
         return replace(
             self,
             **texts,
@@ -132,7 +125,7 @@ class PersonDraft:
 
 def draft_of(person: Person) -> PersonDraft:
     return PersonDraft(
-        **{name: getattr(person, name) for name in TEXT_FIELDS},
+        **texts_of(person),
         organisation_id=person.organisation_id,
         emails=[EmailDraft(e.address, e.kind) for e in person.emails],
         phones=[PhoneDraft(p.raw, p.kind, p.e164) for p in person.phones],
@@ -192,9 +185,9 @@ def _apply(session: Session, person: Person, draft: PersonDraft) -> bool:
         kept_phones = []
         for position, (raw, kind) in enumerate(phones):
             reused = current_phones.get(raw)
-            row = reused.pop(0) if reused else PhoneNumber(raw=raw, e164=phone_e164(raw))
-            row.kind, row.position = kind, position
-            kept_phones.append(row)
+            phone_row = reused.pop(0) if reused else PhoneNumber(raw=raw, e164=phone_e164(raw))
+            phone_row.kind, phone_row.position = kind, position
+            kept_phones.append(phone_row)
         person.phones = kept_phones
         related_changed = True
     if sorted(t.id for t in person.topics) != sorted(draft.topic_ids):
@@ -261,10 +254,7 @@ def get_person(session: Session, person_id: int) -> Person:
 
 # What a user reads for a field name in previews and reports (translated where shown).
 FIELD_LABELS = {
-    "salutation": N_("Salutation"), "title": N_("Academic title"),
-    "given_name": N_("Given name"), "middle_name": N_("Middle name"),
-    "family_name": N_("Family name"), "name_suffix": N_("Name suffix"),
-    "function": N_("Function"), "department": N_("Department"), "notes": N_("Notes"),
+    **TEXT_LABELS,
     "organisation": N_("Organisation"), "organisation_id": N_("Organisation"),
     "emails": N_("Email addresses"), "phones": N_("Phone numbers"),
     "topic_ids": N_("Technology fields"),

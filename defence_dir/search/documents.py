@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from defence_dir.data.models import (
     Attendance,
@@ -109,11 +109,11 @@ def person_rows(session: Session, ids: Sequence[int] | None = None,
                 id_range: tuple[int, int] | None = None) -> PersonRows:
     """The rows the documents of these persons (see person_documents) are built from."""
     if ids is not None:
-        def related(column: Any) -> ColumnElement[bool]:
+        def related(column: ColumnElement[int] | QueryableAttribute[int]) -> ColumnElement[bool]:
             return column.in_(ids)
     elif id_range is not None:
         # A range scan on person_id is cheaper than a long IN list for a bulk build.
-        def related(column: Any) -> ColumnElement[bool]:
+        def related(column: ColumnElement[int] | QueryableAttribute[int]) -> ColumnElement[bool]:
             return column.between(*id_range)
     else:
         raise ValueError("person_documents needs ids or an id range")

@@ -13,7 +13,7 @@ from defence_dir.i18n import N_, _
 from defence_dir.search.service import SearchFilters
 from defence_dir.text.folding import words
 
-_WHAT = {
+_WHAT: dict[str, tuple[Any, str]] = {
     "network": (Network, N_("There is no network “{name}”.")),
     "organisation": (Organisation, N_("There is no organisation “{name}”.")),
     "topic": (Topic, N_("There is no technology field “{name}”.")),
@@ -27,15 +27,15 @@ def record_id(session: Session, what: str, name: str) -> int:
     starts with it ("aerospace" → AeroSpace.NRW); ambiguous or unknown names are errors."""
     model, missing = _WHAT[what]
     rows = session.execute(select(model.id, model.name)).all()
-    exact = [row.id for row in rows if row.name == name]
+    exact: list[int] = [row.id for row in rows if row.name == name]
     if exact:
         return exact[0]
     wanted = words(name)
     if wanted:
-        same = [row.id for row in rows if words(row.name) == wanted]
+        same: list[int] = [row.id for row in rows if words(row.name) == wanted]
         if len(same) == 1:
             return same[0]
-        starting = [row.id for row in rows if words(row.name)[:len(wanted)] == wanted]
+        starting: list[int] = [row.id for row in rows if words(row.name)[:len(wanted)] == wanted]
         if len(starting) == 1:
             return starting[0]
         if len(starting) > 1:

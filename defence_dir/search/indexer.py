@@ -486,12 +486,10 @@ def _free_position(session: Session, key: str) -> int | None:
                             .order_by(SearchDocument.sort_key.desc()).limit(1))
     after = session.scalar(select(SearchDocument.id).where(SearchDocument.sort_key > key)
                            .order_by(SearchDocument.sort_key).limit(1))
-    if before is None and after is None:
-        return GAP
+    if before is None:
+        return GAP if after is None else after - GAP
     if after is None:
         return before + GAP
-    if before is None:
-        return after - GAP
     return (before + after) // 2 if after - before > 1 else None
 
 
@@ -506,9 +504,10 @@ def install(sessions: sessionmaker[Session]) -> None:
 
 
 def _pending(session: Session) -> dict[str, set[Any]]:
-    return session.info.setdefault(_PENDING, {
+    pending: dict[str, set[Any]] = session.info.setdefault(_PENDING, {
         "person": set(), "organisation": set(), "network": set(), "topic": set(),
     })
+    return pending
 
 
 def _note_deletions(session: Session, _context: Any, _instances: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import func, select, text
+from sqlalchemy import Result, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -255,6 +255,7 @@ def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) 
     if not ranked:
         return []
     ids = [doc_id for _rank, doc_id in ranked]
+    result: Result[Any]
     if session.get_bind().dialect.name == "sqlite":
         marks = ", ".join("?" * len(ids))
         result = session.connection().exec_driver_sql(

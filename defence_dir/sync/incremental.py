@@ -14,6 +14,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -76,7 +77,7 @@ def apply_changes(copy: Database, snap: Snapshot, after: int, team_url: str,
     steps.begin(count * 2 + 1)
     with copy.engine.connect() as connection:
         connection = connection.execution_options(**{WRITE_OPTION: True})
-        driver = connection.connection.driver_connection
+        driver: Any = connection.connection.driver_connection  # sqlite3's: the copy is a file
         driver.execute("PRAGMA foreign_keys=OFF")  # checked before the commit instead
         try:
             with connection.begin():

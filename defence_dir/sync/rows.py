@@ -50,7 +50,7 @@ def writer(target: Connection, name: str) -> Callable[[Iterable[tuple[Any, ...]]
 
     def insert(rows: Iterable[tuple[Any, ...]]) -> int:
         if converting:
-            converted = []
+            converted: list[Any] = []
             for row in rows:
                 values = list(row)
                 for index, process in converting:
@@ -59,7 +59,7 @@ def writer(target: Connection, name: str) -> Callable[[Iterable[tuple[Any, ...]]
                 converted.append(values)
             rows = converted
         cursor = driver.executemany(statement, rows)
-        return cursor.rowcount
+        return int(cursor.rowcount)
 
     return insert
 

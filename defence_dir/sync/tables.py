@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, Table
 
 from defence_dir.data.models import Base
@@ -24,9 +26,9 @@ def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def copied_columns(name: str) -> list[Column]:
+def copied_columns(name: str) -> list[Column[Any]]:
     return [c for c in table(name).columns if c.name not in NOT_COPIED_COLUMNS]
 
 
-def key_column(name: str) -> Column:
+def key_column(name: str) -> Column[Any]:
     return table(name).columns[MIRRORED[name]]

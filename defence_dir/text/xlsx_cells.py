@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from defence_dir.private_files import open_private_part
@@ -25,7 +26,7 @@ def looks_like_formula(value: str) -> bool:
     return value.startswith(FORMULA_TRIGGERS)
 
 
-def text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
+def text_cell(sheet: WriteOnlyWorksheet, value: object) -> Cell:
     text = "" if value is None else str(value)
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"
@@ -34,7 +35,7 @@ def text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
     return cell
 
 
-Sheet = tuple[str, list[str], Iterable[list[object]]]
+Sheet = tuple[str, list[str], Iterable[Sequence[object]]]
 
 
 def write_text_sheets(path: Path, sheets: Iterable[Sheet]) -> None:

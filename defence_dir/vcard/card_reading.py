@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from defence_dir.errors import ValidationError
 from defence_dir.i18n import _
+from defence_dir.records.person_fields import PersonTexts, texts_of
 from defence_dir.records.persons import EmailDraft, PersonDraft, PhoneDraft
 from defence_dir.text.contact_values import phone_e164
 from defence_dir.text.folding import words
@@ -41,20 +42,11 @@ def _split_prefixes(prefixes: list[str]) -> tuple[str | None, str | None]:
 
 
 @dataclass
-class CardValues:
+class CardValues(PersonTexts):
     """Every field of a card as plain text, before any checking."""
 
     full_name: str | None = None
-    salutation: str | None = None
-    title: str | None = None
-    given_name: str | None = None
-    middle_name: str | None = None
-    family_name: str | None = None
-    name_suffix: str | None = None
     organisation: str | None = None
-    department: str | None = None
-    function: str | None = None
-    notes: str | None = None
     uid: str | None = None
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, kind)
     phones: list[tuple[str, str]] = field(default_factory=list)  # (number, kind)
@@ -118,10 +110,7 @@ def card_draft(card: RawCard, topics: dict[str, int],
     known_phones = known_phones or {}
     values = card_values(card)
     draft = PersonDraft(
-        salutation=values.salutation, title=values.title, given_name=values.given_name,
-        middle_name=values.middle_name, family_name=values.family_name,
-        name_suffix=values.name_suffix, function=values.function,
-        department=values.department, notes=values.notes,
+        **texts_of(values),
         emails=[EmailDraft(address, kind) for address, kind in values.emails],
         # Each number parsed once here; its normal form travels on the draft.
         phones=[PhoneDraft(number, kind, known_phones.get(number) or phone_e164(number))

@@ -141,7 +141,8 @@ class KnownCards:
                                family)
         # Numbers as stored, with their normal form: a card repeating one is not parsed again.
         self.phones: dict[str, str] = {raw: e164 for raw, e164 in session.execute(
-            select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))}
+            select(PhoneNumber.raw, PhoneNumber.e164).where(PhoneNumber.e164.is_not(None)))
+            if e164 is not None}
         # Holders in id order, so both backends pick the same first one.
         self.addresses = DirectoryAddresses(self.names.__getitem__)
         for pid, address in session.execute(select(EmailAddress.person_id,

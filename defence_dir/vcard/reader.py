@@ -292,7 +292,8 @@ def _property_head(head: bytes) -> _Head:
     if match is None:
         return None, {}, None, False
     params = _parse_params(parts[1:])
-    charset = (params.get("CHARSET") or [None])[0]
+    charsets = params.get("CHARSET")
+    charset = charsets[0] if charsets else None
     quoted_printable = "QUOTED-PRINTABLE" in {e.upper() for e in params.get("ENCODING", [])}
     return match.group(1).upper(), params, charset, quoted_printable
 

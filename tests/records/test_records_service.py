@@ -3,6 +3,8 @@ what was there; a refused change leaves the database as it was."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from defence_dir.errors import NotFoundError, ValidationError
@@ -55,17 +57,13 @@ def test_deleting_persons_is_all_or_nothing(db, ids, directory_state):
 def test_a_stale_edit_is_refused_and_the_newer_values_stay(db, ids):
     person_id = ids[2]["Stein"]
     draft, version = records.person_draft(db, person_id)
-    mine = PersonDraft(**{**_values(draft), "function": "Leitung"})
-    theirs = PersonDraft(**{**_values(draft), "function": "Vertrieb"})
+    mine = replace(draft, function="Leitung")
+    theirs = replace(draft, function="Vertrieb")
     records.update_person(db, person_id, theirs, version)
     with pytest.raises(ConcurrentEditError) as refused:
         records.update_person(db, person_id, mine, version)
     assert refused.value.found == version + 1
     assert records.person_draft(db, person_id)[0].function == "Vertrieb"
-
-
-def _values(draft: PersonDraft) -> dict[str, object]:
-    return {name: getattr(draft, name) for name in draft.__slots__}  # type: ignore[attr-defined]
 
 
 def test_a_new_person_is_cleaned_and_an_invalid_one_writes_nothing(db, directory_state):

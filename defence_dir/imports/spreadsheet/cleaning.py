@@ -136,7 +136,8 @@ def parse_date(cell: Cell) -> datetime | None:
     match = _ISO_DATE.match(text)
     if match:
         try:
-            return datetime(*(int(g) for g in match.groups()))
+            year, month, day = (int(g) for g in match.groups())
+            return datetime(year, month, day)
         except ValueError:
             return None
     return None

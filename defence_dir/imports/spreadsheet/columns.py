@@ -100,9 +100,9 @@ def guess_mapping(headings: list[Cell], session: Session | None = None) -> Colum
         stored = session.scalar(select(ImportMapping.mapping_json).where(
             ImportMapping.header_signature == header_signature(texts)))
         if stored:
-            fields = json.loads(stored)
-            if len(fields) == len(texts):
-                return ColumnMapping(texts, fields)
+            remembered = json.loads(stored)
+            if len(remembered) == len(texts):
+                return ColumnMapping(texts, remembered)
     used: set[str] = set()
     fields: list[str] = []
     for text in texts:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 from charset_normalizer import from_bytes
 from python_calamine import CalamineError, CalamineWorkbook
@@ -19,7 +20,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from defence_dir.errors import ValidationError
 from defence_dir.i18n import _
 
-Cell = str | int | float | bool | date | datetime | time | None
+Cell = str | int | float | bool | date | datetime | time | timedelta | None
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_BYTES = 200 * 1024 * 1024
@@ -83,8 +84,8 @@ def _shared_texts(rows: list[list[Cell]]) -> list[list[Cell]]:
 def _read_workbook(path: Path) -> TableFile:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = [Sheet(name, _shared_texts(
-            workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)))
+        sheets = [Sheet(name, _shared_texts(cast("list[list[Cell]]",
+            workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))))
                   for name in workbook.sheet_names]
     except (CalamineError, ValueError, OSError) as exc:
         raise ValidationError(_("{name} cannot be read as a spreadsheet: {reason}",

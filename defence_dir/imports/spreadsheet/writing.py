@@ -100,9 +100,9 @@ def _link_targets(session: Session, batch: ImportBatch, plan: SpreadsheetPlan,
                                 import_batch_id=batch.id)
             if outcome is SubscribeOutcome.SUBSCRIBED:
                 session.flush()
-                membership_id = session.scalar(select(ListMembership.id).where(
+                membership_id = session.scalars(select(ListMembership.id).where(
                     ListMembership.list_id == target.list_id,
-                    ListMembership.person_id == person_id))
+                    ListMembership.person_id == person_id)).one()
                 record_change(session, batch, "list_membership", membership_id)
                 result.subscribed += 1
             elif outcome is SubscribeOutcome.SUPPRESSED:

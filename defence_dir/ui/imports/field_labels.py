@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from defence_dir.imports.spreadsheet.columns import IGNORE, STATUSES, TO_NOTES
+from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 from defence_dir.ui.lists.members_view import status_text
 
 # One context for these labels wherever they are shown: `page.tr` in a module function had

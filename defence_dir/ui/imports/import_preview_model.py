@@ -132,11 +132,11 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         box = QStyleOptionComboBox()
-        box.rect = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
-        box.state = option.state | QStyle.StateFlag.State_Enabled  # type: ignore[attr-defined]
+        box.rect = option.rect.adjusted(1, 1, -1, -1)
+        box.state = option.state | QStyle.StateFlag.State_Enabled
         box.currentText = index.data(Qt.ItemDataRole.DisplayRole)
-        box.palette = option.palette  # type: ignore[attr-defined]
-        style = (option.widget.style() if option.widget  # type: ignore[attr-defined]
+        box.palette = option.palette
+        style = (option.widget.style() if option.widget
                  else QApplication.style())
         style.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, box, painter)
         style.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, box, painter)

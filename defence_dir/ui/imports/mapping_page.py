@@ -66,7 +66,7 @@ class TargetChoice(QGroupBox):
         form.addRow(self.to_list, self.lists)
         form.addRow(self.to_event, self.events)
         form.addRow(self.status_label, self.status)
-        self.group.idToggled.connect(lambda _id, on: on and self._changed())
+        self.group.idToggled.connect(lambda _id, on: self._changed() if on else None)
         self.status.currentIndexChanged.connect(lambda _i: self._changed())
         self._changed()
 
@@ -175,5 +175,6 @@ class MappingPage(QWizardPage):
                 "A status is about an event: it is read only for an import into an event."))
 
     def mapping(self) -> ColumnMapping:
-        headings = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        headings = [item.text() if (item := self.table.item(r, 0)) else ""
+                    for r in range(self.table.rowCount())]
         return ColumnMapping(headings, [c.currentData() for c in self.combos])

@@ -419,7 +419,7 @@ class CollectionsController(QObject):
                                     "consent? Only then record it.", "", count))
         record = box.addButton(self.tr("Record new consent…"),
                                QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Leave them out"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
+        leave = box.addButton(self.tr("Leave them out"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(leave)
         box.exec()
         return box.clickedButton() is record

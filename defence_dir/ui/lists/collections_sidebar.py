@@ -66,8 +66,9 @@ class CollectionsSidebar(QTreeWidget):
     def item_for(self, kind: RecordKind, record_id: int) -> QTreeWidgetItem | None:
         group = self.groups[kind]
         for row in range(group.childCount()):
-            if group.child(row).data(0, ID_ROLE) == record_id:
-                return group.child(row)
+            child = group.child(row)
+            if child is not None and child.data(0, ID_ROLE) == record_id:
+                return child
         return None
 
     def mark(self, kind: RecordKind | None, record_id: int | None = None) -> None:

@@ -92,8 +92,8 @@ class LineChart(Chart):
         for line, colour in zip(self.lines, self.colours(), strict=False):
             path = QPainterPath()
             previous: float | None = None
-            for day, value in line.points:
-                x, y = x_of(day.toordinal()), y_of(value)
+            for when, value in line.points:
+                x, y = x_of(when.toordinal()), y_of(value)
                 if previous is None:
                     path.moveTo(x, y)
                 else:
@@ -106,8 +106,8 @@ class LineChart(Chart):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             painter.setBrush(colour)
-            for day, value in line.points:
-                painter.drawEllipse(QPointF(x_of(day.toordinal()), y_of(value)), 2.5, 2.5)
+            for when, value in line.points:
+                painter.drawEllipse(QPointF(x_of(when.toordinal()), y_of(value)), 2.5, 2.5)
 
     def tooltip_at(self, x: float, y: float) -> str:
         """The values of every line on the day under the mouse."""

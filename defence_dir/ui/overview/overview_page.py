@@ -73,12 +73,12 @@ class OverviewPage(QScrollArea):
                 key, record_id))
         grid = QGridLayout()
         grid.setSpacing(12)
-        for i, (chart, name) in enumerate(((self.networks_chart, "networksChart"),
-                                           (self.topics_chart, "topicsChart"),
-                                           (self.lists_chart, "listsChart"),
-                                           (self.events_chart, "eventsChart"))):
-            chart.setObjectName(name)
-            grid.addWidget(chart, i // 2, i % 2)  # a row's two cards share one height
+        for i, (card, name) in enumerate(((self.networks_chart, "networksChart"),
+                                          (self.topics_chart, "topicsChart"),
+                                          (self.lists_chart, "listsChart"),
+                                          (self.events_chart, "eventsChart"))):
+            card.setObjectName(name)
+            grid.addWidget(card, i // 2, i % 2)  # a row's two cards share one height
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -85,7 +85,7 @@ class _ContactRows(QWidget):
     """Editable rows of (value, kind) with add and remove buttons: emails or phones."""
 
     def __init__(self, kinds: Sequence[tuple[str, str]], placeholder: str, add_text: str,
-                 name: str, on_change: object) -> None:
+                 name: str, on_change: Callable[[], object]) -> None:
         super().__init__()
         self.kinds, self.placeholder, self.name = list(kinds), placeholder, name
         self._on_change = on_change
@@ -126,7 +126,7 @@ class _ContactRows(QWidget):
     def _relayout(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QToolButton):
                 widget.deleteLater()
         for i, (edit, combo, hint, error) in enumerate(self.rows):
@@ -184,6 +184,7 @@ class PersonDialog(QDialog):
         for org_id, name in organisations:
             self.organisation.addItem(name, org_id)
         completer = self.organisation.completer()
+        assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.organisation.setCurrentIndex(max(0, self.organisation.findData(

@@ -91,7 +91,8 @@ class CopyBanner(QFrame):
         self._show_copy()
 
     def text(self) -> str:
-        when = QLocale().toString(self.copy.synced_at.astimezone(),
+        # PySide converts the datetime to a QDateTime; its stub lists only Qt's types.
+        when = QLocale().toString(self.copy.synced_at.astimezone(),  # type: ignore[call-overload]
                                   QLocale.FormatType.ShortFormat)
         return self.tr("Offline copy of {team}, as of {time}: read-only; changes are made in "
                        "the team database.").format(team=self.copy.team_label, time=when)

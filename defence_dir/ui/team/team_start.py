@@ -78,7 +78,9 @@ def connect_with_progress(label: str, work: Callable[[], object]) -> object | No
     shown.start(300)
     loop = QEventLoop()
     answers: list[object] = []
-    worker = Worker(QCoreApplication.instance())  # outlives the box, for a late answer
+    app = QCoreApplication.instance()
+    assert app is not None  # a dialog runs in the application
+    worker = Worker(app)  # outlives the box, for a late answer
 
     def done(answer: object) -> None:
         answers.append(answer)

@@ -116,7 +116,9 @@ class ExportDialog(QDialog):
         self.pool = QThreadPool(self)
 
     def profile(self) -> Profile:
-        return Profile(self.profile_buttons.checkedButton().property("profile"))
+        checked = self.profile_buttons.checkedButton()
+        assert checked is not None  # one profile is always checked
+        return Profile(checked.property("profile"))
 
     def choose_target(self) -> None:
         if self.profile() is Profile.OUTLOOK:

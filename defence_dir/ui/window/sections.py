@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 from defence_dir.ui.window.table_models import Column
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from defence_dir.search.service import SearchHit
 from defence_dir.ui.common.messages import plain_tooltip
+from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

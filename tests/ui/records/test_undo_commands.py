@@ -3,6 +3,7 @@ as it was, reports what changed, and a step the data moved past is refused, not 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -71,8 +72,7 @@ def test_a_created_person_goes_on_undo_and_comes_back_on_redo(db, stack):
 def test_an_edit_undone_after_a_change_elsewhere_is_refused(db, ids, stack):
     person_id = ids[2]["Stein"]
     before, version = records.person_draft(db, person_id)
-    after = PersonDraft(**{**{n: getattr(before, n) for n in before.__slots__},  # type: ignore[attr-defined]
-                           "function": "Leitung"})
+    after = replace(before, function="Leitung")
     log = Log()
     new_version = records.update_person(db, person_id, after, version)
     stack.push(EditedPerson("Bearbeiten", db, person_id, before, after, new_version,
