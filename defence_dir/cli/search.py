@@ -1,4 +1,4 @@
-"""`defence-dir search QUERY`: ranked hits over persons, organisations and networks."""
+"""`defence-dir search QUERY`: ranked (or sorted) hits over persons, organisations, networks."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from defence_dir.cli.filters import add_filter_options, filters_of
 from defence_dir.cli.output import print_json, print_table
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import N_, _
+from defence_dir.search.sorting import SearchOrder, SortKey
 
 KIND_CHOICES = ("person", "organisation", "network")
 FIELD_LABELS = {
@@ -38,6 +39,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("query", nargs="?", default="", help=_("what to look for"))
     add_filter_options(parser)
     parser.add_argument("--kind", choices=KIND_CHOICES, help=_("only records of this kind"))
+    parser.add_argument("--sort", choices=[key.value for key in SortKey],
+                        help=_("all hits sorted by this column instead of by how well they "
+                               "match"))
+    parser.add_argument("--desc", action="store_true",
+                        help=_("sort in descending order (with --sort)"))
     parser.add_argument("--limit", type=positive, default=50, metavar="N",
                         help=_("at most N hits (default 50)"))
     parser.add_argument("--json", action="store_true", help=_("machine-readable output"))
@@ -48,11 +54,15 @@ def run(args: argparse.Namespace) -> int:
     from defence_dir.records.directory import records_by_id
     from defence_dir.search.service import SearchService
 
+    order = SearchOrder(SortKey(args.sort), args.desc) if args.sort else None
+    if args.desc and order is None:
+        order = SearchOrder(SortKey.NAME, descending=True)
     db = database_from(args)
     try:
         with db.read_session() as session:
             filters = filters_of(session, args, args.kind)
-        result = SearchService(db.read_session).search(args.query, filters, limit=args.limit)
+        result = SearchService(db.read_session).search(args.query, filters, limit=args.limit,
+                                                       order=order)
         with db.read_session() as session:
             records = {kind: records_by_id(session, kind + "s",
                                            [h.id for h in result.hits if h.kind == kind])

@@ -137,8 +137,10 @@ def sql_tags(tags: list[str]) -> ColumnElement[bool]:
 # The FTS path runs on every keystroke; SQL strings built here skip SQLAlchemy's statement
 # construction, which costs more than SQLite's own work for a first page.
 
-def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, list[object]]:
-    """SELECT of document ids in alphabetical order (qmark parameters, no LIMIT).
+def fts_sql(condition: ClassCondition | None, tags: list[str], *,
+            ordered: bool = True) -> tuple[str, list[object]]:
+    """SELECT of document ids in alphabetical order (qmark parameters, no LIMIT); unordered
+    with `ordered` False (a subquery of a sorted search).
 
     Text tokens and filter tags drive the query through FTS5; phone tokens are then checked on
     the candidate rows. A query of one phone token alone reads the trigram index and the word
@@ -154,10 +156,11 @@ def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, lis
     if match is None and len(phones) == 1:
         token = phones[0]
         return ("SELECT rowid FROM search_phone WHERE phone LIKE ? UNION "
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY 1",
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+                + (" ORDER BY 1" if ordered else ""),
                 [f"%{token.digits}%", _fts_leaf(Leaf(ALL_COLUMNS, token.word, prefix=True))])
     if match is None and not phones:
-        return "SELECT id FROM search_document ORDER BY id", params
+        return "SELECT id FROM search_document" + (" ORDER BY id" if ordered else ""), params
     if match is None:  # several phone tokens and nothing else: rare, not first-page tuned
         sql = "SELECT d.id AS rowid FROM search_document d WHERE 1"
         order = "d.id"
@@ -173,7 +176,7 @@ def fts_sql(condition: ClassCondition | None, tags: list[str]) -> tuple[str, lis
         sql += f" AND (d.phone LIKE ? OR {columns})"
         params.append(f"%{token.digits}%")
         params.extend(f"% {token.word}%" for _ in ALL_COLUMNS)
-    return f"{sql} ORDER BY {order}", params
+    return (f"{sql} ORDER BY {order}" if ordered else sql), params
 
 
 # --- PostgreSQL ----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from defence_dir.search.documents import TEXT_FIELDS
 from defence_dir.search.indexer import generation, has_fts
 from defence_dir.search.postgres_queries import PgClassQuery, has_pg_search, name_words
 from defence_dir.search.query import ALL_COLUMNS, Rank, Token, parse_query
+from defence_dir.search.sorting import SearchOrder, rank_of, sorted_ids, union_condition
 
 KINDS = ("person", "organisation", "network")
 # Counting stops here: "more than 1,000 hits" is all a user needs to know to refine the search.
@@ -82,14 +83,20 @@ class SearchService:
         self._vocabulary: tuple[str, list[str]] | None = None
 
     def search(self, query: str, filters: SearchFilters | None = None, *, limit: int = 50,
-               offset: int = 0, count: bool = True) -> SearchResult:
-        """Ranked hits for `query`; any text is accepted and never raises for its content."""
+               offset: int = 0, count: bool = True,
+               order: SearchOrder | None = None) -> SearchResult:
+        """Ranked hits for `query`; any text is accepted and never raises for its content.
+
+        With `order`, all hits sorted by that column instead (rank classes still say where
+        each hit matched)."""
         filters = filters or SearchFilters()
         limit = max(0, min(int(limit), 10_000))
         offset = max(0, int(offset))
         with self._session_factory() as session:
             tokens = parse_query(query)
             restriction = _filter_tags(filters)
+            if order is not None:
+                return self._sorted(session, tokens, restriction, order, limit, offset, count)
             if not tokens:
                 return self._browse(session, restriction, limit, offset, count)
             self._add_similar_words(session, tokens)
@@ -114,8 +121,10 @@ class SearchService:
         with self._session_factory() as session:
             self._name_words(session)
 
-    def all_ids(self, query: str, filters: SearchFilters | None = None) -> list[int]:
-        """Record ids of every hit, in rank order (for exports: no page limit, no count)."""
+    def all_ids(self, query: str, filters: SearchFilters | None = None,
+                order: SearchOrder | None = None) -> list[int]:
+        """Record ids of every hit, in rank order or `order` (for exports: no page limit, no
+        count)."""
         filters = filters or SearchFilters()
         with self._session_factory() as session:
             tokens = parse_query(query)
@@ -127,7 +136,10 @@ class SearchService:
                 self._add_similar_words(session, tokens)
                 conditions = list(class_conditions(tokens))
             doc_ids: list[int] = []
-            for condition in conditions:
+            if order is not None:
+                union = union_condition([c for c in conditions if c is not None])
+                doc_ids = sorted_ids(session, union, tags, fts, order, -1)
+            for condition in conditions if order is None else []:
                 doc_ids.extend(_ClassQuery(session, condition, tags, fts).ids(-1))
             found: list[int] = []
             for start in range(0, len(doc_ids), 900):
@@ -136,6 +148,35 @@ class SearchService:
                                               .where(SearchDocument.id.in_(chunk))).all())
                 found.extend(by_doc[d] for d in chunk if d in by_doc)
             return found
+
+    def _sorted(self, session: Session, tokens: list[Token], tags: list[str],
+                order: SearchOrder, limit: int, offset: int, count: bool) -> SearchResult:
+        """Every hit sorted by the database; the count as for ranked hits."""
+        conditions: list[ClassCondition] = []
+        if tokens:
+            self._add_similar_words(session, tokens)
+            conditions = class_conditions(tokens)
+            if not conditions:
+                return SearchResult()
+        condition = union_condition(conditions)
+        fts = has_fts(session)
+
+        def run(fts: bool) -> tuple[list[int], int]:
+            ids = sorted_ids(session, condition, tags, fts, order, limit, offset)
+            if not count:
+                return ids, 0
+            return ids, _ClassQuery(session, condition, tags, fts).count(COUNT_CAP + 1)
+        try:
+            ids, total = run(fts)
+        except OperationalError:
+            if not fts:
+                raise
+            session.rollback()  # as in search(): the portable path answers the same
+            ids, total = run(False)
+        hits = _hits(session, [(Rank.EXACT_NAME, i) for i in ids], tokens, conditions)
+        if not count:
+            return SearchResult(hits, len(hits), False)
+        return SearchResult(hits, min(total, COUNT_CAP), total <= COUNT_CAP)
 
     def _browse(self, session: Session, restriction: list[str], limit: int,
                 offset: int, count: bool) -> SearchResult:
@@ -250,8 +291,10 @@ def _filter_tags(filters: SearchFilters) -> list[str]:
     return tags
 
 
-def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) -> list[SearchHit]:
-    """Hits for (rank, document id) pairs, with the field each one matched in."""
+def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token],
+          conditions: list[ClassCondition] | None = None) -> list[SearchHit]:
+    """Hits for (rank, document id) pairs, with the field each one matched in; with
+    `conditions` (a sorted search) each rank is found from the document's text."""
     if not ranked:
         return []
     ids = [doc_id for _rank, doc_id in ranked]
@@ -275,6 +318,8 @@ def _hits(session: Session, ranked: list[tuple[int, int]], tokens: list[Token]) 
     for rank, doc_id in ranked:
         row = rows.get(doc_id)
         if row is not None:
+            if conditions:
+                rank = rank_of(row, conditions)
             hits.append(SearchHit(row.kind, row.entity_id, rank, _matched_field(row, rank, tokens)))
     return hits
 

@@ -286,99 +286,99 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="28"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="35"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="40"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="44"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="47"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="29"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="36"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="41"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="45"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="48"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="54"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="29"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="30"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="30"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="31"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="33"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="34"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="31"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="32"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="32"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="33"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="25"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="26"/>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="36"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="37"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="37"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="49"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="38"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="50"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="38"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="39"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="42"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="43"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="41"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="42"/>
         <source>Contact persons</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="45"/>
-        <location filename="../../defence_dir/ui/window/sections.py" line="54"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="46"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="55"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="48"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="49"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="51"/>
         <source>Registered</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="51"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="52"/>
         <source>Attended</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="56"/>
         <source>Subscribed</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="56"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="57"/>
         <source>Unsubscribed</source>
         <translation>Abgemeldet</translation>
     </message>
@@ -387,7 +387,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <name>CopyBanner</name>
     <message>
         <location filename="../../defence_dir/ui/team/sync_banner.py" line="73"/>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="144"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="145"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
@@ -402,37 +402,37 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         <translation>Die Kopie bei jedem Öffnen des Fensters aktualisieren, wenn der Team-Server erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="96"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="97"/>
         <source>Offline copy of {team}, as of {time}: read-only; changes are made in the team database.</source>
         <translation>Offline-Kopie von {team}, Stand {time}: schreibgeschützt; Änderungen werden in der Teamdatenbank gemacht.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="110"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="111"/>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="119"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="120"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="121"/>
         <source>Syncing …</source>
         <translation>Wird abgeglichen …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="146"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="147"/>
         <source>Sync cancelled; the copy is as it was.</source>
         <translation>Abgleich abgebrochen; die Kopie ist, wie sie war.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="149"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="150"/>
         <source>Not synced: {reason}</source>
         <translation>Nicht abgeglichen: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="157"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="158"/>
         <source>Up to date (%n change(s)).</source>
         <translation>
             <numerusform>Aktuell (%n Änderung).</numerusform>
@@ -695,84 +695,84 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="60"/>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="124"/>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="128"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="41"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="105"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="109"/>
         <source>Export vCards</source>
         <translation>vCards exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="69"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="50"/>
         <source>Address book</source>
         <translation>Adressbuch</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="73"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="54"/>
         <source>Standard (vCard 3.0)</source>
         <translation>Standard (vCard 3.0)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="74"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="55"/>
         <source>Apple Contacts, iPhone, Google, Android, Thunderbird, Nextcloud: one file with all cards.</source>
         <translation>Apple Kontakte, iPhone, Google, Android, Thunderbird, Nextcloud: eine Datei mit allen Karten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="76"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="57"/>
         <source>Outlook</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="77"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="58"/>
         <source>One file per person (Outlook imports only the first card of a file), in a folder or a .zip file.</source>
         <translation>Eine Datei je Person (Outlook importiert nur die erste Karte einer Datei), in einem Ordner oder einer .zip-Datei.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="79"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="60"/>
         <source>vCard 4.0</source>
         <translation>vCard 4.0</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="80"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="61"/>
         <source>RFC 6350, for clients that ask for it.</source>
         <translation>RFC 6350, für Programme, die es verlangen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="93"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="102"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="83"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="103"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="84"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="105"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="86"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="125"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="106"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="128"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="109"/>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="135"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="116"/>
         <source>Choose where to save the cards.</source>
         <translation>Bitte wählen, wohin die Karten gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="139"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="120"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>%n Person wird exportiert …</numerusform>
@@ -780,7 +780,7 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="149"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="133"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n Person nach {path} exportiert.</numerusform>
@@ -1018,107 +1018,107 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="14"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="15"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="15"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="16"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="16"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="17"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="17"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="18"/>
         <source>Middle name</source>
         <translation>Weitere Vornamen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="18"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="19"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="19"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="20"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="20"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="21"/>
         <source>Full name (given family)</source>
         <translation>Name (Vorname Nachname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="21"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="22"/>
         <source>Full name (family, given)</source>
         <translation>Name (Nachname, Vorname)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="22"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="23"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="23"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="24"/>
         <source>Phone (work)</source>
         <translation>Telefon (dienstlich)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="24"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="25"/>
         <source>Mobile</source>
         <translation>Mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="25"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="26"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="26"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="27"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="27"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="28"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="28"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="29"/>
         <source>City (to notes)</source>
         <translation>Ort (in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="29"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="30"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="30"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="31"/>
         <source>Attendance status</source>
         <translation>Teilnahmestatus</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="31"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="32"/>
         <source>Attended (yes/no)</source>
         <translation>Teilgenommen (ja/nein)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="32"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="33"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="33"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="34"/>
         <source>(to notes)</source>
         <translation>(in die Notizen)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/imports/field_labels.py" line="34"/>
+        <location filename="../../defence_dir/ui/imports/field_labels.py" line="35"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
@@ -1268,9 +1268,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../defence_dir/ui/common/jobs.py" line="192"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+</context>
+<context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="104"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="69"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1278,7 +1286,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="117"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="82"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1286,17 +1294,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="119"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="84"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="131"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="96"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="132"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="97"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1375,52 +1383,52 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MatchedField</name>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="49"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="54"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="50"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="55"/>
         <source>similar name</source>
         <translation>ähnlicher Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="51"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="56"/>
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="52"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="57"/>
         <source>network</source>
         <translation>Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="58"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="54"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="59"/>
         <source>technology field</source>
         <translation>Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="60"/>
         <source>city</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="56"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="61"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="57"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="62"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/table_models.py" line="58"/>
+        <location filename="../../defence_dir/ui/window/table_models.py" line="63"/>
         <source>notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1441,65 +1449,65 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersPanel</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="245"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="246"/>
         <source>Only members without proof of consent</source>
         <translation>Nur Mitglieder ohne Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="252"/>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="425"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="253"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="427"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="256"/>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="430"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="257"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="432"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="259"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="260"/>
         <source>The person stays recorded as unsubscribed and is not added again without a new consent.</source>
         <translation>Die Person bleibt als abgemeldet vermerkt und wird ohne neue Einwilligung nicht wieder aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="263"/>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="432"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="264"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="434"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="266"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="267"/>
         <source>Export for mail merge (.xlsx)…</source>
         <translation>Serienbrief-Export (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="271"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="272"/>
         <source>Copy email addresses (BCC)</source>
         <translation>E-Mail-Adressen kopieren (BCC)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="276"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="277"/>
         <source>Separated by “; ” (Outlook)</source>
         <translation>Getrennt durch „; “ (Outlook)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="278"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="279"/>
         <source>Separated by “, ” (other mail programs)</source>
         <translation>Getrennt durch „, “ (andere E-Mail-Programme)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="335"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="336"/>
         <source>Members of “{name}”</source>
         <translation>Mitglieder von „{name}“</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="337"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="338"/>
         <source>Attendees of “{name}”</source>
         <translation>Teilnehmende an „{name}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="338"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="339"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -1507,17 +1515,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="352"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="353"/>
         <source>Every member has a recorded consent.</source>
         <translation>Für alle Mitglieder ist eine Einwilligung nachgewiesen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="354"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="355"/>
         <source>No one here yet. Drag persons from the persons table onto the list or event in the sidebar, or use “Add to distribution list” / “Register for event” in their context menu.</source>
         <translation>Noch niemand hier. Ziehen Sie Personen aus der Personentabelle auf den Verteiler oder die Veranstaltung in der Seitenleiste, oder wählen Sie im Kontextmenü „Zum Verteiler hinzufügen“ bzw. „Für Veranstaltung anmelden“.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="422"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="424"/>
         <source>Open person</source>
         <translation>Person öffnen</translation>
     </message>
@@ -1525,67 +1533,67 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="55"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="56"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="56"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="57"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="57"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="58"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="58"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="59"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="61"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="62"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="65"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="66"/>
         <source>subscribed</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="66"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="67"/>
         <source>unsubscribed</source>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="67"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="68"/>
         <source>registered</source>
         <translation>angemeldet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="68"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="69"/>
         <source>attended</source>
         <translation>teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="69"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="70"/>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="70"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="71"/>
         <source>no-show</source>
         <translation>nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="81"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="82"/>
         <source>no proof of consent</source>
         <translation>kein Nachweis der Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="129"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="130"/>
         <source>unsubscribed on {date}</source>
         <translation>abgemeldet am {date}</translation>
     </message>
@@ -1699,12 +1707,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>Klicken oder Eingabetaste drücken, um diese Personen aufzulisten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="115"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="114"/>
         <source>The overview could not be loaded: {message}</source>
         <translation>Die Übersicht konnte nicht geladen werden: {message}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="126"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="125"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln Person im Verzeichnis</numerusform>
@@ -1712,12 +1720,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="137"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="136"/>
         <source>{percent} % attended</source>
         <translation>{percent} % teilgenommen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="144"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="143"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln von {total} angezeigt</numerusform>
@@ -1733,130 +1741,130 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
         <source>work</source>
         <translation>dienstlich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="198"/>
         <source>private</source>
         <translation>privat</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="193"/>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="198"/>
         <source>other</source>
         <translation>sonstige</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="194"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="195"/>
         <source>Add email</source>
         <translation>E-Mail hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
         <source>mobile</source>
         <translation>mobil</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="197"/>
         <source>fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="198"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="199"/>
         <source>Add phone</source>
         <translation>Telefon hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="206"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="207"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="208"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="209"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="209"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="210"/>
         <source>Academic title</source>
         <translation>Akademischer Titel</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="210"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="211"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="211"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="212"/>
         <source>Middle name</source>
         <translation>Zweiter Vorname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="212"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="213"/>
         <source>Family name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="213"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="214"/>
         <source>Name suffix</source>
         <translation>Namenszusatz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="215"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="216"/>
         <source>Work</source>
         <translation>Beruflich</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="217"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="218"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="218"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="219"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="219"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="220"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="220"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="221"/>
         <source>Reachable at</source>
         <translation>Erreichbar unter</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="222"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="223"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="223"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="224"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="224"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="225"/>
         <source>More</source>
         <translation>Weiteres</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="226"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="227"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="227"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="228"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/person_dialog.py" line="318"/>
+        <location filename="../../defence_dir/ui/records/person_dialog.py" line="319"/>
         <source>Saved as {number}</source>
         <translation>Gespeichert als {number}</translation>
     </message>
@@ -2200,7 +2208,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../defence_dir/ui/common/background_jobs.py" line="100"/>
+        <location filename="../../defence_dir/ui/common/progress_jobs.py" line="57"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2314,42 +2322,42 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="44"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="46"/>
         <source>Search names, organisations, emails, phone numbers … (Ctrl+F)</source>
         <translation>Namen, Organisationen, E-Mails, Telefonnummern suchen … (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="52"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="54"/>
         <source>All networks</source>
         <translation>Alle Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="53"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="55"/>
         <source>All organisations</source>
         <translation>Alle Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="54"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="56"/>
         <source>All technology fields</source>
         <translation>Alle Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="55"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="57"/>
         <source>All lists</source>
         <translation>Alle Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="56"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="58"/>
         <source>All events</source>
         <translation>Alle Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="72"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="76"/>
         <source>Reset filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="139"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="145"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -2357,7 +2365,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="140"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="146"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>mehr als %n Treffer</numerusform>
@@ -2376,32 +2384,32 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="27"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="28"/>
         <source>Persons</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="34"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="35"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="39"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="40"/>
         <source>Networks</source>
         <translation>Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="43"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="44"/>
         <source>Technology fields</source>
         <translation>Technologiefelder</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="46"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="47"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/window/sections.py" line="52"/>
+        <location filename="../../defence_dir/ui/window/sections.py" line="53"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
@@ -2573,7 +2581,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         <translation>Verbindung wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="193"/>
+        <location filename="../../defence_dir/ui/team/team_settings_dialog.py" line="194"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>

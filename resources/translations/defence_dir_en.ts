@@ -117,7 +117,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>CopyBanner</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/team/sync_banner.py" line="157"/>
+        <location filename="../../defence_dir/ui/team/sync_banner.py" line="158"/>
         <source>Up to date (%n change(s)).</source>
         <translation>
             <numerusform>Up to date (%n change).</numerusform>
@@ -128,7 +128,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="139"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="120"/>
         <source>Exporting %n person(s) …</source>
         <translation>
             <numerusform>Exporting %n person …</numerusform>
@@ -136,7 +136,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="149"/>
+        <location filename="../../defence_dir/ui/vcard/export_dialog.py" line="133"/>
         <source>%n person(s) exported to {path}.</source>
         <translation>
             <numerusform>%n person exported to {path}.</numerusform>
@@ -167,7 +167,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="104"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="69"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n recipient written to {file}.</numerusform>
@@ -175,7 +175,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="117"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="82"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n address copied for BCC.</numerusform>
@@ -186,7 +186,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MembersPanel</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/members_view.py" line="338"/>
+        <location filename="../../defence_dir/ui/lists/members_view.py" line="339"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -197,7 +197,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="126"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="125"/>
         <source>%Ln person(s) in the directory</source>
         <translation>
             <numerusform>%Ln person in the directory</numerusform>
@@ -205,7 +205,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/overview/overview_page.py" line="144"/>
+        <location filename="../../defence_dir/ui/overview/overview_page.py" line="143"/>
         <source>%Ln of {total} shown</source>
         <translation>
             <numerusform>%Ln of {total} shown</numerusform>
@@ -278,7 +278,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>SearchBar</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="139"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="145"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -286,7 +286,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/window/search_bar.py" line="140"/>
+        <location filename="../../defence_dir/ui/window/search_bar.py" line="146"/>
         <source>more than %n hits</source>
         <translation>
             <numerusform>more than %n hits</numerusform>

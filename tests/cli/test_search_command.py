@@ -55,3 +55,28 @@ def test_bad_filters_are_one_line_errors(cli, db_url, argv, exit_code, message):
     assert code == exit_code
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_sort_by_organisation_puts_umlauts_with_their_letter(cli, db, db_url):
+    from defence_dir.records.organisations import OrganisationDraft, create_organisation
+    from defence_dir.records.persons import PersonDraft, create_person
+
+    with db.session() as session:
+        for given, organisation in (("Anna", "Zeppelin"), ("Bernd", "Ärztekammer"),
+                                    ("Carla", "Bosch")):
+            org = create_organisation(session, OrganisationDraft(name=organisation))
+            create_person(session, PersonDraft(given_name=given, family_name="Zander",
+                                               organisation_id=org.id))
+    code, out, _ = cli("--db", db_url, "search", "zander", "--sort", "organisation", "--json")
+    assert code == 0
+    assert [h["given_name"] for h in json.loads(out)] == ["Bernd", "Carla", "Anna"]
+    code, out, _ = cli("--db", db_url, "search", "zander", "--sort", "organisation", "--desc",
+                       "--json")
+    assert [h["given_name"] for h in json.loads(out)] == ["Anna", "Carla", "Bernd"]
+    code, out, _ = cli("--db", db_url, "search", "zander", "--desc")
+    assert [line.split()[0] for line in out.splitlines()[1:4]] == ["Carla", "Bernd", "Anna"]
+
+
+def test_unknown_sort_column_is_a_one_line_error(cli, db_url):
+    code, out, err = cli("--db", db_url, "search", "x", "--sort", "phone")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1

@@ -82,3 +82,34 @@ def test_the_benchmark_mix_gives_the_same_pages_on_both_backends(tmp_path, pg_ur
     finally:
         sqlite.close()
         server.close()
+
+
+def test_sorted_pages_are_the_same_on_both_backends(tmp_path, pg_url):
+    """Sorting by any column gives the same order on SQLite and PostgreSQL (whatever the
+    server's locale), with umlauts in the names, organisations and cities."""
+    from defence_dir.search.sorting import SearchOrder, SortKey
+
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from synthetic_directory import generate
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    path = tmp_path / "directory.sqlite3"
+    generate(path, PERSONS)
+    sqlite = open_database(str(path))
+    _copy(path, pg_url)
+    server = open_database(pg_url)
+    try:
+        pages = {}
+        for database in (sqlite, server):
+            service = SearchService(database.read_session)
+            pages[database.engine.dialect.name] = [
+                [(h.kind, h.id, h.rank, h.matched_field) for h in service.search(
+                    query, limit=80, offset=offset, order=SearchOrder(key, descending)).hits]
+                for query in ("", "m", "köln", "jürgen mül", "0211", "Kremer")
+                for key in SortKey for descending in (False, True) for offset in (0, 900)]
+        assert pages["postgresql"] == pages["sqlite"]
+        assert sum(map(len, pages["sqlite"])) > 2000
+    finally:
+        sqlite.close()
+        server.close()

@@ -45,7 +45,7 @@ def test_the_mail_merge_file_is_private(window, db, ids, settle, qtbot, tmp_path
     target = tmp_path / "serienbrief.xlsx"
     monkeypatch.setattr(window.collections.mailing, "ask_save_path", lambda name: str(target))
     window.collections.panel.export_button.click()
-    window.collections.mailing.pool.waitForDone(5000)
+    window.collections.mailing.jobs.wait(5000)
     qtbot.waitUntil(lambda: "serienbrief.xlsx" in window.statusBar().currentMessage(),
                     timeout=5000)
     assert _mode(target) == 0o600

@@ -108,7 +108,7 @@ class FilePage(QWizardPage):
             # refuses it if it changed since, as header row and columns were chosen for it.
             wizard.table_modified = modified_time(path)
             return read_table_file(path, encoding=encoding, delimiter=delimiter)
-        self.w.worker.run(read, self.loaded)
+        self.w.worker.call(read, self.loaded)
 
     def loaded(self, result: object) -> None:
         if isinstance(result, DefenceDirError):

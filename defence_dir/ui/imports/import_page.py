@@ -137,12 +137,12 @@ class ImportPage(QWizardPage):
                     self.w.reject()
                 else:  # the user may go back to the preview: have the rows ready again
                     self.w.button(QWizard.WizardButton.BackButton).setEnabled(True)
-                    self.w.worker.run(self.w.table_in_worker, self.file_page.read_again)
+                    self.w.worker.call(self.w.table_in_worker, self.file_page.read_again)
                 return
             assert isinstance(result, tuple)
             self.w.import_result, self.report = result
             self.show_report()
-        self.w.worker.run(work, done)
+        self.w.worker.call(work, done)
         return False
 
     def show_report(self) -> None:
@@ -194,4 +194,4 @@ class ImportPage(QWizardPage):
             else:
                 self.saved.setStyleSheet("")
                 self.saved.setText(self.tr("Report saved: {path}").format(path=path))
-        self.w.worker.run(lambda: write_report_xlsx(path, plan, report), done)
+        self.w.worker.call(lambda: write_report_xlsx(path, plan, report), done)

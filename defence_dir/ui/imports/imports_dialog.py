@@ -25,8 +25,8 @@ from defence_dir.data.database import Database
 from defence_dir.gc_pause import thaw
 from defence_dir.imports import service
 from defence_dir.imports.service import ImportBatchInfo
-from defence_dir.ui.common.background_jobs import BackgroundJobs
 from defence_dir.ui.common.messages import plain_message_box
+from defence_dir.ui.common.progress_jobs import ProgressJobs
 
 
 class ImportsDialog(QDialog):
@@ -62,7 +62,7 @@ class ImportsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.batches: list[ImportBatchInfo] = []
-        self.jobs = BackgroundJobs(self)
+        self.jobs = ProgressJobs(self)
         self.finished.connect(lambda _result: thaw())  # what an undo froze (gc_pause)
         self.reload()
 

@@ -168,8 +168,8 @@ class PreviewPage(QWizardPage):
             if more and not isinstance(result, DefenceDirError):
                 show_busy_text(self.summary, self.summary.text() + " " + self.tr(
                     "(first {count} rows; the others follow …)").format(count=FIRST_ROWS))
-                self.w.worker.run(work(None), lambda whole: self.show_plan(whole, final=True))
-        self.w.worker.run(work(FIRST_ROWS), first)
+                self.w.worker.call(work(None), lambda whole: self.show_plan(whole, final=True))
+        self.w.worker.call(work(FIRST_ROWS), first)
 
     def labels(self) -> dict[RowAction, str]:
         return {RowAction.NEW: self.tr("new"), RowAction.MATCH: self.tr("already there"),

@@ -19,8 +19,8 @@ from defence_dir.imports import service
 from defence_dir.imports.spreadsheet.planning import KnownDirectory, SpreadsheetPlan
 from defence_dir.imports.spreadsheet.reading import TableFile, read_table_file
 from defence_dir.imports.spreadsheet.writing import SpreadsheetResult
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import show_busy_text
-from defence_dir.ui.common.worker import Worker
 from defence_dir.ui.imports.file_page import FilePage
 from defence_dir.ui.imports.import_page import ImportPage
 from defence_dir.ui.imports.mapping_page import MappingPage
@@ -40,14 +40,14 @@ class SpreadsheetWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(900, 620)
         self.database = database
-        self.worker = Worker(self)
+        self.worker = Jobs(self, newest_only=True)
         self.table: TableFile | None = None
         self.released: tuple[Path, str | None, str | None, float | None] | None = None
         self.table_modified: float | None = None  # of the file when it was read
         self.plan: SpreadsheetPlan | None = None
         self.import_result: SpreadsheetResult | None = None
         self.directory: KnownDirectory | None = None
-        self.directory_worker = Worker(self)
+        self.directory_worker = Jobs(self, newest_only=True)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self, self.file_page)
         self.preview_page = PreviewPage(self, self.file_page, self.mapping_page)
@@ -104,13 +104,13 @@ class SpreadsheetWizard(QWizard):
             return self.directory
 
         # Nothing to do with the answer; after an error the preview loads the directory.
-        self.directory_worker.run(work, lambda _result: None)
+        self.directory_worker.call(work, lambda _result: None)
 
     def _release(self, _result: int) -> None:
         """Once closed, let go of the file, the preview and the directory (hundreds of MB for
         a large file): the wizard object may live on with its parent window."""
         for worker in (self.worker, self.directory_worker):
-            worker.callbacks.clear()  # a preview still running is not shown any more
+            worker.forget()  # a preview still running is not shown any more
         self.table = self.plan = self.directory = self.released = None
         self.import_page.report = None
         self.preview_page.model.set_rows([])

@@ -12,7 +12,7 @@ from defence_dir.data.database import Database
 from defence_dir.imports.spreadsheet.planning import KnownDirectory, SpreadsheetPlan
 from defence_dir.imports.spreadsheet.reading import TableFile
 from defence_dir.imports.spreadsheet.writing import SpreadsheetResult
-from defence_dir.ui.common.worker import Worker
+from defence_dir.ui.common.jobs import Jobs
 
 
 def modified_time(path: Path) -> float | None:
@@ -27,8 +27,8 @@ class WizardHost(Protocol):
     a page importing the wizard would make an import cycle)."""
 
     database: Database
-    worker: Worker
-    directory_worker: Worker
+    worker: Jobs
+    directory_worker: Jobs
     table: TableFile | None
     released: tuple[Path, str | None, str | None, float | None] | None
     table_modified: float | None

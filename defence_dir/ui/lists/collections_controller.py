@@ -24,10 +24,10 @@ from defence_dir.lists import service as lists
 from defence_dir.lists.service import AddOutcome, MembersChanged, MembersState, Progress
 from defence_dir.records.choices import choices
 from defence_dir.records.kinds import COLLECTION_KINDS, RecordKind
-from defence_dir.ui.common import background_jobs
-from defence_dir.ui.common.background_jobs import BackgroundJobs
+from defence_dir.ui.common import progress_jobs
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box
+from defence_dir.ui.common.progress_jobs import ProgressJobs
 from defence_dir.ui.lists.collection_dialog import CollectionDialog
 from defence_dir.ui.lists.collections_sidebar import CollectionsSidebar
 from defence_dir.ui.lists.mailing_actions import MailingActions
@@ -55,7 +55,7 @@ class CollectionsController(QObject):
         self.window, self.changed = window, changed  # changed(kind, ids): refresh after writes
         self.database = window.database
         # Thousands of members change off the GUI thread.
-        self.jobs = BackgroundJobs(window.window())
+        self.jobs = ProgressJobs(window.window())
         self.sidebar = CollectionsSidebar()
         self.sidebar.opened.connect(window.go_to)
         # Queued: adding may ask a question, and a modal dialog must not run inside the drop.
@@ -173,7 +173,7 @@ class CollectionsController(QObject):
             self.changed(kind, [record_id])
 
         size = lists.member_count(self.database, kind, record_id)
-        if size >= background_jobs.BACKGROUND_FROM:
+        if size >= progress_jobs.BACKGROUND_FROM:
             # Thousands of members: their search documents change too (2.5 s for 6,000).
             # No Cancel: the deletion is one statement.
             self.jobs.run(self.tr("Delete") + " …", work, deleted, self.window.report_error)
@@ -208,7 +208,7 @@ class CollectionsController(QObject):
                 unfinished()
             self.changed(kind, [owner_id])  # e.g. the list was deleted meanwhile
 
-        if len(person_ids) < background_jobs.BACKGROUND_FROM:
+        if len(person_ids) < progress_jobs.BACKGROUND_FROM:
             try:
                 with busy():
                     outcome = work(None)

@@ -10,42 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from defence_dir.data.failures import describe
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _ as core_text
 from defence_dir.lists import service as lists
 from defence_dir.lists.service import EmailLine
 from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.host import WindowHost
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.lists.members_view import MembersPanel
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Task(QRunnable):
-    """Work that may take long (reading thousands of recipients, writing a file)."""
-
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work, self.signals = work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except (DefenceDirError, OSError) as exc:
-            self.signals.failed.emit(str(getattr(exc, "strerror", None) or exc))
-            return
-        except Exception as exc:  # a worker thread must always answer the GUI
-            self.signals.failed.emit(describe(exc))
-            return
-        self.signals.done.emit(result)
 
 
 class MailingActions(QObject):
@@ -54,24 +30,14 @@ class MailingActions(QObject):
     def __init__(self, window: WindowHost, panel: MembersPanel) -> None:
         super().__init__(window.window())
         self.window, self.panel, self.database = window, panel, window.database
-        self.pool = QThreadPool(self)
-        self._running: list[_Signals] = []
+        self.jobs = Jobs(self)  # reading thousands of recipients, writing a file
         panel.export_requested.connect(self.export_mail_merge)
         panel.copy_requested.connect(self.copy_addresses)
 
     # --- mailing ----------------------------------------------------------------------------------
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        signals = _Signals()
-        self._running.append(signals)
-
-        def finish() -> None:
-            if signals in self._running:
-                self._running.remove(signals)
-        signals.done.connect(done)
-        signals.done.connect(lambda _result: finish())
-        signals.failed.connect(self.window.report_error)
-        signals.failed.connect(lambda _message: finish())
-        self.pool.start(_Task(work, signals))
+        self.jobs.run(lambda _progress: work(), done,
+                      lambda error: self.window.report_error(str(error)))
 
     def export_mail_merge(self) -> None:
         kind, owner_id = RecordKind(self.panel.kind), self.panel.owner_id

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from defence_dir.data.database import Database
 from defence_dir.overview.figures import Overview
 from defence_dir.overview.service import overview_figures
-from defence_dir.ui.common.worker import Worker
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.overview.bar_chart import BarChart
 from defence_dir.ui.overview.charts import Bar, Line
 from defence_dir.ui.overview.line_chart import LineChart
@@ -41,7 +41,7 @@ class OverviewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.figures: Overview | None = None
-        self.worker = Worker(self)
+        self.worker = Jobs(self, drop_queued=True)  # a queued load is out of date
         self._stale = True
 
         body = QWidget()
@@ -98,8 +98,7 @@ class OverviewPage(QScrollArea):
 
         def load() -> Overview:
             return overview_figures(database)
-        self.worker.pool.clear()  # a queued load is out of date; only the newest answers
-        self.worker.run(load, self._loaded)
+        self.worker.call(load, self._loaded)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

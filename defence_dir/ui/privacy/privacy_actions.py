@@ -27,8 +27,8 @@ from defence_dir.privacy.wipe import RETRY_PATIENCE_MS
 from defence_dir.records import service as records
 from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.host import WindowHost
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import plain_message_box, plain_progress_dialog, show_error
-from defence_dir.ui.common.worker import Worker
 
 RETRY_INTERVAL_MS = 15_000
 
@@ -54,7 +54,7 @@ class PrivacyActions(QObject):
         self.menu.addAction(self.export_action)
         self.menu.addSeparator()
         self.menu.addAction(self.erase_action)
-        self.worker = Worker(self)
+        self.worker = Jobs(self)
         self.progress: QProgressDialog | None = None
         # A wipe another program kept from finishing: shown, and retried while the window runs.
         self.pending_label = QLabel(self.tr("Erasure not complete: another program has the "
@@ -64,7 +64,7 @@ class PrivacyActions(QObject):
             "Old copies of erased data are still in the database file. They are overwritten "
             "as soon as no other program (a second window, a command) has the database open."))
         window.statusBar().addPermanentWidget(self.pending_label)
-        self.retry_worker = Worker(self)
+        self.retry_worker = Jobs(self)
         self.retrying = False
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_INTERVAL_MS)
@@ -170,8 +170,8 @@ class PrivacyActions(QObject):
         self.progress.show()
         self.update_actions()
         database = self.window.database
-        self.worker.run(lambda: erase_person(database, person_id),
-                        lambda result: self._erased(person_id, result))
+        self.worker.call(lambda: erase_person(database, person_id),
+                         lambda result: self._erased(person_id, result))
 
     def _erased(self, person_id: int, result: object) -> None:
         if self.progress is not None:
@@ -264,8 +264,8 @@ class PrivacyActions(QObject):
             return
         self.retrying = True
         database = self.window.database
-        self.retry_worker.run(lambda: wipe_sqlite_file(database, RETRY_PATIENCE_MS),
-                              self._retried)
+        self.retry_worker.call(lambda: wipe_sqlite_file(database, RETRY_PATIENCE_MS),
+                               self._retried)
 
     def _retried(self, result: object) -> None:
         self.retrying = False

@@ -25,8 +25,8 @@ from defence_dir.records.organisations import (
 )
 from defence_dir.records.persons import PersonDraft
 from defence_dir.records.snapshots import PersonSnapshot
-from defence_dir.ui.common import background_jobs
-from defence_dir.ui.common.background_jobs import BackgroundJobs
+from defence_dir.ui.common import progress_jobs
+from defence_dir.ui.common.progress_jobs import ProgressJobs
 
 Changed = Callable[[str, list[int]], None]  # kind, ids
 Failed = Callable[[str], None]
@@ -170,7 +170,7 @@ class CollectionExistence(_Toggle):
     deleted one comes back with its members, attendances and consent history."""
 
     def __init__(self, text: str, db: Database, saved: CollectionSnapshot, exists_after: bool,
-                 changed: Changed, failed: Failed, jobs: BackgroundJobs | None = None) -> None:
+                 changed: Changed, failed: Failed, jobs: ProgressJobs | None = None) -> None:
         super().__init__(text, db, self._set, not exists_after, exists_after, changed, failed)
         self.saved = saved
         self.jobs = jobs
@@ -184,7 +184,7 @@ class CollectionExistence(_Toggle):
         return kind, [record_id]
 
     def _run(self, state: Any) -> None:
-        if self.jobs is None or len(self.saved.members) < background_jobs.BACKGROUND_FROM:
+        if self.jobs is None or len(self.saved.members) < progress_jobs.BACKGROUND_FROM:
             super()._run(state)
             return
         kind, record_id = self.saved.kind, int(self.saved.record["id"])
@@ -219,7 +219,7 @@ class MembersChange(_Toggle):
     (no Cancel: the undo stack has already moved when undo() is called)."""
 
     def __init__(self, text: str, db: Database, before: MembersState, after: MembersState,
-                 changed: Changed, failed: Failed, jobs: BackgroundJobs | None = None) -> None:
+                 changed: Changed, failed: Failed, jobs: ProgressJobs | None = None) -> None:
         super().__init__(text, db, self._set, before, after, changed, failed)
         self.jobs = jobs
 
@@ -228,7 +228,7 @@ class MembersChange(_Toggle):
         return state.kind, [state.owner_id]
 
     def _run(self, state: Any) -> None:
-        if self.jobs is None or len(state.person_ids) < background_jobs.BACKGROUND_FROM:
+        if self.jobs is None or len(state.person_ids) < progress_jobs.BACKGROUND_FROM:
             super()._run(state)
             return
         # Say which way: "Add to distribution list …" alone would read as adding again.

@@ -26,7 +26,7 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.sync import OfflineCopy, SyncCancelled, SyncResult, sync_copy
 from defence_dir.ui.common import settings as app_settings
-from defence_dir.ui.common.worker import Worker
+from defence_dir.ui.common.jobs import Jobs, Progress
 
 SYNC_ON_START = "sync/on_start"
 
@@ -55,7 +55,7 @@ class CopyBanner(QFrame):
         self.copy: OfflineCopy = database.offline_copy
         self.running = False
         self.cancel = threading.Event()
-        self.worker = Worker(self)
+        self.worker = Jobs(self)
         self.setObjectName("copyBanner")
         self.setStyleSheet("QFrame#copyBanner { background: #e7f1ff; color: #084298; "
                            "border-bottom: 1px solid #b6d4fe; }")
@@ -128,11 +128,11 @@ class CopyBanner(QFrame):
                 signal.emit(done, total)
             return not cancel.is_set()
 
-        def work() -> SyncResult:
+        def work(_progress: Progress) -> SyncResult:
             # Only changes: a complete copy would replace the file the window has open.
             return sync_copy(None, path, progress=progress, allow_full=False)
 
-        self.worker.run(work, self._done)
+        self.worker.run(work, self._done, self._done)
 
     def _progress(self, done: int, total: int) -> None:
         if self.running and not self.cancel.is_set():

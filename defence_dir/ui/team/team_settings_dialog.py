@@ -25,7 +25,7 @@ from defence_dir.team.connection_check import CheckResult, check_connection
 from defence_dir.team.opening import open_team_database
 from defence_dir.team.settings import TeamSettings, team_label
 from defence_dir.ui.common import settings as app_settings
-from defence_dir.ui.common.worker import Worker
+from defence_dir.ui.common.jobs import Jobs
 
 URL_KEY, USER_KEY, ON_START_KEY = "team/url", "team/user", "team/open_on_start"
 
@@ -61,7 +61,7 @@ class TeamSettingsDialog(QDialog):
         self.setObjectName("teamSettingsDialog")
         self.setWindowTitle(self.tr("Team database"))
         self.opened: Database | None = None
-        self.worker = Worker(self)
+        self.worker = Jobs(self, newest_only=True)
         self.keyring = credentials.keyring_available()
 
         self.current = QLabel(self._current_text(database))
@@ -176,7 +176,8 @@ class TeamSettingsDialog(QDialog):
             return
         password = self._password(team)
         self._busy(self.tr("Testing the connection…"))
-        self.worker.run(lambda: check_connection(team, password), self._tested)
+        self.worker.run(lambda _progress: check_connection(team, password), self._tested,
+                        self._tested)
 
     def _tested(self, answer: object) -> None:
         self._idle()
@@ -191,8 +192,9 @@ class TeamSettingsDialog(QDialog):
             return
         password = self._password(team)
         self._busy(self.tr("Connecting…"))
-        self.worker.run(lambda: open_team_database(team, password),
-                        lambda answer: self._connected(team, answer))
+        def answer(result: object) -> None:
+            self._connected(team, result)
+        self.worker.run(lambda _progress: open_team_database(team, password), answer, answer)
 
     def _connected(self, team: TeamSettings, answer: object) -> None:
         self._idle()
@@ -218,7 +220,7 @@ class TeamSettingsDialog(QDialog):
     def reject(self) -> None:
         # A test or connection still running is let finish (within its timeouts), and its
         # answer dropped: closing means the window stays on its database.
-        self.worker.callbacks.clear()
+        self.worker.forget()
         self.worker.wait()
         super().reject()
 

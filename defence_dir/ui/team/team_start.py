@@ -13,8 +13,8 @@ from defence_dir.errors import DefenceDirError
 from defence_dir.team import credentials
 from defence_dir.team.connection_check import CheckResult
 from defence_dir.team.opening import open_team_database
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import show_error
-from defence_dir.ui.common.worker import Worker
 from defence_dir.ui.team.team_settings_dialog import opens_on_start, saved_team_settings
 
 
@@ -80,13 +80,18 @@ def connect_with_progress(label: str, work: Callable[[], object]) -> object | No
     answers: list[object] = []
     app = QCoreApplication.instance()
     assert app is not None  # a dialog runs in the application
-    worker = Worker(app)  # outlives the box, for a late answer
+    worker = Jobs(app)  # outlives the box, for a late answer
+    cancelled: list[bool] = []
 
     def done(answer: object) -> None:
+        if cancelled:  # a database opened after the cancel is closed again
+            if isinstance(answer, Database):
+                answer.close()
+            return
         answers.append(answer)
         loop.quit()
 
-    worker.run(work, done)
+    worker.run(lambda _progress: work(), done, done)
     box.canceled.connect(loop.quit)
     loop.exec()
     shown.stop()
@@ -95,6 +100,5 @@ def connect_with_progress(label: str, work: Callable[[], object]) -> object | No
     if answers:
         return answers[0]
     # Cancelled: the attempt ends within its timeouts; a database it opens is closed then.
-    worker.callbacks = {worker.number: lambda late: late.close()
-                        if isinstance(late, Database) else None}
+    cancelled.append(True)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,29 +25,10 @@ from PySide6.QtWidgets import (
 
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.vcard import service
 from defence_dir.vcard.export import ExportResult
 from defence_dir.vcard.writer import Profile
-
-
-class _ExportSignals(QObject):
-    done = Signal(object)  # ExportResult | str (error)
-
-
-class _ExportTask(QRunnable):
-    def __init__(self, database: Database, ids: list[int], profile: Profile, target: Path,
-                 signals: _ExportSignals) -> None:
-        super().__init__()
-        self.args = (database, ids, profile, target)
-        self.signals = signals
-
-    def run(self) -> None:
-        database, ids, profile, target = self.args
-        try:
-            result: ExportResult | str = service.export_cards(database, ids, profile, target)
-        except DefenceDirError as exc:
-            result = str(exc)
-        self.signals.done.emit(result)
 
 
 class ExportDialog(QDialog):
@@ -111,9 +92,7 @@ class ExportDialog(QDialog):
         layout.addWidget(profiles)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._signals = _ExportSignals()
-        self._signals.done.connect(self._finished)
-        self.pool = QThreadPool(self)
+        self.jobs = Jobs(self)
 
     def profile(self) -> Profile:
         checked = self.profile_buttons.checkedButton()
@@ -139,15 +118,18 @@ class ExportDialog(QDialog):
         ids = self.scopes[self.scope.currentIndex()][1]()
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting %n person(s) …", "", len(ids)))
-        self.pool.start(_ExportTask(self.database, ids, self.profile(), Path(target),
-                                    self._signals))
+        database, profile = self.database, self.profile()
+        self.jobs.run(lambda _progress: service.export_cards(database, ids, profile,
+                                                             Path(target)),
+                      self._finished, self._failed)
 
-    def _finished(self, result: object) -> None:
+    def _failed(self, error: DefenceDirError) -> None:
+        """Any failure (a locked database, a full disk, a bug) ends the wait with its text."""
         self.export_button.setEnabled(True)
-        if isinstance(result, str):
-            self.status.setText(result)
-            return
-        assert isinstance(result, ExportResult)
+        self.status.setText(str(error))
+
+    def _finished(self, result: ExportResult) -> None:
+        self.export_button.setEnabled(True)
         self.result_message = self.tr("%n person(s) exported to {path}.", "",
                                       result.cards).format(path=result.target)
         self.accept()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.imports.writing import ImportCancelled
+from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
-from defence_dir.ui.common.worker import Worker
 from defence_dir.ui.vcard.import_preview import PreviewModel, Row, preview_rows
 from defence_dir.vcard import service
 from defence_dir.vcard.importer import Action, ImportPlan, ImportResult, KnownCards, MatchMode
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.directory: KnownCards | None = None
         self.cancel = threading.Event()  # asked by the import's progress callback
         self.last_progress: tuple[int, int] | None = None
-        self.worker = Worker(self)
+        self.worker = Jobs(self, newest_only=True)  # a stale preview's answer is dropped
         self.mode = QComboBox()
         self.mode.setObjectName("matchMode")
         self.mode.addItem(self.tr("Fill empty fields"), MatchMode.FILL.value)
@@ -161,7 +161,7 @@ class ImportDialog(QDialog):
             plan = service.plan_cards(database, data, name, mode, directory, progress)
             rows, warned = preview_rows(plan, labels)
             return plan, rows, warned, encoding_warning(file_encoding(data))
-        self.worker.run(work, self.show_plan)
+        self.worker.call(work, self.show_plan)
 
     def show_plan(self, result: object) -> None:
         self.previewing = False
@@ -218,7 +218,7 @@ class ImportDialog(QDialog):
         def work() -> ImportResult:
             # One transaction: a cancel or an error rolls everything back.
             return service.import_cards(database, plan, progress)
-        self.worker.run(work, self.imported)
+        self.worker.call(work, self.imported)
 
     def _progress(self, done: int, total: int) -> None:
         if self.previewing and not self.importing:  # cards read and planned so far
@@ -287,14 +287,14 @@ class ImportDialog(QDialog):
         if self.batch_id is not None:
             self.accept()
             return
-        self.worker.callbacks.clear()
+        self.worker.forget()
         super().reject()
 
     def _release(self, _result: int) -> None:
         """Once closed, let go of the file, the plan and the directory (a large file's are
         hundreds of MB): the dialog object lives on with its parent window."""
         self.closed = True
-        self.worker.callbacks.clear()
+        self.worker.forget()
         self.previewing = self.preview_again = False
         self.data, self.plan, self.directory = b"", None, None
         self.model.set_rows([])

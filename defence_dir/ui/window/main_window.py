@@ -152,13 +152,13 @@ class MainWindow(QMainWindow):
         self.page.save_columns()
         save_window_state(self, self.splitter)
         release_clipboard()
-        self.runner.pool.waitForDone(2000)
-        self.overview.worker.pool.waitForDone(2000)
+        self.runner.wait(2000)
+        self.overview.worker.wait(2000)
         self.privacy.worker.wait()  # an erasure must finish: it ends in VACUUM
         if self.copy_banner is not None:  # a sync stopped at Cancel leaves the copy as it was
             self.copy_banner.cancel.set()
             self.copy_banner.wait()
-        self.collections.mailing.pool.waitForDone(10000)  # a mail-merge file is written whole
+        self.collections.mailing.jobs.wait(10000)  # a mail-merge file is written whole
         super().closeEvent(event)
 
     def replace_by(self, database: Database) -> MainWindow:

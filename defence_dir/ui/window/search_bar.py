@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from defence_dir.data.database import Database
 from defence_dir.records.choices import choices
 from defence_dir.search.service import SearchFilters
+from defence_dir.ui.window.organisation_filter import Find, OrganisationFilter
 
 # Filter combos: key in SearchFilters -> the kind of record it picks.
 FILTER_KINDS: dict[str, str] = {
@@ -35,7 +36,8 @@ class SearchBar(QWidget):
     search_changed = Signal(str, object, bool)
     submitted = Signal()  # Return in the search field
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, find_organisations: Find | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
@@ -58,7 +60,9 @@ class SearchBar(QWidget):
         filter_row = QHBoxLayout()
         filter_row.setContentsMargins(0, 0, 0, 0)
         for key in FILTER_KINDS:
-            combo = QComboBox()
+            # Organisations are too many to list (25,000 at a million persons): it searches.
+            combo = OrganisationFilter(find_organisations, self._all_labels[key]) \
+                if key == "organisation_id" and find_organisations else QComboBox()
             combo.setObjectName(f"filter_{key}")
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -96,6 +100,8 @@ class SearchBar(QWidget):
         still exists stays chosen, without a search."""
         for key, kind in FILTER_KINDS.items():
             combo = self.combos[key]
+            if isinstance(combo, OrganisationFilter):
+                continue  # it searches: no list of every organisation to load
             previous = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from defence_dir.data.database import Database
+from defence_dir.records import browsing
 from defence_dir.search.service import SearchFilters, SearchHit, SearchResult, SearchService
 from defence_dir.ui.common import settings as app_settings
+from defence_dir.ui.window.organisation_filter import organisation_finder
 from defence_dir.ui.window.search_bar import SearchBar
 from defence_dir.ui.window.search_runner import PAGE, SearchRequest, SearchRunner
 from defence_dir.ui.window.section_tables import SectionTables
 from defence_dir.ui.window.sections import SECTIONS, Section
-from defence_dir.ui.window.table_models import ID_ROLE, configure_record_table
+from defence_dir.ui.window.table_models import ID_ROLE, HitTableModel, configure_record_table
 
 
 class SectionPage(QWidget):
@@ -34,9 +36,13 @@ class SectionPage(QWidget):
         self.section = SECTIONS[0]
         self.last_result: SearchResult | None = None
         self.tables = SectionTables(database, self)
+        for model in self.tables.models.values():  # a header click asks the search to sort
+            if isinstance(model, HitTableModel):
+                model.orderChanged.connect(lambda: self.run_search(immediately=True))
         self.runner = SearchRunner(search_service, self)
         self.runner.finished.connect(self._show_result)
-        self.search_bar = SearchBar()
+        self.search_bar = SearchBar(organisation_finder(
+            search_service, lambda ids: browsing.organisation_rows(database, ids)))
         self.search_bar.search_changed.connect(lambda _q, _f, now: self.run_search(immediately=now))
         self.search_bar.submitted.connect(self._open_first_hit)
 
@@ -71,15 +77,18 @@ class SectionPage(QWidget):
         if self.section is not section:
             self.save_columns()
         self.section = section
-        self.table.setModel(self.tables.proxies[section.key])
+        model = self.tables.models[section.key]
+        model.blockSignals(True)  # the view sorts by the header it had: no search for that
+        self.table.setModel(model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         header = self.table.horizontalHeader()
         state = app_settings.settings().value(f"columns/{section.key}")
         if not (isinstance(state, QByteArray) and header.restoreState(state)):
             for column, spec in enumerate(section.columns):
                 header.resizeSection(column, spec.width)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.tables.proxies[section.key].sort(-1)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # a section starts by rank
+        model.sort(-1)
+        model.blockSignals(False)
         self.search_bar.set_filters_enabled(section.searched)
         self.run_search(immediately=True)
 
@@ -97,8 +106,10 @@ class SectionPage(QWidget):
         return self.search_bar.query(), self.filters()
 
     def run_search(self, *, immediately: bool = False) -> None:
-        if self.section.searched:
-            self.runner.request(self.search_bar.query(), self.filters(), immediately=immediately)
+        model = self.tables.models[self.section.key]
+        if isinstance(model, HitTableModel):
+            self.runner.request(self.search_bar.query(), self.filters(), order=model.order,
+                                immediately=immediately)
         else:
             self.search_bar.set_hits(self.tables.show_records(self.section,
                                                               self.search_bar.query()), True)
@@ -111,7 +122,7 @@ class SectionPage(QWidget):
 
         def more(offset: int) -> list[SearchHit]:
             return self.search_service.search(query, filters, limit=PAGE, offset=offset,
-                                              count=False).hits
+                                              count=False, order=request.order).hits
         self.tables.hit_model(self.section).set_hits(result.hits, result.total,
                                                      result.total_is_exact, more)
         found_in = [c.key for c in self.section.columns].index("matched")
@@ -136,7 +147,7 @@ class SectionPage(QWidget):
         if row is None:
             self.table.clearSelection()
             return
-        index = self.tables.proxies[self.section.key].mapFromSource(model.index(row, 0))
+        index = model.index(row, 0)
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.table.selectRow(index.row())

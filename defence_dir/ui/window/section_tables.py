@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject
 
 from defence_dir.data.database import Database
 from defence_dir.records import browsing
@@ -27,7 +27,6 @@ class SectionTables(QObject):
             "organisation": lambda ids: browsing.organisation_rows(database, ids),
             "network": lambda ids: browsing.network_rows(database, ids)}
         self.models: dict[str, HitTableModel | RecordTableModel] = {}
-        self.proxies: dict[str, QSortFilterProxyModel] = {}
         for section in SECTIONS:
             model: HitTableModel | RecordTableModel
             if section.searched:
@@ -37,12 +36,7 @@ class SectionTables(QObject):
                         vcard_mime_data(database, ids), ids)
             else:
                 model = RecordTableModel(section.columns)
-            proxy = QSortFilterProxyModel(self)
-            proxy.setSourceModel(model)
-            proxy.setSortLocaleAware(True)
-            proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.models[section.key] = model
-            self.proxies[section.key] = proxy
+            self.models[section.key] = model  # each sorts itself (a hit model: the search)
 
     def hit_model(self, section: Section) -> HitTableModel:
         model = self.models[section.key]

@@ -2,8 +2,10 @@
 
 Persons, organisations and networks come from the search service: the model holds only the hits
 (kind, id, matched field) and builds the rows the view shows, a block at a time, through a core
-call (like Anki's browser). More hits are fetched as the user scrolls (fetchMore). Topics, events
-and lists are few; their model holds the records themselves.
+call (like Anki's browser). More hits are fetched as the user scrolls (fetchMore). A click on a
+column header asks the search to sort every hit (`orderChanged`), as Anki's browser passes its
+sort column to the search: sorting the rows loaded so far would be wrong past the first page.
+Topics, events and lists are few; their model holds the records themselves and sorts them.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from defence_dir.search.service import SearchHit
+from defence_dir.search.sorting import SearchOrder, SortKey
+from defence_dir.text.collation import sort_key
 from defence_dir.ui.common.messages import plain_tooltip
 from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 
@@ -65,6 +70,11 @@ def matched_field_label(field: str | None) -> str:
     return QCoreApplication.translate("MatchedField", MATCHED_FIELD_TEXT.get(field, field))
 
 
+# The search's sort key of each sortable column (by column key); other columns do not sort.
+SORT_KEYS = {"display_name": SortKey.NAME, "name": SortKey.NAME,
+             "organisation": SortKey.ORGANISATION, "email": SortKey.EMAIL,
+             "networks": SortKey.NETWORK, "city": SortKey.CITY, "function": SortKey.FUNCTION}
+
 RowLoader = Callable[[Sequence[int]], dict[int, dict[str, str]]]
 MimeFactory = Callable[[list[int]], QMimeData]
 MoreHits = Callable[[int], list[SearchHit]]
@@ -73,9 +83,12 @@ MoreHits = Callable[[int], list[SearchHit]]
 class HitTableModel(QAbstractTableModel):
     """Search hits of one kind as table rows; the `matched` column says where a hit matched."""
 
+    orderChanged = Signal()  # Qt naming: the search must run again, sorted
+
     def __init__(self, columns: Sequence[Column], load_rows: RowLoader) -> None:
         super().__init__()
         self.columns = list(columns)
+        self.order: SearchOrder | None = None  # None: by rank, as the search finds them
         self._load_rows = load_rows
         self._hits: list[SearchHit] = []
         self._rows: dict[int, dict[str, str]] = {}
@@ -100,6 +113,17 @@ class HitTableModel(QAbstractTableModel):
         if self._hits:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._hits) - 1, len(self.columns) - 1))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the search sorts every hit (a column without a sort key, or -1,
+        goes back to the rank order)."""
+        key = SORT_KEYS.get(self.columns[column].key) if 0 <= column < len(self.columns) \
+            else None
+        wanted = None if key is None else SearchOrder(
+            key, order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.orderChanged.emit()
 
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -198,10 +222,36 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.records: list[dict[str, Any]] = []
 
+        self._order: tuple[int, bool] | None = None
+
     def set_records(self, records: list[dict[str, Any]]) -> None:
         self.beginResetModel()
-        self.records = records
+        self.records = self._sorted(records)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A few records, sorted here in German order (numbers as numbers); -1: as read."""
+        self._order = None if not 0 <= column < len(self.columns) else (
+            column, order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        self.records = self._sorted(self.records)
+        self.layoutChanged.emit()
+
+    def _sorted(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self._order is None:
+            return records
+        column, descending = self._order
+        key = self.columns[column].key
+
+        def value(record: dict[str, Any]) -> tuple[int, float, str]:
+            found = record.get(key)
+            if isinstance(found, int | float):
+                return (0, float(found), "")
+            text = "" if found is None else str(found)
+            return (0 if text else 1, 0.0, sort_key(text))  # empty last either way
+        filled = [r for r in records if value(r)[0] == 0]
+        empty = [r for r in records if value(r)[0] == 1]
+        return sorted(filled, key=value, reverse=descending) + empty
 
     def row_of(self, record_id: int) -> int | None:
         for row, record in enumerate(self.records):

@@ -345,7 +345,7 @@ def test_a_closed_wizard_is_deleted_once_its_jobs_are_done(qtbot, db):
     wizard = SpreadsheetWizard(None, db)
     destroyed = []
     wizard.destroyed.connect(lambda: destroyed.append(True))
-    wizard.worker.run(lambda: time.sleep(0.4), lambda _result: None)  # a preview still running
+    wizard.worker.call(lambda: time.sleep(0.4), lambda _result: None)  # a preview still running
     started = time.perf_counter()
     wizard.delete_when_idle()
     qtbot.wait(50)

@@ -247,7 +247,7 @@ def test_export_for_mail_merge_writes_the_members(window, db, ids, settle, qtbot
     monkeypatch.setattr(window.collections.mailing, "ask_save_path",
                         lambda name: suggested.append(name) or str(target))
     window.collections.panel.export_button.click()
-    window.collections.mailing.pool.waitForDone(5000)
+    window.collections.mailing.jobs.wait(5000)
     qtbot.waitUntil(lambda: "serienbrief.xlsx" in window.statusBar().currentMessage(),
                     timeout=5000)
     assert suggested == ["Defense-Verteiler.xlsx"]
@@ -424,7 +424,7 @@ def test_an_export_that_cannot_be_written_is_reported(window, ids, settle, qtbot
     window.collections.mailing.export_mail_merge()
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
     assert errors[1] == "Keine Berechtigung"
-    assert window.collections.mailing._running == []
+    assert not window.collections.mailing.jobs.busy
 
 
 # PySide6 marks QDragEnterEvent's only constructor (with a QPoint) deprecated.

@@ -102,18 +102,21 @@ def test_the_app_names_a_locked_database_at_start(db_path, monkeypatch, qapp):
 
 
 def test_a_worker_never_shows_sql_or_parameters(qapp, qtbot):
+    from PySide6.QtWidgets import QWidget
     from sqlalchemy.exc import OperationalError
 
     from defence_dir.errors import DefenceDirError
-    from defence_dir.ui.common.worker import Worker
+    from defence_dir.ui.common.jobs import Jobs
 
-    def broken() -> object:
+    def broken(_progress) -> object:
         raise OperationalError("UPDATE person SET family_name = ?", ("Weiß",),
                                Exception("no such column: x"))
 
-    worker = Worker(qapp)
+    owner = QWidget()  # what the jobs belong to, closed with the test
+    qtbot.addWidget(owner)
+    worker = Jobs(owner)
     answers: list[object] = []
-    worker.run(broken, answers.append)
+    worker.run(broken, answers.append, answers.append)
     worker.wait()
     qtbot.waitUntil(lambda: bool(answers))
     [answer] = answers

@@ -23,11 +23,12 @@ def test_the_main_window_is_a_window_host(window):
 
 
 def test_data_changed_refreshes_what_the_window_shows(window, settle, db):
-    from defence_dir.records.organisations import OrganisationDraft, create_organisation
+    from defence_dir.records.organisations import create_topic
 
+    # (The organisation filter searches instead: it holds no list to refresh.)
     with db.session() as session:
-        created = create_organisation(session, OrganisationDraft(name="Zenit Neu GmbH")).id
-    assert window.filter_combos["organisation_id"].findData(created) < 0
-    window.data_changed.emit("organisation", [created])
+        created = create_topic(session, "Zenit-Technik").id
+    assert window.filter_combos["topic_id"].findData(created) < 0
+    window.data_changed.emit("topic", [created])
     settle(window)
-    assert window.filter_combos["organisation_id"].findData(created) >= 0
+    assert window.filter_combos["topic_id"].findData(created) >= 0

@@ -18,12 +18,12 @@ from defence_dir.lists.consent import (
     subscribe,
     unsubscribe,
 )
-from defence_dir.ui.common import background_jobs
+from defence_dir.ui.common import progress_jobs
 
 
 @pytest.fixture
 def ids(ids, monkeypatch):
-    monkeypatch.setattr(background_jobs, "BACKGROUND_FROM", 3)
+    monkeypatch.setattr(progress_jobs, "BACKGROUND_FROM", 3)
     monkeypatch.setattr(collection_members, "CHUNK", 2)  # several steps: progress moves
     return ids
 
