@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from defence_dir.cli.recipients import add_recipient_options, recipients_of
+from defence_dir.cli.recipients import add_recipient_options, recipient_names
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import _
 
@@ -21,12 +21,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.lists.mailing import email_line
+    from defence_dir.lists.service import email_line_named
 
     db = database_from(args)
     try:
-        with db.read_session() as session:
-            result = email_line(recipients_of(session, args), args.separator)
+        result = email_line_named(db, **recipient_names(args), separator=args.separator)
     finally:
         db.close()
     print(result.line)

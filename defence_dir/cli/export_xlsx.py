@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from defence_dir.cli.recipients import add_recipient_options, recipients_of
+from defence_dir.cli.recipients import add_recipient_options, recipient_names
 from defence_dir.cli.session import database_from
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
@@ -22,20 +22,17 @@ def register(formats: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.lists.mailing import write_mail_merge_xlsx
+    from defence_dir.lists.service import write_mail_merge_named
 
     output: Path = args.output
     if output.suffix.lower() != ".xlsx":
         raise DefenceDirError(_("The output file must end in .xlsx."))
     db = database_from(args)
     try:
-        with db.read_session() as session:
-            found = recipients_of(session, args)
-            try:
-                count = write_mail_merge_xlsx(found, output)
-            except OSError as exc:
-                raise DefenceDirError(_("{path} cannot be written: {reason}", path=output,
-                                        reason=exc.strerror or exc)) from exc
+        count = write_mail_merge_named(db, output, **recipient_names(args))
+    except OSError as exc:
+        raise DefenceDirError(_("{path} cannot be written: {reason}", path=output,
+                                reason=exc.strerror or exc)) from exc
     finally:
         db.close()
     print(_("{count} recipients written to {path}.", count=count, path=output), file=sys.stderr)

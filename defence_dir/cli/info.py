@@ -9,7 +9,6 @@ from defence_dir import __version__
 from defence_dir.cli.output import print_json
 from defence_dir.cli.session import database_from
 from defence_dir.i18n import _
-from defence_dir.records import directory
 
 
 def register(subparsers: Any) -> None:
@@ -33,12 +32,12 @@ def kind_label(kind: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from defence_dir.privacy import wipe_pending
+    from defence_dir.privacy.service import wipe_pending
+    from defence_dir.records.service import counts
 
     db = database_from(args)
     try:
-        with db.read_session() as session:
-            numbers = directory.counts(session)
+        numbers = counts(db)
         pending = wipe_pending(db)
     finally:
         db.close()

@@ -20,10 +20,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from defence_dir.records.service import list_records
+
     db = database_from(args)
     try:
-        with db.read_session() as session:
-            records = directory.list_records(session, args.kind)
+        records = list_records(db, args.kind)
     finally:
         db.close()
     if args.json:

@@ -12,7 +12,7 @@ from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _, _n
 
 if TYPE_CHECKING:
-    from defence_dir.privacy import ErasureResult
+    from defence_dir.privacy.service import ErasureResult
 
 
 def register(subparsers: Any) -> None:
@@ -38,22 +38,17 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from defence_dir.privacy import access_report, write_access_json, write_access_xlsx
+    from defence_dir.privacy.service import ACCESS_REPORT_WRITERS, export_access_report
 
     output: Path = args.output
-    writers = {".json": write_access_json, ".xlsx": write_access_xlsx}
-    writer = writers.get(output.suffix.lower())
-    if writer is None:
+    if output.suffix.lower() not in ACCESS_REPORT_WRITERS:  # before opening the database
         raise DefenceDirError(_("The output file must end in .json or .xlsx."))
     db = database_from(args)
     try:
-        with db.session() as session:
-            report = access_report(session, args.id)
-            try:
-                writer(report, output)
-            except OSError as exc:
-                raise DefenceDirError(_("{path} cannot be written: {reason}", path=output,
-                                        reason=exc.strerror or exc)) from exc
+        export_access_report(db, args.id, output)
+    except OSError as exc:
+        raise DefenceDirError(_("{path} cannot be written: {reason}", path=output,
+                                reason=exc.strerror or exc)) from exc
     finally:
         db.close()
     return 0
@@ -63,13 +58,12 @@ INCOMPLETE = 3  # erased from the directory, but traces are left in files
 
 
 def run_erase(args: argparse.Namespace) -> int:
-    from defence_dir.privacy import erase_person
-    from defence_dir.records.persons import get_person
+    from defence_dir.privacy.service import erase_person
+    from defence_dir.records.service import person_name
 
     db = database_from(args)
     try:
-        with db.read_session() as session:  # no write lock while the user is asked
-            name = get_person(session, args.id).display_name
+        name = person_name(db, args.id)  # no write lock while the user is asked
         if not args.yes:
             if not sys.stdin.isatty():
                 raise DefenceDirError(_("Erasing needs --yes when not asked at a terminal."))
@@ -112,7 +106,7 @@ def _report_wipe(result: ErasureResult) -> bool:
 def _settle_backups(backups: list[Path], delete: bool) -> bool:
     """Name the backups that still hold the person and delete them if wanted; True when none
     are left."""
-    from defence_dir.privacy import delete_backups
+    from defence_dir.privacy.service import delete_backups
 
     if not backups:
         return True

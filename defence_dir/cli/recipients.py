@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from defence_dir.i18n import _
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from defence_dir.lists.mailing import Recipient
 
 
 def add_recipient_options(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +13,6 @@ def add_recipient_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--event", metavar=_("NAME"), help=_("an event"))
 
 
-def recipients_of(session: Session, args: argparse.Namespace) -> list[Recipient]:
-    from defence_dir.lists.mailing import recipients
-
-    return recipients(session, list_name=args.list, event_name=args.event)
+def recipient_names(args: argparse.Namespace) -> dict[str, str | None]:
+    """The chosen list's or event's name, as the lists service's *_named calls take it."""
+    return {"list_name": args.list, "event_name": args.event}

@@ -40,26 +40,27 @@ from defence_dir.lists.editing import (
     refresh_search,
     table_rows,
 )
+from defence_dir.records.kinds import RecordKind
 from defence_dir.text.collation import sort_key
 from defence_dir.text.plain import clean_text
 
 
 @dataclass(frozen=True)
 class MembersState:
-    """The membership (kind "list") or attendance ("event") rows of some persons in one
+    """The membership (a list's) or attendance (an event's) rows of some persons in one
     collection, as they were at one moment; a person without a row is not a member."""
 
-    kind: str
+    kind: RecordKind
     owner_id: int
     person_ids: tuple[int, ...]
     members: tuple[Row, ...]
     consent: tuple[Row, ...] = field(default=())
 
 
-def members_state(session: Session, kind: str, owner_id: int,
+def members_state(session: Session, kind: RecordKind, owner_id: int,
                   person_ids: Iterable[int]) -> MembersState:
     ids = tuple(dict.fromkeys(person_ids))
-    if kind == "event":
+    if kind == RecordKind.EVENT:
         rows = table_rows(session, Attendance, (Attendance.event_id == owner_id)
                      & Attendance.person_id.in_(ids))
         return MembersState(kind, owner_id, ids, rows)
@@ -73,7 +74,7 @@ def members_state(session: Session, kind: str, owner_id: int,
 def apply_members_state(session: Session, state: MembersState) -> None:
     """Make the rows of these persons exactly what `state` holds (for undo and redo)."""
     get_collection(session, state.kind, state.owner_id)
-    if state.kind == "event":
+    if state.kind == RecordKind.EVENT:
         session.execute(delete(Attendance).where(Attendance.event_id == state.owner_id,
                                                  Attendance.person_id.in_(state.person_ids)))
         insert_rows(session, Attendance, state.members)
@@ -91,7 +92,7 @@ def apply_members_state(session: Session, state: MembersState) -> None:
 # --- big changes in steps (the window runs them in a worker thread with progress and cancel) ---
 
 CHUNK = 500  # persons per step: about 50 ms of work, so progress moves and cancel answers soon
-Progress = Callable[[int, int], None]  # (persons done, persons in all); may raise to cancel
+Progress = Callable[[int, int], object]  # (persons done, persons in all); may raise to cancel
 
 
 def combine_states(first: MembersState, then: MembersState) -> MembersState:
@@ -110,7 +111,7 @@ def _chunks(person_ids: Sequence[int], size: int) -> list[list[int]]:
     return [ids[start:start + size] for start in range(0, len(ids), size)] or [[]]
 
 
-def change_in_steps(session: Session, kind: str, owner_id: int, person_ids: Sequence[int],
+def change_in_steps(session: Session, kind: RecordKind, owner_id: int, person_ids: Sequence[int],
                     change: Callable[[Session, list[int]], Any],
                     progress: Progress | None = None,
                     size: int | None = None) -> tuple[MembersState, list[Any], MembersState]:
@@ -168,7 +169,7 @@ def add_members(session: Session, list_id: int, person_ids: Iterable[int],
                 note: str | None = None, *, new_consent: bool = False) -> AddOutcome:
     """Subscribe persons by hand (consent source "manual"). Persons who unsubscribed are left
     out unless `new_consent` says the user recorded an explicit new consent for them."""
-    get_collection(session, "list", list_id)
+    get_collection(session, RecordKind.LIST, list_id)
     consent = Consent(ConsentSource.MANUAL, source=_("added in the directory window"),
                       note=clean_text(note, multiline=True), at=utc_now())
     ids = list(dict.fromkeys(person_ids))
@@ -213,7 +214,7 @@ def add_members(session: Session, list_id: int, person_ids: Iterable[int],
 def register_attendees(session: Session, event_id: int,
                        person_ids: Iterable[int]) -> AddOutcome:
     """Register persons for an event; persons already on it keep their status."""
-    get_collection(session, "event", event_id)
+    get_collection(session, RecordKind.EVENT, event_id)
     ids = list(dict.fromkeys(person_ids))
     present = set(session.scalars(select(Attendance.person_id).where(
         Attendance.event_id == event_id, Attendance.person_id.in_(ids))))
@@ -252,20 +253,20 @@ class MemberRow:
                 and (self.consent_at is None or self.consent_source is None))
 
 
-def member_rows(session: Session, kind: str, owner_id: int) -> list[MemberRow]:
+def member_rows(session: Session, kind: RecordKind, owner_id: int) -> list[MemberRow]:
     """Everyone on the list (any status) or at the event, alphabetically.
 
     One flat query without ORM objects: a list of 5,000 members loads in well under the 200 ms
     the window can spend on the GUI thread (ORM objects with their emails took 0.7 s).
     """
     get_collection(session, kind, owner_id)
-    link: Any = ListMembership if kind == "list" else Attendance
-    owner_column = link.list_id if kind == "list" else link.event_id
+    link: Any = ListMembership if kind == RecordKind.LIST else Attendance
+    owner_column = link.list_id if kind == RecordKind.LIST else link.event_id
     first_email = (select(EmailAddress.address).where(EmailAddress.person_id == Person.id)
                    .order_by(EmailAddress.position, EmailAddress.id).limit(1)
                    .correlate(Person).scalar_subquery())
     consent = ((link.consent_at, link.consent_source, link.consent_note, link.unsubscribed_at)
-               if kind == "list" else ())
+               if kind == RecordKind.LIST else ())
     rows = session.execute(
         select(Person.id, Person.title, Person.given_name, Person.middle_name,
                Person.family_name, Person.name_suffix, Organisation.name, first_email,
@@ -277,11 +278,12 @@ def member_rows(session: Session, kind: str, owner_id: int) -> list[MemberRow]:
     return [MemberRow(r[0], display_name_of(*r[1:6]), r[6] or "", r[7] or "", r[8], *r[9:])
             for r in rows]
 
-def remove_from(session: Session, kind: str, owner_id: int, person_ids: Iterable[int]) -> int:
+def remove_from(session: Session, kind: RecordKind, owner_id: int,
+                person_ids: Iterable[int]) -> int:
     """Take persons off a list (the unsubscribed stay as suppressions) or an event."""
     from defence_dir.lists.consent import remove_attendance, remove_members
 
     get_collection(session, kind, owner_id)
     # Both refresh the search documents (list and event filter tags) themselves.
-    return (remove_members if kind == "list" else remove_attendance)(session, owner_id,
+    return (remove_members if kind == RecordKind.LIST else remove_attendance)(session, owner_id,
                                                                      list(person_ids))

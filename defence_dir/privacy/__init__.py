@@ -1,5 +1,5 @@
 """Data-protection requests (DSGVO): access to everything stored about a person, and complete
-erasure that leaves nothing of them in the database file."""
+erasure that leaves nothing of them in the database file; service.py is the way in."""
 
 from defence_dir.privacy.access import access_report, write_access_json, write_access_xlsx
 from defence_dir.privacy.erasure import (
@@ -7,6 +7,7 @@ from defence_dir.privacy.erasure import (
     check_database,
     erase_person,
 )
+from defence_dir.privacy.service import export_access_report
 from defence_dir.privacy.wipe import (
     backups_holding,
     backups_of,
@@ -24,6 +25,7 @@ __all__ = [
     "check_database",
     "delete_backups",
     "erase_person",
+    "export_access_report",
     "finish_pending_wipe",
     "wipe_pending",
     "wipe_sqlite_file",

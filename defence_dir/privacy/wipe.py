@@ -16,15 +16,28 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from defence_dir.data.database import Database
 from defence_dir.data.models import SearchState
+
+
+class Storage(Protocol):
+    """What the wipe needs of a Database. Not the class itself: opening a Database finishes a
+    pending wipe, so importing it here would make the two modules import each other."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    def read_session(self) -> AbstractContextManager[Session]: ...
 
 PENDING_KEY = "erasure_wipe_pending"
 STEP_VACUUM = "vacuum"
@@ -40,7 +53,7 @@ def mark_pending(session: Session) -> None:
     session.execute(insert(SearchState).values(key=PENDING_KEY, value=STEP_VACUUM))
 
 
-def wipe_pending(db: Database) -> bool:
+def wipe_pending(db: Storage) -> bool:
     """Whether an erasure's wipe of the database file is not yet complete."""
     if db.path is None:
         return False
@@ -52,7 +65,7 @@ def wipe_pending(db: Database) -> bool:
         return False
 
 
-def wipe_sqlite_file(db: Database, patience_ms: int | None = None) -> bool:
+def wipe_sqlite_file(db: Storage, patience_ms: int | None = None) -> bool:
     """Do the pending wipe steps; True when nothing erased is left in the file and its WAL.
 
     Returns False (the marker stays) when another connection keeps VACUUM or the checkpoint
@@ -97,7 +110,7 @@ def _wipe_steps(connection: sqlite3.Connection) -> bool:
     return True
 
 
-def finish_pending_wipe(db: Database) -> None:
+def finish_pending_wipe(db: Storage) -> None:
     """At opening: complete an earlier erasure's wipe if one is pending (never raises)."""
     if db.path is None:
         return
@@ -106,7 +119,7 @@ def finish_pending_wipe(db: Database) -> None:
             wipe_sqlite_file(db, RETRY_PATIENCE_MS)
 
 
-def vacuum_server_tables(db: Database, tables: Iterable[str]) -> None:
+def vacuum_server_tables(db: Storage, tables: Iterable[str]) -> None:
     """PostgreSQL: VACUUM the tables an erasure touched, so their dead row versions are
     marked free sooner (their bytes stay until the space is reused: see docs/privacy.md)."""
     names = ", ".join(sorted(set(tables)))
@@ -116,14 +129,14 @@ def vacuum_server_tables(db: Database, tables: Iterable[str]) -> None:
 
 # --- backups -------------------------------------------------------------------------------------
 
-def backups_of(db: Database) -> list[Path]:
+def backups_of(db: Storage) -> list[Path]:
     """The copies the app made before schema upgrades, oldest first."""
     if db.path is None:
         return []
     return sorted(db.path.parent.glob(f"{db.path.name}.*.bak"))
 
 
-def backups_holding(db: Database, uid: str) -> list[Path]:
+def backups_holding(db: Storage, uid: str) -> list[Path]:
     """Backups that still hold the person with this uid (or cannot be read to rule it out)."""
     return [path for path in backups_of(db) if _holds_person(path, uid)]
 

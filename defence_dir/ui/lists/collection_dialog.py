@@ -15,21 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.lists.name_description_dialog import NameDescriptionDialog
 
 
 class CollectionDialog(NameDescriptionDialog):
     """A list's or an event's name and description; an event's date and city too."""
 
-    def __init__(self, parent: QWidget | None, kind: str, values: dict[str, Any] | None = None,
-                 *, title: str) -> None:
+    def __init__(self, parent: QWidget | None, kind: RecordKind,
+                 values: dict[str, Any] | None = None, *, title: str) -> None:
         values = values or {}
         super().__init__(parent, values.get("name") or "", values.get("description") or "",
                          title=title, width=460)
         self.setObjectName("collectionDialog")
         self.kind = kind
         form = self.form
-        if kind == "event":
+        if kind == RecordKind.EVENT:
             # A date is optional (often not fixed yet): the box says whether there is one.
             self.has_date = QCheckBox()
             self.has_date.setObjectName("hasDate")
@@ -49,14 +50,14 @@ class CollectionDialog(NameDescriptionDialog):
             self.city = QLineEdit(values.get("city") or "")
             self.city.setObjectName("city")
             form.addRow(self.tr("City"), self.city)
-        self.finish(self.tr("A distribution list needs a name.") if kind == "list"
+        self.finish(self.tr("A distribution list needs a name.") if kind == RecordKind.LIST
                     else self.tr("An event needs a name."))
 
     def values(self) -> dict[str, Any]:
         """What the core's create() and rename() take."""
         found: dict[str, Any] = {"name": self.name.text(),
                                  "description": self.description.toPlainText() or None}
-        if self.kind == "event":
+        if self.kind == RecordKind.EVENT:
             found["starts_on"] = (self.starts_on.date().toPython()
                                   if self.has_date.isChecked() else None)
             found["city"] = self.city.text() or None

@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from defence_dir.data.models import AttendanceStatus
 from defence_dir.errors import DefenceDirError
-from defence_dir.lists import editing as list_editing
-from defence_dir.lists import member_rows as members
-from defence_dir.lists.consent import members_without_consent, unsubscribe_many
-from defence_dir.lists.consent import set_attendance as set_attendance_status
+from defence_dir.lists import service as lists
+from defence_dir.lists.service import AddOutcome, MembersChanged, MembersState, Progress
 from defence_dir.records.choices import choices
+from defence_dir.records.kinds import COLLECTION_KINDS, RecordKind
 from defence_dir.ui.common import progress_jobs
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box
@@ -39,18 +37,6 @@ from defence_dir.ui.records.undo_commands import (
     MembersChange,
     RenamedCollection,
 )
-
-
-def merged(results: list[Any]) -> Any:
-    """One result for a change made in steps: counts added up, add outcomes joined."""
-    if results and all(isinstance(r, members.AddOutcome) for r in results):
-        return members.AddOutcome(
-            added=[i for r in results for i in r.added],
-            already=[i for r in results for i in r.already],
-            suppressed=[i for r in results for i in r.suppressed])
-    if results and all(isinstance(r, int) for r in results):
-        return sum(results)
-    return results[-1] if results else None
 
 
 @contextmanager
@@ -88,26 +74,22 @@ class CollectionsController(QObject):
         self.reload_sidebar()
 
     # --- showing ----------------------------------------------------------------------------------
-    def names(self, kind: str) -> list[tuple[int, str]]:
-        return choices(self.database, kind)
+    def names(self, kind: RecordKind) -> list[tuple[int, str]]:
+        return list(choices(self.database, kind))
 
     def reload_sidebar(self) -> None:
-        for kind in list_editing.MODELS:
+        for kind in COLLECTION_KINDS:
             self.sidebar.set_records(kind, self.names(kind))
 
-    def show_members(self, kind: str, owner_id: int) -> None:
+    def show_members(self, kind: RecordKind | str, owner_id: int) -> None:
         """Show who is on the list or at the event (called when one is selected)."""
-        with self.database.read_session() as session:
-            record: Any = session.get(list_editing.MODELS[kind], owner_id)  # a list or an event
-            if record is None:
-                self.hide_members()
-                return
-            rows = members.member_rows(session, kind, owner_id)
-            if kind == "list" and self.panel.without_consent.isChecked():
-                # The core's definition of "no proof of consent" decides what the filter shows.
-                missing = {p.id for p in members_without_consent(session, owner_id)}
-                rows = [r for r in rows if r.person_id in missing]
-            name = record.name
+        kind = RecordKind(kind)  # the window still passes plain strings
+        shown = lists.member_rows(self.database, kind, owner_id,
+                                  without_consent=self.panel.without_consent.isChecked())
+        if shown is None:
+            self.hide_members()
+            return
+        name, rows = shown
         self.panel.show_rows(kind, owner_id, name, rows)
         self.panel.show()
         self.sidebar.mark(kind, owner_id)
@@ -130,14 +112,15 @@ class CollectionsController(QObject):
         self.reload_members()
 
     # --- create, rename, delete -------------------------------------------------------------------
-    def create(self, kind: str) -> None:
-        title = self.tr("New distribution list") if kind == "list" else self.tr("New event")
+    def create(self, kind: RecordKind | str) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
+        title = (self.tr("New distribution list") if kind == RecordKind.LIST
+                 else self.tr("New event"))
         dialog = CollectionDialog(self.window.window(), kind, title=title)
         while self.window.run_dialog(dialog):
             try:
-                with self.database.session() as session:
-                    record_id = list_editing.create(session, kind, **dialog.values()).id
-                    saved = list_editing.snapshot(session, kind, record_id)
+                saved = lists.create(self.database, kind, dialog.values())
+                record_id = int(saved.record["id"])
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -148,20 +131,18 @@ class CollectionsController(QObject):
             self.window.go_to(kind, record_id)
             return
 
-    def rename(self, kind: str, record_id: int) -> None:
-        with self.database.read_session() as session:
-            record: Any = session.get(list_editing.MODELS[kind], record_id)  # a list or an event
-            if record is None:
-                return
-            before = list_editing.values_of(record)
-        title = self.tr("Edit distribution list") if kind == "list" \
+    def rename(self, kind: RecordKind | str, record_id: int) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
+        before = lists.values_of(self.database, kind, record_id)
+        if before is None:
+            return
+        title = self.tr("Edit distribution list") if kind == RecordKind.LIST \
             else self.tr("Edit event")
         dialog = CollectionDialog(self.window.window(), kind, before, title=title)
         while self.window.run_dialog(dialog):
             after = dialog.values()
             try:
-                with self.database.session() as session:
-                    list_editing.rename(session, kind, record_id, **after)
+                lists.rename(self.database, kind, record_id, after)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -171,21 +152,19 @@ class CollectionsController(QObject):
             self.changed(kind, [record_id])
             return
 
-    def delete(self, kind: str, record_id: int) -> None:
+    def delete(self, kind: RecordKind | str, record_id: int) -> None:
+        kind = RecordKind(kind)  # the window still passes plain strings
         text = (self.tr("Delete this distribution list? Its members and their consent history "
-                        "go with it. You can undo this.") if kind == "list"
+                        "go with it. You can undo this.") if kind == RecordKind.LIST
                 else self.tr("Delete this event? Its attendance records go with it. You can "
                              "undo this."))
         if not self.window.confirm(self.tr("Delete"), text):
             return
 
-        def work(_progress: Callable[[int, int], None] | None) -> list_editing.CollectionSnapshot:
-            with self.database.session() as session:
-                saved = list_editing.snapshot(session, kind, record_id)
-                list_editing.delete_collection(session, kind, record_id)
-            return saved
+        def work(_progress: Progress | None) -> lists.CollectionSnapshot:
+            return lists.delete(self.database, kind, record_id)
 
-        def deleted(saved: list_editing.CollectionSnapshot) -> None:
+        def deleted(saved: lists.CollectionSnapshot) -> None:
             self.window.undo_stack.push(CollectionExistence(
                 self.tr("Delete"), self.database, saved, False, self.changed,
                 self.window.report_error, self.jobs))
@@ -193,8 +172,7 @@ class CollectionsController(QObject):
                 self.hide_members()
             self.changed(kind, [record_id])
 
-        with self.database.read_session() as session:
-            size = list_editing.member_count(session, kind, record_id)
+        size = lists.member_count(self.database, kind, record_id)
         if size >= progress_jobs.BACKGROUND_FROM:
             # Thousands of members: their search documents change too (2.5 s for 6,000).
             # No Cancel: the deletion is one statement.
@@ -209,28 +187,21 @@ class CollectionsController(QObject):
         deleted(saved)
 
     # --- changing members -------------------------------------------------------------------------
-    def _push(self, text: str, before: members.MembersState,
-              after: members.MembersState) -> None:
+    def _push(self, text: str, before: MembersState, after: MembersState) -> None:
         if before != after:
             self.window.undo_stack.push(MembersChange(
                 text, self.database, before, after, self.changed, self.window.report_error,
                 self.jobs))
             self.changed(before.kind, [before.owner_id])
 
-    def _run_change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
-                    change: Callable[[Any, list[int]], Any],
-                    finished: Callable[[members.MembersState, list[Any],
-                                        members.MembersState], None],
+    def _run_change(self, text: str, kind: RecordKind, owner_id: int, person_ids: list[int],
+                    work: Callable[[Progress | None], MembersChanged],
+                    finished: Callable[[MembersChanged], None],
                     unfinished: Callable[[], None] | None = None) -> None:
-        """Run `change(session, some_ids)` over the members `person_ids` in one transaction,
-        then `finished(before, results, after)`. Thousands of persons go to the worker
-        thread with progress and Cancel (cancelled: nothing changed); a few stay here.
-        `unfinished()` is called when the change was cancelled or failed."""
-        def work(progress: Callable[[int, int], None] | None) -> Any:
-            with self.database.session() as session:
-                return members.change_in_steps(session, kind, owner_id, person_ids, change,
-                                               progress)
-
+        """Run `work(progress)`, a members service call on `person_ids` of the list or event,
+        then `finished(change)`. Thousands of persons go to the worker thread with progress
+        and Cancel (cancelled: nothing changed); a few stay here. `unfinished()` is called
+        when the change was cancelled or failed."""
         def failed(message: str) -> None:
             self.window.report_error(message)
             if unfinished is not None:
@@ -244,49 +215,48 @@ class CollectionsController(QObject):
             except DefenceDirError as exc:
                 failed(str(exc))
                 return
-            finished(*outcome)
+            finished(outcome)
             return
 
         def stopped() -> None:
             self._say(self.tr("Cancelled: nothing was changed."))
             if unfinished is not None:
                 unfinished()
-        self.jobs.run(text + " …", work, lambda outcome: finished(*outcome), failed,
-                      cancelled=stopped)
+        self.jobs.run(text + " …", work, finished, failed, cancelled=stopped)
 
-    def _change(self, text: str, kind: str, owner_id: int, person_ids: list[int],
-                change: Callable[[Any, list[int]], Any],
+    def _change(self, text: str, kind: RecordKind, owner_id: int, person_ids: list[int],
+                work: Callable[[Progress | None], MembersChanged],
                 then: Callable[[Any], None] | None = None) -> None:
         """`_run_change`, pushed as one undo step; then `then(result)` with the steps'
         results merged (counts added up, outcomes joined)."""
-        def finished(before: members.MembersState, results: list[Any],
-                     after: members.MembersState) -> None:
-            self._push(text, before, after)
+        def finished(change: MembersChanged) -> None:
+            self._push(text, change.before, change.after)
             if then is not None:
-                then(merged(results))
-        self._run_change(text, kind, owner_id, person_ids, change, finished)
+                then(change.result)
+        self._run_change(text, kind, owner_id, person_ids, work, finished)
 
-    def add_persons(self, kind: str, owner_id: int, person_ids: list[int]) -> None:
+    def add_persons(self, kind: RecordKind | str, owner_id: int, person_ids: list[int]) -> None:
         """Add persons by hand (context menu or drop). Persons who unsubscribed from a list are
         skipped unless the user explicitly records a new consent for them."""
+        kind = RecordKind(kind)  # a drop on the sidebar passes the kind as a string
         if not person_ids:
             return
         try:
-            with self.database.read_session() as session:
-                name = list_editing.get_collection(session, kind, owner_id).name
+            name = lists.name_of(self.database, kind, owner_id)
         except DefenceDirError as exc:
             # Deleted meanwhile (another window, or dropped onto a stale sidebar row): say so
             # now, not after asking how consent was given.
             self.window.report_error(str(exc))
             self.refresh()
             return
-        if kind == "event":
-            def registered(outcome: members.AddOutcome) -> None:
+        if kind == RecordKind.EVENT:
+            def registered(outcome: AddOutcome) -> None:
                 self._say(self.tr("%n person(s) registered for “{name}”.", "",
                                   len(outcome.added)).format(name=name)
                           + self._already(outcome.already, kind))
             self._change(self.tr("Register for event"), kind, owner_id, person_ids,
-                         lambda s, ids: members.register_attendees(s, owner_id, ids),
+                         lambda progress: lists.register_attendees(
+                             self.database, owner_id, person_ids, progress=progress),
                          registered)
             return
         note = self.ask_note(self.tr("Add to distribution list"), self.tr(
@@ -295,7 +265,7 @@ class CollectionsController(QObject):
         if note is None:
             return
 
-        def added(outcome: members.AddOutcome) -> None:
+        def added(outcome: AddOutcome) -> None:
             message = self.tr("%n person(s) added to “{name}”.", "",
                               len(outcome.added)).format(name=name) \
                 + self._already(outcome.already, kind)
@@ -307,45 +277,48 @@ class CollectionsController(QObject):
         self._add_members(owner_id, person_ids, note, added)
 
     def _add_members(self, list_id: int, person_ids: list[int], note: str,
-                     then: Callable[[members.AddOutcome], None]) -> None:
+                     then: Callable[[AddOutcome], None]) -> None:
         """Subscribe by hand; then, only if the user says so, record a new consent for those who
         unsubscribed earlier. One undo step for both. (No transaction stays open while a
         question is on screen: that would lock the database for everyone else.)"""
         text = self.tr("Add to distribution list")
 
-        def first_done(before: members.MembersState, results: list[Any],
-                       after: members.MembersState) -> None:
-            outcome = merged(results)
+        def first_done(first: MembersChanged) -> None:
+            before, after, outcome = first.before, first.after, first.result
             if outcome.suppressed and self.ask_new_consent(len(outcome.suppressed)):
                 new_note = self.ask_note(self.tr("New consent"), self.tr(
                     "How did they consent again? (required, e.g. “phone call on 3 March”)"),
                     required=True)
                 if new_note:
-                    def again_done(_before: members.MembersState, again: list[Any],
-                                   after_again: members.MembersState) -> None:
-                        more = merged(again)
+                    def again_done(again: MembersChanged) -> None:
+                        more = again.result
                         outcome.added += more.added
                         outcome.suppressed = more.suppressed
-                        self._push(text, before, members.combine_states(after, after_again))
+                        self._push(text, before, lists.combine_states(after, again.after))
                         then(outcome)
                     def again_unfinished() -> None:
                         # The first part is saved: it must still be on the undo stack.
                         self._push(text, before, after)
                         then(outcome)
-                    self._run_change(text, "list", list_id, outcome.suppressed,
-                                     lambda s, ids: members.add_members(
-                                         s, list_id, ids, new_note, new_consent=True),
+                    again_ids = outcome.suppressed
+                    self._run_change(text, RecordKind.LIST, list_id, again_ids,
+                                     lambda progress: lists.add_members(
+                                         self.database, list_id, again_ids,
+                                         new_note, new_consent=True, progress=progress),
                                      again_done, again_unfinished)
                     return
             self._push(text, before, after)
             then(outcome)
-        self._run_change(text, "list", list_id, person_ids,
-                         lambda s, ids: members.add_members(s, list_id, ids, note), first_done)
+        self._run_change(text, RecordKind.LIST, list_id, person_ids,
+                         lambda progress: lists.add_members(self.database, list_id, person_ids,
+                                                            note, progress=progress),
+                         first_done)
 
-    def _already(self, already: list[int], kind: str) -> str:
+    def _already(self, already: list[int], kind: RecordKind) -> str:
         if not already:
             return ""
-        return " " + (self.tr("%n already on the list.", "", len(already)) if kind == "list"
+        return " " + (self.tr("%n already on the list.", "", len(already))
+                      if kind == RecordKind.LIST
                       else self.tr("%n already registered.", "", len(already)))
 
     def remove_members(self, person_ids: list[int]) -> None:
@@ -354,7 +327,7 @@ class CollectionsController(QObject):
             return
         text = (self.tr("Remove %n person(s) from this list? Persons who unsubscribed stay "
                         "recorded, so that they are not added again. You can undo this.", "",
-                        len(person_ids)) if kind == "list"
+                        len(person_ids)) if kind == RecordKind.LIST
                 else self.tr("Remove %n person(s) from this event? You can undo this.", "",
                              len(person_ids)))
         if not self.window.confirm(self.tr("Remove"), text):
@@ -364,13 +337,15 @@ class CollectionsController(QObject):
             kept = len(person_ids) - count
             self._say(self.tr("%n person(s) removed.", "", count) + (" " + self.tr(
                 "%n unsubscribed person(s) kept as a suppression.", "", kept)
-                if kept and kind == "list" else ""))
+                if kept and kind == RecordKind.LIST else ""))
         self._change(self.tr("Remove"), kind, owner_id, person_ids,
-                     lambda s, ids: members.remove_from(s, kind, owner_id, ids), removed)
+                     lambda progress: lists.remove_members(self.database, kind, owner_id,
+                                                           person_ids, progress=progress),
+                     removed)
 
     def unsubscribe_members(self, person_ids: list[int]) -> None:
         owner_id = self.panel.owner_id
-        if self.panel.kind != "list" or owner_id is None or not person_ids:
+        if self.panel.kind != RecordKind.LIST or owner_id is None or not person_ids:
             return
         # The question is also where the user notes how the withdrawal came (for the history).
         note = self.ask_note(self.tr("Unsubscribe"), self.tr(
@@ -381,17 +356,18 @@ class CollectionsController(QObject):
         if note is None:
             return
 
-        self._change(self.tr("Unsubscribe"), "list", owner_id, person_ids,
-                     lambda s, ids: unsubscribe_many(s, owner_id, ids, note=note or None),
+        self._change(self.tr("Unsubscribe"), RecordKind.LIST, owner_id, person_ids,
+                     lambda progress: lists.unsubscribe(self.database, owner_id, person_ids,
+                                                        note or None, progress=progress),
                      lambda count: self._say(self.tr("%n person(s) unsubscribed.", "", count)))
 
     def set_status(self, person_ids: list[int], status: str) -> None:
         owner_id = self.panel.owner_id
-        if self.panel.kind != "event" or owner_id is None or not person_ids:
+        if self.panel.kind != RecordKind.EVENT or owner_id is None or not person_ids:
             return
-        self._change(self.tr("Set status"), "event", owner_id, person_ids,
-                     lambda s, ids: set_attendance_status(s, owner_id, ids,
-                                                          AttendanceStatus(status)),
+        self._change(self.tr("Set status"), RecordKind.EVENT, owner_id, person_ids,
+                     lambda progress: lists.set_attendance(self.database, owner_id, person_ids,
+                                                           status, progress=progress),
                      lambda count: self._status_set(person_ids, status, count))
 
     def _status_set(self, person_ids: list[int], status: str, count: int) -> None:
@@ -402,8 +378,8 @@ class CollectionsController(QObject):
     # --- adding from the persons table --------------------------------------------------------
     def add_person_menus(self, menu: QMenu, person_ids: list[int]) -> None:
         """"Add to distribution list ▸" and "Register for event ▸" for the selected persons."""
-        for kind, title in (("list", self.tr("Add to distribution list")),
-                            ("event", self.tr("Register for event"))):
+        for kind, title in ((RecordKind.LIST, self.tr("Add to distribution list")),
+                            (RecordKind.EVENT, self.tr("Register for event"))):
             submenu = menu.addMenu(title)
             submenu.setObjectName(f"add_to_{kind}_menu")
             names = self.names(kind)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.messages import plain_tooltip
 from defence_dir.ui.window.person_drag import PERSON_IDS_MIME, person_ids_of
 
@@ -38,8 +39,9 @@ class CollectionsSidebar(QTreeWidget):
         # Dropping anywhere on a row means "onto it", never between two rows.
         self.setDragDropOverwriteMode(True)
         self.setDropIndicatorShown(True)
-        self.groups: dict[str, QTreeWidgetItem] = {}
-        for kind, title in (("list", self.tr("Distribution lists")), ("event", self.tr("Events"))):
+        self.groups: dict[RecordKind, QTreeWidgetItem] = {}
+        for kind, title in ((RecordKind.LIST, self.tr("Distribution lists")),
+                            (RecordKind.EVENT, self.tr("Events"))):
             group = QTreeWidgetItem(self, [title])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -49,7 +51,7 @@ class CollectionsSidebar(QTreeWidget):
             self.groups[kind] = group
         self.itemClicked.connect(self._clicked)
 
-    def set_records(self, kind: str, records: Sequence[tuple[int, str]]) -> None:
+    def set_records(self, kind: RecordKind, records: Sequence[tuple[int, str]]) -> None:
         group = self.groups[kind]
         group.takeChildren()
         for record_id, name in records:
@@ -61,7 +63,7 @@ class CollectionsSidebar(QTreeWidget):
                           | Qt.ItemFlag.ItemIsDropEnabled)
         group.setExpanded(True)
 
-    def item_for(self, kind: str, record_id: int) -> QTreeWidgetItem | None:
+    def item_for(self, kind: RecordKind, record_id: int) -> QTreeWidgetItem | None:
         group = self.groups[kind]
         for row in range(group.childCount()):
             child = group.child(row)
@@ -69,7 +71,7 @@ class CollectionsSidebar(QTreeWidget):
                 return child
         return None
 
-    def mark(self, kind: str | None, record_id: int | None = None) -> None:
+    def mark(self, kind: RecordKind | None, record_id: int | None = None) -> None:
         """Highlight the list or event on show (or none)."""
         item = self.item_for(kind, record_id) if kind and record_id is not None else None
         self.blockSignals(True)

@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
+from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _ as core_text
-from defence_dir.lists import editing as list_editing
-from defence_dir.lists import mailing
+from defence_dir.lists import service as lists
+from defence_dir.lists.service import EmailLine
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.lists.members_view import MembersPanel
@@ -33,24 +35,19 @@ class MailingActions(QObject):
         panel.copy_requested.connect(self.copy_addresses)
 
     # --- mailing ----------------------------------------------------------------------------------
-    def _recipients(self, kind: str, owner_id: int) -> list[mailing.Recipient]:
-        with self.database.read_session() as session:
-            record = list_editing.get_collection(session, kind, owner_id)  # or NotFoundError
-            if kind == "list":
-                return mailing.recipients(session, list_name=record.name)
-            return mailing.recipients(session, event_name=record.name)
-
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.jobs.run(lambda _progress: work(), done,
                       lambda error: self.window.report_error(str(error)))
 
     def export_mail_merge(self) -> None:
-        kind, owner_id = self.panel.kind, self.panel.owner_id
+        kind, owner_id = RecordKind(self.panel.kind), self.panel.owner_id
         if owner_id is None:
             return
-        with self.database.read_session() as session:
-            record: Any = session.get(list_editing.MODELS[kind], owner_id)  # a list or an event
-            name = record.name if record is not None else ""
+        database = self.database
+        try:
+            name = lists.name_of(self.database, kind, owner_id)
+        except DefenceDirError:
+            name = ""
         # The list's or event's name as the suggested file name, without characters that
         # file systems refuse.
         stem = re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .-") or "mail-merge"
@@ -64,20 +61,21 @@ class MailingActions(QObject):
             return
 
         def work() -> int:
-            return mailing.write_mail_merge_xlsx(self._recipients(kind, owner_id), target)
+            return lists.write_mail_merge(database, kind, owner_id, target)
         self._in_background(work, lambda count: self._say(self.tr(
             "%n recipient(s) written to {file}.", "", int(count)).format(file=target.name)))
 
     def copy_addresses(self, separator: str) -> None:
-        kind, owner_id = self.panel.kind, self.panel.owner_id
+        kind, owner_id = RecordKind(self.panel.kind), self.panel.owner_id
         if owner_id is None:
             return
+        database = self.database
 
-        def work() -> mailing.EmailLine:
-            return mailing.email_line(self._recipients(kind, owner_id), separator)
+        def work() -> EmailLine:
+            return lists.email_line(database, kind, owner_id, separator)
         self._in_background(work, self._copied)
 
-    def _copied(self, line: mailing.EmailLine) -> None:
+    def _copied(self, line: EmailLine) -> None:
         QGuiApplication.clipboard().setText(line.line)
         message = self.tr("%n address(es) copied for BCC.", "", line.included)
         if line.left_out:

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from defence_dir.data.models import AttendanceStatus
-from defence_dir.lists.member_rows import MemberRow
+from defence_dir.lists.service import AttendanceStatus, MemberRow
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.messages import plain_tooltip
 from defence_dir.ui.common.translation_marks import QT_TRANSLATE_NOOP
 from defence_dir.ui.window.person_drag import PERSON_IDS_MIME, person_ids_of
@@ -94,9 +94,9 @@ class MemberTableModel(QAbstractTableModel):
         self.columns: Sequence[tuple[str, str, int]] = LIST_COLUMNS
         self.rows: list[MemberRow] = []
 
-    def set_rows(self, kind: str, rows: list[MemberRow]) -> None:
+    def set_rows(self, kind: RecordKind, rows: list[MemberRow]) -> None:
         self.beginResetModel()
-        self.columns = LIST_COLUMNS if kind == "list" else EVENT_COLUMNS
+        self.columns = LIST_COLUMNS if kind == RecordKind.LIST else EVENT_COLUMNS
         self.rows = rows
         self.endResetModel()
 
@@ -224,7 +224,7 @@ class MembersPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("membersPanel")
-        self.kind = "list"
+        self.kind = RecordKind.LIST
         self.owner_id: int | None = None
         self.model = MemberTableModel()
         self.model.dropped.connect(self.persons_dropped)
@@ -326,7 +326,7 @@ class MembersPanel(QWidget):
         self._update_buttons()
 
     # --- content ----------------------------------------------------------------------------------
-    def show_rows(self, kind: str, owner_id: int, name: str, rows: list[MemberRow]) -> None:
+    def show_rows(self, kind: RecordKind, owner_id: int, name: str, rows: list[MemberRow]) -> None:
         changed_owner = (kind, owner_id) != (self.kind, self.owner_id)
         if changed_owner and kind != self.kind:
             self.without_consent.blockSignals(True)
@@ -334,7 +334,7 @@ class MembersPanel(QWidget):
             self.without_consent.blockSignals(False)
         self.kind, self.owner_id = kind, owner_id
         self.title.set_title(self.tr("Members of “{name}”").format(name=name)
-                             if kind == "list"
+                             if kind == RecordKind.LIST
                              else self.tr("Attendees of “{name}”").format(name=name))
         self.count.setText(self.tr("%n person(s)", "", len(rows)))
         header = self.table.horizontalHeader()
@@ -344,7 +344,7 @@ class MembersPanel(QWidget):
                 header.resizeSection(column, width)
         # No column of blanks: members without an organisation are common in a fresh directory.
         self.table.setColumnHidden(1, not any(r.organisation for r in rows))
-        is_list = kind == "list"
+        is_list = kind == RecordKind.LIST
         self.without_consent.setVisible(is_list)
         self.unsubscribe_button.setVisible(is_list)
         self.status_combo.setVisible(not is_list)
@@ -360,7 +360,7 @@ class MembersPanel(QWidget):
         self._update_buttons()
 
     def only_without_consent(self) -> bool:
-        return self.kind == "list" and self.without_consent.isChecked()
+        return self.kind == RecordKind.LIST and self.without_consent.isChecked()
 
     def selected_person_ids(self) -> list[int]:
         # From the selection's ranges, not selectedRows(): that asks every cell's flags
@@ -423,7 +423,7 @@ class MembersPanel(QWidget):
         if len(ids) == 1:
             menu.addAction(self.tr("Open person"), lambda: self.open_person.emit(ids[0]))
             menu.addSeparator()
-        if self.kind == "event":
+        if self.kind == RecordKind.EVENT:
             status_menu = menu.addMenu(self.tr("Set status"))
             for status in AttendanceStatus:
                 status_menu.addAction(status_text(status.value),

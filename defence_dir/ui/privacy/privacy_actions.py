@@ -15,18 +15,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QProgressDialog
 
 from defence_dir.errors import DefenceDirError
-from defence_dir.privacy import (
+from defence_dir.privacy.service import (
     ErasureResult,
-    access_report,
     delete_backups,
     erase_person,
+    export_access_report,
     wipe_pending,
     wipe_sqlite_file,
-    write_access_json,
-    write_access_xlsx,
 )
 from defence_dir.privacy.wipe import RETRY_PATIENCE_MS
-from defence_dir.records.persons import get_person
+from defence_dir.records import service as records
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import plain_message_box, plain_progress_dialog, show_error
@@ -75,13 +74,12 @@ class PrivacyActions(QObject):
     def person(self) -> tuple[int, str] | None:
         """Id and name of the person shown in the detail pane, if one is."""
         current = self.window.current
-        if current is None or current[0] != "person":
+        if current is None or current[0] != RecordKind.PERSON:
             return None
-        with self.window.database.read_session() as session:
-            try:
-                return current[1], get_person(session, current[1]).display_name
-            except DefenceDirError:
-                return None
+        try:
+            return current[1], records.person_name(self.window.database, current[1])
+        except DefenceDirError:
+            return None
 
     def update_actions(self) -> None:
         # Not on the overview: the detail pane is hidden there, so no person is in sight.
@@ -111,11 +109,8 @@ class PrivacyActions(QObject):
         if target.suffix.lower() not in (".json", ".xlsx"):  # the filter decides the format
             target = target.with_name(target.name + (".xlsx" if chosen == xlsx_filter
                                                      else ".json"))
-        writer = write_access_xlsx if target.suffix.lower() == ".xlsx" else write_access_json
         try:
-            with self.window.database.session() as session:  # the export is audited
-                report = access_report(session, person_id)
-                writer(report, target)
+            export_access_report(self.window.database, person_id, target)  # audited
         except OSError as exc:
             show_error(self.window.window(), self.tr("Access report not written"), self.tr(
                 "{path} cannot be written: {reason}").format(path=target,

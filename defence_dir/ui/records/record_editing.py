@@ -4,36 +4,16 @@ window: each through its dialog, as one undoable step, never silently over a con
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.orm import Session
 
-from defence_dir.data.models import Organisation, Topic
 from defence_dir.errors import DefenceDirError
+from defence_dir.records import service as records
 from defence_dir.records.choices import choices
-from defence_dir.records.organisations import (
-    create_organisation,
-    create_topic,
-    delete_organisation,
-    delete_topic,
-    organisation_draft_of,
-    snapshot_organisation,
-    snapshot_topic,
-    update_organisation,
-    update_topic,
-)
-from defence_dir.records.persons import (
-    ConcurrentEditError,
-    PersonDraft,
-    create_person,
-    delete_person,
-    draft_of,
-    get_person,
-    update_person,
-)
-from defence_dir.records.snapshots import snapshot_person
+from defence_dir.records.kinds import RecordKind
+from defence_dir.records.persons import ConcurrentEditError, PersonDraft
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.records.organisation_dialog import OrganisationDialog, TopicDialog
 from defence_dir.ui.records.person_dialog import PersonDialog
@@ -46,6 +26,9 @@ from defence_dir.ui.records.undo_commands import (
     OrganisationExistence,
     TopicExistence,
 )
+
+if TYPE_CHECKING:
+    from defence_dir.data.database import Database
 
 
 class RecordEditor(QObject):
@@ -64,7 +47,8 @@ class RecordEditor(QObject):
 
     def choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         database = self.window.database
-        return choices(database, "organisation"), choices(database, "topic")
+        return (choices(database, RecordKind.ORGANISATION),
+                choices(database, RecordKind.TOPIC))
 
     def create_person(self, draft: PersonDraft | None = None) -> None:
         organisations, topics = self.choices()
@@ -73,8 +57,7 @@ class RecordEditor(QObject):
         if not self.window.run_dialog(dialog):
             return
         try:
-            with self.window.database.session() as session:
-                person_id = create_person(session, dialog.draft()).id
+            person_id = records.create_person(self.window.database, dialog.draft())
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return
@@ -83,9 +66,7 @@ class RecordEditor(QObject):
         self.window.go_to("person", person_id)
 
     def edit_person(self, person_id: int) -> None:
-        with self.window.database.read_session() as session:
-            person = get_person(session, person_id)
-            before, version = draft_of(person), person.version
+        before, version = records.person_draft(self.window.database, person_id)
         organisations, topics = self.choices()
         dialog = PersonDialog(self.window.window(), before, organisations, topics,
                               title=self.tr("Edit person"))
@@ -97,8 +78,7 @@ class RecordEditor(QObject):
                     version: int) -> bool:
         """Save an edit; a change made elsewhere since `version` is never silently lost."""
         try:
-            with self.window.database.session() as session:
-                new_version = update_person(session, person_id, after, version).version
+            new_version = records.update_person(self.window.database, person_id, after, version)
         except ConcurrentEditError as exc:
             if exc.found is None:
                 self.window.report_error(str(exc))
@@ -106,8 +86,7 @@ class RecordEditor(QObject):
                 return False
             choice = self.window.ask_conflict(str(exc))
             if choice == "overwrite":
-                with self.window.database.read_session() as session:
-                    before = draft_of(get_person(session, person_id))
+                before = records.person_draft(self.window.database, person_id)[0]
                 return self.save_person(person_id, before, after, exc.found)
             if choice == "reload":
                 self.window.data_changed.emit("person", [person_id])
@@ -126,10 +105,7 @@ class RecordEditor(QObject):
                 "Memberships in lists and events go with them. You can undo this.")):
             return
         try:
-            with self.window.database.session() as session:
-                snapshots = [snapshot_person(session, i) for i in ids]
-                for person_id in ids:
-                    delete_person(session, person_id)
+            snapshots = records.delete_persons(self.window.database, ids)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return
@@ -143,9 +119,8 @@ class RecordEditor(QObject):
         if not self.window.run_dialog(dialog):
             return
         try:
-            with self.window.database.session() as session:
-                org_id = create_organisation(session, dialog.draft()).id
-                snapshot = snapshot_organisation(session, org_id)
+            snapshot = records.create_organisation(self.window.database, dialog.draft())
+            org_id = snapshot.id
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return
@@ -154,19 +129,16 @@ class RecordEditor(QObject):
         self.window.go_to("organisation", org_id)
 
     def edit_organisation(self, org_id: int) -> None:
-        with self.window.database.read_session() as session:
-            org = session.get(Organisation, org_id)
-            if org is None:
-                return
-            before = organisation_draft_of(org)
+        before = records.organisation_draft(self.window.database, org_id)
+        if before is None:
+            return
         _orgs, topics = self.choices()
         dialog = OrganisationDialog(self.window.window(), before, topics,
                                     title=self.tr("Edit organisation"))
         if not self.window.run_dialog(dialog):
             return
         try:
-            with self.window.database.session() as session:
-                update_organisation(session, org_id, dialog.draft())
+            records.update_organisation(self.window.database, org_id, dialog.draft())
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return
@@ -174,19 +146,18 @@ class RecordEditor(QObject):
         self.window.data_changed.emit("organisation", [org_id])
 
     def delete_organisation(self, org_id: int) -> None:
-        self._delete("organisation", org_id, self.tr(
+        self._delete(RecordKind.ORGANISATION, org_id, self.tr(
             "Delete this organisation? Its persons stay in the directory, without an "
-            "organisation. You can undo this."), snapshot_organisation, delete_organisation,
+            "organisation. You can undo this."), records.delete_organisation,
             OrganisationExistence)
 
     def create_topic(self) -> None:
         dialog = TopicDialog(self.window.window(), title=self.tr("New technology field"))
         while self.window.run_dialog(dialog):
             try:
-                with self.window.database.session() as session:
-                    topic_id = create_topic(session, dialog.name.text(),
-                                            dialog.description.toPlainText()).id
-                    snapshot = snapshot_topic(session, topic_id)
+                snapshot = records.create_topic(self.window.database, dialog.name.text(),
+                                                dialog.description.toPlainText())
+                topic_id = snapshot.id
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -196,18 +167,15 @@ class RecordEditor(QObject):
             return
 
     def edit_topic(self, topic_id: int) -> None:
-        with self.window.database.read_session() as session:
-            topic = session.get(Topic, topic_id)
-            if topic is None:
-                return
-            before = (topic.name, topic.description)
+        before = records.topic_values(self.window.database, topic_id)
+        if before is None:
+            return
         dialog = TopicDialog(self.window.window(), before[0], before[1] or "",
                              title=self.tr("Edit technology field"))
         while self.window.run_dialog(dialog):
             after = (dialog.name.text(), dialog.description.toPlainText())
             try:
-                with self.window.database.session() as session:
-                    update_topic(session, topic_id, *after)
+                records.update_topic(self.window.database, topic_id, *after)
             except DefenceDirError as exc:
                 dialog.show_error(str(exc))
                 continue
@@ -216,22 +184,19 @@ class RecordEditor(QObject):
             return
 
     def delete_topic(self, topic_id: int) -> None:
-        self._delete("topic", topic_id, self.tr(
+        self._delete(RecordKind.TOPIC, topic_id, self.tr(
             "Delete this technology field? It is removed from every person, organisation "
-            "and network. You can undo this."), snapshot_topic, delete_topic, TopicExistence)
+            "and network. You can undo this."), records.delete_topic, TopicExistence)
 
-    def _delete(self, kind: str, record_id: int, question: str,
-                snapshot_of: Callable[[Session, int], Any],
-                delete: Callable[[Session, int], object],
+    def _delete(self, kind: RecordKind, record_id: int, question: str,
+                delete: Callable[[Database, int], Any],
                 command: Callable[..., QUndoCommand]) -> None:
         """Delete an organisation or a technology field after asking; undo brings back the
         snapshot taken just before."""
         if not self.window.confirm(self.tr("Delete"), question):
             return
         try:
-            with self.window.database.session() as session:
-                snapshot = snapshot_of(session, record_id)
-                delete(session, record_id)
+            snapshot = delete(self.window.database, record_id)
         except DefenceDirError as exc:
             self.window.report_error(str(exc))
             return

@@ -14,24 +14,17 @@ from PySide6.QtGui import QUndoCommand
 
 from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
-from defence_dir.lists import editing as list_editing
-from defence_dir.lists.editing import CollectionSnapshot
-from defence_dir.lists.member_rows import MembersState, apply_in_steps, apply_members_state
+from defence_dir.lists import service as lists
+from defence_dir.lists.service import CollectionSnapshot, MembersState
+from defence_dir.records import service as records
+from defence_dir.records.kinds import RecordKind
 from defence_dir.records.organisations import (
     OrganisationDraft,
     OrganisationSnapshot,
     TopicSnapshot,
-    delete_organisation,
-    delete_topic,
-    restore_organisation,
-    restore_topic,
-    snapshot_organisation,
-    snapshot_topic,
-    update_organisation,
-    update_topic,
 )
-from defence_dir.records.persons import PersonDraft, delete_person, update_person
-from defence_dir.records.snapshots import PersonSnapshot, restore_person, snapshot_person
+from defence_dir.records.persons import PersonDraft
+from defence_dir.records.snapshots import PersonSnapshot
 from defence_dir.ui.common import progress_jobs
 from defence_dir.ui.common.progress_jobs import ProgressJobs
 
@@ -85,15 +78,11 @@ class _PersonsExistence(_Toggle):
         self.snapshots, self.person_ids = snapshots, person_ids
 
     def _set(self, exists: bool) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            if exists:
-                for snapshot in self.snapshots:
-                    restore_person(session, snapshot)
-            else:
-                self.snapshots = [snapshot_person(session, i) for i in self.person_ids]
-                for person_id in self.person_ids:
-                    delete_person(session, person_id)
-        return "person", self.person_ids
+        if exists:
+            records.restore_persons(self.db, self.snapshots)
+        else:
+            self.snapshots = records.delete_persons(self.db, self.person_ids)
+        return RecordKind.PERSON, self.person_ids
 
 
 class CreatedPersons(_PersonsExistence):
@@ -119,9 +108,8 @@ class EditedPerson(_Toggle):
         self.person_id, self.version = person_id, version_after
 
     def _write(self, draft: PersonDraft) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            self.version = update_person(session, self.person_id, draft, self.version).version
-        return "person", [self.person_id]
+        self.version = records.update_person(self.db, self.person_id, draft, self.version)
+        return RecordKind.PERSON, [self.person_id]
 
 
 class EditedOrganisation(_Toggle):
@@ -132,9 +120,8 @@ class EditedOrganisation(_Toggle):
         self.organisation_id = organisation_id
 
     def _write(self, draft: OrganisationDraft) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            update_organisation(session, self.organisation_id, draft)
-        return "organisation", [self.organisation_id]
+        records.update_organisation(self.db, self.organisation_id, draft)
+        return RecordKind.ORGANISATION, [self.organisation_id]
 
 
 class EditedTopic(_Toggle):
@@ -144,9 +131,8 @@ class EditedTopic(_Toggle):
         self.topic_id = topic_id
 
     def _write(self, values: tuple[str, str | None]) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            update_topic(session, self.topic_id, *values)
-        return "topic", [self.topic_id]
+        records.update_topic(self.db, self.topic_id, *values)
+        return RecordKind.TOPIC, [self.topic_id]
 
 
 class OrganisationExistence(_Toggle):
@@ -158,13 +144,11 @@ class OrganisationExistence(_Toggle):
         self.snapshot = snapshot
 
     def _set(self, exists: bool) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            if exists:
-                restore_organisation(session, self.snapshot)
-            else:
-                self.snapshot = snapshot_organisation(session, self.snapshot.id)
-                delete_organisation(session, self.snapshot.id)
-        return "organisation", [self.snapshot.id]
+        if exists:
+            records.restore_organisation(self.db, self.snapshot)
+        else:
+            self.snapshot = records.delete_organisation(self.db, self.snapshot.id)
+        return RecordKind.ORGANISATION, [self.snapshot.id]
 
 
 class TopicExistence(_Toggle):
@@ -174,13 +158,11 @@ class TopicExistence(_Toggle):
         self.snapshot = snapshot
 
     def _set(self, exists: bool) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            if exists:
-                restore_topic(session, self.snapshot)
-            else:
-                self.snapshot = snapshot_topic(session, self.snapshot.id)
-                delete_topic(session, self.snapshot.id)
-        return "topic", [self.snapshot.id]
+        if exists:
+            records.restore_topic(self.db, self.snapshot)
+        else:
+            self.snapshot = records.delete_topic(self.db, self.snapshot.id)
+        return RecordKind.TOPIC, [self.snapshot.id]
 
 
 class CollectionExistence(_Toggle):
@@ -195,12 +177,10 @@ class CollectionExistence(_Toggle):
 
     def _set(self, exists: bool) -> tuple[str, list[int]]:
         kind, record_id = self.saved.kind, int(self.saved.record["id"])
-        with self.db.session() as session:
-            if exists:
-                list_editing.restore(session, self.saved)
-            else:
-                self.saved = list_editing.snapshot(session, kind, record_id)
-                list_editing.delete_collection(session, kind, record_id)
+        if exists:
+            lists.restore(self.db, self.saved)
+        else:
+            self.saved = lists.delete(self.db, kind, record_id)
         return kind, [record_id]
 
     def _run(self, state: Any) -> None:
@@ -220,15 +200,14 @@ class CollectionExistence(_Toggle):
 class RenamedCollection(_Toggle):
     """A list's or event's name and description (an event's date and city), before and after."""
 
-    def __init__(self, text: str, db: Database, kind: str, record_id: int,
+    def __init__(self, text: str, db: Database, kind: RecordKind, record_id: int,
                  before: dict[str, Any], after: dict[str, Any], changed: Changed,
                  failed: Failed) -> None:
         super().__init__(text, db, self._write, before, after, changed, failed)
         self.kind, self.record_id = kind, record_id
 
     def _write(self, values: dict[str, Any]) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            list_editing.rename(session, self.kind, self.record_id, **values)
+        lists.rename(self.db, self.kind, self.record_id, values)
         return self.kind, [self.record_id]
 
 
@@ -245,8 +224,7 @@ class MembersChange(_Toggle):
         self.jobs = jobs
 
     def _set(self, state: MembersState) -> tuple[str, list[int]]:
-        with self.db.session() as session:
-            apply_members_state(session, state)
+        lists.set_members_state(self.db, state)
         return state.kind, [state.owner_id]
 
     def _run(self, state: Any) -> None:
@@ -260,8 +238,7 @@ class MembersChange(_Toggle):
                      action=self.text())
 
         def work(progress: Callable[[int, int], None]) -> None:
-            with self.db.session() as session:
-                apply_in_steps(session, state, progress)
+            lists.set_members_state(self.db, state, progress)
 
         def failed(message: str) -> None:
             self.failed(message)

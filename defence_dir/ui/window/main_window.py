@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
         self.page.tables.forget_records()
         self.page.tables.forget_rows()
         self.overview.invalidate()
-        if kind in ("organisation", "topic", "list", "event"):  # their names are filter choices
+        if kind in ("organisation", "topic", *COLLECTIONS):  # their names are filter choices
             self.search_bar.load_choices(self.database)
         self.collections.reload_sidebar()
         if not (self.current and self.current[0] in COLLECTIONS):

@@ -4,11 +4,13 @@ for lists and events)."""
 
 from __future__ import annotations
 
+from defence_dir.records.kinds import COLLECTION_KINDS, RecordKind
 from defence_dir.ui.lists.collections_controller import CollectionsController
 from defence_dir.ui.records.record_editing import RecordEditor
 
-COLLECTIONS = ("list", "event")
-EDITABLE = ("person", "organisation", "topic", *COLLECTIONS)  # kinds with New/Edit/Delete
+COLLECTIONS = COLLECTION_KINDS
+EDITABLE = (RecordKind.PERSON, RecordKind.ORGANISATION, RecordKind.TOPIC,
+            *COLLECTIONS)  # kinds with New/Edit/Delete
 
 
 class RecordCommands:
