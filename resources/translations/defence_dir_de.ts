@@ -25,22 +25,22 @@
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="48"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="49"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="51"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="52"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="52"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="53"/>
         <source>A distribution list needs a name.</source>
         <translation>Ein Verteiler braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="53"/>
+        <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="54"/>
         <source>An event needs a name.</source>
         <translation>Eine Veranstaltung braucht einen Namen.</translation>
     </message>
@@ -48,50 +48,50 @@
 <context>
     <name>CollectionsController</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="117"/>
         <source>New distribution list</source>
         <translation>Neuer Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="134"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="118"/>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="157"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="139"/>
         <source>Edit distribution list</source>
         <translation>Verteiler bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="158"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="140"/>
         <source>Edit event</source>
         <translation>Veranstaltung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="175"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="157"/>
         <source>Delete this distribution list? Its members and their consent history go with it. You can undo this.</source>
         <translation>Diesen Verteiler löschen? Seine Mitglieder und deren Einwilligungsverlauf werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="177"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="159"/>
         <source>Delete this event? Its attendance records go with it. You can undo this.</source>
         <translation>Diese Veranstaltung löschen? Ihre Teilnahmen werden mitgelöscht. Sie können das rückgängig machen.</translation>
     </message>
     <message>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="161"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="169"/>
         <location filename="../../defence_dir/ui/lists/collections_controller.py" line="179"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="190"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="201"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="288"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="406"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="257"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="382"/>
         <source>Register for event</source>
         <translation>Für Veranstaltung anmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="254"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n Person für „{name}“ angemeldet.</numerusform>
@@ -99,24 +99,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="251"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="222"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="292"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="314"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="405"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="262"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="284"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="381"/>
         <source>Add to distribution list</source>
         <translation>Zum Verteiler hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="293"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="263"/>
         <source>How was consent to “{name}” given? (optional, e.g. “business card at the trade fair”)</source>
         <translation>Wie wurde die Einwilligung für „{name}“ erteilt? (optional, z. B. „Visitenkarte auf der Messe“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="299"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="269"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n Person zu „{name}“ hinzugefügt.</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="274"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n Person übersprungen: hat sich früher abgemeldet und braucht eine neue Einwilligung.</numerusform>
@@ -132,17 +132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="320"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="289"/>
         <source>New consent</source>
         <translation>Neue Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="321"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="290"/>
         <source>How did they consent again? (required, e.g. “phone call on 3 March”)</source>
         <translation>Wie wurde erneut eingewilligt? (Pflichtangabe, z. B. „Telefonat am 3. März“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="320"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n stand schon auf dem Verteiler.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="322"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n war schon angemeldet.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="355"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="328"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>%n Person aus diesem Verteiler entfernen? Wer sich abgemeldet hat, bleibt vermerkt, damit er nicht wieder aufgenommen wird. Sie können das rückgängig machen.</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="358"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="331"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>%n Person von dieser Veranstaltung entfernen? Sie können das rückgängig machen.</numerusform>
@@ -174,13 +174,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="360"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="368"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="333"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="341"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="365"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="338"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n Person entfernt.</numerusform>
@@ -188,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="366"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="339"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n abgemeldete Person bleibt als Sperrvermerk erhalten.</numerusform>
@@ -196,13 +196,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="376"/>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="384"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="351"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="359"/>
         <source>Unsubscribe</source>
         <translation>Abmelden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="377"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>%n Person abmelden? Sie bleibt als abgemeldet auf dem Verteiler und wird ohne neue Einwilligung nicht wieder aufgenommen. Sie können das rückgängig machen.</numerusform>
@@ -210,12 +210,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="379"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="354"/>
         <source>How did they unsubscribe? (optional, e.g. “reply by email”)</source>
         <translation>Wie haben sie sich abgemeldet? (optional, z. B. „Antwort per E-Mail“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="386"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n Person abgemeldet.</numerusform>
@@ -223,12 +223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="392"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="368"/>
         <source>Set status</source>
         <translation>Status setzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="399"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="375"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>„{status}“ für %n Person gesetzt.</numerusform>
@@ -236,12 +236,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="440"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="416"/>
         <source>Unsubscribed earlier</source>
         <translation>Früher abgemeldet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="441"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="417"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -255,12 +255,12 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="444"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="420"/>
         <source>Record new consent…</source>
         <translation>Neue Einwilligung eintragen…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="446"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="422"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
@@ -268,17 +268,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
 <context>
     <name>CollectionsSidebar</name>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="42"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="43"/>
         <source>Distribution lists</source>
         <translation>Verteiler</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="42"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="44"/>
         <source>Events</source>
         <translation>Veranstaltungen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="48"/>
+        <location filename="../../defence_dir/ui/lists/collections_sidebar.py" line="50"/>
         <source>Drag persons onto a list or an event to add them.</source>
         <translation>Ziehen Sie Personen auf einen Verteiler oder eine Veranstaltung, um sie hinzuzufügen.</translation>
     </message>
@@ -1278,7 +1278,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="69"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="66"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n Empfänger in {file} geschrieben.</numerusform>
@@ -1286,7 +1286,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="82"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="80"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n Adresse für BCC kopiert.</numerusform>
@@ -1294,17 +1294,17 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="84"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="82"/>
         <source>{count} left out: {unsubscribed} unsubscribed or cancelled, {invalid} without a valid address.</source>
         <translation>{count} weggelassen: {unsubscribed} abgemeldet oder abgesagt, {invalid} ohne gültige Adresse.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="96"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="94"/>
         <source>Export for mail merge</source>
         <translation>Für Serienbrief exportieren</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="97"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="95"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
@@ -1436,12 +1436,12 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>MembersChange</name>
     <message>
-        <location filename="../../defence_dir/ui/records/undo_commands.py" line="257"/>
+        <location filename="../../defence_dir/ui/records/undo_commands.py" line="235"/>
         <source>Undoing “{action}” …</source>
         <translation>„{action}“ wird rückgängig gemacht …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/undo_commands.py" line="259"/>
+        <location filename="../../defence_dir/ui/records/undo_commands.py" line="237"/>
         <source>Redoing “{action}” …</source>
         <translation>„{action}“ wird wiederholt …</translation>
     </message>
@@ -2010,89 +2010,89 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
 <context>
     <name>PrivacyActions</name>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="43"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="42"/>
         <source>Export access report…</source>
         <translation>Auskunft exportieren…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="46"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="45"/>
         <source>Everything stored about the selected person, as JSON or Excel (GDPR Art. 15)</source>
         <translation>Alles über die ausgewählte Person Gespeicherte als JSON oder Excel (Art. 15 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="48"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="47"/>
         <source>Erase person (GDPR)…</source>
         <translation>Person löschen (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="51"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="50"/>
         <source>Delete the selected person and every trace of them for good (GDPR Art. 17)</source>
         <translation>Die ausgewählte Person mit allen Spuren endgültig löschen (Art. 17 DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="53"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="52"/>
         <source>&amp;Privacy</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="61"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="60"/>
         <source>Erasure not complete: another program has the database open</source>
         <translation>Löschung nicht abgeschlossen: ein anderes Programm hat die Datenbank geöffnet</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="65"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="64"/>
         <source>Old copies of erased data are still in the database file. They are overwritten as soon as no other program (a second window, a command) has the database open.</source>
         <translation>Alte Kopien gelöschter Daten stehen noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm (ein zweites Fenster, ein Befehl) die Datenbank geöffnet hat.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="99"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="97"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="100"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="98"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="103"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="101"/>
         <source>Access report {name}</source>
         <translation>Auskunft {name}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="106"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="104"/>
         <source>Export access report</source>
         <translation>Auskunft exportieren</translation>
     </message>
     <message>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="115"/>
         <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="120"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="125"/>
         <source>Access report not written</source>
         <translation>Auskunft nicht geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="121"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="116"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="128"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="123"/>
         <source>Access report for {name} written to {path}</source>
         <translation>Auskunft zu {name} nach {path} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="135"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="171"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="130"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="166"/>
         <source>Erase person (GDPR)</source>
         <translation>Person löschen (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="136"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="131"/>
         <source>Erase {name} and everything stored about them?</source>
         <translation>{name} und alles über diese Person Gespeicherte löschen?</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="140"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="135"/>
         <source>Contact details, network roles, list memberships with their consent history, event attendances, import records about this person and their entries in the search index are deleted, and the database file is rewritten so that nothing of them stays readable in it.
 
 This cannot be undone. Unlike “Delete”, Undo will not bring the person back; the undo history is cleared.</source>
@@ -2101,7 +2101,7 @@ This cannot be undone. Unlike “Delete”, Undo will not bring the person back;
 Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt „Rückgängig“ die Person nicht zurück; der Verlauf für „Rückgängig“ wird geleert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="197"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="192"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person vollständig gelöscht (%n Datensatz); in der Datenbankdatei ist nichts mehr von ihr enthalten.</numerusform>
@@ -2109,7 +2109,7 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="201"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="196"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person aus dem Verzeichnis gelöscht (%n Datensatz).</numerusform>
@@ -2117,17 +2117,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="210"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="205"/>
         <source>The person is erased from the directory, but another program (a second window or a command) has the database open, so old copies of their data are still in the database file. They are overwritten as soon as no other program uses the database; the status bar shows this until then.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht, aber ein anderes Programm (ein zweites Fenster oder ein Befehl) hat die Datenbank geöffnet, daher stehen alte Kopien ihrer Daten noch in der Datenbankdatei. Sie werden überschrieben, sobald kein anderes Programm die Datenbank benutzt; bis dahin zeigt die Statusleiste das an.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="216"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="211"/>
         <source>The person is erased from the directory. On a database server, old row versions can stay in the server&apos;s files, WAL archives and backups until the server reuses the space; ask the server&apos;s administrator about them.</source>
         <translation>Die Person ist aus dem Verzeichnis gelöscht. Auf einem Datenbankserver können alte Zeilenversionen in den Dateien des Servers, in WAL-Archiven und Sicherungen bleiben, bis der Server den Platz wiederverwendet; fragen Sie die Administration des Servers danach.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="221"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="216"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n ältere Sicherungskopie der Datenbank, vor einem Update von defence-dir angelegt, enthält die Daten der Person noch:</numerusform>
@@ -2135,12 +2135,12 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="225"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="220"/>
         <source>Erasure not complete</source>
         <translation>Löschung nicht vollständig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="223"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Diese Sicherungskopie löschen …</numerusform>
@@ -2148,13 +2148,13 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="237"/>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="243"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="232"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="238"/>
         <source>Delete backups</source>
         <translation>Sicherungskopien löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="238"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="233"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>%n Sicherungskopie der Datenbank endgültig löschen? Sie enthält auch die übrigen Einträge im Stand vor dem Update.</numerusform>
@@ -2162,17 +2162,17 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="251"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="246"/>
         <source>Backups not deleted</source>
         <translation>Sicherungskopien nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="252"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="247"/>
         <source>{path} cannot be deleted: {reason}</source>
         <translation>{path} kann nicht gelöscht werden: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="256"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="251"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n Sicherungskopie gelöscht.</numerusform>
@@ -2180,27 +2180,27 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="280"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="275"/>
         <source>The erasure is complete: nothing of the erased person is left in the database file.</source>
         <translation>Die Löschung ist abgeschlossen: in der Datenbankdatei ist nichts mehr von der gelöschten Person enthalten.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="147"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="142"/>
         <source>Erase permanently</source>
         <translation>Endgültig löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="168"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="163"/>
         <source>Erasing {name} and compacting the database …</source>
         <translation>{name} wird gelöscht und die Datenbank verdichtet …</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="188"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="183"/>
         <source>Not erased</source>
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="189"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="184"/>
         <source>The person could not be erased: {message}</source>
         <translation>Die Person konnte nicht gelöscht werden: {message}</translation>
     </message>
@@ -2247,24 +2247,24 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="72"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="81"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="56"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="64"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="91"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="118"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="72"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="97"/>
         <source>Edit person</source>
         <translation>Person bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="123"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="102"/>
         <source>Delete this person?</source>
         <translation>Diese Person löschen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="103"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Diese %n Person löschen?</numerusform>
@@ -2272,49 +2272,49 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="125"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="136"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="229"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="238"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="104"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="112"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="196"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="203"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="126"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="105"/>
         <source>Memberships in lists and events go with them. You can undo this.</source>
         <translation>Mitgliedschaften in Verteilern und Veranstaltungen werden mit gelöscht. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="142"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="152"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="118"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="127"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="164"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="173"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="137"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="145"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="178"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="150"/>
         <source>Delete this organisation? Its persons stay in the directory, without an organisation. You can undo this.</source>
         <translation>Diese Organisation löschen? Ihre Personen bleiben im Verzeichnis, ohne Organisation. Das lässt sich rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="183"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="193"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="155"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="164"/>
         <source>New technology field</source>
         <translation>Neues Technologiefeld</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="205"/>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="214"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="174"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="182"/>
         <source>Edit technology field</source>
         <translation>Technologiefeld bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="220"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="188"/>
         <source>Delete this technology field? It is removed from every person, organisation and network. You can undo this.</source>
         <translation>Dieses Technologiefeld löschen? Es wird bei allen Personen, Organisationen und Netzwerken entfernt. Das lässt sich rückgängig machen.</translation>
     </message>

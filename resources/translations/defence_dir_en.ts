@@ -4,7 +4,7 @@
 <context>
     <name>CollectionsController</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="285"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="254"/>
         <source>%n person(s) registered for “{name}”.</source>
         <translation>
             <numerusform>%n person registered for “{name}”.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="299"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="269"/>
         <source>%n person(s) added to “{name}”.</source>
         <translation>
             <numerusform>%n person added to “{name}”.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="304"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="274"/>
         <source>%n skipped: they unsubscribed earlier and need a new consent.</source>
         <translation>
             <numerusform>%n skipped: they unsubscribed earlier and need a new consent.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="348"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="320"/>
         <source>%n already on the list.</source>
         <translation>
             <numerusform>%n already on the list.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="349"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="322"/>
         <source>%n already registered.</source>
         <translation>
             <numerusform>%n already registered.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="355"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="328"/>
         <source>Remove %n person(s) from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this list? Persons who unsubscribed stay recorded, so that they are not added again. You can undo this.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="358"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="331"/>
         <source>Remove %n person(s) from this event? You can undo this.</source>
         <translation>
             <numerusform>Remove %n person from this event? You can undo this.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="365"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="338"/>
         <source>%n person(s) removed.</source>
         <translation>
             <numerusform>%n person removed.</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="366"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="339"/>
         <source>%n unsubscribed person(s) kept as a suppression.</source>
         <translation>
             <numerusform>%n unsubscribed person kept as a suppression.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="377"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="352"/>
         <source>Unsubscribe %n person(s)? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</source>
         <translation>
             <numerusform>Unsubscribe %n person? They stay on the list as unsubscribed and are not added again without a new consent. You can undo this.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="386"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="362"/>
         <source>%n person(s) unsubscribed.</source>
         <translation>
             <numerusform>%n person unsubscribed.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="399"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="375"/>
         <source>“{status}” set for %n person(s).</source>
         <translation>
             <numerusform>“{status}” set for %n person.</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="441"/>
+        <location filename="../../defence_dir/ui/lists/collections_controller.py" line="417"/>
         <source>%n of these persons unsubscribed from this list earlier and were not added.
 
 Have they explicitly given a new consent? Only then record it.</source>
@@ -167,7 +167,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>MailingActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="69"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="66"/>
         <source>%n recipient(s) written to {file}.</source>
         <translation>
             <numerusform>%n recipient written to {file}.</numerusform>
@@ -175,7 +175,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="82"/>
+        <location filename="../../defence_dir/ui/lists/mailing_actions.py" line="80"/>
         <source>%n address(es) copied for BCC.</source>
         <translation>
             <numerusform>%n address copied for BCC.</numerusform>
@@ -216,7 +216,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>PrivacyActions</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="197"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="192"/>
         <source>Person erased completely (%n record(s)); nothing of them is left in the database file.</source>
         <translation>
             <numerusform>Person erased completely (%n record); nothing of them is left in the database file.</numerusform>
@@ -224,7 +224,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="201"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="196"/>
         <source>Person erased from the directory (%n record(s)).</source>
         <translation>
             <numerusform>Person erased from the directory (%n record).</numerusform>
@@ -232,7 +232,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="221"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="216"/>
         <source>%n older backup(s) of the database, made before updates of defence-dir, still contain the person&apos;s data:</source>
         <translation>
             <numerusform>%n older backup of the database, made before an update of defence-dir, still contains the person&apos;s data:</numerusform>
@@ -240,7 +240,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="228"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="223"/>
         <source>Delete %n backup(s)…</source>
         <translation>
             <numerusform>Delete this backup…</numerusform>
@@ -248,7 +248,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="238"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="233"/>
         <source>Delete %n backup(s) of the database for good? They also hold the other records as they were before the update.</source>
         <translation>
             <numerusform>Delete %n backup of the database for good? It also holds the other records as they were before the update.</numerusform>
@@ -256,7 +256,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="256"/>
+        <location filename="../../defence_dir/ui/privacy/privacy_actions.py" line="251"/>
         <source>%n backup(s) deleted.</source>
         <translation>
             <numerusform>%n backup deleted.</numerusform>
@@ -267,7 +267,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
 <context>
     <name>RecordEditor</name>
     <message numerus="yes">
-        <location filename="../../defence_dir/ui/records/record_editing.py" line="124"/>
+        <location filename="../../defence_dir/ui/records/record_editing.py" line="103"/>
         <source>Delete these %n persons?</source>
         <translation>
             <numerusform>Delete this person?</numerusform>
