@@ -50,7 +50,8 @@ class OrganisationFilter(QComboBox):
         editor = self.lineEdit()
         assert editor is not None  # editable: Qt made it
         self.editor = editor
-        self.editor.setClearButtonEnabled(True)
+        # A clear button only once an organisation is chosen: on "all" it hid half the label.
+        self.currentIndexChanged.connect(self._show_choice)
         self.choices = QStandardItemModel(self)
         self.completer_ = QCompleter(self.choices, self)
         # The search found these already (umlauts, typos, word order): show them all.
@@ -77,6 +78,10 @@ class OrganisationFilter(QComboBox):
             self.addItem(label, organisation_id)
             index = 1
         self.setCurrentIndex(index)
+
+    def _show_choice(self, index: int) -> None:
+        self.editor.setClearButtonEnabled(index > 0)
+        self.editor.setCursorPosition(0)  # the label's start, not its end
 
     def _look_up(self) -> None:
         text = self.editor.text()
