@@ -277,7 +277,9 @@ def _undo_import(session: Session, batch_id: int, progress: Progress | None) -> 
     tagged = (_persons_of(session, Attendance, ids("attendance", True) + ids("attendance", False))
               | _persons_of(session, ListMembership, ids("list_membership", True)))
     step(0)
-    with bulk_writes(session, len(created_persons) + len(restored) + len(tagged)):
+    # Mostly removals when the import created persons: see bulk_writes.
+    with bulk_writes(session, len(created_persons) + len(restored) + len(tagged),
+                     removing=len(created_persons) > len(restored)):
         counts["deleted"] += _delete(session, Attendance, ids("attendance", True))
         counts["deleted"] += _delete(session, ListMembership, ids("list_membership", True))
         statuses = [{"attendance_id": row_id, "status": data["status"]}

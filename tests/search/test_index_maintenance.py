@@ -421,3 +421,30 @@ def test_short_name_prefixes_follow_renames_and_deletions(db, find):
     with db.session() as session:
         session.delete(session.get(Person, person_id))
     assert "Xaver Quobbe" not in find("quo") and "Xaver Quobbe" not in find("x")
+
+
+@pytest.mark.sqlite_only(reason="FTS5's tables")
+def test_a_bulk_write_removing_most_documents_rebuilds_fts_once(db, find):
+    """An undo of a large import removes documents by the many: the FTS tables are rebuilt
+    once at the end, and end as a full rebuild would make them."""
+    from sqlalchemy import delete, text
+
+    from defence_dir.search.indexer import bulk_writes
+
+    with db.session() as session:
+        _fts_or_skip(session)
+        ids = session.execute(insert(Person).returning(Person.id), [
+            {"given_name": f"Quirin{i}", "family_name": "Quast", "uid": f"q{i}",
+             "version": 1} for i in range(300)]).scalars().all()
+        index_new_persons(session, list(ids))
+    with db.session() as session:
+        with bulk_writes(session, len(ids), removing=True):
+            session.execute(delete(Person).where(Person.id.in_(ids[1:])))
+            reindex_persons(session, list(ids))
+            assert session.execute(text("SELECT count(*) FROM search_state "
+                                        "WHERE key = 'bulk'")).scalar() == 1
+        assert session.execute(text("SELECT count(*) FROM search_state "
+                                    "WHERE key IN ('bulk', 'deferred')")).scalar() == 0
+    assert find("quast") == ["Quirin0 Quast"]
+    _assert_fts_matches_documents(db)
+    assert_same_as_full_rebuild(db)
