@@ -139,8 +139,7 @@ def rebuild_fts(session: Session) -> None:
     previous = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     connection.exec_driver_sql("PRAGMA cache_size=-262144")
     try:
-        for table in ("search_fts", "search_phone"):
-            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        indexer.rebuild_fts(connection)
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
 

@@ -168,9 +168,7 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         _insert_documents(session, organisation_documents(session) + network_documents(session),
                           positions)
         if fts:
-            session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
-            session.execute(text("INSERT INTO search_phone(search_phone) VALUES ('rebuild')"))
-            session.execute(text("DELETE FROM search_fts_pending"))  # indexed by the rebuild
+            rebuild_fts(session.connection())
             _set_state(session, "bulk", None)
         _set_state(session, "built", str(INDEX_FORMAT))
         _bump_generation(session)
@@ -263,9 +261,7 @@ def bulk_writes(session: Session, documents: int, *, removing: bool = False) -> 
         _set_state(session, "bulk", "1")
         yield
         _set_state(session, "bulk", None)
-        for table in ("search_fts", "search_phone"):
-            connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-        connection.exec_driver_sql("DELETE FROM search_fts_pending")
+        rebuild_fts(connection)
         return
     _set_state(session, "deferred", "1")
     session.info[_DEFERRED] = True
@@ -298,6 +294,14 @@ def _unindex(session: Session, doc_ids: list[int]) -> None:
             f"SELECT 'delete', id, phone {chosen}", ids)
         connection.exec_driver_sql("INSERT OR IGNORE INTO search_fts_pending (id) "
                                    "SELECT value FROM json_each(?)", ids)
+
+
+def rebuild_fts(connection: Connection) -> None:
+    """Both FTS5 tables anew from every document; documents noted by a bulk write are in
+    them then, so the note is cleared."""
+    for table in ("search_fts", "search_phone"):
+        connection.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    connection.exec_driver_sql("DELETE FROM search_fts_pending")
 
 
 def _index_noted(connection: Connection) -> None:

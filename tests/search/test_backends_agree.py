@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, insert, select, text
 
-from defence_dir.data.database import open_database
+from defence_dir.data.database import Database, open_database
 from defence_dir.data.models import Base
 from defence_dir.search import postgres_queries
 from defence_dir.search.filter_names import filters_from_names
@@ -50,9 +51,9 @@ def mix() -> list[tuple[str, str, dict[str, str]]]:
     return [*MIX, *extra]
 
 
-@pytest.mark.parametrize("probe_rows", [postgres_queries.PROBE_ROWS, 40])
-def test_the_benchmark_mix_gives_the_same_pages_on_both_backends(tmp_path, pg_url, mix,
-                                                                  probe_rows, monkeypatch):
+@pytest.fixture
+def both(tmp_path: Path, pg_url: str) -> Iterator[tuple[Database, Database]]:
+    """A generated directory on SQLite and the same one copied to PostgreSQL, both open."""
     sys.path.insert(0, str(BENCHMARKS))
     try:
         from synthetic_directory import generate
@@ -63,53 +64,45 @@ def test_the_benchmark_mix_gives_the_same_pages_on_both_backends(tmp_path, pg_ur
     sqlite = open_database(str(path))
     _copy(path, pg_url)
     server = open_database(pg_url)
-    monkeypatch.setattr(postgres_queries, "PROBE_ROWS", probe_rows)
     try:
-        pages = {}
-        for database in (sqlite, server):
-            service = SearchService(database.read_session)
-            with database.read_session() as session:
-                filters = [filters_from_names(session, **f) if f else SearchFilters()
-                           for _c, _q, f in mix]
-            pages[database.engine.dialect.name] = [
-                (lambda r: ([(h.kind, h.id, h.rank, h.matched_field) for h in r.hits],
-                            r.total, r.total_is_exact))(service.search(query, found, limit=60,
-                                                                         offset=offset))
-                for (_c, query, _f), found in zip(mix, filters, strict=True)
-                for offset in (0, 45)]
-        assert pages["postgresql"] == pages["sqlite"]
-        assert sum(len(hits) for hits, _t, _e in pages["sqlite"]) > 1000  # real pages
+        yield sqlite, server
     finally:
         sqlite.close()
         server.close()
 
 
-def test_sorted_pages_are_the_same_on_both_backends(tmp_path, pg_url):
+@pytest.mark.parametrize("probe_rows", [postgres_queries.PROBE_ROWS, 40])
+def test_the_benchmark_mix_gives_the_same_pages_on_both_backends(both, mix, probe_rows,
+                                                                  monkeypatch):
+    monkeypatch.setattr(postgres_queries, "PROBE_ROWS", probe_rows)
+    pages = {}
+    for database in both:
+        service = SearchService(database.read_session)
+        with database.read_session() as session:
+            filters = [filters_from_names(session, **f) if f else SearchFilters()
+                       for _c, _q, f in mix]
+        pages[database.engine.dialect.name] = [
+            (lambda r: ([(h.kind, h.id, h.rank, h.matched_field) for h in r.hits],
+                        r.total, r.total_is_exact))(service.search(query, found, limit=60,
+                                                                     offset=offset))
+            for (_c, query, _f), found in zip(mix, filters, strict=True)
+            for offset in (0, 45)]
+    assert pages["postgresql"] == pages["sqlite"]
+    assert sum(len(hits) for hits, _t, _e in pages["sqlite"]) > 1000  # real pages
+
+
+def test_sorted_pages_are_the_same_on_both_backends(both):
     """Sorting by any column gives the same order on SQLite and PostgreSQL (whatever the
     server's locale), with umlauts in the names, organisations and cities."""
     from defence_dir.search.sorting import SearchOrder, SortKey
 
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from synthetic_directory import generate
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    path = tmp_path / "directory.sqlite3"
-    generate(path, PERSONS)
-    sqlite = open_database(str(path))
-    _copy(path, pg_url)
-    server = open_database(pg_url)
-    try:
-        pages = {}
-        for database in (sqlite, server):
-            service = SearchService(database.read_session)
-            pages[database.engine.dialect.name] = [
-                [(h.kind, h.id, h.rank, h.matched_field) for h in service.search(
-                    query, limit=80, offset=offset, order=SearchOrder(key, descending)).hits]
-                for query in ("", "m", "köln", "jürgen mül", "0211", "Kremer")
-                for key in SortKey for descending in (False, True) for offset in (0, 900)]
-        assert pages["postgresql"] == pages["sqlite"]
-        assert sum(map(len, pages["sqlite"])) > 2000
-    finally:
-        sqlite.close()
-        server.close()
+    pages = {}
+    for database in both:
+        service = SearchService(database.read_session)
+        pages[database.engine.dialect.name] = [
+            [(h.kind, h.id, h.rank, h.matched_field) for h in service.search(
+                query, limit=80, offset=offset, order=SearchOrder(key, descending)).hits]
+            for query in ("", "m", "köln", "jürgen mül", "0211", "Kremer")
+            for key in SortKey for descending in (False, True) for offset in (0, 900)]
+    assert pages["postgresql"] == pages["sqlite"]
+    assert sum(map(len, pages["sqlite"])) > 2000
