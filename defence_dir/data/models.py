@@ -502,6 +502,43 @@ class AuditEntry(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
 
+class NotDuplicatePair(Base):
+    """Two persons a user said are different people: the duplicate finder never proposes
+    them again. The smaller id comes first, so a pair is stored once."""
+
+    __tablename__ = "not_duplicate_pair"
+    __table_args__ = (
+        UniqueConstraint("person_a_id", "person_b_id", name="uq_not_duplicate_pair_persons"),
+        CheckConstraint("person_a_id < person_b_id", name="ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_a_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    person_b_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                             index=True)
+    marked_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class PersonMerge(Base):
+    """One merge of persons into the kept one, with everything needed to take it back exactly.
+
+    `before_json` holds every row of the persons involved as they were (persons, emails,
+    phones, topics, roles, memberships with consent history, attendances); it is personal
+    data, so erasing the kept person deletes the record with it (CASCADE)."""
+
+    __tablename__ = "person_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merged_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now(), index=True)
+    kept_person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                                index=True)
+    merged_ids_json: Mapped[str] = mapped_column(Text)
+    # The kept person's version right after the merge: undo refuses if it moved since.
+    kept_version: Mapped[int] = mapped_column(Integer)
+    before_json: Mapped[str] = mapped_column(Text)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class ImportMapping(Base):
     """A column mapping the user corrected, offered again for files with the same header."""
 

@@ -16,9 +16,10 @@ MIRRORED: dict[str, str] = {
     "attendance": "id", "distribution_list": "id", "list_membership": "id",
     "consent_record": "id", "person_topic": "person_id",
     "organisation_topic": "organisation_id", "network_topic": "network_id",
+    "not_duplicate_pair": "id",
 }
-# Import history stays with the team (undo is a write): a copy keeps no import_batch rows, so
-# the columns pointing at them are left empty there.
+# Import and merge history stays with the team (undo is a write): a copy keeps no import_batch
+# rows, so the columns pointing at them are left empty there.
 NOT_COPIED_COLUMNS = frozenset({"import_batch_id"})
 
 
