@@ -1,0 +1,1 @@
+"""The duplicate finder: candidate pairs by blocking keys, scored and sorted into lanes."""
