@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from defence_dir.eventday.attendees import AttendeeRow, EventInfo, event_dates
 from defence_dir.eventday.fitting import LEADING, fit
 from defence_dir.eventday.results import Progress
-from defence_dir.eventday.typeface import draw_text, register_fonts, text_width
+from defence_dir.eventday.typeface import SANS, draw_text, register_fonts, text_width
 from defence_dir.i18n import _
 from defence_dir.lists.consent import STATUS_LABELS
 
@@ -69,7 +69,8 @@ def write_attendee_pages(target: Path, event: EventInfo, rows: list[AttendeeRow]
     lines = len(rows) + walk_in_lines(len(rows), per_page)
     pages = math.ceil(lines / per_page)
     title = _("Sign-in sheet") if sign_in else _("Attendee list")
-    canvas = Canvas(str(target), pagesize=A4, pageCompression=1)
+    canvas = Canvas(str(target), pagesize=A4, pageCompression=1,
+                    initialFontName=SANS)  # type: ignore[arg-type]  # not Helvetica: not embedded
     canvas.setTitle(f"{title}: {event.name}")
     canvas.setCreator("defence-dir")
     printed = event_dates(date.today(), None)

@@ -14,7 +14,7 @@ from defence_dir.eventday.badge_drawing import Box, draw_badge
 from defence_dir.eventday.badge_layouts import crop_marks, sheet
 from defence_dir.eventday.qr_matrix import matrices
 from defence_dir.eventday.results import BadgeLayout, Progress
-from defence_dir.eventday.typeface import register_fonts
+from defence_dir.eventday.typeface import SANS, register_fonts
 from defence_dir.i18n import _
 
 
@@ -22,7 +22,8 @@ def write_badges(target: Path, event: EventInfo, rows: list[AttendeeRow], cards:
                  layout: BadgeLayout, crop: bool, progress: Progress | None) -> None:
     register_fonts()
     geometry = sheet(layout)
-    canvas = Canvas(str(target), pagesize=geometry.page, pageCompression=1)
+    canvas = Canvas(str(target), pagesize=geometry.page, pageCompression=1,
+                    initialFontName=SANS)  # type: ignore[arg-type]  # not Helvetica: not embedded
     canvas.setTitle(_("Name badges: {event}", event=event.name))
     canvas.setCreator("defence-dir")
     marks = crop_marks(geometry) if crop else []

@@ -7,7 +7,6 @@ takes the Database and owns its transaction; the modules beside it take a sessio
 from __future__ import annotations
 
 import threading
-import weakref
 from pathlib import Path
 
 from sqlalchemy import select
@@ -44,17 +43,18 @@ __all__ = [
     "undo_walk_in",
 ]
 
-# One search service per database: it keeps the name words for typo-tolerant matching.
-_searches: weakref.WeakKeyDictionary[Database, SearchService] = weakref.WeakKeyDictionary()
-_searches_lock = threading.Lock()
+# The search service of the database last used: it keeps the name words for typo-tolerant
+# matching, which a new one per keystroke would read again. One only, so that no closed
+# database is kept alive.
+_last_search: list[tuple[Database, SearchService]] = []
+_search_lock = threading.Lock()
 
 
 def _search(db: Database) -> SearchService:
-    with _searches_lock:
-        service = _searches.get(db)
-        if service is None:
-            service = _searches[db] = SearchService(db.read_session)
-        return service
+    with _search_lock:
+        if not _last_search or _last_search[0][0] is not db:
+            _last_search[:] = [(db, SearchService(db.read_session))]
+        return _last_search[0][1]
 
 
 def find_event(db: Database, text: str) -> int:

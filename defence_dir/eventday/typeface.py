@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,11 +21,27 @@ _lock = threading.Lock()
 _covered: dict[str, frozenset[int]] = {}
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF (emoji) written as UTF-16
+    surrogate pairs as PDF asks: reportlab writes "<1F680>", which readers take as U+1F68,
+    so copying or searching an emoji from the PDF gave a Greek letter."""
+    cmap = _original_cmap(fontname, subset)
+    for code in subset:
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"> <{code:04X}>\n", f"> <{pair}>\n", 1)
+    return cmap
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     """Register the shipped fonts with reportlab once per process (a job thread may be first)."""
     with _lock:
         if _covered:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file_name in _FILES.items():
             font = TTFont(name, str(FONT_DIR / file_name))
             pdfmetrics.registerFont(font)
