@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from defence_dir.eventday.attendees import AttendeeRow, EventInfo, event_dates
-from defence_dir.eventday.fitting import LEADING, fit
+from defence_dir.eventday.fitting import CAP_HEIGHT, LEADING, fit
 from defence_dir.eventday.results import Progress
 from defence_dir.eventday.typeface import SANS, draw_text, register_fonts, text_width
 from defence_dir.i18n import _
@@ -140,20 +140,16 @@ def _draw_row(canvas: Canvas, layout: Table, bottom: float, number: int,
             cells.append(_(label) if label else row.status)
     x = MARGIN
     canvas.setFillColor(HexColor("#111111") if row is not None else SOFT)
+    centre = bottom + layout.row_height / 2
     for index, (column, text) in enumerate(zip(layout.columns, cells, strict=False)):
-        inner = column.width - 3 * mm
         if index == 0:
-            draw_text(canvas, x + column.width - 1.5 * mm - text_width(text, 8), bottom
-                      + (layout.row_height - 8) / 2, text, 8)
+            draw_text(canvas, x + column.width - 1.5 * mm - text_width(text, 8),
+                      centre - 8 * CAP_HEIGHT / 2, text, 8)
         elif text:
-            block = fit(text, inner, 10 if index == 1 else 9, 6.5,
+            block = fit(text, column.width - 3 * mm, 10 if index == 1 else 9, 6.5,
                         layout.row_height - 1.5 * mm, bold=index == 1)
-            y = bottom + (layout.row_height + block.height) / 2
-            for line in block.lines:
-                y -= block.size
-                draw_text(canvas, x + 1.5 * mm, y + block.size * 0.15, line, block.size,
-                          index == 1)
-                y -= block.size * (LEADING - 1)
+            for line, baseline in zip(block.lines, block.baselines(centre), strict=True):
+                draw_text(canvas, x + 1.5 * mm, baseline, line, block.size, index == 1)
         x += column.width
 
 

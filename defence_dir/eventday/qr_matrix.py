@@ -17,15 +17,19 @@ _MASK = 0
 _CHUNK = 25  # codes per task given to a worker
 MIN_FOR_WORKERS = 80  # below this a worker's start-up costs more than it saves
 
+_GREY = bytes([255, 0]) + bytes(254)
 Matrix = tuple[int, bytes]  # side in modules (with the quiet zone), grey pixels row by row
 
 
 def matrix(text: str, border: int = 0) -> Matrix:
     code = segno.make(text, error="m", micro=False, mask=_MASK, boost_error=False,
                       encoding="utf-8")
-    rows = code.matrix_iter(scale=1, border=border)
-    pixels = bytes(0 if dark else 255 for row in rows for dark in row)
-    side = int(code.symbol_size(scale=1, border=border)[0])
+    side = len(code.matrix) + 2 * border
+    margin = bytes(border)  # light modules around the code, if asked for
+    quiet = [bytes(side)] * border
+    rows = [*quiet, *(margin + bytes(row) + margin for row in code.matrix), *quiet]
+    # Module values are 1 (dark) and 0 (light); as grey pixels 0 and 255, in C, not per pixel.
+    pixels = b"".join(rows).translate(_GREY)
     return side, pixels
 
 
