@@ -8,12 +8,15 @@ in a large directory; also renders the event-day screenshots.
 The badges are written in a child process of its own, so that its peak RSS is the export's
 alone (the QR-code workers' peak is reported beside it). Check-in times are the core's
 (`check_in`, scan text to the new headcount, one transaction each), undone after each scan.
+The project's modules are imported inside the functions: the QR-code workers are spawned
+processes, which import this script again, and should weigh what they would in the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -24,26 +27,20 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from defence_dir.data.database import Database, open_database
-from defence_dir.data.models import AttendanceStatus, Event, Network, NetworkRole, Person
-from defence_dir.eventday.badge_cards import badge_cards
-from defence_dir.eventday.service import (
-    CheckinOutcome,
-    check_in,
-    export_attendee_list,
-    export_badges,
-    headcount,
-    undo_check_in,
-)
-from defence_dir.lists.consent import set_attendance
+if TYPE_CHECKING:
+    from defence_dir.data.database import Database
 
 EVENT = "Benchmark: Kick-off DEFENCE.NRW"
 
 
 def _event_with_attendees(db: Database, count: int) -> int:
+    from sqlalchemy import select
+
+    from defence_dir.data.models import AttendanceStatus, Event, Person
+    from defence_dir.lists.consent import set_attendance
+
     with db.session() as session:
         event = session.scalars(select(Event).where(Event.name == EVENT)).first()
         if event is None:
@@ -58,13 +55,21 @@ def _event_with_attendees(db: Database, count: int) -> int:
 
 def _write_badges(db_path: str, event_id: int, target: Path) -> None:
     """The child: write the badges, print seconds and peak RSS as JSON."""
+    from defence_dir.data.database import open_database
+    from defence_dir.eventday.service import export_badges
+
     db = open_database(db_path)
     started = time.perf_counter()
     count = export_badges(db, event_id, target)
     seconds = time.perf_counter() - started
     db.close()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
         "badges": count, "seconds": round(seconds, 2),
+        # CPU seconds tell the work apart from a busy machine's waiting.
+        "cpu_s": round(own.ru_utime + own.ru_stime, 2),
+        "workers_cpu_s": round(workers.ru_utime + workers.ru_stime, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "workers_peak_rss_mb": round(
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
@@ -80,6 +85,12 @@ def _percentiles(values: list[float]) -> str:
 
 
 def _check_ins(db: Database, event_id: int, scans: int) -> None:
+    from sqlalchemy import select
+
+    from defence_dir.data.models import Person
+    from defence_dir.eventday.badge_cards import badge_cards
+    from defence_dir.eventday.service import CheckinOutcome, check_in, headcount, undo_check_in
+
     with db.read_session() as session:
         ids = list(session.scalars(select(Person.id).join(Person.attendances)
                                    .where(Person.attendances.any(event_id=event_id))))
@@ -89,12 +100,16 @@ def _check_ins(db: Database, event_id: int, scans: int) -> None:
             select(Person).where(Person.id.in_(db_persons)))}
     by_card: list[float] = []
     by_name: list[float] = []
+    cpu_card: list[float] = []
+    cpu_name: list[float] = []
     outcomes: dict[str, int] = {}
     for person_id in persons:
-        for text, times in ((cards[person_id], by_card), (names[person_id], by_name)):
-            started = time.perf_counter()
+        for text, times, cpu in ((cards[person_id], by_card, cpu_card),
+                                 (names[person_id], by_name, cpu_name)):
+            started, started_cpu = time.perf_counter(), time.process_time()
             result = check_in(db, event_id, text)
             times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
             outcomes[result.outcome.value] = outcomes.get(result.outcome.value, 0) + 1
             if result.outcome is CheckinOutcome.CHECKED_IN:
                 undo_check_in(db, event_id, person_id, result.previous_status)
@@ -104,7 +119,9 @@ def _check_ins(db: Database, event_id: int, scans: int) -> None:
         headcount(db, event_id)
         counts.append(time.perf_counter() - started)
     print(f"check-in, badge vCard scanned ({len(by_card)}): {_percentiles(by_card)}")
+    print(f"  the same in CPU time (this process, SQLite included): {_percentiles(cpu_card)}")
     print(f"check-in, name typed ({len(by_name)}): {_percentiles(by_name)}")
+    print(f"  the same in CPU time: {_percentiles(cpu_name)}")
     print(f"headcount alone: {_percentiles(counts)}")
     print(f"outcomes: {outcomes}")
 
@@ -112,7 +129,12 @@ def _check_ins(db: Database, event_id: int, scans: int) -> None:
 def _screenshots(folder: Path) -> None:
     """Page 1 of a badge sheet and of a sign-in sheet for realistic attendees, as PNG."""
     import pypdfium2
+    from sqlalchemy import select
 
+    from defence_dir.data.database import open_database
+    from defence_dir.data.models import AttendanceStatus, Event, Network, NetworkRole
+    from defence_dir.eventday.service import export_attendee_list, export_badges
+    from defence_dir.lists.consent import set_attendance
     from defence_dir.records.organisations import OrganisationDraft
     from defence_dir.records.persons import EmailDraft, PersonDraft
     from defence_dir.records.service import create_organisation, create_person
@@ -197,8 +219,13 @@ def main() -> int:
         return 0
     if not args.db:
         parser.error("--db or --screenshots is needed")
+    from defence_dir.data.database import open_database
+    from defence_dir.data.models import Person
+    from defence_dir.eventday.service import headcount
+
     print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}")
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load {os.getloadavg()[0]:.1f}")
     db = open_database(args.db)
     with db.read_session() as session:
         persons = session.query(Person).count()

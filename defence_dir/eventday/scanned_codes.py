@@ -59,3 +59,16 @@ def _values(value: str) -> list[str]:
         if match.start() > 0:
             values.append(value[:match.start()])
     return [v for v in values if v]
+
+
+# Words of an academic title as typed before a name ("Prof. Dr.-Ing.", "Dipl.-Kfm."): the
+# search does not index titles, so a name typed with one would match nobody.
+_TITLE_WORD = re.compile(r"^(?:[^\W\d_]{1,5}\.)(?:-?[^\W\d_]{1,5}\.?)*$|^(?:dr|prof|mag)$",
+                         re.IGNORECASE)
+
+
+def without_titles(text: str) -> str:
+    """The typed name without its academic title words (unless nothing else is left)."""
+    words = text.split()
+    kept = [w for w in words if not _TITLE_WORD.match(w)]
+    return " ".join(kept) if kept else text

@@ -29,7 +29,7 @@ from defence_dir.eventday.results import (
     Progress,
     WalkIn,
 )
-from defence_dir.eventday.scanned_codes import looks_like_card, uid_candidates
+from defence_dir.eventday.scanned_codes import looks_like_card, uid_candidates, without_titles
 from defence_dir.i18n import _
 from defence_dir.records.persons import PersonDraft
 from defence_dir.search.query import Rank
@@ -134,7 +134,7 @@ def _attendee_hits(db: Database, event_id: int, text: str, limit: int,
     if not text.strip():
         return []
     filters = SearchFilters(event_id=event_id if registered else None, kind="person")
-    return _search(db).search(text, filters, limit=limit, count=False).hits
+    return _search(db).search(without_titles(text), filters, limit=limit, count=False).hits
 
 
 def check_in(db: Database, event_id: int, text: str) -> CheckinResult:

@@ -84,6 +84,14 @@ def test_a_name_finds_the_attendee_as_the_search_does(db, event_day):
     assert result.attendee.person_id == event_day.ids["strauss"]
 
 
+def test_a_name_typed_with_its_academic_title_is_found(db, event_day):
+    result = check_in(db, event_day.event_id, "Dr. Ayşe Öztürk")
+    assert result.outcome is CheckinOutcome.CHECKED_IN
+    assert result.attendee.person_id == event_day.ids["oeztuerk"]
+    again = check_in(db, event_day.event_id, "Prof. Dr.-Ing. Jürgen Müller")
+    assert again.outcome is CheckinOutcome.ALREADY_IN
+
+
 def test_an_ambiguous_name_gives_the_candidates_and_changes_nothing(db, event_day,
                                                                     directory_state):
     before = directory_state()
