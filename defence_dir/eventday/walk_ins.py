@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import (
@@ -23,12 +23,14 @@ from defence_dir.text.collation import sort_key
 def same_person(session: Session, draft: PersonDraft) -> int | None:
     """An existing person the (validated) draft clearly is: an email address in common and a
     name that agrees (same family name, given names equal or one left out); else None."""
-    addresses = [e.address for e in draft.emails]
+    addresses = [e.address.casefold() for e in draft.emails]
     if not addresses:
         return None
+    # Any case: the local part is kept as typed, and a walk-in types it as they like. A scan
+    # without an index, once per walk-in.
     rows = session.execute(
         select(Person.id, Person.given_name, Person.family_name).join(EmailAddress)
-        .where(EmailAddress.address.in_(addresses)).order_by(Person.id)).all()
+        .where(func.lower(EmailAddress.address).in_(addresses)).order_by(Person.id)).all()
     for person_id, given, family in rows:
         if sort_key(family) != sort_key(draft.family_name):
             continue

@@ -59,7 +59,7 @@ def test_a_walk_in_who_is_clearly_in_the_directory_is_not_created_again(db, even
                                                                        directory_state):
     before = directory_state()
     draft = PersonDraft(given_name="ANNA", family_name="Muller",
-                        emails=[EmailDraft("anna.muller@rheinmetall.com")])
+                        emails=[EmailDraft("Anna.Muller@Rheinmetall.com")])
     walk_in = add_walk_in(db, event_day.event_id, draft)
     assert not walk_in.created and walk_in.person_id == event_day.ids["muller"]
     assert walk_in.previous_status == "registered" and walk_in.list_id is None
