@@ -51,12 +51,14 @@ def draw_badge(canvas: Canvas, box: Box, padding: float, row: AttendeeRow, event
                    box.width - 2 * padding, inner_top - code_box.y - side - 3 * mm)
     else:
         side = min(inner_top - band - 1.5 * mm, box.width * 0.4)
-        code_box = Box(box.x + box.width - padding - side, inner_top - side, side, side)
+        free = inner_top - band - 1.5 * mm - side  # on a tall label: code and text centred
+        code_box = Box(box.x + box.width - padding - side, inner_top - side - free / 2, side,
+                       side)
         gap = max(3 * mm, 4 * side / code_modules)  # at least the code's quiet zone
         text = Box(box.x + padding, band + 1.5 * mm,
                    box.width - 2 * padding - side - gap, inner_top - band - 1.5 * mm)
     canvas.drawImage(code, code_box.x, code_box.y, code_box.width, code_box.height)
-    _draw_texts(canvas, text, row, scale, text.height if portrait else side)
+    _draw_texts(canvas, text, row, scale)
 
 
 def _draw_event_band(canvas: Canvas, box: Box, padding: float, event: EventInfo,
@@ -92,8 +94,7 @@ def _fields(row: AttendeeRow, scale: float) -> list[Field]:
     return fields
 
 
-def _draw_texts(canvas: Canvas, box: Box, row: AttendeeRow, scale: float,
-                centre_height: float) -> None:
+def _draw_texts(canvas: Canvas, box: Box, row: AttendeeRow, scale: float) -> None:
     fields = _fields(row, scale)
     spacing = 1.6 * mm * scale
     room = box.height - spacing * (len(fields) - 1)
@@ -109,7 +110,7 @@ def _draw_texts(canvas: Canvas, box: Box, row: AttendeeRow, scale: float,
         used += fitted[index].height
     # Centred beside the code (or above it): a short text does not cling to the top edge.
     total = sum(f.height for f in fitted.values()) + spacing * (len(fields) - 1)
-    y = box.y + box.height - max(0.0, (min(box.height, centre_height) - total) / 2)
+    y = box.y + box.height - max(0.0, (box.height - total) / 2)
     for index, field in enumerate(fields):
         block = fitted[index]
         canvas.setFillColor(field.colour)
