@@ -1,0 +1,79 @@
+"""Candidates of a few persons (or import drafts) by their own keys, with indexed queries.
+
+Answers what blocking over the whole directory would for these persons: the same addresses,
+the same numbers, and the name blocks of their organisation (built from all its persons, so
+a large block is cut into the same neighbourhoods). Only persons known by name alone are
+left out: they can only be possible, never certain or likely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from defence_dir.duplicates.blocking import block_pairs, name_blocks
+from defence_dir.duplicates.loading import (
+    email_holders,
+    load_candidates,
+    organisation_groups,
+    persons_of_organisations,
+    phone_holders,
+)
+from defence_dir.duplicates.people import Candidate
+from defence_dir.duplicates.scoring import SHARED_CAP
+
+
+class Lookup:
+    """Reads persons, holders and organisation blocks on demand, each once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.groups, self.names = organisation_groups(session)
+        self.candidates: dict[int, Candidate] = {}
+        self.holders: dict[str, int] = {}
+        self._org_members: dict[int, list[Candidate]] = {}
+
+    def load(self, ids: Iterable[int]) -> None:
+        missing = {i for i in ids if i not in self.candidates}
+        if missing:
+            self.candidates.update(load_candidates(self.session, self.groups, self.names,
+                                                   missing))
+
+    def partners(self, probes: list[Candidate]) -> dict[int, set[int]]:
+        """For each probe (by id) the persons sharing a blocking key with it."""
+        found: dict[int, set[int]] = {probe.id: set() for probe in probes}
+        by_email = email_holders(self.session, {e for p in probes for e in p.emails})
+        by_phone = phone_holders(self.session, {n for p in probes for n, _m in p.phones})
+        for probe in probes:
+            for key, holders in [*((e, by_email.get(e, set())) for e in probe.emails),
+                                 *((n, by_phone.get(n, set())) for n, _m in probe.phones)]:
+                holders = holders | {probe.id} if probe.id < 0 else holders
+                if len(holders) > 1:
+                    self.holders[key] = len(holders)
+                if 1 < len(holders) <= SHARED_CAP:
+                    found[probe.id].update(h for h in holders if h != probe.id)
+            if probe.org_group is not None:
+                found[probe.id].update(self._organisation_partners(probe))
+        return found
+
+    def _organisation_partners(self, probe: Candidate) -> set[int]:
+        group = probe.org_group
+        assert group is not None
+        members = self._org_members.get(group)
+        if members is None:
+            org_ids = [org for org, root in self.groups.items() if root == group]
+            ids = persons_of_organisations(self.session, org_ids)
+            self.load(ids)
+            members = self._org_members[group] = [self.candidates[i] for i in sorted(ids)
+                                                  if i in self.candidates]
+        if probe.id not in self.candidates:  # a draft: it joins the blocks it would be in
+            members = [*members, probe]
+        partners: set[int] = set()
+        keys = set(probe.name_codes())
+        for key, block in name_blocks(members).items():
+            if key in keys and len(block) > 1:
+                for a, b in block_pairs(block):
+                    if probe.id in (a, b):
+                        partners.add(b if a == probe.id else a)
+        return partners
