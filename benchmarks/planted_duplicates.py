@@ -123,10 +123,10 @@ def plant(db_path: Path, *, seed: int = 2, per_kind: int | None = None) -> list[
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("BEGIN")
     try:
-        _remove_accidental_duplicates(con, groups)
+        names = _remove_accidental_duplicates(con, groups)
         persons = con.execute("SELECT count(*) FROM person").fetchone()[0]
         count = per_kind or max(10, persons // 1000)
-        planted = _Planter(con, rng, groups).run(count)
+        planted = _Planter(con, rng, groups, names).run(count)
         con.execute("DELETE FROM search_state WHERE key = 'built'")
         con.execute("COMMIT")
     except BaseException:
@@ -137,7 +137,12 @@ def plant(db_path: Path, *, seed: int = 2, per_kind: int | None = None) -> list[
     return planted
 
 
-def _remove_accidental_duplicates(con: sqlite3.Connection, groups: dict[int, int]) -> None:
+def _name_key(given: str, family: str) -> tuple[str, ...]:
+    return tuple(sorted((" ".join(words(given)), " ".join(words(family)))))
+
+
+def _remove_accidental_duplicates(con: sqlite3.Connection, groups: dict[int, int]
+                                  ) -> dict[int | None, set[tuple[str, ...]]]:
     """One person per name and firm (organisations taken for one count as one), one person per
     address: what the generator's small name lists make by chance is not what we measure."""
     rows = con.execute("SELECT p.id, p.given_name, p.family_name, p.organisation_id, e.id, "
@@ -148,10 +153,10 @@ def _remove_accidental_duplicates(con: sqlite3.Connection, groups: dict[int, int
     for person_id, given, family, org_id, email_id, address in rows:
         group = groups.get(org_id) if org_id is not None else None
         names = seen_names[group]
-        key = tuple(sorted((" ".join(words(given)), " ".join(words(family)))))
+        key = _name_key(given, family)
         if group is not None and key in names:
             for reserve in RESERVE_GIVEN:
-                key = tuple(sorted((" ".join(words(reserve)), " ".join(words(family)))))
+                key = _name_key(reserve, family)
                 if key not in names:
                     given = reserve
                     con.execute("UPDATE person SET given_name = ? WHERE id = ?",
@@ -168,12 +173,13 @@ def _remove_accidental_duplicates(con: sqlite3.Connection, groups: dict[int, int
                 candidate = f"{local}{number}@{domain}"
             seen_emails.add(candidate.lower())
             con.execute("UPDATE email_address SET address = ? WHERE id = ?", (candidate, email_id))
+    return seen_names
 
 
 class _Planter:
-    def __init__(self, con: sqlite3.Connection, rng: random.Random,
-                 groups: dict[int, int]) -> None:
-        self.con, self.rng, self.groups = con, rng, groups
+    def __init__(self, con: sqlite3.Connection, rng: random.Random, groups: dict[int, int],
+                 names: dict[int | None, set[tuple[str, ...]]]) -> None:
+        self.con, self.rng, self.groups, self.names = con, rng, groups, names
         self.pairs: list[PlantedPair] = []
         self.used: set[int] = set()
         mobiles = {pid: (raw, e164) for pid, raw, e164 in con.execute(
@@ -187,6 +193,7 @@ class _Planter:
         self.rng.shuffle(self.base)
         self.org_ids = sorted({b.org_id for b in self.base if b.org_id is not None})
         self.serial = 0
+        self.planted_groups: set[int] = set()
 
     def run(self, count: int) -> list[PlantedPair]:
         for _ in range(count):
@@ -237,19 +244,35 @@ class _Planter:
         self.pairs.append(PlantedPair(first, second, kind, duplicate,
                                       DUPLICATE_KINDS.get(kind, "none")))
 
-    def other_org(self, org_id: int | None) -> int:
+    def other_org(self, org_id: int | None, name: tuple[str, str] | None = None) -> int:
+        """A firm not taken for `org_id`'s, where nobody has this name yet (a namesake there
+        would be a duplicate the planting made by chance)."""
         group = self.groups.get(org_id) if org_id is not None else None
+        key = _name_key(*name) if name else None
         while True:
             other = self.rng.choice(self.org_ids)
-            if self.groups.get(other) != group:
+            other_group = self.groups.get(other)
+            if other_group != group and (key is None or key not in self.names[other_group]):
+                if key is not None:
+                    self.names[other_group].add(key)
                 return other
 
+    def unused_org(self) -> int:
+        """A firm no look-alike was planted at yet: two plantings at one firm could give two
+        persons of one name there by chance."""
+        while True:
+            org_id = self.rng.choice(self.org_ids)
+            if self.groups[org_id] not in self.planted_groups:
+                self.planted_groups.add(self.groups[org_id])
+                return org_id
+
+    # Numbers of their own: the generator uses neither the 0179 prefix nor the 02333 area.
     def fresh_mobile(self) -> tuple[str, str]:
         self.serial += 1
         number = 40_000_000 + self.serial
-        return f"0172 {number}", f"+49172{number}"
+        return f"0179 {number}", f"+49179{number}"
 
-    def fresh_line(self, area: str = "211") -> tuple[str, str]:
+    def fresh_line(self, area: str = "2333") -> tuple[str, str]:
         self.serial += 1
         subscriber = 9_000_000 + self.serial
         return f"0{area} {subscriber}", f"+49{area}{subscriber}"
@@ -289,8 +312,8 @@ class _Planter:
         raw, e164 = self.fresh_line()
         self.con.execute("INSERT INTO phone_number(person_id, raw, e164, kind, position) "
                          "VALUES (?, ?, ?, 'work', 5)", (original.id, raw, e164))
-        other_raw = f"+49 (0){e164[3:6]} {e164[6:]}"
-        copy = self.person(original.given, original.family, self.other_org(original.org_id),
+        other_raw = f"+49 (0){e164[3:7]} {e164[7:10]}-{e164[10:]}"
+        copy = self.person(original.given, original.family, None,
                            phones=((other_raw, e164, "work"),))
         self.pair(original.id, copy, "phone_format")
 
@@ -326,7 +349,7 @@ class _Planter:
         original = self.pick(lambda p: p.mobile is not None)
         assert original.mobile is not None
         family = self.rng.choice(SECOND_FAMILY)
-        org_id = self.other_org(original.org_id)
+        org_id = self.other_org(original.org_id, (original.given, family))
         copy = self.person(original.given, family, org_id,
                            emails=(f"{_local(original.given)}.{_local(family)}@neu{org_id}.de",),
                            phones=((original.mobile[1], original.mobile[1], "cell"),))
@@ -346,7 +369,7 @@ class _Planter:
     # --- look-alikes -----------------------------------------------------------------------
     def namesake(self) -> None:
         original = self.pick()
-        org_id = self.other_org(original.org_id)
+        org_id = self.other_org(original.org_id, (original.given, original.family))
         raw, e164 = self.fresh_line()
         other = self.person(original.given, original.family, org_id, title=original.title,
                             emails=(f"{_local(original.given)}.{_local(original.family)}"
@@ -355,7 +378,7 @@ class _Planter:
 
     def one_letter(self) -> None:
         first_name, second_name = self.rng.choice(ONE_LETTER)
-        org_id = self.rng.choice(self.org_ids)
+        org_id = self.unused_org()
         family = self.rng.choice(SECOND_FAMILY)
         ids = [self.person(given, family, org_id,
                            emails=(f"{_local(given)}.{_local(family)}@firma{org_id}.de",),
@@ -368,7 +391,7 @@ class _Planter:
         return number[0], number[1], kind
 
     def switchboard(self) -> None:
-        org_id = self.rng.choice(self.org_ids)
+        org_id = self.unused_org()
         raw, e164 = self.fresh_line()
         family = self.rng.choice(SECOND_FAMILY)
         formats = (raw, f"+49 {e164[3:6]} {e164[6:]}", f"0049 {e164[3:]}", raw)
@@ -382,7 +405,7 @@ class _Planter:
                 self.pair(a, b, "switchboard")
 
     def role_address(self) -> None:
-        org_id = self.rng.choice(self.org_ids)
+        org_id = self.unused_org()
         role = f"{self.rng.choice(ROLE_LOCAL)}@firma{org_id}.de"
         family = self.rng.choice(SECOND_FAMILY)
         names = (("Lena", family), ("Lina", family), ("Klaus", self.rng.choice(SECOND_FAMILY)))

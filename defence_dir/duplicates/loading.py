@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from defence_dir.data.models import EmailAddress, Organisation, Person, PhoneNumber
@@ -31,11 +32,29 @@ def _filled() -> ColumnElement[Any]:
     return total
 
 
+# Per database: (fingerprint of the organisation table, groups, names). The per-person hint
+# asks on every selection; the organisations change seldom.
+_GROUPS: dict[int, tuple[tuple[Any, ...], dict[int, int], dict[int, str]]] = {}
+
+
 def organisation_groups(session: Session) -> tuple[dict[int, int], dict[int, str]]:
     """(organisation id -> the smallest id of the organisations taken for one, id -> name).
 
     Organisations sharing a key (see organisation_keys) are one: a few thousand rows."""
+    fingerprint = tuple(session.execute(select(
+        func.count(), func.max(Organisation.id), func.sum(Organisation.id),
+        func.max(Organisation.updated_at))).one())
+    engine = id(session.get_bind())
+    cached = _GROUPS.get(engine)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1], cached[2]
     names = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+    groups = _grouped(names)
+    _GROUPS[engine] = (fingerprint, groups, names)
+    return groups, names
+
+
+def _grouped(names: dict[int, str]) -> dict[int, int]:
     parent = {org_id: org_id for org_id in names}
 
     def root(org_id: int) -> int:
@@ -51,7 +70,7 @@ def organisation_groups(session: Session) -> tuple[dict[int, int], dict[int, str
             a, b = root(org_id), root(other)
             if a != b:
                 parent[max(a, b)] = min(a, b)
-    return {org_id: root(org_id) for org_id in names}, names
+    return {org_id: root(org_id) for org_id in names}
 
 
 def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
@@ -60,16 +79,22 @@ def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
         yield ordered[start:start + CHUNK]
 
 
+# Built once: building the expressions again cost more than running them for one person.
+_PERSONS = select(Person.id, Person.title, Person.given_name, Person.family_name,
+                  Person.organisation_id, _filled())
+_EMAILS = select(EmailAddress.person_id, EmailAddress.address).order_by(
+    EmailAddress.person_id, EmailAddress.position, EmailAddress.id)
+_PHONES = select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.kind).where(
+    PhoneNumber.e164.is_not(None)).order_by(
+    PhoneNumber.person_id, PhoneNumber.position, PhoneNumber.id)
+
+
 def load_candidates(session: Session, groups: dict[int, int], names: dict[int, str],
-                    ids: Collection[int] | None = None) -> dict[int, Candidate]:
-    """The persons (all, or those of `ids`) as the finder compares them, by id."""
-    person_query = select(Person.id, Person.title, Person.given_name, Person.family_name,
-                          Person.organisation_id, _filled())
-    email_query = select(EmailAddress.person_id, EmailAddress.address).order_by(
-        EmailAddress.person_id, EmailAddress.position, EmailAddress.id)
-    phone_query = select(PhoneNumber.person_id, PhoneNumber.e164, PhoneNumber.kind).where(
-        PhoneNumber.e164.is_not(None)).order_by(
-        PhoneNumber.person_id, PhoneNumber.position, PhoneNumber.id)
+                    ids: Collection[int] | None = None, *,
+                    contacts: bool = True) -> dict[int, Candidate]:
+    """The persons (all, or those of `ids`) as the finder compares them, by id; without
+    `contacts` only names and organisation (enough to build name blocks)."""
+    person_query, email_query, phone_query = _PERSONS, _EMAILS, _PHONES
     if ids is None:
         person_rows = session.execute(person_query).all()
         email_rows = session.execute(email_query).all()
@@ -109,20 +134,26 @@ def _in_chunks(session: Session, query: Any, column: Any,
     return rows
 
 
+def _case_variants(key: str) -> set[str]:
+    """How the local part of an address is typed: as it is, lower, upper, or each word
+    capitalised ("Juergen.Mueller@"); domains are stored lower-case."""
+    local, _at, domain = key.rpartition("@")
+    capitalised = re.sub(r"(^|[._-])([a-z])", lambda m: m.group(1) + m.group(2).upper(), local)
+    return {f"{form}@{domain}" for form in (local, local.upper(), capitalised,
+                                            local[:1].upper() + local[1:])}
+
+
 def email_holders(session: Session, keys: Collection[str]) -> dict[str, set[int]]:
-    """Who holds each of these addresses (compared as email_key does)."""
-    if not keys:
-        return {}
-    # Addresses are stored with the domain lower-cased; the local part as typed. Looking up
-    # the typed forms first uses the index; a case-insensitive pass catches "Jan.Koch@".
-    condition = or_(EmailAddress.address.in_(list(keys)),
-                    func.lower(EmailAddress.address).in_(list(keys)))
-    rows = session.execute(select(EmailAddress.person_id, EmailAddress.address)
-                           .where(condition)).all()
+    """Who holds each of these addresses (compared as email_key does). The lookup uses the
+    index on the address with the usual ways of typing it, so an address typed in a rarer
+    mixed case ("JUERGEN.mueller@") is found by the full finder only."""
+    variants = {variant for key in keys for variant in _case_variants(key)}
     found: dict[str, set[int]] = defaultdict(set)
-    for person_id, address in rows:
+    for person_id, address in _in_chunks(
+            session, select(EmailAddress.person_id, EmailAddress.address),
+            EmailAddress.address, variants):
         key = email_key(address)
-        if key in keys:  # PostgreSQL's lower() folds beyond ASCII too
+        if key in keys:
             found[key].add(person_id)
     return found
 

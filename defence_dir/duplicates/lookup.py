@@ -64,10 +64,11 @@ class Lookup:
         if members is None:
             org_ids = [org for org, root in self.groups.items() if root == group]
             ids = persons_of_organisations(self.session, org_ids)
-            self.load(ids)
-            members = self._org_members[group] = [self.candidates[i] for i in sorted(ids)
-                                                  if i in self.candidates]
-        if probe.id not in self.candidates:  # a draft: it joins the blocks it would be in
+            # Names only: the blocks need no more, and partners are loaded whole later.
+            named = load_candidates(self.session, self.groups, self.names, ids,
+                                    contacts=False)
+            members = self._org_members[group] = [named[i] for i in sorted(named)]
+        if probe.id < 0:  # a draft: it joins the blocks it would be in
             members = [*members, probe]
         partners: set[int] = set()
         keys = set(probe.name_codes())
