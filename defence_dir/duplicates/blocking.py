@@ -84,9 +84,12 @@ def organisation_pairs(candidates: Iterable[Candidate]) -> Iterator[Pair]:
 
 def sparse_pairs(candidates: Iterable[Candidate]) -> Iterator[Pair]:
     """A person known by name only, with each exact namesake (at most SPARSE_CAP of them)."""
+    candidates = list(candidates)
+    wanted = {c.name_key for c in candidates if c.sparse}
     by_name: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for candidate in candidates:
-        by_name[candidate.name_key].append(candidate)
+        if candidate.name_key in wanted:
+            by_name[candidate.name_key].append(candidate)
     for namesakes in by_name.values():
         if 1 < len(namesakes) <= SPARSE_CAP and any(c.sparse for c in namesakes):
             for candidate in namesakes:
