@@ -9,7 +9,7 @@ family name swapped share one. Persons with nothing but a name meet their exact 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from defence_dir.duplicates.people import Candidate
 from defence_dir.duplicates.scoring import SHARED_CAP
@@ -99,7 +99,7 @@ def sparse_pairs(candidates: Iterable[Candidate]) -> Iterator[Pair]:
                             yield min(candidate.id, other.id), max(candidate.id, other.id)
 
 
-def candidate_pairs(candidates: dict[int, Candidate]) -> tuple[set[Pair], dict[str, int]]:
+def candidate_pairs(candidates: Mapping[int, Candidate]) -> tuple[set[Pair], dict[str, int]]:
     """Every pair worth comparing, and how many persons hold each address and number."""
     emails, phones = contact_holders(candidates.values())
     pairs: set[Pair] = set(contact_pairs(emails))

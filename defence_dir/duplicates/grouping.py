@@ -10,12 +10,13 @@ person is shown once, in its strongest group; weaker links show up once that is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from defence_dir.duplicates.blocking import candidate_pairs
 from defence_dir.duplicates.people import Candidate
 from defence_dir.duplicates.results import DuplicateGroup, Lane
-from defence_dir.duplicates.scoring import LANE_RANK, Verdict
+from defence_dir.duplicates.scoring import LANE_RANK, Verdict, compare
 
 Pair = tuple[int, int]
 
@@ -26,6 +27,22 @@ class _Group:
     lane: Lane
     score: int
     reasons: list[str] = field(default_factory=list)
+
+
+def groups_among(candidates: Mapping[int, Candidate], marks: set[Pair],
+                 progress: Callable[[int, int], object]) -> list[DuplicateGroup]:
+    """The finder's answer over these persons: blocking, judging each pair, grouping."""
+    pairs, holders = candidate_pairs(candidates)
+    ordered = sorted(pairs - marks)
+    edges: dict[Pair, Verdict] = {}
+    for index, (a, b) in enumerate(ordered):
+        if index % 20_000 == 0:
+            progress(index, len(ordered))
+        verdict = compare(candidates[a], candidates[b], holders)
+        if verdict is not None:
+            edges[a, b] = verdict
+    progress(len(ordered), len(ordered))
+    return group_pairs(edges, marks, candidates)
 
 
 def strength(item: tuple[Pair, Verdict]) -> tuple[int, int, int, int]:

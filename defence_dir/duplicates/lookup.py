@@ -48,11 +48,14 @@ class Lookup:
         for probe in probes:
             for key, holders in [*((e, by_email.get(e, set())) for e in probe.emails),
                                  *((n, by_phone.get(n, set())) for n, _m in probe.phones)]:
-                holders = holders | {probe.id} if probe.id < 0 else holders
-                if len(holders) > 1:
-                    self.holders[key] = len(holders)
-                if 1 < len(holders) <= SHARED_CAP:
-                    found[probe.id].update(h for h in holders if h != probe.id)
+                others = holders - {probe.id}
+                # A draft is no holder yet: a number two persons of the directory hold is
+                # theirs alone, whether or not the import row has it too.
+                count = len(holders) if probe.id > 0 else len(others)
+                if count > 1:
+                    self.holders[key] = count
+                if others and count <= SHARED_CAP:
+                    found[probe.id].update(others)
             if probe.org_group is not None:
                 found[probe.id].update(self._organisation_partners(probe))
         return found

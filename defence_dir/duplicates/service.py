@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from defence_dir.data.database import Database
-from defence_dir.duplicates.blocking import Pair, candidate_pairs
-from defence_dir.duplicates.grouping import group_pairs
+from defence_dir.duplicates.blocking import Pair
+from defence_dir.duplicates.grouping import group_pairs, groups_among
 from defence_dir.duplicates.loading import load_candidates, organisation_groups
 from defence_dir.duplicates.lookup import Lookup
 from defence_dir.duplicates.marks import all_marks, mark, marks_of, ordered_pair, unmark
@@ -33,22 +33,14 @@ def find_duplicates(db: Database, *, lanes: Collection[Lane] | None = None,
     leaving out pairs marked "not duplicates"."""
     report = progress or _quiet
     report(0, 100)
-    with language_fixed(), db.read_session() as session:
+    with db.read_session() as session:
         groups, names = organisation_groups(session)
         candidates = load_candidates(session, groups, names)
         marks = all_marks(session)
-        report(30, 100)
-        pairs, holders = candidate_pairs(candidates)
-        report(40, 100)
-        edges: dict[Pair, Verdict] = {}
-        ordered = sorted(pairs - marks)
-        for index, (a, b) in enumerate(ordered):
-            if index % 20_000 == 0:
-                report(40 + 55 * index // len(ordered), 100)
-            verdict = compare(candidates[a], candidates[b], holders)
-            if verdict is not None:
-                edges[a, b] = verdict
-        found = group_pairs(edges, marks, candidates)
+    report(30, 100)
+    with language_fixed():
+        found = groups_among(candidates, marks, lambda done, total: report(
+            30 + 65 * done // max(total, 1), 100))
     report(100, 100)
     wanted = set(Lane) if lanes is None else set(lanes)
     return [group for group in found if group.lane in wanted]
