@@ -17,6 +17,8 @@ Duplicates (`duplicate=True`, `expected` the lane the finder should give):
     firm_name    short and long name of one firm or institute (two records)  likely
     name_change  married name, new address at another firm, same mobile     likely
     triple       one person three times (umlaut copy, title copy)            certain
+    typo         a family name mistyped ("Schnieder"), same firm, nothing shared possible
+    initial      the given name as initial ("J. Müller"), same firm, nothing shared possible
 Look-alikes (`duplicate=False`, `expected` "none": never certain or likely):
     namesake     same name at another firm, other address and number
     one_letter   Lena/Lina, Jan/Jon … at one firm, other addresses and numbers
@@ -46,7 +48,8 @@ from defence_dir.text.folding import words
 
 DUPLICATE_KINDS = {"umlaut": "certain", "title": "certain", "swapped": "certain",
                    "mobile_format": "certain", "phone_format": "likely",
-                   "firm_name": "likely", "name_change": "likely", "triple": "certain"}
+                   "firm_name": "likely", "name_change": "likely", "triple": "certain",
+                   "typo": "possible", "initial": "possible"}
 LOOK_ALIKE_KINDS = ("namesake", "one_letter", "switchboard", "role_address")
 # Given names for the base's accidental namesakes, so each firm has one person of a name.
 RESERVE_GIVEN = (
@@ -100,6 +103,19 @@ class _Base:
     org_id: int | None
     email: str
     mobile: tuple[str, str] | None  # (raw, E.164)
+
+
+def _mistyped(family: str) -> str | None:
+    """The family name with two neighbouring vowels swapped ("Schneider" -> "Schnieder") or
+    a doubled letter single ("Hoffmann" -> "Hofmann"); None when it has neither."""
+    for index in range(len(family) - 1):
+        pair = family[index:index + 2]
+        if pair[0] in "aeiou" and pair[1] in "aeiou" and pair[0] != pair[1]:
+            return family[:index] + pair[::-1] + family[index + 2:]
+    for index in range(len(family) - 1):
+        if family[index] == family[index + 1] and family[index].isalpha():
+            return family[:index] + family[index + 1:]
+    return None
 
 
 def _local(text: str) -> str:
@@ -207,6 +223,8 @@ class _Planter:
             self.one_letter()
         for index in range(count):
             self.firm_name(index)
+            self.typo()
+            self.initial()
         for _ in range(max(1, count // 2)):
             self.triple()
             self.switchboard()
@@ -365,6 +383,17 @@ class _Planter:
                             emails=(original.email,))
         for a, b in ((original.id, second), (original.id, third), (second, third)):
             self.pair(a, b, "triple")
+
+    def typo(self) -> None:
+        original = self.pick(lambda p: _mistyped(p.family) is not None)
+        family = _mistyped(original.family)
+        copy = self.person(original.given, family, original.org_id)
+        self.pair(original.id, copy, "typo")
+
+    def initial(self) -> None:
+        original = self.pick()
+        copy = self.person(f"{original.given[0]}.", original.family, original.org_id)
+        self.pair(original.id, copy, "initial")
 
     # --- look-alikes -----------------------------------------------------------------------
     def namesake(self) -> None:
