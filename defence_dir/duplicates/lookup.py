@@ -23,6 +23,9 @@ from defence_dir.duplicates.loading import (
 from defence_dir.duplicates.people import Candidate
 from defence_dir.duplicates.scoring import SHARED_CAP
 
+# Drafts at more organisations than this read all names at once (see _all_organisation_blocks).
+WHOLE_DIRECTORY_GROUPS = 50
+
 
 class Lookup:
     """Reads persons, holders and organisation blocks on demand, each once."""
@@ -32,7 +35,8 @@ class Lookup:
         self.groups, self.names = organisation_groups(session)
         self.candidates: dict[int, Candidate] = {}
         self.holders: dict[str, int] = {}
-        self._org_members: dict[int, list[Candidate]] = {}
+        # Organisation group -> its name blocks, built once from all its persons.
+        self._org_blocks: dict[int, dict[tuple[str, str], list[Candidate]]] = {}
 
     def load(self, ids: Iterable[int]) -> None:
         missing = {i for i in ids if i not in self.candidates}
@@ -43,6 +47,9 @@ class Lookup:
     def partners(self, probes: list[Candidate]) -> dict[int, set[int]]:
         """For each probe (by id) the persons sharing a blocking key with it."""
         found: dict[int, set[int]] = {probe.id: set() for probe in probes}
+        groups = {p.org_group for p in probes if p.org_group is not None}
+        if len(groups - self._org_blocks.keys()) > WHOLE_DIRECTORY_GROUPS:
+            self._all_organisation_blocks()
         by_email = email_holders(self.session, {e for p in probes for e in p.emails})
         by_phone = phone_holders(self.session, {n for p in probes for n, _m in p.phones})
         for probe in probes:
@@ -60,23 +67,35 @@ class Lookup:
                 found[probe.id].update(self._organisation_partners(probe))
         return found
 
+    def _all_organisation_blocks(self) -> None:
+        """Every organisation's name blocks from one read of all names: for an import of
+        thousands of rows, cheaper than a read per organisation."""
+        named = load_candidates(self.session, self.groups, self.names, contacts=False)
+        by_group: dict[int, list[Candidate]] = {}
+        for person_id in sorted(named):
+            candidate = named[person_id]
+            if candidate.org_group is not None:
+                by_group.setdefault(candidate.org_group, []).append(candidate)
+        for group in set(self.groups.values()):
+            self._org_blocks.setdefault(group, name_blocks(by_group.get(group, [])))
+
     def _organisation_partners(self, probe: Candidate) -> set[int]:
         group = probe.org_group
         assert group is not None
-        members = self._org_members.get(group)
-        if members is None:
+        blocks = self._org_blocks.get(group)
+        if blocks is None:
             org_ids = [org for org, root in self.groups.items() if root == group]
             ids = persons_of_organisations(self.session, org_ids)
             # Names only: the blocks need no more, and partners are loaded whole later.
             named = load_candidates(self.session, self.groups, self.names, ids,
                                     contacts=False)
-            members = self._org_members[group] = [named[i] for i in sorted(named)]
-        if probe.id < 0:  # a draft: it joins the blocks it would be in
-            members = [*members, probe]
+            blocks = self._org_blocks[group] = name_blocks(named[i] for i in sorted(named))
         partners: set[int] = set()
-        keys = set(probe.name_codes())
-        for key, block in name_blocks(members).items():
-            if key in keys and len(block) > 1:
+        for key in set(probe.name_codes()):
+            block = blocks.get(key, [])
+            if probe.id < 0:  # a draft: it joins the blocks it would be in
+                block = [*block, probe]
+            if len(block) > 1:
                 for a, b in block_pairs(block):
                     if probe.id in (a, b):
                         partners.add(b if a == probe.id else a)

@@ -95,8 +95,8 @@ def similar_persons(db: Database, drafts: Sequence[PersonDraft], *,
                   enumerate(drafts)]
         report(0, len(probes))
         partners = lookup.partners(probes) if probes else {}
+        lookup.load({i for found in partners.values() for i in found})
         for index, probe in enumerate(probes):
-            lookup.load(partners[probe.id])
             similar = []
             for other in sorted(partners[probe.id]):
                 verdict = compare(probe, lookup.candidates[other], lookup.holders)

@@ -135,3 +135,14 @@ def test_the_same_groups_on_postgresql(planted, groups, request):
             server.close()
     finally:
         drop_postgres(url, base)
+
+
+def test_many_drafts_read_all_names_once_and_find_the_same(planted, monkeypatch):
+    from defence_dir.duplicates import lookup
+
+    database, truth = planted
+    drafts = [person_draft(database, p.second)[0] for p in truth if p.duplicate][:60]
+    by_organisation = similar_persons(database, drafts)
+    monkeypatch.setattr(lookup, "WHOLE_DIRECTORY_GROUPS", 0)
+    assert similar_persons(database, drafts) == by_organisation
+    assert len(by_organisation) == len(drafts)
