@@ -17,6 +17,7 @@ from typing import NoReturn
 from defence_dir import __version__
 from defence_dir.cli import (
     checkin,
+    duplicates,
     emails,
     export,
     import_file,
@@ -32,7 +33,8 @@ from defence_dir.i18n import _
 PROG = "defence-dir"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-COMMAND_MODULES = (info, listing, search, export, import_file, emails, person, sync, checkin)
+COMMAND_MODULES = (info, listing, search, export, import_file, emails, person, sync, checkin,
+                   duplicates)
 
 
 class ArgumentParser(argparse.ArgumentParser):
