@@ -57,8 +57,8 @@ def load(session: Session, ids: Sequence[int]) -> dict[int, dict[str, list[Row]]
 def _names(session: Session, model: Any, ids: set[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for chunk in row_store.chunks(sorted(ids)):
-        found.update(session.execute(select(model.id, model.name).where(model.id.in_(chunk)))
-                     .tuples())
+        found.update((row[0], row[1]) for row in session.execute(
+            select(model.id, model.name).where(model.id.in_(chunk))))
     return found
 
 

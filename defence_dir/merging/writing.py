@@ -95,24 +95,24 @@ def merge(session: Session, groups: Sequence[Sequence[int]], *,
         plans.append(plan_group(ids, per_person, chosen))
         if progress and index % 50 == 0:
             progress(index, total)
+    # The records first: on SQLite a new row takes the largest id plus one, and the records
+    # of earlier merges into the merged persons go with them below (their undo restores them).
+    records = [PersonMerge(kept_person_id=plan.kept, merged_ids_json=json.dumps(
+        list(plan.merged)), kept_version=0, before_json="") for plan in plans]
+    session.add_all(records)
+    session.flush()
     _write(session, plans, {p.kept: found[p.kept]["version"] for p in plans})
-    if progress:
-        progress(total, total)
     after = row_store.split_by_person(row_store.own_rows(session, [p.kept for p in plans]),
                                       [p.kept for p in plans])
-    records = []
-    for plan in plans:
+    for plan, record in zip(plans, records, strict=True):
         group = (plan.kept, *plan.merged)
         snapshot = {name: [r for pid in group for r in per_person[pid][name]]
                     for name in per_person[plan.kept]}
         snapshot.update(_cascaded_of(cascaded, set(plan.merged)))
-        records.append(PersonMerge(
-            kept_person_id=plan.kept, merged_ids_json=json.dumps(list(plan.merged)),
-            kept_version=after[plan.kept]["person"][0]["version"],
-            before_json=row_store.dumps({"format": FORMAT, "group": list(group),
-                                         "after": row_store.digest(after[plan.kept]),
-                                         "rows": snapshot})))
-    session.add_all(records)
+        record.kept_version = after[plan.kept]["person"][0]["version"]
+        record.before_json = row_store.dumps({"format": FORMAT, "group": list(group),
+                                              "after": row_store.digest(after[plan.kept]),
+                                              "rows": snapshot})
     session.flush()
     session.add_all([AuditEntry(action="persons_merged", subject=f"person #{r.kept_person_id}",
                                 detail=json.dumps({"merge": r.id,
