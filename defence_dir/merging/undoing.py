@@ -33,7 +33,7 @@ from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.i18n import _
 from defence_dir.merging import rows as row_store
 from defence_dir.merging.rows import Row
-from defence_dir.search.indexer import reindex_persons
+from defence_dir.search.indexer import bulk_writes, reindex_persons
 
 # Columns of restored rows that point at records the merge did not touch.
 _REFERENCES: tuple[tuple[str, str, Any], ...] = (
@@ -99,15 +99,17 @@ def undo(session: Session, merge_ids: Sequence[int]) -> list[int]:
         if restored[table.name]:
             connection.execute(insert(table), restored[table.name])
     now = datetime.now(UTC).replace(tzinfo=None)
-    for record in records:
-        record.undone_at = now
-        session.add(AuditEntry(action="merge_undone", subject=f"person #{record.kept_person_id}",
-                               detail=json.dumps({"merge": record.id,
-                                                  "restored": json.loads(
-                                                      record.merged_ids_json)})))
-    session.flush()
+    merges = PersonMerge.__table__
+    connection.execute(update(merges).where(merges.c.id.in_(list(merge_ids)))
+                       .values(undone_at=now))
+    session.execute(insert(AuditEntry.__table__), [
+        {"action": "merge_undone", "subject": f"person #{record.kept_person_id}",
+         "detail": json.dumps({"merge": record.id,
+                               "restored": json.loads(record.merged_ids_json)})}
+        for record in records])
     persons = sorted({pid for data in stored for pid in data["group"]})
-    reindex_persons(session, persons)
+    with bulk_writes(session, len(persons)):
+        reindex_persons(session, persons)
     return persons
 
 

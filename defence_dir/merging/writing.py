@@ -28,7 +28,7 @@ from defence_dir.i18n import _
 from defence_dir.merging import rows as row_store
 from defence_dir.merging.rows import Row
 from defence_dir.merging.rules import GroupPlan, check_picks, plan_group
-from defence_dir.search.indexer import reindex_persons
+from defence_dir.search.indexer import bulk_writes, reindex_persons
 
 Progress = Callable[[int, int], object]  # may raise to cancel
 FORMAT = 1  # of before_json
@@ -97,31 +97,35 @@ def merge(session: Session, groups: Sequence[Sequence[int]], *,
             progress(index, total)
     # The records first: on SQLite a new row takes the largest id plus one, and the records
     # of earlier merges into the merged persons go with them below (their undo restores them).
-    records = [PersonMerge(kept_person_id=plan.kept, merged_ids_json=json.dumps(
-        list(plan.merged)), kept_version=0, before_json="") for plan in plans]
-    session.add_all(records)
-    session.flush()
+    records = PersonMerge.__table__
+    merge_ids = list(session.execute(
+        insert(records).returning(records.c.id, sort_by_parameter_order=True),
+        [{"kept_person_id": plan.kept, "merged_ids_json": json.dumps(list(plan.merged)),
+          "kept_version": 0, "before_json": ""} for plan in plans]).scalars())
     _write(session, plans, {p.kept: found[p.kept]["version"] for p in plans})
     after = row_store.split_by_person(row_store.own_rows(session, [p.kept for p in plans]),
                                       [p.kept for p in plans])
-    for plan, record in zip(plans, records, strict=True):
+    filled = []
+    for plan, merge_id in zip(plans, merge_ids, strict=True):
         group = (plan.kept, *plan.merged)
         snapshot = {name: [r for pid in group for r in per_person[pid][name]]
                     for name in per_person[plan.kept]}
         snapshot.update(_cascaded_of(cascaded, set(plan.merged)))
-        record.kept_version = after[plan.kept]["person"][0]["version"]
-        record.before_json = row_store.dumps({"format": FORMAT, "group": list(group),
-                                              "after": row_store.digest(after[plan.kept]),
-                                              "rows": snapshot})
-    session.flush()
-    session.add_all([AuditEntry(action="persons_merged", subject=f"person #{r.kept_person_id}",
-                                detail=json.dumps({"merge": r.id,
-                                                   "merged": json.loads(r.merged_ids_json)}))
-                     for r in records])
-    reindex_persons(session, all_ids)
+        filled.append({"id": merge_id, "kept_version": after[plan.kept]["person"][0]["version"],
+                       "before_json": row_store.dumps({
+                           "format": FORMAT, "group": list(group),
+                           "after": row_store.digest(after[plan.kept]), "rows": snapshot})})
+    _many(session, records, filled)
+    session.execute(insert(AuditEntry.__table__), [
+        {"action": "persons_merged", "subject": f"person #{plan.kept}",
+         "detail": json.dumps({"merge": merge_id, "merged": list(plan.merged)})}
+        for plan, merge_id in zip(plans, merge_ids, strict=True)])
+    with bulk_writes(session, len(all_ids)):
+        reindex_persons(session, all_ids)
     if progress:
         progress(total, total)
-    return [(r.kept_person_id, tuple(json.loads(r.merged_ids_json)), r.id) for r in records]
+    return [(plan.kept, plan.merged, merge_id)
+            for plan, merge_id in zip(plans, merge_ids, strict=True)]
 
 
 def _cascaded_of(cascaded: dict[str, list[Row]], merged: set[int]) -> dict[str, list[Row]]:
