@@ -1,6 +1,6 @@
 """Merge benchmark: a certain lane of 1,000 pairs merged with merge_groups, then taken back.
 
-    python benchmarks/merge_benchmark.py --persons 100000 [--pairs 1000] [--postgres URL]
+    python benchmarks/merge_benchmark.py --persons 100000 [--pairs 1000] [--postgres URL] [--reuse]
 
 Builds the synthetic directory (benchmarks/synthetic_directory.py) in /tmp, clones `--pairs`
 of its persons as a certain-lane duplicate would look (the same email address, the name with
@@ -14,6 +14,7 @@ that server and timed there too (the database is dropped afterwards).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -126,17 +127,23 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=1_000)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--postgres", default=os.environ.get("DEFENCE_DIR_TEST_POSTGRES_URL"))
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the directory a run before left in /tmp (it is unchanged)")
     parser.add_argument("--no-check", action="store_true",
                         help="skip comparing every table before and after")
     args = parser.parse_args()
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}; {args.persons} persons, {args.pairs} pairs")
-    path = Path(f"/tmp/merge-bench-{args.persons}.sqlite3")
-    for leftover in path.parent.glob(path.name + "*"):
-        leftover.unlink()
-    generate(path, args.persons)
-    lane = plant_clones(path, args.pairs)
-    open_database(str(path)).close()  # builds the search index
+    path = Path(f"/tmp/merge-bench-{args.persons}-{args.pairs}.sqlite3")
+    lane_file = path.with_suffix(".lane.json")
+    if not (args.reuse and path.exists() and lane_file.exists()):
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+        generate(path, args.persons)
+        lane = plant_clones(path, args.pairs)
+        open_database(str(path)).close()  # builds the search index
+        lane_file.write_text(json.dumps(lane))
+    lane = json.loads(lane_file.read_text())
     for number in range(args.runs):
         run(str(path), lane, f"SQLite run {number + 1}", not args.no_check)
     if args.postgres:

@@ -51,7 +51,9 @@ def chunks(values: Sequence[int], size: int = CHUNK) -> Iterable[Sequence[int]]:
 
 
 def _select(session: Session, table: Table, where: Any) -> list[Row]:
-    return [dict(row._mapping) for row in session.execute(select(table).where(where))]
+    result = session.execute(select(table).where(where))
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _by_ids(session: Session, table: Table, column: str, ids: Sequence[int]) -> list[Row]:
