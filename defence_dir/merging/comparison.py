@@ -121,8 +121,14 @@ def differs(values: Sequence[object]) -> bool:
     return len(texts) > 1
 
 
-def phones_differ(ids: Sequence[int], rows: dict[int, dict[str, list[Row]]]) -> bool:
-    """The same number in two formats is no difference."""
-    keys = {frozenset(phone_key(p) for p in rows[pid]["phone_number"]) for pid in ids}
+def contacts_differ(field: str, ids: Sequence[int],
+                    rows: dict[int, dict[str, list[Row]]]) -> bool:
+    """For "emails" and "phones": the same address in other capitals, or the same number
+    in two formats, is no difference."""
+    if field == "emails":
+        keys = {frozenset(e["address"].casefold() for e in rows[pid]["email_address"])
+                for pid in ids}
+    else:
+        keys = {frozenset(phone_key(p) for p in rows[pid]["phone_number"]) for pid in ids}
     keys.discard(frozenset())
     return len(keys) > 1

@@ -83,7 +83,8 @@ def compare(db: Database, ids: Sequence[int]) -> Comparison:
             for name, label, values in comparison.single_fields(session, persons))
         united = tuple(
             FieldValues(name, label, tuple(v or None for v in values),
-                        comparison.phones_differ(checked, rows) if name == "phones"
+                        comparison.contacts_differ(name, checked, rows)
+                        if name in ("emails", "phones")
                         else comparison.differs([v or None for v in values]), 0)
             for name, label, values in comparison.united_fields(session, checked, rows))
     return Comparison(ids=checked, names=tuple(person_name(p) for p in persons),

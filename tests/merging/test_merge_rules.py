@@ -254,6 +254,7 @@ def test_the_comparison_marks_differences_and_the_default_choice(db):
     kept = person(db, "Jürgen", "Müller", phones=("0211 123456",))
     other = person(db, "Jürgen", "Mueller", function="Leiter", phones=("+49 211 123456",),
                    emails=("jm@firma.de",))
+    third = person(db, "Jürgen", "Müller", emails=("JM@firma.de",))
     shown = compare(db, [kept, other])
     single = {f.field: f for f in shown.single}
     united = {f.field: f for f in shown.united}
@@ -264,5 +265,9 @@ def test_the_comparison_marks_differences_and_the_default_choice(db):
     assert single["function"].label == "Funktion"
     assert not united["phones"].differs  # one number in two formats
     assert united["emails"].values == (None, "jm@firma.de")
+    assert united["emails"].differs is False  # one address beside none
+    assert not {f.field: f for f in compare(db, [other, third]).united}["emails"].differs
+    with_third = {f.field: f for f in compare(db, [kept, other, third]).united}
+    assert with_third["emails"].values == (None, "jm@firma.de", "JM@firma.de")
     assert [f.field for f in shown.united] == ["emails", "phones", "networks", "topics",
                                                "lists", "events", "notes"]
