@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -9,7 +10,13 @@ from merge_helpers import dump, first_ids, person
 from sqlalchemy import select
 
 from defence_dir.data.database import open_database
-from defence_dir.data.models import AttendanceStatus, NetworkRole, NotDuplicatePair, Person
+from defence_dir.data.models import (
+    AttendanceStatus,
+    AuditEntry,
+    NetworkRole,
+    NotDuplicatePair,
+    Person,
+)
 from defence_dir.errors import DefenceDirError, NotFoundError, ValidationError
 from defence_dir.lists.consent import Consent, ConsentSource, set_attendance, subscribe, unsubscribe
 from defence_dir.merging.service import (
@@ -199,3 +206,34 @@ def test_a_lane_is_merged_and_taken_back_in_one_go(db):
             Person.id.in_([b for _, b in pairs]))))
     undo_merges(db, [r.merge_id for r in results])
     assert dump(db) == before
+
+
+def test_a_cancelled_undo_of_a_lane_changes_nothing(db):
+    pairs = [(person(db, "Anna", f"Schmidt{i}"), person(db, "Anna", f"Schmitt{i}"))
+             for i in range(5)]
+    results = merge_groups(db, pairs)
+    merged = dump(db)
+
+    def cancel(done: int, total: int) -> None:
+        if done == total:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        undo_merges(db, [r.merge_id for r in results], progress=cancel)
+    assert dump(db) == merged
+    assert merge_groups(db, []) == []
+
+
+def test_the_undo_is_in_the_audit_log_by_ids(db):
+    kept, other = _rich_pair(db)
+    merge_id = merge_persons(db, kept, [other]).merge_id
+    undo_merge(db, merge_id)
+    with db.read_session() as session:
+        entries = [(e.action, e.subject, json.loads(e.detail)) for e in session.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(["persons_merged",
+                                                            "merge_undone"]))
+            .order_by(AuditEntry.id))]
+    assert entries == [("persons_merged", f"person #{kept}", {"merge": merge_id,
+                                                              "merged": [other]}),
+                       ("merge_undone", f"person #{kept}", {"merge": merge_id,
+                                                            "restored": [other]})]
