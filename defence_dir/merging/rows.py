@@ -63,16 +63,6 @@ def _by_ids(session: Session, table: Table, column: str, ids: Sequence[int]) -> 
     return found
 
 
-def lock_persons(session: Session, person_ids: Sequence[int]) -> None:
-    """PostgreSQL: hold the persons' rows until the commit, so a colleague's edit or a new
-    membership waits for the merge (and then sees it) instead of being lost by it. SQLite's
-    write transaction holds the whole database already."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for chunk in chunks(sorted(set(person_ids))):
-        session.execute(select(Person.id).where(Person.id.in_(chunk)).with_for_update()).all()
-
-
 def own_rows(session: Session, person_ids: Sequence[int]) -> dict[str, list[Row]]:
     """The persons' own rows per table name (consent records through their memberships)."""
     rows = {table.name: _by_ids(session, table, "id" if table.name == "person" else "person_id",

@@ -69,7 +69,6 @@ def undo(session: Session, merge_ids: Sequence[int]) -> list[int]:
     records = _records(session, merge_ids)
     stored = [json.loads(r.before_json) for r in records]
     kept = [r.kept_person_id for r in records]
-    row_store.lock_persons(session, kept)
     _check_unchanged(session, records, stored)
     connection = session.connection()
     # The kept persons' rows as the merge left them go; their rows from before come back.

@@ -75,7 +75,6 @@ def merge(session: Session, groups: Sequence[Sequence[int]], *,
     """Merge each group into its first person; returns (kept, merged, merge id) per group."""
     checked = check_groups(groups)
     all_ids = [i for ids in checked for i in ids]
-    row_store.lock_persons(session, all_ids)
     before = row_store.own_rows(session, all_ids)
     found = {row["id"]: row for row in before["person"]}
     missing = [i for i in all_ids if i not in found]
