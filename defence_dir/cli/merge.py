@@ -74,6 +74,9 @@ def run_merges(args: argparse.Namespace) -> int:
                      "merged_names": list(m.merged_names), "undone": m.undone}
                     for m in merges])
         return 0
+    if not merges:
+        print(_("No merges yet."))
+        return 0
     print_table(
         [_("Merge"), _("Merged at"), _("Kept"), _("Merged"), _("State")],
         [[str(m.merge_id), m.merged_at.strftime("%Y-%m-%d %H:%M"),

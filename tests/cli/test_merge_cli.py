@@ -91,3 +91,8 @@ def test_undo_after_a_later_edit_is_refused(cli, db_url, pair):
 def test_merge_without_an_other_is_a_usage_error(cli, db_url, pair):
     code, _, err = cli("--db", db_url, "merge", str(pair[0]))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_merges_before_any_says_so(cli, db_url):
+    code, out, err = cli("--db", db_url, "merges")
+    assert (code, out, err) == (0, "Noch keine Zusammenführungen.\n", "")
