@@ -48,15 +48,14 @@ class CandidateList(QTreeWidget):
             item = QTreeWidgetItem([attendee.name, attendee.organisation or "",
                                     attendee_status(attendee.status)])
             item.setData(0, PERSON_ROLE, attendee.person_id)
-            item.setToolTip(0, "")
             items.append(item)
         self.addTopLevelItems(items)
         if items:
             self.setCurrentItem(items[0])
 
     def person_ids(self) -> list[int]:
-        return [int(self.topLevelItem(row).data(0, PERSON_ROLE))
-                for row in range(self.topLevelItemCount())]
+        items = (self.topLevelItem(row) for row in range(self.topLevelItemCount()))
+        return [int(item.data(0, PERSON_ROLE)) for item in items if item is not None]
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         person_id = item.data(0, PERSON_ROLE)

@@ -8,7 +8,7 @@ internet access is fine. Every check-in and walk-in is a step on the window's un
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from defence_dir.errors import DefenceDirError
@@ -78,12 +78,10 @@ class CheckinWindow(QWidget):
         self._style()
         self._lay_out()
         self._actions()
-        # From the signals' own values: the stack may be going away with the main window.
-        host.undo_stack.canUndoChanged.connect(self._update_undo)
-        host.undo_stack.undoTextChanged.connect(self._update_undo_text)
+        # Every write and every undo or redo, here or in the main window, says so through
+        # data_changed; the stack's own signals also came while the window was torn down.
         host.data_changed.connect(self._data_changed)
-        self._update_undo(host.undo_stack.canUndo())
-        self._update_undo_text(host.undo_stack.undoText())
+        self._update_undo()
         self.banner.show_idle(self.tr("Ready for the first guest."))
         self.resize(760, 640)
 
@@ -141,9 +139,10 @@ class CheckinWindow(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.field.setFocus()
+        self._update_undo()
         self.refresh_headcount()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -208,7 +207,9 @@ class CheckinWindow(QWidget):
                 person.person_id, result.previous_status, self.show_headcount, self._changed,
                 self.host.report_error))
             self.banner.show_outcome(Tone.GOOD, self.tr("Checked in"), name, organisation)
-            self._changed(RecordKind.EVENT, [self.event_id])
+            self._paint_now()
+            # Then the other views: the main window re-reads the event's attendees.
+            QTimer.singleShot(0, lambda: self._changed(RecordKind.EVENT, [self.event_id]))
         elif outcome == CheckinOutcome.ALREADY_IN:
             self.banner.show_outcome(Tone.WARN, self.tr("Already here"), name, self.tr(
                 "Checked in earlier; nothing was changed."))
@@ -229,6 +230,12 @@ class CheckinWindow(QWidget):
                 "Nobody in the directory has this code or name. Check the spelling, or "
                 "add a walk-in."))
         self.candidates.clear()
+
+    def _paint_now(self) -> None:
+        """The answer and the counter on screen before anything else runs: at the door the
+        next guest is waiting, the other views can follow a moment later."""
+        self.banner.repaint()
+        self.counter.repaint()
 
     def _ask_force(self, person: Attendee | None, outcome: CheckinOutcome) -> None:
         if person is None:
@@ -297,6 +304,7 @@ class CheckinWindow(QWidget):
             self._own_change = False
 
     def _data_changed(self, kind: str, ids: list[int]) -> None:
+        self._update_undo()
         # A status set in the main window (or its undo) changes who is here too.
         if not self._own_change and self.isVisible() and kind == RecordKind.EVENT \
                 and self.event_id in ids:
@@ -308,6 +316,7 @@ class CheckinWindow(QWidget):
             text = stack.undoText()
             stack.undo()
             self.banner.show_idle(self.tr("Undone: {action}").format(action=text))
+        self._update_undo()
         self.field.setFocus()
 
     def redo(self) -> None:
@@ -316,14 +325,14 @@ class CheckinWindow(QWidget):
             text = stack.redoText()
             stack.redo()
             self.banner.show_idle(self.tr("Redone: {action}").format(action=text))
+        self._update_undo()
         self.field.setFocus()
 
-    def _update_undo(self, can_undo: bool) -> None:
-        self.undo_button.setEnabled(can_undo)
-
-    def _update_undo_text(self, text: str) -> None:
-        self.undo_button.setText(self.tr("Undo: {action}").format(action=text) if text
-                                 else self.tr("Undo"))
+    def _update_undo(self) -> None:
+        stack = self.host.undo_stack
+        self.undo_button.setEnabled(stack.canUndo())
+        self.undo_button.setText(self.tr("Undo: {action}").format(action=stack.undoText())
+                                 if stack.canUndo() else self.tr("Undo"))
 
     # --- live search ---------------------------------------------------------------------------
     def _search(self) -> None:

@@ -141,7 +141,7 @@ class EventExportDialog(QDialog):
             show_error_text(self.status, self.tr("Choose where to save the PDF."))
             return
         path = Path(text).expanduser()
-        if path.suffix.lower() != ".pdf":
+        if path.suffix.lower() != ".pdf" and not path.is_dir():
             path = path.with_name(path.name + ".pdf")
         problem = self.target_problem(path)
         if problem:
@@ -160,7 +160,8 @@ class EventExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.close_button.setText(self.tr("Cancel") if running else self.tr("Close"))
         for index in range(self.options.count()):
-            widget = self.options.itemAt(index).widget()
+            item = self.options.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setEnabled(not running)
 

@@ -47,8 +47,10 @@ class WalkInDialog(QDialog):
         for organisation_id, name in organisations:
             self.organisation.addItem(name, organisation_id)
         self.organisation.setCurrentIndex(0)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer = self.organisation.completer()
+        if completer is not None:  # "fraun" finds "Fraunhofer FHR"
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.email = QLineEdit()
         self.email.setObjectName("email")
         self.phone = QLineEdit()

@@ -268,3 +268,14 @@ def test_names_are_shown_as_plain_text(qtbot, window, settle, ids, fake):
     scan(qtbot, checkin, ["uid-stein"])
     assert checkin.banner.person.textFormat() == Qt.TextFormat.PlainText
     assert checkin.banner.person.text() == "<b>Hans</b> Stein"
+
+
+def test_in_english(qtbot, window, settle, ids, fake):
+    from defence_dir.ui.common.translations import install_language
+
+    install_language("en")
+    _, event_id, _persons = ids
+    checkin = open_checkin(window, settle, event_id)
+    scan(qtbot, checkin, ["uid-stein"])
+    assert checkin.counter.text() == "1 of 2 here"
+    assert checkin.banner.headline.text() == "Checked in"

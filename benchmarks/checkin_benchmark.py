@@ -1,0 +1,178 @@
+"""Check-in benchmark: from the scanner's last Enter to the counter showing the new number.
+
+    python benchmarks/checkin_benchmark.py --db /tmp/checkin-bench/dir-100000.sqlite3 \\
+        [--persons 100000] [--attendees 1000] [--scans 200]
+
+A directory of --persons synthetic persons (benchmarks/synthetic_directory.py; made first if
+the file is missing) gets an event with --attendees registered persons. In an offscreen
+QApplication the main window shows that event, its check-in window is open, and a simulated
+keyboard wedge types each badge's QR content (the person's vCard, as vcard.service.qr_card
+writes it) line by line, an Enter after each line. The time runs from the last Enter to the
+paint of the counter label with the new number ("43 von 1000 da"); p50/p95/max over --scans
+scans. The main window refreshes its views after each check-in, as it would at the door.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_directory import generate
+
+from defence_dir.data.database import Database, open_database
+from defence_dir.lists import service as lists
+from defence_dir.records.kinds import RecordKind
+from defence_dir.ui.common.translations import install_language
+from defence_dir.ui.window.app import ensure_application
+from defence_dir.vcard import service as vcards
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, " \
+        f"Python {platform.python_version()}"
+
+
+def prepare(path: Path, persons: int, attendees: int, seed: int) -> tuple[Database, int,
+                                                                          list[int]]:
+    """The directory, a fresh event with `attendees` registered persons, and their ids."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        generate(path, persons)
+        print(f"directory of {persons} persons made in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    db = open_database(str(path))  # builds the search index the first time
+    print(f"opened in {time.perf_counter() - started:.1f} s")
+    rng = random.Random(seed)
+    with sqlite3.connect(path) as con:
+        person_ids = rng.sample([r[0] for r in con.execute("SELECT id FROM person")],
+                                attendees)
+    name = f"Check-in-Benchmark {time.strftime('%H:%M:%S')}"
+    saved = lists.create(db, RecordKind.EVENT, {"name": name, "description": None,
+                                                "starts_on": date(2026, 3, 12),
+                                                "city": "Düsseldorf"})
+    event_id = int(saved.record["id"])
+    lists.register_attendees(db, event_id, person_ids)
+    return db, event_id, person_ids
+
+
+class PaintWatch(QObject):
+    """Notes when the counter label is painted with the text awaited."""
+
+    def __init__(self, label: QWidget) -> None:
+        super().__init__(label)
+        self.label, self.wanted, self.painted_at = label, "", 0.0
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted_at \
+                and self.label.text() == self.wanted:  # type: ignore[attr-defined]
+            self.painted_at = time.perf_counter()
+        return False
+
+
+def type_line(widget: QWidget, text: str) -> None:
+    for char in text:
+        key = ord(char.upper()) if char.isascii() and char.isalnum() else 0
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+def enter(widget: QWidget) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return,
+                                                 Qt.KeyboardModifier.NoModifier, "\r"))
+
+
+def settle(seconds: float = 0.05) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.002)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--attendees", type=int, default=1000)
+    parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    app = ensure_application()
+    install_language("de")
+    db, event_id, person_ids = prepare(args.db, args.persons, args.attendees, args.seed)
+    from defence_dir.ui.window.main_window import MainWindow
+
+    window = MainWindow(db)
+    window.resize(1280, 800)
+    window.show()
+    window.go_to("event", event_id)
+    settle(1.0)
+    checkin = window.collections.event_day.checkin_window()
+    assert checkin is not None
+    checkin.show()
+    settle(0.5)
+    watch = PaintWatch(checkin.counter)
+    cards = []
+    for person_id in person_ids[:args.scans]:
+        shown = vcards.qr_card(db, person_id)
+        assert shown is not None
+        cards.append(shown[1].replace("\r\n", "\n").rstrip("\n").split("\n"))
+    timings: list[float] = []
+    for number, lines in enumerate(cards, 1):
+        for line in lines[:-1]:
+            type_line(checkin.field, line)
+            enter(checkin.field)
+        type_line(checkin.field, lines[-1])
+        watch.wanted = f"{number} von {args.attendees} da"
+        watch.painted_at = 0.0
+        started = time.perf_counter()
+        enter(checkin.field)  # the scanner's last Enter
+        deadline = started + 10
+        while not watch.painted_at and time.perf_counter() < deadline:
+            QApplication.processEvents()
+        if not watch.painted_at:
+            print(f"scan {number}: counter not updated ({checkin.counter.text()!r}, "
+                  f"{checkin.banner.headline.text()!r})", file=sys.stderr)
+            return 1
+        timings.append((watch.painted_at - started) * 1000)
+        settle(0.03)  # the other views refresh; the next guest steps up
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+    print(f"machine: {machine()}")
+    print(f"{args.scans} scans, event of {args.attendees} in {args.persons} persons: "
+          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+    window.close()
+    db.close()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
