@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from defence_dir.errors import DefenceDirError
 from defence_dir.eventday import service
@@ -63,6 +71,7 @@ class CheckinWindow(QWidget):
         self.banner.force_requested.connect(self._force)
         self.candidates = CandidateList()
         self.candidates.chosen.connect(self.check_in_person)
+        self.candidates.installEventFilter(self)
         self.walk_in_button = QPushButton(self.tr("Walk-in…"))
         self.walk_in_button.setObjectName("walkInButton")
         self.walk_in_button.clicked.connect(self.add_walk_in)
@@ -75,6 +84,8 @@ class CheckinWindow(QWidget):
         self.scan_timer.timeout.connect(self._scan_broke_off)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._search)
+        self.changed_timer = QTimer(self, singleShot=True, interval=0)
+        self.changed_timer.timeout.connect(self._event_changed)
         self._style()
         self._lay_out()
         self._actions()
@@ -136,6 +147,15 @@ class CheckinWindow(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.reader.reset()
                 self.field.clear()
+                return True
+        if watched is self.candidates and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.text() and event.text().isprintable():
+                # Typing (or the next scan) while the list has the focus goes to the field:
+                # the list's own keyboard search would swallow the code.
+                self.field.setFocus()
+                QApplication.sendEvent(self.field, QKeyEvent(
+                    event.type(), event.key(), event.modifiers(), event.text()))
                 return True
         return super().eventFilter(watched, event)
 
@@ -209,7 +229,7 @@ class CheckinWindow(QWidget):
             self.banner.show_outcome(Tone.GOOD, self.tr("Checked in"), name, organisation)
             self._paint_now()
             # Then the other views: the main window re-reads the event's attendees.
-            QTimer.singleShot(0, lambda: self._changed(RecordKind.EVENT, [self.event_id]))
+            self.changed_timer.start()
         elif outcome == CheckinOutcome.ALREADY_IN:
             self.banner.show_outcome(Tone.WARN, self.tr("Already here"), name, self.tr(
                 "Checked in earlier; nothing was changed."))
@@ -230,6 +250,9 @@ class CheckinWindow(QWidget):
                 "Nobody in the directory has this code or name. Check the spelling, or "
                 "add a walk-in."))
         self.candidates.clear()
+
+    def _event_changed(self) -> None:
+        self._changed(RecordKind.EVENT, [self.event_id])
 
     def _paint_now(self) -> None:
         """The answer and the counter on screen before anything else runs: at the door the

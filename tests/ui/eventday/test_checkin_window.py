@@ -279,3 +279,17 @@ def test_in_english(qtbot, window, settle, ids, fake):
     scan(qtbot, checkin, ["uid-stein"])
     assert checkin.counter.text() == "1 of 2 here"
     assert checkin.banner.headline.text() == "Checked in"
+
+
+def test_a_scan_while_the_list_has_the_focus_still_checks_in(qtbot, window, settle, ids, fake):
+    _, event_id, persons = ids
+    checkin = open_checkin(window, settle, event_id)
+    scan(qtbot, checkin, ["Ha"])  # two matches: the list is filled
+    checkin.candidates.setFocus()
+    # The next guest's badge is scanned before anyone was picked.
+    for line in VCARD_LINES:
+        type_text(checkin.candidates if line is VCARD_LINES[0] else checkin.field, line)
+        qtbot.keyClick(checkin.field, Qt.Key.Key_Return)
+    wait(qtbot, checkin)
+    assert fake.persons[persons["Cremer"]].status == "attended"
+    assert fake.persons[persons["Stein"]].status == "registered"
