@@ -173,3 +173,14 @@ def test_sign_in_sheet_and_cancel(window, settle, ids, fake, tmp_path, monkeypat
     assert fake.calls[-1][2] == {"sign_in": True}
     assert dialog.status.text() == "Abgebrochen: Es wurde nichts gespeichert."
     assert dialog.export_button.isEnabled() and dialog.close_button.text() == "Schließen"
+
+
+def test_no_check_in_on_a_read_only_directory(open_window, settle, db, ids, monkeypatch):
+    _, event_id, _persons = ids
+    monkeypatch.setattr(type(db), "read_only", property(lambda _self: True))
+    window = open_window(db)
+    window.go_to("event", event_id)
+    settle(window)
+    actions = window.collections.event_day
+    assert not actions.checkin_button.isEnabled()
+    assert actions.badges_button.isEnabled()  # printing only reads
