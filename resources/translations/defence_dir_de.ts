@@ -12,32 +12,45 @@
     <context>
         <name>AttendeeListDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="262" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="285" />
             <source>Attendee list</source>
             <translation>Teilnehmerliste</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="263" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="286" />
             <source>{event} – attendees</source>
             <translation>{event} – Teilnehmerliste</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="265" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="288" />
             <source>Print</source>
             <translation>Drucken</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="267" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="290" />
             <source>Attendee list with each person's status</source>
             <translation>Teilnehmerliste mit dem Status jeder Person</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="269" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="292" />
             <source>Sign-in sheet: a signature column and empty lines for walk-ins</source>
             <translation>Unterschriftenliste: Spalte für die Unterschrift und leere Zeilen für Gäste ohne Anmeldung</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="284" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="303" />
+            <source>%n person(s), sorted by family name.</source>
+            <translation>
+                <numerusform>%n Person, nach Nachnamen sortiert.</numerusform>
+                <numerusform>%n Personen, nach Nachnamen sortiert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="304" />
+            <source>Nobody is registered for this event yet: there is nothing to list.</source>
+            <translation>Für diese Veranstaltung ist noch niemand angemeldet: Es gibt nichts aufzulisten.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="314" />
             <source>%n person(s) listed in {path}.</source>
             <translation>
                 <numerusform>%n Person in {path} aufgeführt.</numerusform>
@@ -48,47 +61,55 @@
     <context>
         <name>BadgesDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="216" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="236" />
             <source>Name badges</source>
             <translation>Namensschilder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="217" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="237" />
             <source>{event} – badges</source>
             <translation>{event} – Namensschilder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="219" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="239" />
             <source>Layout</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="223" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="243" />
             <source>A4, 8 badges of 90 × 55 mm (badge inserts)</source>
             <translation>A4, 8 Schilder zu 90 × 55 mm (Einsteckschilder)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="224" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="244" />
             <source>A4 label sheet, 2 × 4 labels</source>
             <translation>A4-Etikettenbogen, 2 × 4 Etiketten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="225" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="245" />
             <source>A6, one badge per page</source>
             <translation>A6, ein Schild pro Seite</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="232" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="252" />
             <source>Crop marks (for cutting badges from the sheet)</source>
             <translation>Schnittmarken (zum Ausschneiden der Schilder)</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="261" />
+            <source>%n badge(s): one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</source>
+            <translation>
+                <numerusform>%n Namensschild: eines für alle Angemeldeten und Eingelassenen, nach Nachnamen sortiert. Der QR-Code enthält die Visitenkarte der Person.</numerusform>
+                <numerusform>%n Namensschilder: eines für alle Angemeldeten und Eingelassenen, nach Nachnamen sortiert. Der QR-Code enthält die Visitenkarte der Person.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="236" />
-            <source>One badge for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</source>
-            <translation>Ein Schild für alle Angemeldeten und Eingelassenen, nach Nachnamen sortiert. Der QR-Code enthält die Visitenkarte der Person.</translation>
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="263" />
+            <source>Nobody is registered for this event: there are no badges to print.</source>
+            <translation>Niemand ist für diese Veranstaltung angemeldet: Es gibt keine Namensschilder zu drucken.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="253" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="276" />
             <source>%n badge(s) written to {path}.</source>
             <translation>
                 <numerusform>%n Namensschild in {path} gespeichert.</numerusform>
@@ -99,24 +120,31 @@
     <context>
         <name>CandidateList</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="18" />
+            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="19" />
             <source>not registered</source>
             <translation>nicht angemeldet</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="34" />
+            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="35" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="34" />
+            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="35" />
             <source>Organisation</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="34" />
+            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="35" />
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/eventday/candidate_list.py" line="43" />
+            <source>Type a name: the matching attendees appear here.
+Arrow down chooses one, Enter checks them in.</source>
+            <translation>Namen eingeben: Passende Teilnehmende erscheinen hier.
+Pfeil nach unten wählt aus, Enter lässt ein.</translation>
         </message>
     </context>
     <context>
@@ -135,142 +163,142 @@
     <context>
         <name>CheckinWindow</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="38" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="46" />
             <source>Check-in – {event}</source>
             <translation>Einlass – {event}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="57" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="65" />
             <source>Scan the badge or type a name, then Enter</source>
             <translation>Namensschild scannen oder Namen eingeben, dann Enter</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="66" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="75" />
             <source>Walk-in…</source>
             <translation>Gast ohne Anmeldung…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="84" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="96" />
             <source>Ready for the first guest.</source>
             <translation>Bereit für den ersten Gast.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="164" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="186" />
             <source>Reading the code …</source>
             <translation>Code wird gelesen …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="177" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="199" />
             <source>Incomplete code</source>
             <translation>Code unvollständig</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="178" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="200" />
             <source>The scan broke off. Please scan the badge again.</source>
             <translation>Der Scan brach ab. Bitte das Namensschild noch einmal scannen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="204" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="226" />
             <source>Check-in of {name}</source>
             <translation>Einlass von {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="207" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="229" />
             <source>Checked in</source>
             <translation>Eingelassen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="210" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="234" />
             <source>Already here</source>
             <translation>Schon da</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="211" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="235" />
             <source>Checked in earlier; nothing was changed.</source>
             <translation>Schon früher eingelassen; nichts geändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="215" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="239" />
             <source>Several attendees match</source>
             <translation>Mehrere Teilnehmende passen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="216" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="240" />
             <source>Choose the person in the list: arrow down, then Enter.</source>
             <translation>Person in der Liste wählen: Pfeil nach unten, dann Enter.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="225" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="249" />
             <source>Not found</source>
             <translation>Nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="226" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="250" />
             <source>Nobody in the directory has this code or name. Check the spelling, or add a walk-in.</source>
             <translation>Niemand im Verzeichnis hat diesen Code oder Namen. Schreibweise prüfen oder als Gast ohne Anmeldung aufnehmen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="234" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="267" />
             <source>Not registered for this event</source>
             <translation>Nicht für diese Veranstaltung angemeldet</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="236" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="269" />
             <source>Marked as no-show</source>
             <translation>Als nicht erschienen vermerkt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="238" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="271" />
             <source>Registration cancelled</source>
             <translation>Anmeldung abgesagt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="241" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="274" />
             <source>Not checked in. If the person may come in, click “Check in anyway”.</source>
             <translation>Nicht eingelassen. Darf die Person herein, auf „Trotzdem einlassen“ klicken.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="245" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="278" />
             <source>Check-in failed</source>
             <translation>Einlass fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="265" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="298" />
             <source>Walk-in {name}</source>
             <translation>Gast ohne Anmeldung {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="269" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="302" />
             <source>Walk-in checked in</source>
             <translation>Gast ohne Anmeldung eingelassen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="270" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="303" />
             <source>Subscribed to the list with consent recorded.</source>
             <translation>Mit festgehaltener Einwilligung in den Verteiler aufgenommen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="280" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="313" />
             <source>{present} of {expected} here</source>
             <translation>{present} von {expected} da</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="307" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="341" />
             <source>Undone: {action}</source>
             <translation>Rückgängig gemacht: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="315" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="350" />
             <source>Redone: {action}</source>
             <translation>Wiederhergestellt: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="321" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="357" />
             <source>Undo: {action}</source>
             <translation>Rückgängig: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="322" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="358" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
@@ -971,72 +999,72 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <context>
         <name>EventExportDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="58" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="60" />
             <source>Choose…</source>
             <translation>Auswählen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="62" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="64" />
             <source>Save to</source>
             <translation>Speichern unter</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="73" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="75" />
             <source>Export</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="78" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="80" />
             <source>Open PDF</source>
             <translation>PDF öffnen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="121" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="140" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF-Dokument (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="127" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="146" />
             <source>{path} is a folder. Give a file name.</source>
             <translation>{path} ist ein Ordner. Bitte einen Dateinamen angeben.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="129" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="148" />
             <source>The folder {folder} does not exist.</source>
             <translation>Den Ordner {folder} gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="133" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="152" />
             <source>{path} cannot be written here (no permission). Choose another folder.</source>
             <translation>{path} kann hier nicht gespeichert werden (keine Berechtigung). Bitte einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="141" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="160" />
             <source>Choose where to save the PDF.</source>
             <translation>Bitte wählen, wo das PDF gespeichert wird.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="152" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="171" />
             <source>Writing {file} …</source>
             <translation>{file} wird geschrieben …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="161" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="180" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="161" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="180" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="186" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="206" />
             <source>Cancelled: nothing was written.</source>
             <translation>Abgebrochen: Es wurde nichts gespeichert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="191" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="211" />
             <source>Cancelling …</source>
             <translation>Wird abgebrochen …</translation>
         </message>
@@ -3039,77 +3067,77 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
             <translation>z. B. Dr.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="57" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="59" />
             <source>Academic title</source>
             <translation>Akademischer Titel</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="58" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="60" />
             <source>Given name</source>
             <translation>Vorname</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="59" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="61" />
             <source>Family name</source>
             <translation>Nachname</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="60" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="62" />
             <source>Organisation</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="61" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="63" />
             <source>Email</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="62" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="64" />
             <source>Phone</source>
             <translation>Telefon</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="64" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="66" />
             <source>Distribution list (optional)</source>
             <translation>Verteiler (optional)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="67" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="69" />
             <source>(none)</source>
             <translation>(keiner)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="70" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="72" />
             <source>The person agrees to receive this list</source>
             <translation>Die Person willigt ein, diesen Verteiler zu erhalten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="74" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="76" />
             <source>How, e.g. “asked at the door, said yes”</source>
             <translation>Wie, z. B. „am Einlass gefragt, zugestimmt“</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="76" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="78" />
             <source>List</source>
             <translation>Verteiler</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="78" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="80" />
             <source>Note</source>
             <translation>Notiz</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="87" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="89" />
             <source>Add and check in</source>
             <translation>Aufnehmen und einlassen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="120" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="122" />
             <source>Organisation (walk-in): {name}</source>
             <translation>Organisation (beim Einlass genannt): {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="137" />
+            <location filename="../../defence_dir/ui/eventday/walk_in_dialog.py" line="139" />
             <source>Tick the consent, or choose no list: nobody is added to a list without it.</source>
             <translation>Bitte die Einwilligung ankreuzen oder keinen Verteiler wählen: Ohne Einwilligung wird niemand aufgenommen.</translation>
         </message>

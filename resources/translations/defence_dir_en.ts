@@ -4,7 +4,15 @@
     <context>
         <name>AttendeeListDialog</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="284" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="303" />
+            <source>%n person(s), sorted by family name.</source>
+            <translation>
+                <numerusform>%n person, sorted by family name.</numerusform>
+                <numerusform>%n persons, sorted by family name.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="314" />
             <source>%n person(s) listed in {path}.</source>
             <translation>
                 <numerusform>%n person listed in {path}.</numerusform>
@@ -15,7 +23,15 @@
     <context>
         <name>BadgesDialog</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="253" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="261" />
+            <source>%n badge(s): one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</source>
+            <translation>
+                <numerusform>%n badge: one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</numerusform>
+                <numerusform>%n badges: one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="276" />
             <source>%n badge(s) written to {path}.</source>
             <translation>
                 <numerusform>%n badge written to {path}.</numerusform>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from defence_dir.eventday.service import Attendee
@@ -39,6 +40,18 @@ class CandidateList(QTreeWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         # Qt emits this on Enter and on a double-click (as the platform activates items).
         self.itemActivated.connect(self._activated)
+        self.placeholder = self.tr("Type a name: the matching attendees appear here.\n"
+                                   "Arrow down chooses one, Enter checks them in.")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0:  # say what the empty space is for
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(16, 16, -16, -16),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             self.placeholder)
+            painter.end()
 
     def show_attendees(self, attendees: Sequence[Attendee]) -> None:
         self.clear()

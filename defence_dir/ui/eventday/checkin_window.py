@@ -94,7 +94,7 @@ class CheckinWindow(QWidget):
         host.data_changed.connect(self._data_changed)
         self._update_undo()
         self.banner.show_idle(self.tr("Ready for the first guest."))
-        self.resize(760, 640)
+        self.resize(760, 560)
 
     # --- building ---------------------------------------------------------------------------
     def _style(self) -> None:

@@ -33,6 +33,8 @@ from defence_dir.data.database import Database
 from defence_dir.errors import DefenceDirError
 from defence_dir.eventday import service
 from defence_dir.eventday.service import BadgeLayout
+from defence_dir.lists import service as lists
+from defence_dir.records.kinds import RecordKind
 from defence_dir.ui.common.jobs import Jobs, Progress
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
 
@@ -48,7 +50,7 @@ class EventExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, database: Database, event_id: int,
                  event_name: str) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.database, self.event_id, self.event_name = database, event_id, event_name
         self.written: Path | None = None
         self.jobs = Jobs(self)
@@ -93,6 +95,11 @@ class EventExportDialog(QDialog):
         heading.setFont(font)
         layout.addWidget(heading)
         layout.addLayout(self.options)
+        self.count_note = QLabel()
+        self.count_note.setObjectName("countNote")
+        self.count_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_note.setWordWrap(True)
+        layout.addWidget(self.count_note)
         layout.addLayout(target_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -106,8 +113,20 @@ class EventExportDialog(QDialog):
     def done_text(self, count: int, path: Path) -> str:
         raise NotImplementedError
 
+    def show_count(self, count: int | None, text: str, nobody: str) -> None:
+        """How many the PDF will hold; with nobody, why there is nothing to export."""
+        if count is None:  # not known (the event went meanwhile): the export will say
+            self.count_note.hide()
+        elif count:
+            self.count_note.setText(text)
+            self.count_note.setStyleSheet("color: palette(placeholder-text);")
+        else:
+            show_error_text(self.count_note, nobody)
+        self.export_button.setEnabled(bool(count) or count is None)
+
     def suggest(self, stem: str) -> None:
         self.target.setText(str(Path.home() / (stem + ".pdf")))
+        self.target.setCursorPosition(0)  # the folder in view; the name is the event's
 
     # --- the file -----------------------------------------------------------------------------
     def choose_target(self) -> None:
@@ -234,11 +253,14 @@ class BadgesDialog(EventExportDialog):
         self.crop_marks.setObjectName("cropMarks")
         self.options.addWidget(group)
         self.options.addWidget(self.crop_marks)
-        note = QLabel(self.tr("One badge for everyone registered or checked in, sorted by "
-                              "family name. The QR code holds the person's contact card."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-        self.options.addWidget(note)
+        try:
+            count: int | None = service.headcount(database, event_id).expected
+        except DefenceDirError:
+            count = None
+        self.show_count(count, self.tr(
+            "%n badge(s): one for everyone registered or checked in, sorted by family name. "
+            "The QR code holds the person's contact card.", "", count or 0), self.tr(
+            "Nobody is registered for this event: there are no badges to print."))
 
     def layout_choice(self) -> BadgeLayout:
         checked = self.layouts.checkedButton()
@@ -274,6 +296,13 @@ class AttendeeListDialog(EventExportDialog):
         group_layout.addWidget(self.attendee_list)
         group_layout.addWidget(self.sign_in)
         self.options.addWidget(group)
+        try:
+            count: int | None = lists.member_count(database, RecordKind.EVENT, event_id)
+        except DefenceDirError:
+            count = None
+        self.show_count(count, self.tr("%n person(s), sorted by family name.", "", count or 0),
+                        self.tr("Nobody is registered for this event yet: there is nothing "
+                                "to list."))
 
     def work(self, path: Path) -> Callable[[Progress], int]:
         database, event_id, sign_in = self.database, self.event_id, self.sign_in.isChecked()

@@ -17,6 +17,7 @@ from defence_dir.eventday.service import (
     Headcount,
     WalkIn,
 )
+from defence_dir.lists import service as lists
 
 SERVICE_FUNCTIONS = ("headcount", "find_attendees", "check_in", "check_in_person",
                      "undo_check_in", "add_walk_in", "undo_walk_in", "export_badges",
@@ -140,4 +141,6 @@ def fake(monkeypatch, ids) -> FakeEventDay:
     })
     for name in SERVICE_FUNCTIONS:
         monkeypatch.setattr(service, name, getattr(fake, name))
+    monkeypatch.setattr(lists, "member_count", lambda _db, _kind, _event_id: sum(
+        bool(p.status) for p in fake.persons.values()))
     return fake

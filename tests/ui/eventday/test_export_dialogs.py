@@ -75,11 +75,20 @@ def test_an_event_without_attendees_says_so_and_writes_nothing(window, settle, i
         person.status = "cancelled"
     open_event(window, settle, event_id)
     dialog = window.collections.event_day.badges_dialog()
+    assert dialog.count_note.text() == ("Niemand ist für diese Veranstaltung angemeldet: "
+                                        "Es gibt keine Namensschilder zu drucken.")
+    assert "#c62828" in dialog.count_note.styleSheet()
+    assert not dialog.export_button.isEnabled()
+    # The service says so too if the last registration went while the dialog was open.
+    fake.persons[next(iter(fake.persons))].status = "registered"
+    dialog = window.collections.event_day.badges_dialog()
+    assert dialog.count_note.text().startswith("1 Namensschild:")
+    for person in fake.persons.values():
+        person.status = "cancelled"
     dialog.target.setText(str(tmp_path / "leer.pdf"))
     dialog.export_button.click()
     finish(dialog)
-    assert "Nobody is registered" in dialog.status.text() or "niemand" in \
-        dialog.status.text().lower()
+    assert dialog.status.text() == "Nobody is registered for this event: nothing to print."
     assert not (tmp_path / "leer.pdf").exists()
     assert dialog.open_button.isHidden() and dialog.export_button.isEnabled()
 

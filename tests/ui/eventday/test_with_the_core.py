@@ -125,7 +125,15 @@ def test_badges_and_sign_in_sheet_written(window, settle, db, ids, tmp_path):
     window.go_to("event", event_id)
     settle(window)
     actions = window.collections.event_day
+    for make in (actions.badges_dialog, actions.attendee_list_dialog):
+        dialog = make()
+        assert dialog.count_note.text().startswith("Niemand ist")
+        assert not dialog.export_button.isEnabled()
+    # Emptied while the dialog was open: the service refuses, nothing is written.
+    register(db, event_id, [persons["Stein"]])
     dialog = actions.badges_dialog()
+    assert dialog.count_note.text().startswith("1 Namensschild:")
+    register(db, event_id, [persons["Stein"]], AttendanceStatus.CANCELLED)
     dialog.target.setText(str(tmp_path / "leer.pdf"))
     dialog.export_button.click()
     dialog.jobs.wait()
