@@ -60,6 +60,7 @@ class EventExportDialog(QDialog):
         browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("chooseTarget")
         browse.clicked.connect(self.choose_target)
+        browse.setAutoDefault(False)  # Enter exports; it does not open the file chooser
         target_row = QHBoxLayout()
         target_row.addWidget(QLabel(self.tr("Save to")))
         target_row.addWidget(self.target, 1)
@@ -249,6 +250,7 @@ class BadgesDialog(EventExportDialog):
             self.layouts.addButton(button, index)
             group_layout.addWidget(button)
         self.layouts.button(0).setChecked(True)
+        self.layouts.button(0).setFocus()
         self.crop_marks = QCheckBox(self.tr("Crop marks (for cutting badges from the sheet)"))
         self.crop_marks.setObjectName("cropMarks")
         self.options.addWidget(group)
@@ -293,6 +295,7 @@ class AttendeeListDialog(EventExportDialog):
                                             "lines for walk-ins"))
         self.sign_in.setObjectName("kind_sign_in")
         self.attendee_list.setChecked(True)
+        self.attendee_list.setFocus()
         group_layout.addWidget(self.attendee_list)
         group_layout.addWidget(self.sign_in)
         self.options.addWidget(group)
