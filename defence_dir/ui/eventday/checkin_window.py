@@ -49,7 +49,6 @@ class CheckinWindow(QWidget):
         self.count_jobs = Jobs(self, newest_only=True)
         self.reader = ScanReader()
         self.force_person: int | None = None  # the person "Check in anyway" would admit
-        self.ambiguous_text = ""
         self._own_change = False
 
         self.event_label = QLabel(event_name)
@@ -188,7 +187,6 @@ class CheckinWindow(QWidget):
         self.scan_timer.stop()
         if text is None:
             return
-        self.ambiguous_text = text if "\n" not in text else ""
         database, event_id = self.database, self.event_id
         self.jobs.run(lambda _progress: service.check_in(database, event_id, text),
                       lambda result: self.show_result(result, text), self._failed)

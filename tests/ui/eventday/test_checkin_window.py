@@ -294,3 +294,24 @@ def test_a_scan_while_the_list_has_the_focus_still_checks_in(qtbot, window, sett
     wait(qtbot, checkin)
     assert fake.persons[persons["Cremer"]].status == "attended"
     assert fake.persons[persons["Stein"]].status == "registered"
+
+
+def test_a_failing_check_in_says_so_and_the_next_scan_works(qtbot, window, settle, ids, fake,
+                                                            monkeypatch):
+    from defence_dir.errors import NotFoundError
+    from defence_dir.eventday import service
+
+    _, event_id, persons = ids
+    checkin = open_checkin(window, settle, event_id)
+    working = service.check_in
+
+    def gone(*_args):
+        raise NotFoundError("Die Veranstaltung gibt es nicht mehr.")
+    monkeypatch.setattr(service, "check_in", gone)
+    scan(qtbot, checkin, ["uid-stein"])
+    assert checkin.banner.tone is Tone.BAD
+    assert checkin.banner.headline.text() == "Einlass fehlgeschlagen"
+    assert checkin.banner.detail.text() == "Die Veranstaltung gibt es nicht mehr."
+    monkeypatch.setattr(service, "check_in", working)
+    scan(qtbot, checkin, ["uid-stein"])
+    assert fake.persons[persons["Stein"]].status == "attended"

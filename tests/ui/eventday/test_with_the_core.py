@@ -157,3 +157,34 @@ def test_badges_and_sign_in_sheet_written(window, settle, db, ids, tmp_path):
         assert written.read_bytes().startswith(b"%PDF"), dialog.status.text()
         assert str(written) in dialog.status.text()
         assert not dialog.open_button.isHidden()
+
+
+def test_the_counter_follows_changes_made_in_the_main_window(qtbot, window, settle, db, ids):
+    _, event_id, persons = ids
+    register(db, event_id, [persons["Stein"], persons["Cremer"]])
+    checkin = open_checkin(window, settle, event_id)
+    wait(qtbot, checkin)
+    assert checkin.counter.text() == "0 von 2 da"
+    window.collections.set_status([persons["Stein"]], "attended")  # the event view's button
+    qtbot.waitUntil(lambda: checkin.counter.text() == "1 von 2 da", timeout=3000)
+
+
+def test_redo_of_a_walk_in_adds_them_again(qtbot, window, settle, db, ids, monkeypatch):
+    _, event_id, _persons = ids
+    checkin = open_checkin(window, settle, event_id)
+
+    def fill(dialog) -> bool:
+        dialog.title_edit.setText("Prof.")
+        dialog.family_name.setText("Ağaoğlu")
+        dialog.accept()
+        return dialog.result() == 1
+    monkeypatch.setattr(window, "run_dialog", fill)
+    checkin.walk_in_button.click()
+    checkin.undo()
+    assert attendance(db, event_id) == {}
+    checkin.redo()
+    with db.read_session() as session:
+        again = session.scalars(select(Person).where(Person.family_name == "Ağaoğlu")).one()
+        assert again.title == "Prof."
+    assert attendance(db, event_id) == {again.id: "attended"}
+    assert checkin.counter.text() == "1 von 1 da"
