@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from test_checkin_window import open_checkin, scan, wait
@@ -188,3 +189,33 @@ def test_redo_of_a_walk_in_adds_them_again(qtbot, window, settle, db, ids, monke
         assert again.title == "Prof."
     assert attendance(db, event_id) == {again.id: "attended"}
     assert checkin.counter.text() == "1 von 1 da"
+
+
+def test_a_name_with_two_matches_and_the_live_list(qtbot, window, settle, db, ids):
+    _, event_id, persons = ids
+    register(db, event_id, [persons["Stein"], persons["Cremer"], persons["Grosch"]])
+    register(db, event_id, [persons["Recher"]], AttendanceStatus.CANCELLED)
+    with db.session() as session:  # a second Stein among the attendees
+        twin = Person(given_name="Hannah", family_name="Stein", uid="twin-stein")
+        session.add(twin)
+        session.flush()
+        twin_id = twin.id
+    register(db, event_id, [twin_id])
+    checkin = open_checkin(window, settle, event_id)
+    scan(qtbot, checkin, ["Stein"])
+    assert checkin.banner.tone is Tone.WARN
+    assert sorted(checkin.candidates.person_ids()) == sorted([persons["Stein"], twin_id])
+    assert set(attendance(db, event_id).values()) == {"registered", "cancelled"}
+    checkin.candidates.setCurrentItem(checkin.candidates.topLevelItem(
+        checkin.candidates.person_ids().index(twin_id)))
+    checkin.candidates.setFocus()
+    qtbot.keyClick(checkin.candidates, Qt.Key.Key_Return)
+    wait(qtbot, checkin)
+    assert attendance(db, event_id)[twin_id] == "attended"
+    assert attendance(db, event_id)[persons["Stein"]] == "registered"
+    # Typing lists the matching attendees with their status, as the search finds them.
+    checkin.field.setText("")
+    qtbot.keyClicks(checkin.field, "Recher")
+    qtbot.waitUntil(lambda: checkin.candidates.topLevelItemCount() == 1, timeout=5000)
+    item = checkin.candidates.topLevelItem(0)
+    assert "Recher" in item.text(0) and item.text(2) == "abgesagt"
