@@ -355,8 +355,9 @@ class CheckinWindow(QWidget):
     def _update_undo(self) -> None:
         stack = self.host.undo_stack
         self.undo_button.setEnabled(stack.canUndo())
-        self.undo_button.setText(self.tr("Undo: {action}").format(action=stack.undoText())
-                                 if stack.canUndo() else self.tr("Undo"))
+        # "&&": a button takes "&" for a shortcut mark, and names hold "Müller & Söhne".
+        self.undo_button.setText(self.tr("Undo: {action}").format(
+            action=stack.undoText().replace("&", "&&")) if stack.canUndo() else self.tr("Undo"))
 
     # --- live search ---------------------------------------------------------------------------
     def _search(self) -> None:

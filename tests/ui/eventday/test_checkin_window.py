@@ -264,11 +264,13 @@ def test_a_walk_in_without_a_name_is_refused(qtbot, window, settle, ids, fake, m
 
 def test_names_are_shown_as_plain_text(qtbot, window, settle, ids, fake):
     _, event_id, persons = ids
-    fake.persons[persons["Stein"]].name = "<b>Hans</b> Stein"
+    fake.persons[persons["Stein"]].name = "<b>Hans</b> Stein & Söhne"
     checkin = open_checkin(window, settle, event_id)
     scan(qtbot, checkin, ["uid-stein"])
     assert checkin.banner.person.textFormat() == Qt.TextFormat.PlainText
-    assert checkin.banner.person.text() == "<b>Hans</b> Stein"
+    assert checkin.banner.person.text() == "<b>Hans</b> Stein & Söhne"
+    # A button shows "&&" as "&" (one "&" would mark a shortcut and vanish).
+    assert checkin.undo_button.text() == "Rückgängig: Einlass von <b>Hans</b> Stein && Söhne"
 
 
 def test_in_english(qtbot, window, settle, ids, fake):
