@@ -28,6 +28,7 @@ from defence_dir.ui.common import progress_jobs
 from defence_dir.ui.common.host import WindowHost
 from defence_dir.ui.common.messages import plain_message_box
 from defence_dir.ui.common.progress_jobs import ProgressJobs
+from defence_dir.ui.eventday.eventday_actions import EventDayActions
 from defence_dir.ui.lists.collection_dialog import CollectionDialog
 from defence_dir.ui.lists.collections_sidebar import CollectionsSidebar
 from defence_dir.ui.lists.mailing_actions import MailingActions
@@ -69,6 +70,7 @@ class CollectionsController(QObject):
         self.panel.unsubscribe_requested.connect(self.unsubscribe_members)
         self.panel.status_requested.connect(self.set_status)
         self.mailing = MailingActions(window, self.panel)
+        self.event_day = EventDayActions(window, self.panel)  # badges, lists, check-in
         self.panel.filter_changed.connect(lambda _on: self.reload_members())
         self.panel.open_person.connect(lambda person_id: window.go_to("person", person_id))
         self.reload_sidebar()

@@ -220,6 +220,7 @@ class MembersPanel(QWidget):
     filter_changed = Signal(bool)
     persons_dropped = Signal(list)
     open_person = Signal(int)
+    kind_shown = Signal(str)  # "list" or "event": the event-day buttons show for events
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -310,7 +311,7 @@ class MembersPanel(QWidget):
         heading.addSpacing(12)
         heading.addWidget(self.export_button)
         heading.addWidget(self.copy_button)
-        actions = QHBoxLayout()
+        actions = self.actions_row = QHBoxLayout()  # ui/eventday adds its buttons here
         actions.addWidget(self.without_consent)
         actions.addWidget(self.status_combo)
         actions.addWidget(self.set_status_button)
@@ -349,6 +350,7 @@ class MembersPanel(QWidget):
         self.unsubscribe_button.setVisible(is_list)
         self.status_combo.setVisible(not is_list)
         self.set_status_button.setVisible(not is_list)
+        self.kind_shown.emit(kind)
         if self.only_without_consent():
             hint = self.tr("Every member has a recorded consent.")
         else:
