@@ -29,7 +29,6 @@ from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.eventday.candidate_list import CandidateList
 from defence_dir.ui.eventday.checkin_commands import CheckedIn, WalkedIn
 from defence_dir.ui.eventday.outcome_banner import OutcomeBanner, Tone
-from defence_dir.ui.eventday.refcount_guard import keep_singletons_alive
 from defence_dir.ui.eventday.scan_reader import ScanReader
 from defence_dir.ui.eventday.walk_in_dialog import WalkInDialog
 
@@ -161,7 +160,6 @@ class CheckinWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        keep_singletons_alive()
         self.field.setFocus()
         self._update_undo()
         self.refresh_headcount()
@@ -178,7 +176,6 @@ class CheckinWindow(QWidget):
         self.search_timer.start()
 
     def _entered(self) -> None:
-        keep_singletons_alive()  # a door sees hundreds of scans: see refcount_guard.py
         self.search_timer.stop()
         line = self.field.text()
         self.field.clear()  # the next scan starts in an empty field, whatever comes back
