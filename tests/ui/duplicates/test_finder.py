@@ -183,7 +183,7 @@ def test_search_shows_progress_and_cancel(qtbot, window, core):
 
 def test_read_only_copy_cannot_merge(qtbot, window, finder, monkeypatch):
     monkeypatch.setattr(type(window.database), "read_only", property(lambda _self: True))
-    finder._update_buttons()
+    finder.update_buttons()
     assert not finder.merge_button.isEnabled() and not finder.lane_button.isEnabled()
     qtbot.keyClick(finder.groups, Qt.Key.Key_M)
     assert window.undo_stack.count() == 0
