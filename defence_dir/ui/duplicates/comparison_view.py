@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,6 +45,14 @@ class ComparisonView(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The current cell in a light tint, its text in the normal colour: a solid highlight
+        # would hide the marks of the value that it is on.
+        palette = self.palette()
+        highlight = QColor(palette.highlight().color())
+        highlight.setAlpha(70)
+        palette.setColor(QPalette.ColorRole.Highlight, highlight)
+        palette.setColor(QPalette.ColorRole.HighlightedText, palette.text().color())
+        self.setPalette(palette)
         self.single: tuple[FieldValues, ...] = ()
         self.united: tuple[FieldValues, ...] = ()
         self.names: tuple[str, ...] = ()
@@ -165,6 +173,11 @@ class ComparisonView(QTableWidget):
     def label_text(self, field: str) -> str:
         row = self.row_of(field)
         return self._item(row, 0).text() if row >= 0 else ""
+
+    def fitting_height(self) -> int:
+        """The height that shows every row without scrolling (screenshots, small groups)."""
+        return (self.horizontalHeader().height() + 2 * self.frameWidth()
+                + sum(self.rowHeight(row) for row in range(self.rowCount())))
 
     def _item(self, row: int, column: int) -> QTableWidgetItem:
         item = self.item(row, column)

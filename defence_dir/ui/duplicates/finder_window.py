@@ -127,7 +127,7 @@ class FinderWindow(QDialog):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.groups)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([420, 760])
+        self.splitter.setSizes([470, 710])
 
         self.merge_button = self._button("merge", self.tr("Merge (M)"), self.tr(
             "Merge the persons into the first one, with the values ticked (M)"))
