@@ -121,9 +121,9 @@ class ComparisonView(QTableWidget):
             item = self._item(row, column + 1)
             text = value or EMPTY
             font = QFont(item.font())
+            font.setBold(chosen == column)
             if chosen == column:
                 text = f"{CHOSEN_MARK} {text}"
-                font.setBold(True)
                 item.setBackground(QBrush(CHOSEN_TINT))
             elif values.differs:
                 item.setBackground(QBrush(DIFFERS_TINT))

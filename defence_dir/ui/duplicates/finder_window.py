@@ -181,6 +181,14 @@ class FinderWindow(QDialog):
             key(skip, lambda: self.step(1))
         key("K", lambda: self.step(-1))
         key("F5", self.search)
+        # The window's undo and redo work here too: the finder is a window of its own.
+        stack = self.host.undo_stack
+        self.undo_action = stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.addActions([self.undo_action, self.redo_action])
         for number in range(1, 10):
             key(str(number), partial(self.choose, number - 1))
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from defence_dir.duplicates.service import Lane
+from defence_dir.errors import DefenceDirError
 
 
 def lane_texts(finder) -> list[str]:
@@ -54,6 +55,8 @@ def test_keys_choose_values_and_merge_passes_picks_and_versions(qtbot, window, f
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert view.cell_text("function", 1) == "✔ Abteilungsleiter"
     assert view.cell_text("function", 0) == "Leiter Forschung"
+    row = view.row_of("function")
+    assert view.item(row, 2).font().bold() and not view.item(row, 1).font().bold()
     qtbot.keyClick(view, Qt.Key.Key_M)
     wait_idle(qtbot, finder)
     keep, others, picks, expected = core.merges[0]
@@ -201,3 +204,38 @@ def test_user_data_is_plain_text(qtbot, window, core, db):
     assert finder.view.cell_text("given_name", 0) == "✔ <b>Fett</b>"
     assert finder.reasons.textFormat() == Qt.TextFormat.PlainText
     assert finder.reasons.text() == "<i>kursiv</i>"
+
+
+def test_ctrl_z_in_the_finder_undoes_its_last_step(qtbot, window, finder, core):
+    qtbot.keyClick(finder.groups, Qt.Key.Key_N)
+    wait_idle(qtbot, finder)
+    assert core.marked
+    qtbot.keyClick(finder.groups, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert core.marked == set()
+    assert lane_texts(finder)[0] == "Sicher (2)"
+
+
+def test_a_group_erased_meanwhile_leaves_the_list_with_a_reason(qtbot, window, finder, core):
+    from defence_dir.records import service as records
+
+    records.delete_persons(window.database, [core.ids[5]])  # Bjoern Weiss, by a colleague
+    qtbot.keyClick(finder.groups, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: lane_texts(finder)[0] == "Sicher (1)", timeout=5000)
+    assert finder.status.text().startswith("Diese Gruppe ist überholt")
+    assert shown_names(finder) == ["Dr. Jürgen Müller · Juergen Mueller"]
+
+
+def test_an_undo_the_core_refuses_is_explained(qtbot, window, finder, core, monkeypatch):
+    from defence_dir.merging import service as merging
+
+    qtbot.keyClick(finder.groups, Qt.Key.Key_M)
+    wait_idle(qtbot, finder)
+
+    def refuse(db, merge_id):
+        raise DefenceDirError("Die Person wurde nach der Zusammenführung geändert.")
+    monkeypatch.setattr(merging, "undo_merge", refuse)
+    window.undo_stack.undo()
+    box = finder.findChild(QMessageBox, "duplicatesFailed")
+    assert box is not None and box.text() == "Die Person wurde nach der Zusammenführung geändert."
+    assert lane_texts(finder)[0] == "Sicher (1)"  # still merged
+    assert window.undo_stack.count() == 0  # the step cannot be replayed
