@@ -62,7 +62,10 @@ class ComparisonView(QTableWidget):
     def show_fields(self, names: Sequence[str], single: Sequence[FieldValues],
                     united: Sequence[FieldValues], *, choosable: bool = True,
                     headers: Sequence[str] | None = None) -> None:
-        self.names, self.single, self.united = tuple(names), tuple(single), tuple(united)
+        # A field empty for everyone has nothing to show or choose.
+        self.names = tuple(names)
+        self.single = tuple(f for f in single if any(f.values))
+        self.united = tuple(f for f in united if any(f.values))
         self.choosable = choosable
         self.picks = {f.field: f.chosen for f in self.single} if choosable else {}
         self.clear()

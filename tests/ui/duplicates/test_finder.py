@@ -43,6 +43,7 @@ def test_comparison_marks_differences_with_colour_and_character(finder):
     assert view.cell_text("given_name", 1) == "Juergen"
     assert view.cell_text("title", 1) == "—"  # empty, never "None"
     assert view.label_text("emails").startswith("∪ ")  # united: all of them kept
+    assert view.row_of("department") == -1  # empty for both: nothing to show
     row = view.row_of("given_name")
     assert view.item(row, 1).background().color().alpha() > 0
 
