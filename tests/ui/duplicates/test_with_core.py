@@ -134,3 +134,31 @@ def test_lane_merge_and_its_undo(qtbot, window, db, pairs, monkeypatch):
     window.undo_stack.undo()
     wait_idle(qtbot, finder)
     assert all(exists(db, i) for i in gone)
+
+
+def test_spreadsheet_row_like_an_existing_person_is_marked(qtbot, db, pairs, tmp_path, settle):
+    from defence_dir.ui.imports.spreadsheet_wizard import SpreadsheetWizard
+
+    records.create_person(db, PersonDraft(
+        given_name="Katharina", family_name="Schröder",
+        emails=[EmailDraft("k.schroeder@zenit.example")],
+        phones=[PhoneDraft("+49 171 2345678", "cell")]))
+    path = tmp_path / "messe.csv"  # as a German Excel saves it: cp1252, semicolons, CRLF
+    path.write_bytes("Nachname;Vorname;Firma;E-Mail;Mobil\r\n"
+                     "Schroeder;K.;ZENIT;k.schroeder@gmx.example;0171/2345678\r\n"
+                     "Kowalczyk;Agnieszka;Thales;a.kowalczyk@thales.example;\r\n"
+                     .encode("cp1252"))
+    wizard = SpreadsheetWizard(None, db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open_file(str(path))
+    wizard.worker.wait()
+    settle()
+    wizard.next()
+    wizard.next()
+    wizard.worker.wait()
+    settle()
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: bool(page.model.similar), timeout=10000)
+    rows = {page.model.rows[i].name: text for i, text in page.model.similar.items()}
+    assert rows == {"K. Schroeder": "möglicherweise dieselbe Person wie Katharina Schröder"}
