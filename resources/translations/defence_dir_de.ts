@@ -386,27 +386,27 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <context>
         <name>ComparisonView</name>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="63" />
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="74" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="82" />
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="93" />
             <source>{number}: {name} (kept)</source>
             <translation>{number}: {name} (bleibt)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="83" />
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="94" />
             <source>{number}: {name}</source>
             <translation>{number}: {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="91" />
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="102" />
             <source>The merge keeps all of them.</source>
             <translation>Die Zusammenführung behält alle.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="93" />
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="104" />
             <source>The values differ: choose the one to keep.</source>
             <translation>Die Werte unterscheiden sich: Wählen Sie den, der bleiben soll.</translation>
         </message>
@@ -979,92 +979,97 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             <translation>Warum</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="132" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="121" />
+            <source>Click a person's heading (or press Ctrl and their number) to keep that person</source>
+            <translation>Auf den Kopf einer Person klicken (oder Strg und ihre Nummer drücken), um diese Person zu behalten</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="136" />
             <source>Merge (M)</source>
             <translation>Zusammenführen (M)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="133" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="137" />
             <source>Merge the persons into the first one, with the values ticked (M)</source>
             <translation>Die Personen in die erste zusammenführen, mit den abgehakten Werten (M)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="134" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="138" />
             <source>Not duplicates (N)</source>
             <translation>Keine Duplikate (N)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="135" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="139" />
             <source>These are different people: never propose them again (N)</source>
             <translation>Das sind verschiedene Menschen: nie wieder vorschlagen (N)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="137" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="141" />
             <source>Skip (S)</source>
             <translation>Überspringen (S)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="138" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="142" />
             <source>Leave this group for now and show the next one (S or Space)</source>
             <translation>Diese Gruppe vorerst lassen und die nächste zeigen (S oder Leertaste)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="139" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="143" />
             <source>Merge whole lane…</source>
             <translation>Ganze Spur zusammenführen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="140" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="144" />
             <source>Merge every group of the certain lane after one confirmation</source>
             <translation>Jede Gruppe der Spur „Sicher“ nach einer Bestätigung zusammenführen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="141" />
-            <source>J/K or ↑/↓: next/previous group · 1, 2, 3: keep that value of the current field · Ctrl+Z: undo</source>
-            <translation>J/K oder ↑/↓: nächste/vorige Gruppe · 1, 2, 3: diesen Wert des aktuellen Felds behalten · Strg+Z: rückgängig</translation>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="145" />
+            <source>J/K or ↑/↓: next/previous group · 1, 2, 3: keep that value of the current field · Ctrl+1, 2, 3: keep that person · Ctrl+Z: undo</source>
+            <translation>J/K oder ↑/↓: nächste/vorige Gruppe · 1, 2, 3: diesen Wert des aktuellen Felds behalten · Strg+1, 2, 3: diese Person behalten · Strg+Z: rückgängig</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="146" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="151" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="188" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="202" />
             <source>Certain ({count})</source>
             <translation>Sicher ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="189" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="203" />
             <source>Likely ({count})</source>
             <translation>Wahrscheinlich ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="190" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="204" />
             <source>Possible ({count})</source>
             <translation>Möglich ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="193" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="207" />
             <source>Safe to merge without reading</source>
             <translation>Ohne Lesen sicher zusammenzuführen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="194" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="208" />
             <source>Strong evidence: give each a glance</source>
             <translation>Starke Hinweise: jeweils kurz ansehen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="195" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="209" />
             <source>Worth a look</source>
             <translation>Einen Blick wert</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="203" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="217" />
             <source>Looking for duplicates …</source>
             <translation>Suche nach Duplikaten …</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="225" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="239" />
             <source>%n group(s) found.</source>
             <translation>
                 <numerusform>%n Gruppe gefunden.</numerusform>
@@ -1072,27 +1077,27 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="236" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="250" />
             <source>The search failed: {message}</source>
             <translation>Die Suche ist fehlgeschlagen: {message}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="242" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="256" />
             <source>Search cancelled. Nothing was changed.</source>
             <translation>Suche abgebrochen. Nichts wurde geändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="253" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="267" />
             <source>Press F5 to look through the whole directory.</source>
             <translation>F5 durchsucht das ganze Verzeichnis.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="285" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="312" />
             <source>This group is out of date and was taken off the list: {message}</source>
             <translation>Diese Gruppe ist überholt und wurde aus der Liste genommen: {message}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="306" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="333" />
             <source>Nothing to choose in this field.</source>
             <translation>In diesem Feld gibt es nichts zu wählen.</translation>
         </message>
@@ -1100,17 +1105,17 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <context>
         <name>FinderWrites</name>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="82" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="107" />
             <source>Merged into {name}.</source>
             <translation>Zusammengeführt in {name}.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="90" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="116" />
             <source>Not merged</source>
             <translation>Nicht zusammengeführt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="91" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="117" />
             <source>{message}
 
 Nothing was changed. The comparison now shows the persons as they are.</source>
@@ -1119,12 +1124,12 @@ Nothing was changed. The comparison now shows the persons as they are.</source>
 Nichts wurde geändert. Der Vergleich zeigt die Personen jetzt, wie sie sind.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="123" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="149" />
             <source>Merge whole lane</source>
             <translation>Ganze Spur zusammenführen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="124" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="150" />
             <source>Merge all %n group(s) of the certain lane? Each group is merged into its first person; empty fields are filled from the others. Undo takes it back.</source>
             <translation>
                 <numerusform>Die %n Gruppe der Spur „Sicher“ zusammenführen? Sie wird in ihre erste Person zusammengeführt; leere Felder werden aus den anderen gefüllt. Rückgängig nimmt es zurück.</numerusform>
@@ -1132,7 +1137,7 @@ Nichts wurde geändert. Der Vergleich zeigt die Personen jetzt, wie sie sind.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="138" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="164" />
             <source>%n group(s) merged.</source>
             <translation>
                 <numerusform>%n Gruppe zusammengeführt.</numerusform>
@@ -1140,12 +1145,12 @@ Nichts wurde geändert. Der Vergleich zeigt die Personen jetzt, wie sie sind.</t
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="147" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="173" />
             <source>Cancelled: nothing was merged.</source>
             <translation>Abgebrochen: Nichts wurde zusammengeführt.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="149" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="175" />
             <source>Merging %n group(s) …</source>
             <translation>
                 <numerusform>%n Gruppe wird zusammengeführt …</numerusform>
@@ -1153,7 +1158,7 @@ Nichts wurde geändert. Der Vergleich zeigt die Personen jetzt, wie sie sind.</t
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="157" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="184" />
             <source>Not changed</source>
             <translation>Nicht geändert</translation>
         </message>

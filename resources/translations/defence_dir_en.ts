@@ -147,7 +147,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
     <context>
         <name>FinderWindow</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="225" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="239" />
             <source>%n group(s) found.</source>
             <translation>
                 <numerusform>%n group found.</numerusform>
@@ -158,7 +158,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
     <context>
         <name>FinderWrites</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="124" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="150" />
             <source>Merge all %n group(s) of the certain lane? Each group is merged into its first person; empty fields are filled from the others. Undo takes it back.</source>
             <translation>
                 <numerusform>Merge the %n group of the certain lane? It is merged into its first person; empty fields are filled from the others. Undo takes it back.</numerusform>
@@ -166,7 +166,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="138" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="164" />
             <source>%n group(s) merged.</source>
             <translation>
                 <numerusform>%n group merged.</numerusform>
@@ -174,7 +174,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="149" />
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="175" />
             <source>Merging %n group(s) …</source>
             <translation>
                 <numerusform>Merging %n group …</numerusform>

@@ -115,6 +115,10 @@ class FinderWindow(QDialog):
 
         self.view = ComparisonView()
         self.view.picks_changed.connect(self.update_buttons)
+        self.view.horizontalHeader().sectionClicked.connect(
+            lambda section: self.make_keeper(section - 1))
+        self.view.horizontalHeader().setToolTip(self.tr(
+            "Click a person's heading (or press Ctrl and their number) to keep that person"))
         self.reasons = QLabel()
         self.reasons.setObjectName("reasons")
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
@@ -139,7 +143,8 @@ class FinderWindow(QDialog):
         self.lane_button = self._button("mergeLane", self.tr("Merge whole lane…"), self.tr(
             "Merge every group of the certain lane after one confirmation"))
         self.keys_hint = QLabel(self.tr("J/K or ↑/↓: next/previous group · 1, 2, 3: keep "
-                                        "that value of the current field · Ctrl+Z: undo"))
+                                        "that value of the current field · Ctrl+1, 2, 3: keep "
+                                        "that person · Ctrl+Z: undo"))
         self.keys_hint.setObjectName("keysHint")
         self.keys_hint.setStyleSheet("color: palette(placeholder-text);")
         self.keys_hint.setWordWrap(True)
@@ -191,6 +196,7 @@ class FinderWindow(QDialog):
         self.addActions([self.undo_action, self.redo_action])
         for number in range(1, 10):
             key(str(number), partial(self.choose, number - 1))
+            key(f"Ctrl+{number}", partial(self.make_keeper, number - 1))
 
     def lane_text(self, lane: Lane, count: int) -> str:
         return {Lane.CERTAIN: self.tr("Certain ({count})"),
@@ -280,10 +286,23 @@ class FinderWindow(QDialog):
             return
         self.load_comparison(self.model.rows[current.row()])
 
-    def load_comparison(self, group: DuplicateGroup) -> None:
+    def load_comparison(self, group: DuplicateGroup,
+                        ids: Sequence[int] | None = None) -> None:
+        """Compare the group's persons, `ids[0]` (by default the suggested one) kept."""
         self.reasons.setText("\n".join(group.reasons))
-        self.compare_jobs.call(lambda: self.writes.compare(group),
+        order = tuple(ids or group.ids)
+        self.compare_jobs.call(lambda: self.writes.compare(order),
                                lambda answer: self._compared(group, answer))
+
+    def make_keeper(self, column: int) -> None:
+        """Keep person `column` (0-based) instead: the others are merged into it."""
+        comparison, group = self.comparison, self.current_group()
+        if comparison is None or group is None or not 0 < column < len(comparison.ids):
+            return
+        keeper = comparison.ids[column]
+        self.comparison = None
+        self.update_buttons()
+        self.load_comparison(group, (keeper, *(i for i in comparison.ids if i != keeper)))
 
     def _compared(self, group: DuplicateGroup, answer: object) -> None:
         if group != self.current_group():

@@ -39,7 +39,8 @@ class Finder(Protocol):
 
     def current_group(self) -> DuplicateGroup | None: ...
 
-    def load_comparison(self, group: DuplicateGroup) -> None: ...
+    def load_comparison(self, group: DuplicateGroup,
+                        ids: Sequence[int] | None = None) -> None: ...
 
     def groups_left(self, groups: Sequence[DuplicateGroup]) -> None: ...
 
@@ -64,8 +65,8 @@ class FinderWrites(QObject):
             lambda ids: self.host.data_changed.emit("person", ids), self.show_failure,
             finder.groups_left, finder.groups_back)
 
-    def compare(self, group: DuplicateGroup) -> Comparison:
-        return merging.compare(self.host.database, group.ids)
+    def compare(self, ids: Sequence[int]) -> Comparison:
+        return merging.compare(self.host.database, ids)
 
     def _ready(self) -> tuple[DuplicateGroup, Comparison] | None:
         group, comparison = self.finder.current_group(), self.finder.comparison
@@ -97,7 +98,7 @@ class FinderWrites(QObject):
         def answer(result: object) -> None:
             self._end()
             if isinstance(result, DefenceDirError):
-                self.refused(group, str(result))
+                self.refused(group, str(result), comparison.ids)
                 return
             assert isinstance(result, MergeResult)
             self.host.undo_stack.push(MergedGroup(database, group, result, picks, self.hooks))
@@ -108,7 +109,8 @@ class FinderWrites(QObject):
         self.jobs.call(lambda: merging.merge_persons(database, keep, others, picks=picks,
                                                      expected_versions=expected), answer)
 
-    def refused(self, group: DuplicateGroup, message: str) -> None:
+    def refused(self, group: DuplicateGroup, message: str,
+                comparison_ids: Sequence[int]) -> None:
         """Say why nothing was merged, and show the persons as they are now."""
         box = plain_message_box(self.finder.widget(), QMessageBox.Icon.Warning,
                                 self.tr("Not merged"),
@@ -118,7 +120,7 @@ class FinderWrites(QObject):
         box.setObjectName("mergeRefused")
         box.open()
         if group == self.finder.current_group():
-            self.finder.load_comparison(group)
+            self.finder.load_comparison(group, comparison_ids)
 
     def mark_different(self) -> None:
         ready = self._ready()

@@ -240,3 +240,18 @@ def test_an_undo_the_core_refuses_is_explained(qtbot, window, finder, core, monk
     assert box is not None and box.text() == "Die Person wurde nach der Zusammenführung geändert."
     assert lane_texts(finder)[0] == "Sicher (1)"  # still merged
     assert window.undo_stack.count() == 0  # the step cannot be replayed
+
+
+def test_ctrl_number_or_a_heading_click_keeps_that_person(qtbot, finder, core):
+    a, b = core.ids[:2]
+    qtbot.keyClick(finder.groups, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: finder.comparison is not None and finder.comparison.ids == (b, a))
+    assert finder.view.horizontalHeaderItem(1).text() == "1: Juergen Mueller (bleibt)"
+    assert finder.view.cell_text("function", 0) == "✔ Abteilungsleiter"  # the keeper's now
+    qtbot.keyClick(finder.groups, Qt.Key.Key_M)
+    wait_idle(qtbot, finder)
+    assert core.merges[0][:2] == (b, (a,))
+    finder.search()
+    wait_idle(qtbot, finder)
+    finder.view.horizontalHeader().sectionClicked.emit(2)
+    qtbot.waitUntil(lambda: finder.comparison is not None and finder.comparison.ids == (b, a))
