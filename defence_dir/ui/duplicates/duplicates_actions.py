@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from defence_dir.duplicates.service import DuplicateGroup
@@ -30,6 +30,22 @@ class DuplicatesActions(QObject):
         self.hints = DuplicateHints(self, host.database, self.open_group)
         if detail is not None:
             detail.person_hint = self.hints.hint_for
+        host.window().installEventFilter(self)  # to stop the work when the window closes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Close and watched is self.host.window():
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """A search nobody waits for stops; a merge under way finishes (one transaction)."""
+        self.hints.jobs.forget()
+        self.hints.jobs.wait(2000)
+        if self.finder is not None:
+            self.finder.finder_jobs.cancel()
+            self.finder.finder_jobs.wait(5000)
+            self.finder.writes.jobs.wait()
+            self.finder.progress_jobs.wait()
 
     def _finder(self) -> FinderWindow:
         if self.finder is None:

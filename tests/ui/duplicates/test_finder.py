@@ -255,3 +255,11 @@ def test_ctrl_number_or_a_heading_click_keeps_that_person(qtbot, finder, core):
     wait_idle(qtbot, finder)
     finder.view.horizontalHeader().sectionClicked.emit(2)
     qtbot.waitUntil(lambda: finder.comparison is not None and finder.comparison.ids == (b, a))
+
+
+def test_closing_the_window_stops_a_search(qtbot, window, core):
+    core.slow = 0.3
+    finder = window.duplicates.open_finder()
+    assert finder.searching
+    window.close()
+    assert finder.finder_jobs.wait(0)  # stopped at its next step, before the window went
