@@ -77,8 +77,10 @@ def test_merge_then_undo_and_redo_through_the_window_stack(qtbot, window, finder
     qtbot.keyClick(finder.groups, Qt.Key.Key_M)
     wait_idle(qtbot, finder)
     assert changes and set(changes[-1]) == set(core.ids[:2])
+    changes.clear()
     window.menus.undo_action.trigger()
     assert core.undone == [101]
+    assert changes and set(changes[-1]) == set(core.ids[:2])  # tables and detail refresh
     assert lane_texts(finder)[0] == "Sicher (2)"
     assert "Dr. Jürgen Müller · Juergen Mueller" in shown_names(finder)
     window.menus.redo_action.trigger()
