@@ -964,112 +964,117 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             <translation>Das ganze Verzeichnis erneut durchsuchen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="100" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="97" />
+            <source>{hint} (L: next lane)</source>
+            <translation>{hint} (L: nächste Spur)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
             <source>Persons</source>
             <translation>Personen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="100" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
             <source>Score</source>
             <translation>Punkte</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="100" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
             <source>Why</source>
             <translation>Warum</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="121" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="122" />
             <source>Click a person's heading (or press Ctrl and their number) to keep that person</source>
             <translation>Auf den Kopf einer Person klicken (oder Strg und ihre Nummer drücken), um diese Person zu behalten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="136" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="137" />
             <source>Merge (M)</source>
             <translation>Zusammenführen (M)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="137" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="138" />
             <source>Merge the persons into the first one, with the values ticked (M)</source>
             <translation>Die Personen in die erste zusammenführen, mit den abgehakten Werten (M)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="138" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="139" />
             <source>Not duplicates (N)</source>
             <translation>Keine Duplikate (N)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="139" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="140" />
             <source>These are different people: never propose them again (N)</source>
             <translation>Das sind verschiedene Menschen: nie wieder vorschlagen (N)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="141" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="142" />
             <source>Skip (S)</source>
             <translation>Überspringen (S)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="142" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="143" />
             <source>Leave this group for now and show the next one (S or Space)</source>
             <translation>Diese Gruppe vorerst lassen und die nächste zeigen (S oder Leertaste)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="143" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="144" />
             <source>Merge whole lane…</source>
             <translation>Ganze Spur zusammenführen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="144" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="145" />
             <source>Merge every group of the certain lane after one confirmation</source>
             <translation>Jede Gruppe der Spur „Sicher“ nach einer Bestätigung zusammenführen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="145" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="146" />
             <source>J/K or ↑/↓: next/previous group · 1, 2, 3: keep that value of the current field · Ctrl+1, 2, 3: keep that person · Ctrl+Z: undo</source>
             <translation>J/K oder ↑/↓: nächste/vorige Gruppe · 1, 2, 3: diesen Wert des aktuellen Felds behalten · Strg+1, 2, 3: diese Person behalten · Strg+Z: rückgängig</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="151" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="152" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="202" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="204" />
             <source>Certain ({count})</source>
             <translation>Sicher ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="203" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="205" />
             <source>Likely ({count})</source>
             <translation>Wahrscheinlich ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="204" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="206" />
             <source>Possible ({count})</source>
             <translation>Möglich ({count})</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="207" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="209" />
             <source>Safe to merge without reading</source>
             <translation>Ohne Lesen sicher zusammenzuführen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="208" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="210" />
             <source>Strong evidence: give each a glance</source>
             <translation>Starke Hinweise: jeweils kurz ansehen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="209" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="211" />
             <source>Worth a look</source>
             <translation>Einen Blick wert</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="217" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="219" />
             <source>Looking for duplicates …</source>
             <translation>Suche nach Duplikaten …</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="239" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="241" />
             <source>%n group(s) found.</source>
             <translation>
                 <numerusform>%n Gruppe gefunden.</numerusform>
@@ -1077,27 +1082,27 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="250" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="252" />
             <source>The search failed: {message}</source>
             <translation>Die Suche ist fehlgeschlagen: {message}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="256" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="258" />
             <source>Search cancelled. Nothing was changed.</source>
             <translation>Suche abgebrochen. Nichts wurde geändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="267" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="269" />
             <source>Press F5 to look through the whole directory.</source>
             <translation>F5 durchsucht das ganze Verzeichnis.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="312" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="314" />
             <source>This group is out of date and was taken off the list: {message}</source>
             <translation>Diese Gruppe ist überholt und wurde aus der Liste genommen: {message}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="333" />
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="335" />
             <source>Nothing to choose in this field.</source>
             <translation>In diesem Feld gibt es nichts zu wählen.</translation>
         </message>

@@ -94,7 +94,8 @@ class FinderWindow(QDialog):
         self.lanes.setExpanding(False)
         for lane in LANES:
             self.lanes.addTab(self.lane_text(lane, 0))
-            self.lanes.setTabToolTip(self.lanes.count() - 1, self.lane_hint(lane))
+            self.lanes.setTabToolTip(self.lanes.count() - 1, self.tr("{hint} (L: next lane)")
+                                     .format(hint=self.lane_hint(lane)))
         self.lanes.currentChanged.connect(self._lane_chosen)
 
         self.model = GroupsModel([self.tr("Persons"), self.tr("Score"), self.tr("Why")], self)
@@ -185,6 +186,7 @@ class FinderWindow(QDialog):
         for skip in ("S", "Space", "J"):
             key(skip, lambda: self.step(1))
         key("K", lambda: self.step(-1))
+        key("L", lambda: self.lanes.setCurrentIndex((self.lanes.currentIndex() + 1) % len(LANES)))
         key("F5", self.search)
         # The window's undo and redo work here too: the finder is a window of its own.
         stack = self.host.undo_stack

@@ -136,6 +136,9 @@ def test_skip_and_j_k_move_through_the_lane(qtbot, finder):
     assert finder.groups.currentIndex().row() == 1
     qtbot.waitUntil(lambda: finder.comparison is not None
                     and finder.comparison.names[0] == "Björn Weiß")
+    qtbot.keyClick(finder.groups, Qt.Key.Key_L)
+    assert lane_texts(finder)[finder.lanes.currentIndex()] == "Wahrscheinlich (1)"
+    assert finder.lanes.tabToolTip(1) == "Starke Hinweise: jeweils kurz ansehen (L: nächste Spur)"
     assert "(S)" in finder.skip_button.text() and "(M)" in finder.merge_button.text()
     assert "(N)" in finder.different_button.text()
 
