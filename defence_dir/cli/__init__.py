@@ -15,14 +15,26 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from defence_dir import __version__
-from defence_dir.cli import emails, export, import_file, info, listing, person, search, sync
+from defence_dir.cli import (
+    checkin,
+    duplicates,
+    emails,
+    export,
+    import_file,
+    info,
+    listing,
+    person,
+    search,
+    sync,
+)
 from defence_dir.errors import DefenceDirError
 from defence_dir.i18n import _
 
 PROG = "defence-dir"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-COMMAND_MODULES = (info, listing, search, export, import_file, emails, person, sync)
+COMMAND_MODULES = (info, listing, search, export, import_file, emails, person, sync, checkin,
+                   duplicates)
 
 
 class ArgumentParser(argparse.ArgumentParser):

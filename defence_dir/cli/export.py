@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from defence_dir.cli import export_vcard, export_xlsx
+from defence_dir.cli import export_eventday, export_vcard, export_xlsx
 from defence_dir.i18n import _
 
-FORMAT_MODULES = (export_vcard, export_xlsx)
+FORMAT_MODULES = (export_vcard, export_xlsx, export_eventday)
 
 
 def register(subparsers: Any) -> None:
