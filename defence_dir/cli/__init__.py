@@ -23,6 +23,7 @@ from defence_dir.cli import (
     import_file,
     info,
     listing,
+    merge,
     person,
     search,
     sync,
@@ -34,7 +35,7 @@ PROG = "defence-dir"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 COMMAND_MODULES = (info, listing, search, export, import_file, emails, person, sync, checkin,
-                   duplicates)
+                   duplicates, merge)
 
 
 class ArgumentParser(argparse.ArgumentParser):

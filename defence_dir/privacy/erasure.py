@@ -49,7 +49,9 @@ ERASED_FILE_NAME = "[erased]"
 # Tables an erasure deletes from or rewrites (VACUUMed on a server).
 TOUCHED_TABLES = ("person", "email_address", "phone_number", "person_topic", "network_role",
                   "list_membership", "consent_record", "attendance", "import_change",
-                  "import_batch", "search_document")
+                  "import_batch", "search_document",
+                  # by cascade: merge records (rows of the persons merged into this one)
+                  "person_merge", "not_duplicate_pair")
 
 
 @dataclass(frozen=True)
