@@ -12,32 +12,32 @@
     <context>
         <name>AttendeeListDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="285" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="287" />
             <source>Attendee list</source>
             <translation>Teilnehmerliste</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="286" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="288" />
             <source>{event} – attendees</source>
             <translation>{event} – Teilnehmerliste</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="288" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="290" />
             <source>Print</source>
             <translation>Drucken</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="290" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="292" />
             <source>Attendee list with each person's status</source>
             <translation>Teilnehmerliste mit dem Status jeder Person</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="292" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="294" />
             <source>Sign-in sheet: a signature column and empty lines for walk-ins</source>
             <translation>Unterschriftenliste: Spalte für die Unterschrift und leere Zeilen für Gäste ohne Anmeldung</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="303" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="306" />
             <source>%n person(s), sorted by family name.</source>
             <translation>
                 <numerusform>%n Person, nach Nachnamen sortiert.</numerusform>
@@ -45,12 +45,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="304" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="307" />
             <source>Nobody is registered for this event yet: there is nothing to list.</source>
             <translation>Für diese Veranstaltung ist noch niemand angemeldet: Es gibt nichts aufzulisten.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="314" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="317" />
             <source>%n person(s) listed in {path}.</source>
             <translation>
                 <numerusform>%n Person in {path} aufgeführt.</numerusform>
@@ -61,42 +61,42 @@
     <context>
         <name>BadgesDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="236" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="237" />
             <source>Name badges</source>
             <translation>Namensschilder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="237" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="238" />
             <source>{event} – badges</source>
             <translation>{event} – Namensschilder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="239" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="240" />
             <source>Layout</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="243" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="244" />
             <source>A4, 8 badges of 90 × 55 mm (badge inserts)</source>
             <translation>A4, 8 Schilder zu 90 × 55 mm (Einsteckschilder)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="244" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="245" />
             <source>A4 label sheet, 2 × 4 labels</source>
             <translation>A4-Etikettenbogen, 2 × 4 Etiketten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="245" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="246" />
             <source>A6, one badge per page</source>
             <translation>A6, ein Schild pro Seite</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="252" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="254" />
             <source>Crop marks (for cutting badges from the sheet)</source>
             <translation>Schnittmarken (zum Ausschneiden der Schilder)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="261" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="263" />
             <source>%n badge(s): one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</source>
             <translation>
                 <numerusform>%n Namensschild: eines für alle Angemeldeten und Eingelassenen, nach Nachnamen sortiert. Der QR-Code enthält die Visitenkarte der Person.</numerusform>
@@ -104,12 +104,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="263" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="265" />
             <source>Nobody is registered for this event: there are no badges to print.</source>
             <translation>Niemand ist für diese Veranstaltung angemeldet: Es gibt keine Namensschilder zu drucken.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="276" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="278" />
             <source>%n badge(s) written to {path}.</source>
             <translation>
                 <numerusform>%n Namensschild in {path} gespeichert.</numerusform>
@@ -168,137 +168,137 @@ Pfeil nach unten wählt aus, Enter lässt ein.</translation>
             <translation>Einlass – {event}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="65" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="64" />
             <source>Scan the badge or type a name, then Enter</source>
             <translation>Namensschild scannen oder Namen eingeben, dann Enter</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="75" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="74" />
             <source>Walk-in…</source>
             <translation>Gast ohne Anmeldung…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="96" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="95" />
             <source>Ready for the first guest.</source>
             <translation>Bereit für den ersten Gast.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="186" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="185" />
             <source>Reading the code …</source>
             <translation>Code wird gelesen …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="199" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="197" />
             <source>Incomplete code</source>
             <translation>Code unvollständig</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="200" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="198" />
             <source>The scan broke off. Please scan the badge again.</source>
             <translation>Der Scan brach ab. Bitte das Namensschild noch einmal scannen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="226" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="224" />
             <source>Check-in of {name}</source>
             <translation>Einlass von {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="229" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="227" />
             <source>Checked in</source>
             <translation>Eingelassen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="234" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="232" />
             <source>Already here</source>
             <translation>Schon da</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="235" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="233" />
             <source>Checked in earlier; nothing was changed.</source>
             <translation>Schon früher eingelassen; nichts geändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="239" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="237" />
             <source>Several attendees match</source>
             <translation>Mehrere Teilnehmende passen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="240" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="238" />
             <source>Choose the person in the list: arrow down, then Enter.</source>
             <translation>Person in der Liste wählen: Pfeil nach unten, dann Enter.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="249" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="247" />
             <source>Not found</source>
             <translation>Nicht gefunden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="250" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="248" />
             <source>Nobody in the directory has this code or name. Check the spelling, or add a walk-in.</source>
             <translation>Niemand im Verzeichnis hat diesen Code oder Namen. Schreibweise prüfen oder als Gast ohne Anmeldung aufnehmen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="267" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="265" />
             <source>Not registered for this event</source>
             <translation>Nicht für diese Veranstaltung angemeldet</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="269" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="267" />
             <source>Marked as no-show</source>
             <translation>Als nicht erschienen vermerkt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="271" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="269" />
             <source>Registration cancelled</source>
             <translation>Anmeldung abgesagt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="274" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="272" />
             <source>Not checked in. If the person may come in, click “Check in anyway”.</source>
             <translation>Nicht eingelassen. Darf die Person herein, auf „Trotzdem einlassen“ klicken.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="278" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="276" />
             <source>Check-in failed</source>
             <translation>Einlass fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="298" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="296" />
             <source>Walk-in {name}</source>
             <translation>Gast ohne Anmeldung {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="302" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="300" />
             <source>Walk-in checked in</source>
             <translation>Gast ohne Anmeldung eingelassen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="303" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="301" />
             <source>Subscribed to the list with consent recorded.</source>
             <translation>Mit festgehaltener Einwilligung in den Verteiler aufgenommen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="313" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="311" />
             <source>{present} of {expected} here</source>
             <translation>{present} von {expected} da</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="341" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="339" />
             <source>Undone: {action}</source>
             <translation>Rückgängig gemacht: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="350" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="348" />
             <source>Redone: {action}</source>
             <translation>Wiederhergestellt: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="357" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="356" />
             <source>Undo: {action}</source>
             <translation>Rückgängig: {action}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="358" />
+            <location filename="../../defence_dir/ui/eventday/checkin_window.py" line="357" />
             <source>Undo</source>
             <translation>Rückgängig</translation>
         </message>
@@ -665,6 +665,34 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </message>
     </context>
     <context>
+        <name>ComparisonView</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="74" />
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="93" />
+            <source>{number}: {name} (kept)</source>
+            <translation>{number}: {name} (bleibt)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="94" />
+            <source>{number}: {name}</source>
+            <translation>{number}: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="102" />
+            <source>The merge keeps all of them.</source>
+            <translation>Die Zusammenführung behält alle.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/comparison_view.py" line="104" />
+            <source>The values differ: choose the one to keep.</source>
+            <translation>Die Werte unterscheiden sich: Wählen Sie den, der bleiben soll.</translation>
+        </message>
+    </context>
+    <context>
         <name>CopyBanner</name>
         <message>
             <location filename="../../defence_dir/ui/team/sync_banner.py" line="73" />
@@ -724,253 +752,294 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <context>
         <name>DetailPane</name>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="110" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="113" />
             <source>Go to {name}</source>
             <translation>Zu {name} wechseln</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="133" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="136" />
             <source>Open</source>
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="133" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="136" />
             <source>Call</source>
             <translation>Anrufen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="132" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="135" />
             <source>Write</source>
             <translation>Schreiben</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="138" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="141" />
             <source>Copy</source>
             <translation>Kopieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="140" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="143" />
             <source>Copy {value}</source>
             <translation>{value} kopieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="154" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="157" />
             <source>Select an entry to see its details.</source>
             <translation>Einen Eintrag auswählen, um Einzelheiten zu sehen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="162" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="165" />
             <source>This entry no longer exists.</source>
             <translation>Diesen Eintrag gibt es nicht mehr.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="173" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="178" />
             <source>Salutation: {value}</source>
             <translation>Anrede: {value}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="176" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="181" />
             <source>Organisation</source>
             <translation>Organisation</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="179" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="184" />
             <source>Email</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="184" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="189" />
             <source>Phone</source>
             <translation>Telefon</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="192" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="298" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="197" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="303" />
             <source>Networks</source>
             <translation>Netzwerke</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="197" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="265" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="289" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="202" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="270" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="294" />
             <source>Technology fields</source>
             <translation>Technologiefelder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="201" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="206" />
             <source>Distribution lists</source>
             <translation>Verteiler</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="205" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="210" />
             <source>Events</source>
             <translation>Veranstaltungen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="210" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="272" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="215" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="277" />
             <source>Notes</source>
             <translation>Notizen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="211" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="216" />
             <source>Record</source>
             <translation>Datensatz</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="212" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="217" />
             <source>Created {created}, changed {updated}, version {version}</source>
             <translation>Angelegt {created}, geändert {updated}, Version {version}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="220" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="225" />
             <source>Consent history</source>
             <translation>Einwilligungen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="243" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="248" />
             <source>Note: {note}</source>
             <translation>Notiz: {note}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="250" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="255" />
             <source>sign-up form</source>
             <translation>Anmeldeformular</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="250" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="255" />
             <source>at an event</source>
             <translation>bei einer Veranstaltung</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="251" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="256" />
             <source>import</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="251" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="256" />
             <source>by hand</source>
             <translation>von Hand</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="259" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="264" />
             <source>Address</source>
             <translation>Anschrift</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="261" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="280" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="266" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="285" />
             <source>Website</source>
             <translation>Website</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="269" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="301" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="274" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="306" />
             <source>Persons</source>
             <translation>Personen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="278" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="297" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="314" />
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="325" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="283" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="302" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="319" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="330" />
             <source>Description</source>
             <translation>Beschreibung</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="284" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="289" />
             <source>Contact persons</source>
             <translation>Ansprechpartner</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="299" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="304" />
             <source>Organisations</source>
             <translation>Organisationen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="312" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="317" />
             <source>Venue</source>
             <translation>Veranstaltungsort</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="313" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="318" />
             <source>Organiser</source>
             <translation>Veranstalter</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="316" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="321" />
             <source>Attendance</source>
             <translation>Teilnahme</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="319" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="324" />
             <source>No one registered yet.</source>
             <translation>Noch niemand angemeldet.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="327" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="332" />
             <source>Members</source>
             <translation>Mitglieder</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="330" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="335" />
             <source>No members yet.</source>
             <translation>Noch keine Mitglieder.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="334" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="339" />
             <source>work</source>
             <translation>dienstlich</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="334" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="339" />
             <source>home</source>
             <translation>privat</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="334" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="339" />
             <source>mobile</source>
             <translation>mobil</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="335" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="340" />
             <source>fax</source>
             <translation>Fax</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="335" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="340" />
             <source>other</source>
             <translation>sonstige</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="338" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="343" />
             <source>registered</source>
             <translation>angemeldet</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="338" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="343" />
             <source>attended</source>
             <translation>teilgenommen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="339" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="344" />
             <source>cancelled</source>
             <translation>abgesagt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="339" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="344" />
             <source>no-show</source>
             <translation>nicht erschienen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="340" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="345" />
             <source>subscribed</source>
             <translation>angemeldet</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/detail_pane.py" line="341" />
+            <location filename="../../defence_dir/ui/window/detail_pane.py" line="346" />
             <source>unsubscribed</source>
             <translation>abgemeldet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftComparison</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/draft_comparison.py" line="45" />
+            <source>Possibly the same person</source>
+            <translation>Möglicherweise dieselbe Person</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/draft_comparison.py" line="47" />
+            <source>The import would create a new person. If it is the same as the existing one, merge them after the import with Edit › Find duplicates.</source>
+            <translation>Der Import würde eine neue Person anlegen. Ist es dieselbe wie die vorhandene, führen Sie beide nach dem Import über Bearbeiten › Duplikate finden zusammen.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/draft_comparison.py" line="55" />
+            <source>In the directory: {name}</source>
+            <translation>Im Verzeichnis: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/draft_comparison.py" line="56" />
+            <source>In the file: {name}</source>
+            <translation>In der Datei: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateHint</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/duplicate_hint.py" line="45" />
+            <source>Compare…</source>
+            <translation>Vergleichen…</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/duplicate_hint.py" line="47" />
+            <source>Show the persons side by side and merge them</source>
+            <translation>Die Personen nebeneinander zeigen und zusammenführen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/duplicate_hint.py" line="61" />
+            <source>Possible duplicate: {names}</source>
+            <translation>Mögliche Dublette: {names}</translation>
         </message>
     </context>
     <context>
@@ -1004,67 +1073,67 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             <translation>Auswählen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="64" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="65" />
             <source>Save to</source>
             <translation>Speichern unter</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="75" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="76" />
             <source>Export</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="80" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="81" />
             <source>Open PDF</source>
             <translation>PDF öffnen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="140" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="141" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF-Dokument (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="146" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="147" />
             <source>{path} is a folder. Give a file name.</source>
             <translation>{path} ist ein Ordner. Bitte einen Dateinamen angeben.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="148" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="149" />
             <source>The folder {folder} does not exist.</source>
             <translation>Den Ordner {folder} gibt es nicht.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="152" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="153" />
             <source>{path} cannot be written here (no permission). Choose another folder.</source>
             <translation>{path} kann hier nicht gespeichert werden (keine Berechtigung). Bitte einen anderen Ordner wählen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="160" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="161" />
             <source>Choose where to save the PDF.</source>
             <translation>Bitte wählen, wo das PDF gespeichert wird.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="171" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="172" />
             <source>Writing {file} …</source>
             <translation>{file} wird geschrieben …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="180" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="181" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="180" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="181" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="206" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="207" />
             <source>Cancelled: nothing was written.</source>
             <translation>Abgebrochen: Es wurde nichts gespeichert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="211" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="212" />
             <source>Cancelling …</source>
             <translation>Wird abgebrochen …</translation>
         </message>
@@ -1250,6 +1319,233 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
         </message>
     </context>
     <context>
+        <name>FinderWindow</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="56" />
+            <source>Find duplicates</source>
+            <translation>Duplikate finden</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="79" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="82" />
+            <source>Search again (F5)</source>
+            <translation>Erneut suchen (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="84" />
+            <source>Look through the whole directory again</source>
+            <translation>Das ganze Verzeichnis erneut durchsuchen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="97" />
+            <source>{hint} (L: next lane)</source>
+            <translation>{hint} (L: nächste Spur)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
+            <source>Persons</source>
+            <translation>Personen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
+            <source>Score</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="101" />
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="122" />
+            <source>Click a person's heading (or press Ctrl and their number) to keep that person</source>
+            <translation>Auf den Kopf einer Person klicken (oder Strg und ihre Nummer drücken), um diese Person zu behalten</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="137" />
+            <source>Merge (M)</source>
+            <translation>Zusammenführen (M)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="138" />
+            <source>Merge the persons into the first one, with the values ticked (M)</source>
+            <translation>Die Personen in die erste zusammenführen, mit den abgehakten Werten (M)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="139" />
+            <source>Not duplicates (N)</source>
+            <translation>Keine Duplikate (N)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="140" />
+            <source>These are different people: never propose them again (N)</source>
+            <translation>Das sind verschiedene Menschen: nie wieder vorschlagen (N)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="142" />
+            <source>Skip (S)</source>
+            <translation>Überspringen (S)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="143" />
+            <source>Leave this group for now and show the next one (S or Space)</source>
+            <translation>Diese Gruppe vorerst lassen und die nächste zeigen (S oder Leertaste)</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="144" />
+            <source>Merge whole lane…</source>
+            <translation>Ganze Spur zusammenführen…</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="145" />
+            <source>Merge every group of the certain lane after one confirmation</source>
+            <translation>Jede Gruppe der Spur „Sicher“ nach einer Bestätigung zusammenführen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="146" />
+            <source>J/K or ↑/↓: next/previous group · 1, 2, 3: keep that value of the current field · Ctrl+1, 2, 3: keep that person · Ctrl+Z: undo</source>
+            <translation>J/K oder ↑/↓: nächste/vorige Gruppe · 1, 2, 3: diesen Wert des aktuellen Felds behalten · Strg+1, 2, 3: diese Person behalten · Strg+Z: rückgängig</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="152" />
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="204" />
+            <source>Certain ({count})</source>
+            <translation>Sicher ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="205" />
+            <source>Likely ({count})</source>
+            <translation>Wahrscheinlich ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="206" />
+            <source>Possible ({count})</source>
+            <translation>Möglich ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="209" />
+            <source>Safe to merge without reading</source>
+            <translation>Ohne Lesen sicher zusammenzuführen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="210" />
+            <source>Strong evidence: give each a glance</source>
+            <translation>Starke Hinweise: jeweils kurz ansehen</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="211" />
+            <source>Worth a look</source>
+            <translation>Einen Blick wert</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="219" />
+            <source>Looking for duplicates …</source>
+            <translation>Suche nach Duplikaten …</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="241" />
+            <source>%n group(s) found.</source>
+            <translation>
+                <numerusform>%n Gruppe gefunden.</numerusform>
+                <numerusform>%n Gruppen gefunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="252" />
+            <source>The search failed: {message}</source>
+            <translation>Die Suche ist fehlgeschlagen: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="258" />
+            <source>Search cancelled. Nothing was changed.</source>
+            <translation>Suche abgebrochen. Nichts wurde geändert.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="269" />
+            <source>Press F5 to look through the whole directory.</source>
+            <translation>F5 durchsucht das ganze Verzeichnis.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="314" />
+            <source>This group is out of date and was taken off the list: {message}</source>
+            <translation>Diese Gruppe ist überholt und wurde aus der Liste genommen: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="335" />
+            <source>Nothing to choose in this field.</source>
+            <translation>In diesem Feld gibt es nichts zu wählen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinderWrites</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="107" />
+            <source>Merged into {name}.</source>
+            <translation>Zusammengeführt in {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="116" />
+            <source>Not merged</source>
+            <translation>Nicht zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="117" />
+            <source>{message}
+
+Nothing was changed. The comparison now shows the persons as they are.</source>
+            <translation>{message}
+
+Nichts wurde geändert. Der Vergleich zeigt die Personen jetzt, wie sie sind.</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="149" />
+            <source>Merge whole lane</source>
+            <translation>Ganze Spur zusammenführen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="150" />
+            <source>Merge all %n group(s) of the certain lane? Each group is merged into its first person; empty fields are filled from the others. Undo takes it back.</source>
+            <translation>
+                <numerusform>Die %n Gruppe der Spur „Sicher“ zusammenführen? Sie wird in ihre erste Person zusammengeführt; leere Felder werden aus den anderen gefüllt. Rückgängig nimmt es zurück.</numerusform>
+                <numerusform>Alle %n Gruppen der Spur „Sicher“ zusammenführen? Jede Gruppe wird in ihre erste Person zusammengeführt; leere Felder werden aus den anderen gefüllt. Rückgängig nimmt es zurück.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="164" />
+            <source>%n group(s) merged.</source>
+            <translation>
+                <numerusform>%n Gruppe zusammengeführt.</numerusform>
+                <numerusform>%n Gruppen zusammengeführt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="173" />
+            <source>Cancelled: nothing was merged.</source>
+            <translation>Abgebrochen: Nichts wurde zusammengeführt.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="175" />
+            <source>Merging %n group(s) …</source>
+            <translation>
+                <numerusform>%n Gruppe wird zusammengeführt …</numerusform>
+                <numerusform>%n Gruppen werden zusammengeführt …</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="184" />
+            <source>Not changed</source>
+            <translation>Nicht geändert</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportActions</name>
         <message>
             <location filename="../../defence_dir/ui/window/import_actions.py" line="25" />
@@ -1265,18 +1561,18 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="135" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="139" />
             <source>Reading the cards …</source>
             <translation>Karten werden gelesen …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="77" />
             <source>Warnings</source>
             <translation>Hinweise</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="186" />
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="276" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="193" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="283" />
             <source>%n card(s) with a warning (see Warnings).</source>
             <translation>
                 <numerusform>%n Karte mit Hinweis (siehe Hinweise).</numerusform>
@@ -1284,87 +1580,87 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="50" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="51" />
             <source>Import vCards: {name}</source>
             <translation>vCards importieren: {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="69" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="70" />
             <source>Fill empty fields</source>
             <translation>Leere Felder füllen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="70" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="71" />
             <source>Overwrite</source>
             <translation>Überschreiben</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="71" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="72" />
             <source>Skip</source>
             <translation>Überspringen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76" />
             <source>Card</source>
             <translation>Karte</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="75" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76" />
             <source>Result</source>
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="76" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="77" />
             <source>Details</source>
             <translation>Einzelheiten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="102" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="105" />
             <source>Persons already in the directory</source>
             <translation>Personen, die schon im Verzeichnis sind</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="104" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="107" />
             <source>Import</source>
             <translation>Importieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="120" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="124" />
             <source>new</source>
             <translation>neu</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="120" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="124" />
             <source>update</source>
             <translation>ergänzt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="121" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="125" />
             <source>unchanged</source>
             <translation>unverändert</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="121" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="125" />
             <source>skipped</source>
             <translation>übersprungen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="122" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="126" />
             <source>duplicate</source>
             <translation>doppelt</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="122" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="126" />
             <source>invalid</source>
             <translation>ungültig</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="202" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="209" />
             <source>Importing %n card(s) …</source>
             <translation>
                 <numerusform>%n Karte wird importiert …</numerusform>
@@ -1372,22 +1668,22 @@ Haben sie ausdrücklich neu eingewilligt? Nur dann tragen Sie die Einwilligung e
             </translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="242" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="249" />
             <source>Import cancelled: nothing was written, the directory is as it was.</source>
             <translation>Import abgebrochen: Es wurde nichts geschrieben, das Verzeichnis ist unverändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="265" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="272" />
             <source>Import done: {new} new, {updated} updated, {unchanged} unchanged.</source>
             <translation>Import abgeschlossen: {new} neu, {updated} aktualisiert, {unchanged} unverändert.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="274" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="281" />
             <source>Not imported: {cards}.</source>
             <translation>Nicht importiert: {cards}.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="285" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="292" />
             <source>Cancelling the import …</source>
             <translation>Der Import wird abgebrochen …</translation>
         </message>
@@ -1689,27 +1985,27 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../defence_dir/ui/window/main_window.py" line="53" />
+            <location filename="../../defence_dir/ui/window/main_window.py" line="54" />
             <source>defence-dir – DEFENCE.NRW directory</source>
             <translation>defence-dir – Verzeichnis DEFENCE.NRW</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/main_window.py" line="69" />
+            <location filename="../../defence_dir/ui/window/main_window.py" line="70" />
             <source>Search failed: {message}</source>
             <translation>Suche fehlgeschlagen: {message}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/main_window.py" line="140" />
+            <location filename="../../defence_dir/ui/window/main_window.py" line="142" />
             <source>Team database {name}</source>
             <translation>Teamdatenbank {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/main_window.py" line="142" />
+            <location filename="../../defence_dir/ui/window/main_window.py" line="144" />
             <source>defence-dir – team database {name}</source>
             <translation>defence-dir – Teamdatenbank {name}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/main_window.py" line="316" />
+            <location filename="../../defence_dir/ui/window/main_window.py" line="318" />
             <source>Not saved</source>
             <translation>Nicht gespeichert</translation>
         </message>
@@ -1755,6 +2051,14 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
             <location filename="../../defence_dir/ui/imports/mapping_page.py" line="175" />
             <source>A status is about an event: it is read only for an import into an event.</source>
             <translation>Ein Status gehört zu einer Veranstaltung: Er wird nur beim Import in eine Veranstaltung gelesen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarkedDifferent</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="140" />
+            <source>Mark as not duplicates</source>
+            <translation>Als keine Duplikate markieren</translation>
         </message>
     </context>
     <context>
@@ -1973,6 +2277,38 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
             <location filename="../../defence_dir/ui/lists/members_view.py" line="130" />
             <source>unsubscribed on {date}</source>
             <translation>abgemeldet am {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergedGroup</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="81" />
+            <source>Merge %n person(s)</source>
+            <translation>
+                <numerusform>%n Person zusammenführen</numerusform>
+                <numerusform>%n Personen zusammenführen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergedLane</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="99" />
+            <source>Merge %n group(s)</source>
+            <translation>
+                <numerusform>%n Gruppe zusammenführen</numerusform>
+                <numerusform>%n Gruppen zusammenführen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="128" />
+            <source>Merging again …</source>
+            <translation>Erneut zusammenführen …</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="132" />
+            <source>Taking the merges back …</source>
+            <translation>Zusammenführungen werden zurückgenommen …</translation>
         </message>
     </context>
     <context>
@@ -2257,137 +2593,137 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="56" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="57" />
             <source>Preview</source>
             <translation>Vorschau</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="57" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="58" />
             <source>What each row will do. Nothing has been written yet.</source>
             <translation>Was jede Zeile bewirkt. Noch ist nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="66" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="67" />
             <source>fill empty fields</source>
             <translation>leere Felder füllen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="67" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="68" />
             <source>overwrite</source>
             <translation>überschreiben</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="68" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="69" />
             <source>skip</source>
             <translation>überspringen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="73" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="74" />
             <source>Row</source>
             <translation>Zeile</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="73" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="74" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="73" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="74" />
             <source>Result</source>
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="74" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="75" />
             <source>Details</source>
             <translation>Einzelheiten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="74" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="75" />
             <source>For this person</source>
             <translation>Für diese Person</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="98" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="101" />
             <source>Name match from</source>
             <translation>Namensgleichheit ab</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="101" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="104" />
             <source>Persons already in the directory:</source>
             <translation>Personen, die schon im Verzeichnis sind:</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="112" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="115" />
             <source>Word in the file</source>
             <translation>Wort in der Datei</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="112" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="115" />
             <source>Rows</source>
             <translation>Zeilen</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="113" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="116" />
             <source>Attendance status</source>
             <translation>Teilnahmestatus</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="146" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="150" />
             <source>Comparing with the directory …</source>
             <translation>Abgleich mit dem Verzeichnis …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="170" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="174" />
             <source>(first {count} rows; the others follow …)</source>
             <translation>(die ersten {count} Zeilen; die übrigen folgen …)</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="175" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="179" />
             <source>new</source>
             <translation>neu</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="175" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="179" />
             <source>already there</source>
             <translation>schon vorhanden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="176" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="180" />
             <source>duplicate in file</source>
             <translation>doppelt in der Datei</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="177" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="181" />
             <source>invalid</source>
             <translation>ungültig</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="177" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="181" />
             <source>empty</source>
             <translation>leer</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="202" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="209" />
             <source>imported with a warning (⚠): {count}</source>
             <translation>mit Hinweis importiert (⚠): {count}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="219" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="226" />
             <source>not known: {status}, with a warning</source>
             <translation>unbekannt: {status}, mit Hinweis</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="228" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="235" />
             <source>Status words of the file that are not known: choose what each one means. The choice is remembered for later imports.</source>
             <translation>Statuswörter der Datei, die nicht bekannt sind: Wählen Sie, was jedes bedeutet. Die Wahl wird für spätere Importe gemerkt.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="256" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="263" />
             <source>Status: {status}</source>
             <translation>Status: {status}</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/imports/preview_page.py" line="262" />
+            <location filename="../../defence_dir/ui/imports/preview_page.py" line="269" />
             <source>similarity {score} %</source>
             <translation>Ähnlichkeit {score} %</translation>
         </message>
@@ -2823,6 +3159,35 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
         </message>
     </context>
     <context>
+        <name>SimilarRows</name>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="41" />
+            <source>Compare with the existing person…</source>
+            <translation>Mit der vorhandenen Person vergleichen…</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="43" />
+            <source>Show the selected row beside the person already in the directory</source>
+            <translation>Die gewählte Zeile neben der Person zeigen, die schon im Verzeichnis ist</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="76" />
+            <source>possibly the same person as {name}</source>
+            <translation>möglicherweise dieselbe Person wie {name}</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="98" />
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="101" />
+            <source>Not shown</source>
+            <translation>Nicht angezeigt</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/duplicates/similar_rows.py" line="102" />
+            <source>This person no longer exists.</source>
+            <translation>Diese Person gibt es nicht mehr.</translation>
+        </message>
+    </context>
+    <context>
         <name>SpreadsheetWizard</name>
         <message>
             <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="39" />
@@ -3146,7 +3511,7 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         <name>WindowActions</name>
         <message>
             <location filename="../../defence_dir/ui/window/window_actions.py" line="23" />
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="67" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="68" />
             <source>&amp;New…</source>
             <translation>&amp;Neu…</translation>
         </message>
@@ -3177,126 +3542,131 @@ Stattdessen wird das lokale Verzeichnis geöffnet.</translation>
         </message>
         <message>
             <location filename="../../defence_dir/ui/window/window_actions.py" line="31" />
+            <source>Find &amp;duplicates…</source>
+            <translation>&amp;Duplikate finden…</translation>
+        </message>
+        <message>
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="32" />
             <source>Re&amp;load</source>
             <translation>&amp;Neu laden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="32" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="33" />
             <source>&amp;Back</source>
             <translation>&amp;Zurück</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="33" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="34" />
             <source>&amp;Forward</source>
             <translation>&amp;Vor</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="34" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="35" />
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="35" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="36" />
             <source>&amp;Settings…</source>
             <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="36" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="37" />
             <source>&amp;Team database…</source>
             <translation>&amp;Teamdatenbank…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="37" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="38" />
             <source>&amp;About defence-dir</source>
             <translation>Ü&amp;ber defence-dir</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="38" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="39" />
             <source>Copy email addresses</source>
             <translation>E-Mail-Adressen kopieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="39" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="40" />
             <source>&amp;Export vCards…</source>
             <translation>vCards &amp;exportieren…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="40" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="41" />
             <source>&amp;Import vCards…</source>
             <translation>vCards &amp;importieren…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="41" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="42" />
             <source>Import a &amp;spreadsheet…</source>
             <translation>&amp;Tabelle importieren…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="43" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="44" />
             <source>Imports…</source>
             <translation>Importe…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="44" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="45" />
             <source>Copy as vCard</source>
             <translation>Als vCard kopieren</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="46" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="47" />
             <source>Show QR code…</source>
             <translation>QR-Code zeigen…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="47" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="48" />
             <source>&amp;Overview</source>
             <translation>Ü&amp;bersicht</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="62" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="63" />
             <source>&amp;New person…</source>
             <translation>&amp;Neue Person…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="63" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="64" />
             <source>&amp;New organisation…</source>
             <translation>&amp;Neue Organisation…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="64" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="65" />
             <source>&amp;New technology field…</source>
             <translation>&amp;Neues Technologiefeld…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="65" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="66" />
             <source>&amp;New event…</source>
             <translation>&amp;Neue Veranstaltung…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="66" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="67" />
             <source>&amp;New distribution list…</source>
             <translation>&amp;Neuer Verteiler…</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="72" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="73" />
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="76" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="77" />
             <source>&amp;Edit</source>
             <translation>&amp;Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="80" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="81" />
             <source>&amp;View</source>
             <translation>&amp;Ansicht</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="84" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="85" />
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/window/window_actions.py" line="86" />
+            <location filename="../../defence_dir/ui/window/window_actions.py" line="87" />
             <source>Main toolbar</source>
             <translation>Werkzeugleiste</translation>
         </message>

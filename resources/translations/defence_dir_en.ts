@@ -4,7 +4,7 @@
     <context>
         <name>AttendeeListDialog</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="303" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="306" />
             <source>%n person(s), sorted by family name.</source>
             <translation>
                 <numerusform>%n person, sorted by family name.</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="314" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="317" />
             <source>%n person(s) listed in {path}.</source>
             <translation>
                 <numerusform>%n person listed in {path}.</numerusform>
@@ -23,7 +23,7 @@
     <context>
         <name>BadgesDialog</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="261" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="263" />
             <source>%n badge(s): one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</source>
             <translation>
                 <numerusform>%n badge: one for everyone registered or checked in, sorted by family name. The QR code holds the person's contact card.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="276" />
+            <location filename="../../defence_dir/ui/eventday/export_dialogs.py" line="278" />
             <source>%n badge(s) written to {path}.</source>
             <translation>
                 <numerusform>%n badge written to {path}.</numerusform>
@@ -183,10 +183,48 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </message>
     </context>
     <context>
+        <name>FinderWindow</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_window.py" line="241" />
+            <source>%n group(s) found.</source>
+            <translation>
+                <numerusform>%n group found.</numerusform>
+                <numerusform>%n groups found.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FinderWrites</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="150" />
+            <source>Merge all %n group(s) of the certain lane? Each group is merged into its first person; empty fields are filled from the others. Undo takes it back.</source>
+            <translation>
+                <numerusform>Merge the %n group of the certain lane? It is merged into its first person; empty fields are filled from the others. Undo takes it back.</numerusform>
+                <numerusform>Merge all %n groups of the certain lane? Each group is merged into its first person; empty fields are filled from the others. Undo takes it back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="164" />
+            <source>%n group(s) merged.</source>
+            <translation>
+                <numerusform>%n group merged.</numerusform>
+                <numerusform>%n groups merged.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/finder_writes.py" line="175" />
+            <source>Merging %n group(s) …</source>
+            <translation>
+                <numerusform>Merging %n group …</numerusform>
+                <numerusform>Merging %n groups …</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="186" />
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="276" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="193" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="283" />
             <source>%n card(s) with a warning (see Warnings).</source>
             <translation>
                 <numerusform>%n card with a warning (see Warnings).</numerusform>
@@ -194,7 +232,7 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="202" />
+            <location filename="../../defence_dir/ui/vcard/import_dialog.py" line="209" />
             <source>Importing %n card(s) …</source>
             <translation>
                 <numerusform>Importing %n card …</numerusform>
@@ -229,6 +267,28 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             <translation>
                 <numerusform>%n person</numerusform>
                 <numerusform>%n persons</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergedGroup</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="81" />
+            <source>Merge %n person(s)</source>
+            <translation>
+                <numerusform>Merge %n person</numerusform>
+                <numerusform>Merge %n persons</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergedLane</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="99" />
+            <source>Merge %n group(s)</source>
+            <translation>
+                <numerusform>Merge %n group</numerusform>
+                <numerusform>Merge %n groups</numerusform>
             </translation>
         </message>
     </context>

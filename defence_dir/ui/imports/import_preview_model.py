@@ -41,10 +41,12 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers, self.labels, self.choices, self.details = headers, labels, choices, details
         self.rows: list[RowPlan] = []
+        self.similar: dict[int, str] = {}  # row -> "possibly the same person as …"
 
     def set_rows(self, rows: list[RowPlan]) -> None:
         self.beginResetModel()
         self.rows = [r for r in rows if r.action is not RowAction.EMPTY]
+        self.similar = {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -77,10 +79,15 @@ class PreviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, DETAILS):
-            return plain_tooltip(self.text(row, column))  # user data: never rich text
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            text = self.text(row, column)
+            if column == DETAILS and index.row() in self.similar:
+                text = "; ".join(x for x in (f"≈ {self.similar[index.row()]}", text) if x)
+            if role != Qt.ItemDataRole.ToolTipRole:
+                return text
+            # user data: never rich text
+            return plain_tooltip(text) if column in (NAME, DETAILS) else None
         if role == Qt.ItemDataRole.UserRole and column == CHOICE:
             return row.choice.value if row.action is RowAction.MATCH else None
         if role == Qt.ItemDataRole.ForegroundRole and column in (RESULT, DETAILS):

@@ -31,6 +31,7 @@ from defence_dir.imports.spreadsheet.planning import (
 )
 from defence_dir.records.persons import field_label
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
+from defence_dir.ui.duplicates.similar_rows import SimilarRows
 from defence_dir.ui.imports.field_labels import status_labels
 from defence_dir.ui.imports.file_page import FilePage
 from defence_dir.ui.imports.import_preview_model import (
@@ -90,6 +91,8 @@ class PreviewPage(QWizardPage):
         self.table.setColumnWidth(NAME, 200)
         self.table.setColumnWidth(RESULT, 120)
         self.table.setColumnWidth(CHOICE, 170)
+        # New rows that may be a person already there: marked, and comparable.
+        self.similar = SimilarRows(self, wizard.database, self.table, self.model, DETAILS)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -121,6 +124,7 @@ class PreviewPage(QWizardPage):
         layout.addLayout(options)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.similar.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.words_note)
         layout.addWidget(self.words)
 
@@ -186,6 +190,9 @@ class PreviewPage(QWizardPage):
         self.w.plan = result if final else None
         self.shown = result
         self.model.set_rows(result.rows)
+        self.similar.look_up({i: (r.draft, r.organisation, r.name)
+                              for i, r in enumerate(self.model.rows)
+                              if r.action is RowAction.NEW and r.draft is not None})
         self.show_summary(result)
         self.show_words(result)
         self.completeChanged.emit()

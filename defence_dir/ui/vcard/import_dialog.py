@@ -26,7 +26,8 @@ from defence_dir.errors import DefenceDirError
 from defence_dir.imports.writing import ImportCancelled
 from defence_dir.ui.common.jobs import Jobs
 from defence_dir.ui.common.messages import show_busy_text, show_error_text
-from defence_dir.ui.vcard.import_preview import PreviewModel, Row, preview_rows
+from defence_dir.ui.duplicates.similar_rows import SimilarRows
+from defence_dir.ui.vcard.import_preview import DETAILS, PreviewModel, Row, preview_rows
 from defence_dir.vcard import service
 from defence_dir.vcard.importer import Action, ImportPlan, ImportResult, KnownCards, MatchMode
 from defence_dir.vcard.reader import file_encoding
@@ -85,6 +86,8 @@ class ImportDialog(QDialog):
         self.table.setColumnWidth(1, 190)
         self.table.setColumnWidth(2, 90)
         self.table.setColumnWidth(3, 290)
+        # New cards that may be a person already there: marked, and comparable.
+        self.similar = SimilarRows(self, database, self.table, self.model, DETAILS)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,6 +112,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.similar.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -179,6 +183,9 @@ class ImportDialog(QDialog):
         self.plan, rows, warned, encoding_note = result
         labels = self.labels()
         self.model.set_rows(rows)
+        self.similar.look_up({i: (c.draft, c.organisation, c.name)
+                              for i, c in enumerate(self.plan.cards)
+                              if c.action is Action.NEW and c.draft is not None})
         self.warned = warned
         counts = self.plan.counts()
         parts = [", ".join(f"{labels[Action(k)]}: {v}" for k, v in counts.items() if v)]

@@ -10,6 +10,7 @@ from defence_dir.vcard.importer import Action, ImportPlan
 from defence_dir.vcard.report import REFUSED
 
 Row = tuple[str, str, str, str, str]  # card, name, result, details, warnings
+DETAILS = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -37,10 +38,11 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = headers
         self.rows: list[Row] = []
+        self.similar: dict[int, str] = {}  # row -> "possibly the same person as …"
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows, self.similar = rows, {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -54,6 +56,8 @@ class PreviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self.rows[index.row()][index.column()]
+        if index.column() == DETAILS and index.row() in self.similar:
+            value = "; ".join(x for x in (f"≈ {self.similar[index.row()]}", value) if x)
         if role == Qt.ItemDataRole.DisplayRole:
             return value  # a view's display text is never rich text
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -6,6 +6,7 @@ so a name like "<b>x</b>" appears literally.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, QUrl, Signal
@@ -51,6 +52,8 @@ class DetailPane(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.record: dict[str, Any] | None = None
         self.kind: str | None = None
+        # A line under a person's name, e.g. "Possible duplicate: …" (set by the window).
+        self.person_hint: Callable[[int], QWidget] | None = None
         self.show_empty()
 
     # --- building blocks ---------------------------------------------------------------------
@@ -169,6 +172,8 @@ class DetailPane(QScrollArea):
         layout = self._start()
         subtitle = " · ".join(x for x in (p.get("function"), p.get("department")) if x)
         self._title(layout, p["display_name"], subtitle)
+        if self.person_hint is not None and "id" in p:
+            layout.addWidget(self.person_hint(p["id"]))
         if p.get("salutation"):
             layout.addWidget(plain_label(self.tr("Salutation: {value}").format(
                 value=p["salutation"])))

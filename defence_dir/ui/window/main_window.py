@@ -23,6 +23,7 @@ from defence_dir.records import browsing
 from defence_dir.search.service import SearchService
 from defence_dir.team.settings import team_label
 from defence_dir.ui.common.messages import show_error
+from defence_dir.ui.duplicates.duplicates_actions import DuplicatesActions
 from defence_dir.ui.lists.collections_controller import CollectionsController
 from defence_dir.ui.overview.overview_page import OverviewPage
 from defence_dir.ui.privacy.privacy_actions import PrivacyActions
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.vcards, self.imports = VcardActions(self, self.search_service), ImportActions(self)
         self.menus = WindowActions(self, self.undo_stack, self._slots())
         self.privacy = PrivacyActions(self)
+        self.duplicates = DuplicatesActions(self, self.detail)  # the menu entry and the hint
         self.menus.build_menus(self.privacy.menu)
         self._update_actions()
         self.banner = ReadOnlyBanner(self, database) if database.read_only else None
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
             "qr": lambda: v.show_qr(w.current),
             "export": lambda: v.export(w.person_ids(), *w.page.person_search()),
             "import": i.import_vcards, "importSheet": i.import_spreadsheet,
-            "undoImport": i.undo_an_import}
+            "undoImport": i.undo_an_import, "duplicates": lambda: w.duplicates.open_finder()}
 
     def _lay_out(self) -> None:
         left = QWidget()

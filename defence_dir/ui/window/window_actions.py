@@ -28,6 +28,7 @@ class WindowActions(QObject):
         self.redo_action = undo_stack.createRedoAction(window, self.tr("&Redo"))
         self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key(key.StandardKey.Redo)])
         self.find_action = self._action("find", self.tr("&Find"), key.StandardKey.Find)
+        self.duplicates_action = self._action("duplicates", self.tr("Find &duplicates…"))
         self.reload_action = self._action("reload", self.tr("Re&load"), key("F5"))
         self.back_action = self._action("back", self.tr("&Back"), key("Alt+Left"))
         self.forward_action = self._action("forward", self.tr("&Forward"), key("Alt+Right"))
@@ -76,7 +77,7 @@ class WindowActions(QObject):
         self._fill(bar.addMenu(self.tr("&Edit")), (
             self.undo_action, self.redo_action, None, self.edit_action, self.delete_action,
             None, self.copy_emails_action, self.copy_vcard_action, self.qr_action, None,
-            self.find_action))
+            self.find_action, self.duplicates_action))
         self._fill(bar.addMenu(self.tr("&View")), (
             self.overview_action, None, self.back_action, self.forward_action, None,
             self.reload_action))
