@@ -74,3 +74,44 @@ def test_a_copy_synced_after_an_import_holds_what_the_team_holds(team, copy_path
         assert ("Quastenberg" in names) is not take_back
     finally:
         copy.close()
+
+
+@pytest.mark.parametrize("where", ["directory", "list", "event"])
+def test_a_copy_synced_between_an_import_and_its_undo_follows_both(
+        team, copy_path, where, attendee_xlsx, german_csv):
+    """Synced after the import and again after its undo: the second sync sees only what the
+    undo's writes logged (persons, their contacts, attendances, memberships with consent)."""
+    from defence_dir.data.models import DistributionList, Event
+    from defence_dir.imports.service import (
+        apply_spreadsheet,
+        guess_columns,
+        plan_spreadsheet,
+        undo,
+    )
+    from defence_dir.imports.spreadsheet.columns import find_header_row
+    from defence_dir.imports.spreadsheet.planning import MatchChoice
+    from defence_dir.imports.spreadsheet.reading import read_table_file
+    from defence_dir.imports.spreadsheet.writing import ImportTarget
+
+    sync_copy(team, str(copy_path))
+    db = open_database(team)
+    try:
+        with db.read_session() as session:
+            target = ImportTarget(
+                list_id=session.scalar(select(DistributionList.id)) if where == "list" else None,
+                event_id=session.scalar(select(Event.id)) if where == "event" else None)
+        batches = []
+        for path in (attendee_xlsx, german_csv):
+            sheet = read_table_file(path).sheet(None)
+            header = find_header_row(sheet.rows)
+            plan = plan_spreadsheet(db, sheet.rows, header, guess_columns(db, sheet.rows[header]),
+                                    file_name=path.name, choice=MatchChoice.OVERWRITE)
+            batches.append(apply_spreadsheet(db, plan, target).batch_id)
+        sync_copy(team, str(copy_path))
+        assert _state(copy_path) == _state(team)
+        for batch_id in reversed(batches):
+            undo(db, batch_id)
+    finally:
+        db.close()
+    sync_copy(team, str(copy_path))
+    assert _state(copy_path) == _state(team)
