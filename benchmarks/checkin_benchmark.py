@@ -136,7 +136,6 @@ def main() -> int:
     install_language("de")
     db, event_id, person_ids = prepare(args.db, args.persons, args.attendees, args.seed)
     from defence_dir.eventday.badge_cards import badge_cards
-
     from defence_dir.ui.window.main_window import MainWindow
 
     window = MainWindow(db)
