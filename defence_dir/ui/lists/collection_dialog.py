@@ -39,7 +39,8 @@ class CollectionDialog(NameDescriptionDialog):
             self.starts_on.setCalendarPopup(True)
             self.starts_on.setDisplayFormat("dd.MM.yyyy")
             known: date | None = values.get("starts_on")
-            self.starts_on.setDate(QDate(known) if known else QDate.currentDate())
+            self.starts_on.setDate(QDate(known.year, known.month, known.day) if known
+                                   else QDate.currentDate())
             self.has_date.setChecked(known is not None)
             self.starts_on.setEnabled(known is not None)
             self.has_date.toggled.connect(self.starts_on.setEnabled)
