@@ -306,22 +306,22 @@ Pfeil nach unten wählt aus, Enter lässt ein.</translation>
     <context>
         <name>CollectionDialog</name>
         <message>
-            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="49" />
+            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="50" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="52" />
+            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="53" />
             <source>City</source>
             <translation>Ort</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="53" />
+            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="54" />
             <source>A distribution list needs a name.</source>
             <translation>Ein Verteiler braucht einen Namen.</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="54" />
+            <location filename="../../defence_dir/ui/lists/collection_dialog.py" line="55" />
             <source>An event needs a name.</source>
             <translation>Eine Veranstaltung braucht einen Namen.</translation>
         </message>
@@ -2056,7 +2056,7 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
     <context>
         <name>MarkedDifferent</name>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="140" />
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="149" />
             <source>Mark as not duplicates</source>
             <translation>Als keine Duplikate markieren</translation>
         </message>
@@ -2280,33 +2280,14 @@ Geändert, bekommt die früheren Werte: {updated}</translation>
         </message>
     </context>
     <context>
-        <name>MergedGroup</name>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="81" />
-            <source>Merge %n person(s)</source>
-            <translation>
-                <numerusform>%n Person zusammenführen</numerusform>
-                <numerusform>%n Personen zusammenführen</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>MergedLane</name>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="99" />
-            <source>Merge %n group(s)</source>
-            <translation>
-                <numerusform>%n Gruppe zusammenführen</numerusform>
-                <numerusform>%n Gruppen zusammenführen</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="128" />
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="137" />
             <source>Merging again …</source>
             <translation>Erneut zusammenführen …</translation>
         </message>
         <message>
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="132" />
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="141" />
             <source>Taking the merges back …</source>
             <translation>Zusammenführungen werden zurückgenommen …</translation>
         </message>
@@ -3218,6 +3199,25 @@ Das kann nicht rückgängig gemacht werden. Anders als bei „Löschen“ holt �
             <location filename="../../defence_dir/ui/imports/spreadsheet_wizard.py" line="145" />
             <source>Not added again (unsubscribed): {names}</source>
             <translation>Nicht wieder aufgenommen (abgemeldet): {names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepNames</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="48" />
+            <source>Merge %n person(s)</source>
+            <translation>
+                <numerusform>%n Person zusammenführen</numerusform>
+                <numerusform>%n Personen zusammenführen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="51" />
+            <source>Merge %n group(s)</source>
+            <translation>
+                <numerusform>%n Gruppe zusammenführen</numerusform>
+                <numerusform>%n Gruppen zusammenführen</numerusform>
+            </translation>
         </message>
     </context>
     <context>

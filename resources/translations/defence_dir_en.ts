@@ -271,28 +271,6 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
         </message>
     </context>
     <context>
-        <name>MergedGroup</name>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="81" />
-            <source>Merge %n person(s)</source>
-            <translation>
-                <numerusform>Merge %n person</numerusform>
-                <numerusform>Merge %n persons</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MergedLane</name>
-        <message numerus="yes">
-            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="99" />
-            <source>Merge %n group(s)</source>
-            <translation>
-                <numerusform>Merge %n group</numerusform>
-                <numerusform>Merge %n groups</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>OverviewPage</name>
         <message numerus="yes">
             <location filename="../../defence_dir/ui/overview/overview_page.py" line="125" />
@@ -389,6 +367,25 @@ Have they explicitly given a new consent? Only then record it.</numerusform>
             <translation>
                 <numerusform>more than %n hits</numerusform>
                 <numerusform>more than %n hits</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StepNames</name>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="48" />
+            <source>Merge %n person(s)</source>
+            <translation>
+                <numerusform>Merge %n person</numerusform>
+                <numerusform>Merge %n persons</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../defence_dir/ui/duplicates/undo_commands.py" line="51" />
+            <source>Merge %n group(s)</source>
+            <translation>
+                <numerusform>Merge %n group</numerusform>
+                <numerusform>Merge %n groups</numerusform>
             </translation>
         </message>
     </context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from defence_dir.data.database import Database
@@ -38,6 +38,17 @@ class Hooks:
 
 def _person_ids(groups: Sequence[DuplicateGroup]) -> list[int]:
     return sorted({i for group in groups for i in group.ids})
+
+
+class StepNames(QObject):
+    """Names of the steps with a count: a QUndoCommand is no QObject, and lupdate (PySide6
+    6.11) marks a text as plural only in tr(), not in QCoreApplication.translate()."""
+
+    def merged_persons(self, count: int) -> str:
+        return self.tr("Merge %n person(s)", "", count)
+
+    def merged_groups(self, count: int) -> str:
+        return self.tr("Merge %n group(s)", "", count)
 
 
 class _Step(QUndoCommand):
@@ -78,8 +89,7 @@ class MergedGroup(_Step):
 
     def __init__(self, db: Database, group: DuplicateGroup, result: MergeResult,
                  picks: Mapping[str, int], hooks: Hooks) -> None:
-        super().__init__(QCoreApplication.translate("MergedGroup", "Merge %n person(s)", "",
-                                                    len(group.ids)), (group,), hooks)
+        super().__init__(StepNames().merged_persons(len(group.ids)), (group,), hooks)
         self.db, self.result, self.picks = db, result, dict(picks)
 
     def _do(self) -> None:
@@ -96,8 +106,7 @@ class MergedLane(_Step):
 
     def __init__(self, db: Database, groups: Sequence[DuplicateGroup],
                  results: Sequence[MergeResult], hooks: Hooks, jobs: ProgressJobs) -> None:
-        super().__init__(QCoreApplication.translate("MergedLane", "Merge %n group(s)", "",
-                                                    len(groups)), groups, hooks)
+        super().__init__(StepNames().merged_groups(len(groups)), groups, hooks)
         self.db, self.results, self.jobs = db, list(results), jobs
 
     def _undo_all(self, progress: Callable[[int, int], None]) -> None:
