@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from duplicates_fakes import FakeCore, add_people, install
-from PySide6.QtWidgets import QApplication
+from duplicates_fakes import FakeCore, add_people, install, wait_idle
 
 from defence_dir.data.database import Database
 
@@ -12,14 +11,6 @@ from defence_dir.data.database import Database
 @pytest.fixture
 def core(db: Database, monkeypatch: pytest.MonkeyPatch) -> FakeCore:
     return install(monkeypatch, FakeCore(db, add_people(db)))
-
-
-def wait_idle(qtbot, finder) -> None:
-    """Until the search, the comparison and any write have answered."""
-    qtbot.waitUntil(lambda: not finder.searching and not finder.writes.busy
-                    and not finder.compare_jobs.busy and not finder.progress_jobs.running,
-                    timeout=5000)
-    QApplication.processEvents()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from defence_dir.data.database import Database
 from defence_dir.duplicates import service as duplicates
@@ -155,3 +156,11 @@ def install(monkeypatch: pytest.MonkeyPatch, core: FakeCore) -> FakeCore:
     for name in ("compare", "merge_persons", "merge_groups", "undo_merge"):
         monkeypatch.setattr(merging, name, getattr(core, name))
     return core
+
+
+def wait_idle(qtbot, finder) -> None:
+    """Until the search, the comparison and any write have answered."""
+    qtbot.waitUntil(lambda: not finder.searching and not finder.writes.busy
+                    and not finder.compare_jobs.busy and not finder.progress_jobs.running,
+                    timeout=5000)
+    QApplication.processEvents()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import wait_idle
+from duplicates_fakes import wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
