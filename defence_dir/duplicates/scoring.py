@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
+from phonenumbers import NumberParseException
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -164,7 +165,7 @@ def compare(a: Candidate, b: Candidate, holders: Mapping[str, int]) -> Verdict |
 def _phone(e164: str) -> str:
     try:
         return format_phone_international(e164)
-    except Exception:
+    except NumberParseException:  # a value another tool stored in the e164 column
         return e164
 
 
