@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from defence_dir.data.bulk_insert import insert_tuples
 from defence_dir.data.models import (
     Attendance,
     DistributionList,
@@ -203,13 +204,11 @@ def _insert_documents(session: Session, documents: list[Document],
         return
     columns = ["kind", "entity_id", "sort_key", *TEXT_FIELDS]
     if session.get_bind().dialect.name == "sqlite":
-        # The driver's executemany with tuples: SQLAlchemy's per-row work would cost more
-        # than SQLite's for a million documents.
-        marks = ", ".join("?" * (len(columns) + 1))
-        session.connection().exec_driver_sql(
-            f"INSERT INTO search_document (id, {', '.join(columns)}) VALUES ({marks})",
-            [(positions[(d["kind"], d["entity_id"])], *(d[c] for c in columns))
-             for d in documents])
+        # Many rows per statement: SQLAlchemy's per-row work would cost more than SQLite's
+        # for a million documents.
+        insert_tuples(session.connection(), "search_document", ["id", *columns],
+                      ((positions[(d["kind"], d["entity_id"])], *(d[c] for c in columns))
+                       for d in documents))
         return
     session.execute(insert(SearchDocument), [
         {"id": positions[(d["kind"], d["entity_id"])], **{c: d[c] for c in columns}}
