@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -71,6 +72,8 @@ def phone_e164(raw: str, region: str = DEFAULT_REGION) -> str | None:
 def _phone_e164(text: str, region: str) -> str | None:
     if not text:
         return None
+    if region == DEFAULT_REGION and (e164 := _plain_german_e164(text)) is not None:
+        return e164
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -78,6 +81,32 @@ def _phone_e164(text: str, region: str) -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# A German number as people write it: "0211 38545-917", "+49 (211) 385 45 917", "0171/1234567".
+# For these, parsing is only taking away the separators and the national prefix 0 (or +49):
+# phonenumbers' general parser took 23 µs of the 33 µs a number cost, and an import of
+# 100,000 vCards checks 140,000 numbers. Anything else ("+49 (0) 211", "00 49", letters, an
+# extension, a number this finds invalid) takes the general path; tests/text compare both.
+_PLAIN_GERMAN = re.compile(r"(?:\+49|0)[ ./()-]*[1-9][0-9 ./()-]*")
+_SEPARATORS = str.maketrans("", "", " ./()-+")
+_GERMANY = 49
+
+
+def _plain_german_e164(text: str) -> str | None:
+    if len(text) > MAX_PHONE_INPUT or not _PLAIN_GERMAN.fullmatch(text):
+        return None
+    digits = text.translate(_SEPARATORS)
+    national = digits[2:] if text[0] == "+" else digits[1:]
+    if not MIN_NATIONAL_DIGITS <= len(national) <= MAX_NATIONAL_DIGITS:
+        return None
+    number = phonenumbers.PhoneNumber(country_code=_GERMANY, national_number=int(national))
+    return f"+49{national}" if phonenumbers.is_valid_number(number) else None
+
+
+# phonenumbers' own bounds: what it parses at most, and the lengths of a national number.
+MAX_PHONE_INPUT = 250
+MIN_NATIONAL_DIGITS, MAX_NATIONAL_DIGITS = 2, 17
 
 
 def require_phone_e164(raw: str, region: str = DEFAULT_REGION) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import given, settings
@@ -80,3 +81,41 @@ def test_email_fast_path_agrees_with_email_validator(local, domain):
     except ValidationError:
         found = None
     assert found == expected
+
+
+def _parsed_by_library(text: str) -> str | None:
+    """What phonenumbers' general parser makes of a number (region DE)."""
+    try:
+        number = phonenumbers.parse(text.strip(), "DE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# Numbers as people type them: a prefix (national, +49, or something the shortcut must leave
+# to the library), digits from real German ranges, the separators of every notation.
+_PREFIX = st.sampled_from(["0", "+49", "+49 ", "+49 (0)", "0049 ", "(0", "00", "0 0", "+4",
+                           "+490", "+1 ", "", "49", "+ 49 ", "0)"])
+_BODY = st.text(alphabet="0123456789 ./()-", min_size=0, max_size=22)
+_GERMAN_RANGES = st.sampled_from(["211", "221", "30", "89", "2151", "151", "160", "170",
+                                  "171", "1801", "800", "900", "32", "700", "69", "4", "0"])
+
+
+@given(prefix=_PREFIX, area=_GERMAN_RANGES, body=_BODY,
+       tail=st.sampled_from(["", " ", "-", ")", " x12", " ext. 5", "#", "/x"]))
+@settings(max_examples=3000, deadline=None)
+def test_phone_shortcut_agrees_with_phonenumbers(prefix, area, body, tail):
+    """The shortcut for plain German numbers must accept, refuse and normalize exactly like
+    phonenumbers' general parser."""
+    text = f"{prefix}{area}{body}{tail}"
+    assert phone_e164(text) == _parsed_by_library(text), text
+
+
+def test_phone_shortcut_agrees_on_every_number_of_a_range():
+    """Every number of a few real blocks, in three notations (nothing sampled)."""
+    for block in ("211 555", "171 55", "30 1234", "800 33", "2151 7", "32 22"):
+        for n in range(0, 10_000, 7):
+            for notation in (f"0{block}{n}", f"+49 {block} {n}", f"0{block}-{n}"):
+                assert phone_e164(notation) == _parsed_by_library(notation), notation
