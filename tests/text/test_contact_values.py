@@ -119,3 +119,34 @@ def test_phone_shortcut_agrees_on_every_number_of_a_range():
         for n in range(0, 10_000, 7):
             for notation in (f"0{block}{n}", f"+49 {block} {n}", f"0{block}-{n}"):
                 assert phone_e164(notation) == _parsed_by_library(notation), notation
+
+
+@given(area=_GERMAN_RANGES.filter(lambda area: area != "0")
+       | st.sampled_from(["16", "12", "31", "118", "199", "9", "1"]),
+       digits=st.text(alphabet="0123456789", min_size=0, max_size=14))
+@settings(max_examples=3000, deadline=None)
+def test_phone_shortcut_decides_plain_numbers_itself(area, digits):
+    """For a number in plain national form the shortcut's own answer, valid or not, is the
+    library's (so it rarely needs the general path and never disagrees with it)."""
+    from defence_dir.text.contact_values import _plain_german_e164
+    text = f"0{area}{digits}"
+    assert _plain_german_e164(text) == _parsed_by_library(text), text
+
+
+@pytest.mark.parametrize("kind", [kind for kind in vars(phonenumbers.PhoneNumberType).values()
+                                  if isinstance(kind, int)])
+def test_phone_shortcut_knows_every_kind_of_german_number(kind):
+    """phonenumbers' own example of each kind (mobile, toll-free, premium, …), written as
+    people write it, is read by the shortcut itself, as the library reads it."""
+    from defence_dir.text.contact_values import _plain_german_e164
+    example = phonenumbers.example_number_for_type("DE", kind)
+    if example is None:
+        pytest.skip("no German example of this kind")
+    written = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    national = phonenumbers.national_significant_number(example)
+    e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+    texts = [f"0{national}", f"+49 {national}", f"+49-{national[:3]}/{national[3:]}"]
+    if written.startswith("0"):  # a pager's is written without the prefix
+        texts += [written, written.replace(" ", "/", 1)]
+    for text in texts:
+        assert _plain_german_e164(text) == e164 == _parsed_by_library(text), text
