@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 from typing import Any
 
 from sqlalchemy import Connection
@@ -29,22 +30,12 @@ def insert_tuples(connection: Connection, table: str, columns: Sequence[str],
     head = f'INSERT INTO "{table}" ({names}) VALUES '
     one = f"({', '.join('?' * len(columns))})"
     statements: dict[int, str] = {}
-    chunk: list[Sequence[Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == per_statement:
-            _run(connection, head, one, chunk, statements)
-            chunk = []
-    if chunk:
-        _run(connection, head, one, chunk, statements)
-
-
-def _run(connection: Connection, head: str, one: str, chunk: list[Sequence[Any]],
-         statements: dict[int, str]) -> None:
-    sql = statements.get(len(chunk))
-    if sql is None:
-        sql = statements[len(chunk)] = head + ", ".join([one] * len(chunk))
-    connection.exec_driver_sql(sql, tuple(value for row in chunk for value in row))
+    remaining = iter(rows)
+    while chunk := list(islice(remaining, per_statement)):
+        sql = statements.get(len(chunk))
+        if sql is None:
+            sql = statements[len(chunk)] = head + ", ".join([one] * len(chunk))
+        connection.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
 
 
 def _variable_limit(connection: Connection) -> int:

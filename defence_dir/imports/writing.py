@@ -12,6 +12,7 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
@@ -81,8 +82,8 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
         connection.execute(insert(table), rows)
         return
     columns = list(rows[0])
-    insert_tuples(connection, table.name, columns,
-                  (tuple(row[name] for name in columns) for row in rows))
+    insert_tuples(connection, table.name, columns, map(itemgetter(*columns), rows)
+                  if len(columns) > 1 else ((row[columns[0]],) for row in rows))
 
 
 def existing_drafts(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, PersonDraft]]:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from defence_dir.compact_pickle import pickled_by_fields
 from defence_dir.data.models import (
     EmailAddress,
     EmailKind,
@@ -48,12 +49,14 @@ class ConcurrentEditError(DefenceDirError):
         self.found = found
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class EmailDraft:
     address: str
     kind: str = EmailKind.WORK.value
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class PhoneDraft:
     raw: str
@@ -66,6 +69,7 @@ class PhoneDraft:
         return self.e164 or phone_e164(self.raw)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class PersonDraft(PersonTexts):
     """A person's editable values as plain data; `validated()` normalises them."""

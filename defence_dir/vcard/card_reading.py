@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from defence_dir.compact_pickle import pickled_by_fields
 from defence_dir.errors import ValidationError
 from defence_dir.i18n import _
 from defence_dir.records.person_fields import PersonTexts, texts_of
@@ -144,6 +145,7 @@ def card_name(card: RawCard) -> str | None:
     return named or (values.emails[0][0] if values.emails else None)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class ReadCard:
     """A card read and checked, not yet matched: what planning needs of it."""
