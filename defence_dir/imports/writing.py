@@ -91,23 +91,24 @@ def existing_drafts(session: Session, ids: Sequence[int]) -> dict[int, tuple[int
     cost more than the rest of an update); phones carry their stored E.164 form."""
     found: dict[int, tuple[int, PersonDraft]] = {}
     person = Person.__table__
-    for row in session.connection().execute(
+    connection = session.connection()
+    # Positional: PersonDraft's fields begin with TEXT_FIELDS (a dict per row cost a second
+    # for the 100,000 persons of a re-imported export).
+    for person_id, version, organisation_id, *texts in connection.execute(
             select(person.c.id, person.c.version, person.c.organisation_id,
                    *(person.c[name] for name in TEXT_FIELDS)).where(person.c.id.in_(ids))):
-        found[row.id] = (row.version, PersonDraft(
-            **{name: getattr(row, name) for name in TEXT_FIELDS},
-            organisation_id=row.organisation_id))
-    for person_id, address, kind in session.execute(
+        found[person_id] = (version, PersonDraft(*texts, organisation_id=organisation_id))
+    for person_id, address, kind in connection.execute(
             select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
-            .where(EmailAddress.person_id.in_(ids)).order_by(EmailAddress.position)):
+            .where(EmailAddress.person_id.in_(ids)).order_by(EmailAddress.position)).all():
         found[person_id][1].emails.append(EmailDraft(address, kind))
-    for person_id, raw, kind, number in session.execute(
+    for person_id, raw, kind, number in connection.execute(
             select(PhoneNumber.person_id, PhoneNumber.raw, PhoneNumber.kind, PhoneNumber.e164)
-            .where(PhoneNumber.person_id.in_(ids)).order_by(PhoneNumber.position)):
+            .where(PhoneNumber.person_id.in_(ids)).order_by(PhoneNumber.position)).all():
         found[person_id][1].phones.append(PhoneDraft(raw, kind, number))
-    for person_id, topic_id in session.execute(
+    for person_id, topic_id in connection.execute(
             select(person_topic.c.person_id, person_topic.c.topic_id)
-            .where(person_topic.c.person_id.in_(ids))):
+            .where(person_topic.c.person_id.in_(ids))).all():
         found[person_id][1].topic_ids.append(topic_id)
     return found
 

@@ -14,6 +14,7 @@ import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -108,13 +109,17 @@ class ImportPlan:
 
 # --- planning ------------------------------------------------------------------------------------
 
+_DRAFT_FIELDS = tuple(item.name for item in fields(PersonDraft))
+_draft_values = attrgetter(*_DRAFT_FIELDS)
+
+
 def _changes(before: PersonDraft, after: PersonDraft) -> list[tuple[str, str, str]]:
-    found = []
-    for item in fields(PersonDraft):
-        old, new = getattr(before, item.name), getattr(after, item.name)
-        if old != new:
-            found.append((item.name, _show(old), _show(new)))
-    return found
+    old_values, new_values = _draft_values(before), _draft_values(after)
+    if old_values == new_values:  # most cards of a re-imported export change nothing
+        return []
+    return [(name, _show(old), _show(new))
+            for name, old, new in zip(_DRAFT_FIELDS, old_values, new_values, strict=True)
+            if old != new]
 
 
 def _show(value: Any) -> str:
@@ -259,16 +264,20 @@ def _plan_import(session: Session, data: bytes, file_name: str, mode: MatchMode,
     expected = data.count(b"BEGIN:VCARD") + data.count(b"begin:vcard") if progress else 0
     with _reading(data, topics) as read:
         planner = _Planner(directory or KnownCards(session), mode)
+        # Found persons are compared as they come, while the workers read on.
+        comparison = _Comparison(session, mode)
         for card in _within_limit(read(planner.directory.phones)):
             if progress is not None and card.number % 1000 == 0 \
                     and not progress(card.number, max(expected, card.number)):
                 raise ImportCancelled(_("Import cancelled; nothing was written."))
-            plans.append(planner.plan(card))
+            plan = planner.plan(card)
+            plans.append(plan)
+            if plan.person_id and plan.action is Action.NEW:
+                comparison.add(plan)
     if not plans:
         raise ValidationError(_("“{name}” contains no vCard (BEGIN:VCARD … END:VCARD).",
                                 name=file_name))
-    _compare_with_directory(session, [p for p in plans if p.person_id and p.action is
-                                      Action.NEW], mode)
+    comparison.finish()
     _name_shared_addresses(session, planner.shared_with_persons)
     return ImportPlan(file_name, plans, mode)
 
@@ -303,21 +312,35 @@ def _within_limit(cards: Iterable[ReadCard]) -> Iterator[ReadCard]:
         yield card
 
 
-def _compare_with_directory(session: Session, matched: list[CardPlan], mode: MatchMode) -> None:
-    """Turn the cards that found their person into updates (or unchanged), with what changes;
-    the persons are read a few thousand at a time, not one by one."""
-    organisations = {name.casefold(): org_id for org_id, name in session.execute(
-        select(Organisation.id, Organisation.name))}
-    overwrite = mode is MatchMode.OVERWRITE
-    for start in range(0, len(matched), 2000):
-        chunk = matched[start:start + 2000]
-        existing_of = existing_drafts(session, sorted({p.person_id for p in chunk
-                                                       if p.person_id}))
+class _Comparison:
+    """Turns the cards that found their person into updates (or unchanged), with what
+    changes; the persons are read a few thousand at a time, not one by one."""
+
+    CHUNK = 2000
+
+    def __init__(self, session: Session, mode: MatchMode) -> None:
+        self.session, self.overwrite = session, mode is MatchMode.OVERWRITE
+        self.organisations = {name.casefold(): org_id for org_id, name in session.execute(
+            select(Organisation.id, Organisation.name))}
+        self.waiting: list[CardPlan] = []
+
+    def add(self, plan: CardPlan) -> None:
+        self.waiting.append(plan)
+        if len(self.waiting) >= self.CHUNK:
+            self.finish()
+
+    def finish(self) -> None:
+        chunk, self.waiting = self.waiting, []
+        if not chunk:
+            return
+        existing_of = existing_drafts(self.session, sorted({p.person_id for p in chunk
+                                                            if p.person_id}))
+        overwrite = self.overwrite
         for plan in chunk:
             assert plan.draft is not None and plan.person_id is not None
             existing = existing_of[plan.person_id][1]
             organisation = plan.organisation
-            org_id = organisations.get(organisation.casefold()) if organisation else None
+            org_id = self.organisations.get(organisation.casefold()) if organisation else None
             merged = merge_drafts(existing, plan.draft, overwrite=overwrite)
             if org_id and (overwrite or not existing.organisation_id):
                 merged.organisation_id = org_id
