@@ -41,7 +41,9 @@ from defence_dir.records.persons import (
     PhoneDraft,
     merge_drafts,
 )
-from defence_dir.search.indexer import index_new_persons, reindex_persons
+from defence_dir.search.indexer import reindex_persons
+from defence_dir.search.new_persons import BATCH as CHUNK
+from defence_dir.search.new_persons import indexing_new_persons
 
 # The longest UID the person table holds (String(100)); a longer one from a file is not kept.
 UID_LENGTH = 100
@@ -92,12 +94,12 @@ def existing_drafts(session: Session, ids: Sequence[int]) -> dict[int, tuple[int
     found: dict[int, tuple[int, PersonDraft]] = {}
     person = Person.__table__
     connection = session.connection()
-    # Positional: PersonDraft's fields begin with TEXT_FIELDS (a dict per row cost a second
-    # for the 100,000 persons of a re-imported export).
-    for person_id, version, organisation_id, *texts in connection.execute(
-            select(person.c.id, person.c.version, person.c.organisation_id,
-                   *(person.c[name] for name in TEXT_FIELDS)).where(person.c.id.in_(ids))):
-        found[person_id] = (version, PersonDraft(*texts, organisation_id=organisation_id))
+    # Positional: PersonDraft's fields are TEXT_FIELDS, then organisation_id (a dict per row
+    # cost a second for the 100,000 persons of a re-imported export).
+    for person_id, version, *values in connection.execute(
+            select(person.c.id, person.c.version, *(person.c[name] for name in TEXT_FIELDS),
+                   person.c.organisation_id).where(person.c.id.in_(ids))):
+        found[person_id] = (version, PersonDraft(*values))
     for person_id, address, kind in connection.execute(
             select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
             .where(EmailAddress.person_id.in_(ids)).order_by(EmailAddress.position)).all():
@@ -205,28 +207,26 @@ def _update_chunk(session: Session, batch: ImportBatch, chunk: Sequence[PersonUp
     log.rows("person_topic", [row["person_id"] for row in links])
 
 
-def _insert_persons(connection: Connection, values: list[dict[str, Any]]) -> list[int]:
-    """Insert persons; their ids in the order of `values`."""
-    person_table = Person.__table__
+def _new_person_ids(connection: Connection, count: int) -> list[int]:
+    """Ids for `count` new persons, given before they are written (their search documents
+    are placed from names and ids first), in increasing order."""
+    if count == 0:
+        return []
     if connection.dialect.name == "sqlite":
         # The write lock is this transaction's: ids follow the largest, as SQLite would give
-        # them, and the driver's executemany needs no RETURNING round per row.
+        # them (nothing else adds persons until the import ends).
         first = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM person") \
             .scalar_one() + 1
-        for offset, value in enumerate(values):
-            value["id"] = first + offset
-        insert_rows(connection, person_table, values)
-        return [value["id"] for value in values]
-    # Ids are matched back by the UIDs: asking for them in parameter order would make
-    # SQLAlchemy send one INSERT per row (it has no other sentinel).
-    id_of_uid: dict[str, int] = dict(connection.execute(insert(person_table).returning(
-        person_table.c.uid, person_table.c.id), values).all())
-    return [id_of_uid[value["uid"]] for value in values]
+        return list(range(first, first + count))
+    # Taken from the column's own sequence, as an INSERT would take them.
+    return sorted(connection.execute(
+        select(func.nextval(func.pg_get_serial_sequence("person", "id")))
+        .select_from(func.generate_series(1, count))).scalars())
 
 
 def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerson],
-                  organisation_id: Callable[[str | None], int | None], topics: _Topics,
-                  created: dict[int, int]) -> list[int]:
+                  ids: Sequence[int], organisation_id: Callable[[str | None], int | None],
+                  topics: _Topics, created: dict[int, int]) -> list[int]:
     """Write these new persons (adding to `created`); returns the ids given topics."""
     # A file's UID is kept unless a person has it already (one created since the preview,
     # or twice in the items): the UID column is unique.
@@ -234,13 +234,13 @@ def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerso
     taken: set[str | None] = set(session.scalars(
         select(Person.uid).where(Person.uid.in_(sorted(wanted))))) if wanted else set()
     values: list[dict[str, Any]] = []
-    for item in chunk:
+    for item, person_id in zip(chunk, ids, strict=True):
         draft = item.draft
         keep = item.uid is not None and item.uid in wanted and item.uid not in taken
         if keep:
             taken.add(item.uid)
         values.append({
-            "uid": item.uid if keep else str(uuid.uuid4()),
+            "id": person_id, "uid": item.uid if keep else str(uuid.uuid4()),
             "salutation": draft.salutation, "title": draft.title,
             "given_name": draft.given_name, "middle_name": draft.middle_name,
             "family_name": draft.family_name, "name_suffix": draft.name_suffix,
@@ -249,7 +249,7 @@ def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerso
             "version": 1, "import_batch_id": batch.id})
     # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
     connection = session.connection()
-    ids = _insert_persons(connection, values)
+    insert_rows(connection, Person.__table__, values)
     emails, phones, links, changes = [], [], [], []
     for item, person_id in zip(chunk, ids, strict=True):
         created[item.key] = person_id
@@ -277,13 +277,18 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
     `progress(done, total * 2)` is asked per 5,000; False cancels (ImportCancelled)."""
     created: dict[int, int] = {}
     topics = _Topics(session)
-    with logged_in_bulk(session.connection(), NEW_ROWS) as log:
-        for start in range(0, len(items), 5000):
+    connection = session.connection()
+    ids = _new_person_ids(connection, len(items))
+    names = [(pid, item.draft.given_name, item.draft.middle_name, item.draft.family_name)
+             for pid, item in zip(ids, items, strict=True)]
+    with logged_in_bulk(connection, NEW_ROWS) as log, \
+            indexing_new_persons(session, names) as index:
+        for start in range(0, len(items), CHUNK):
             if progress is not None and not progress(start, total * 2):
                 raise ImportCancelled(_("Import cancelled; nothing was written."))
-            linked = _create_chunk(session, batch, items[start:start + 5000], organisation_id,
-                                   topics, created)
+            chunk_ids = ids[start:start + CHUNK]
+            linked = _create_chunk(session, batch, items[start:start + CHUNK], chunk_ids,
+                                   organisation_id, topics, created)
             log.rows("person_topic", linked)
-    if created:
-        index_new_persons(session, list(created.values()))
+            index.written(chunk_ids)  # their documents are built while the next are written
     return created

@@ -103,7 +103,7 @@ def _set_state(session: Session, key: str, value: str | None) -> None:
         session.execute(insert(SearchState).values(key=key, value=value))
 
 
-def _bump_generation(session: Session) -> None:
+def bump_generation(session: Session) -> None:
     _set_state(session, "generation", uuid.uuid4().hex)
 
 
@@ -163,16 +163,16 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         ids = sorted(entity_id for kind, entity_id in positions if kind == "person")
         ranges = [(ids[i], ids[min(i + BATCH, len(ids)) - 1]) for i in range(0, len(ids), BATCH)]
         for done, batch in enumerate(_person_batches(session, ranges, len(ids)), start=1):
-            _insert_documents(session, batch, positions)
+            insert_documents(session, batch, positions)
             if progress:
                 progress(min(done * BATCH, len(ids)), len(ids))
-        _insert_documents(session, organisation_documents(session) + network_documents(session),
+        insert_documents(session, organisation_documents(session) + network_documents(session),
                           positions)
         if fts:
             rebuild_fts(session.connection())
             _set_state(session, "bulk", None)
         _set_state(session, "built", str(INDEX_FORMAT))
-        _bump_generation(session)
+        bump_generation(session)
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
         if not sqlite:  # PostgreSQL plans searches by the table's statistics: fresh ones now
             session.execute(text("ANALYZE search_document"))
@@ -198,7 +198,7 @@ def _alphabetical_positions(session: Session) -> dict[tuple[str, int], int]:
             for index, (_key, kind, entity_id) in enumerate(keys)}
 
 
-def _insert_documents(session: Session, documents: list[Document],
+def insert_documents(session: Session, documents: list[Document],
                       positions: dict[tuple[str, int], int]) -> None:
     if not documents:
         return
@@ -315,44 +315,6 @@ def _index_noted(connection: Connection) -> None:
     connection.exec_driver_sql("DELETE FROM search_fts_pending")
 
 
-def index_new_persons(session: Session, ids: Iterable[int]) -> None:
-    """Documents for persons just created in bulk (an import), which have none yet: places
-    for all of them found in one pass over the index's sort keys (from the names alone, as
-    the full build does), then the documents built per id range (new ids are consecutive)
-    and inserted a batch at a time, without the per-chunk lookups `reindex_persons` needs."""
-    ordered = sorted(set(ids))
-    if len(ordered) <= BULK_PLACEMENT:
-        reindex_persons(session, ordered)
-        return
-    keys: dict[int, str] = {}
-    for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start:start + BATCH]
-        keys.update((pid, document_sort_key("person", pid, family or given,
-                                            given if family else None, middle))
-                    for pid, given, middle, family in session.execute(
-                        select(Person.id, Person.given_name, Person.middle_name,
-                               Person.family_name).where(Person.id.between(chunk[0], chunk[-1]))))
-    positions = _positions_in_bulk(session, [keys[pid] for pid in ordered if pid in keys])
-    del keys  # 80,000 keys for an import: not held while the documents are built
-    if positions is None:  # no gap left somewhere: renumber everything once
-        reindex_all(session)
-        return
-    wanted = set(ordered)
-    for batch in _new_person_documents(session, ordered):
-        documents = [d for d in batch if d["entity_id"] in wanted]
-        _insert_documents(session, documents, {(d["kind"], d["entity_id"]): positions[
-            d["sort_key"]] for d in documents})
-    _bump_generation(session)
-
-
-def _new_person_documents(session: Session, ordered: list[int]) -> Iterator[list[Document]]:
-    """Documents of the persons in id ranges of `ordered`; for many, built in workers."""
-    # Smaller batches than a full build's: an import holds its plan in memory meanwhile.
-    ranges = [(ordered[start], ordered[min(start + BATCH // 4, len(ordered)) - 1])
-              for start in range(0, len(ordered), BATCH // 4)]
-    return _person_batches(session, ranges, len(ordered))
-
-
 def reindex_organisations(session: Session, ids: Iterable[int]) -> None:
     _refresh(session, "organisation", sorted(set(ids)))
 
@@ -407,11 +369,11 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
                 update(table).where(table.c.id == bindparam("doc_id"))
                 .values({f: bindparam(f) for f in TEXT_FIELDS}), same_place)
     if len(to_place) > BULK_PLACEMENT:
-        positions = _positions_in_bulk(session, [d["sort_key"] for d in to_place])
+        positions = positions_in_bulk(session, [d["sort_key"] for d in to_place])
         if positions is None:
             reindex_all(session)
             return
-        _insert_documents(session, to_place, {(d["kind"], d["entity_id"]): positions[
+        insert_documents(session, to_place, {(d["kind"], d["entity_id"]): positions[
             d["sort_key"]] for d in to_place})
     else:
         for document in to_place:
@@ -420,10 +382,10 @@ def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
                 reindex_all(session)
                 return
             session.execute(insert(SearchDocument).values(id=position, **document))
-    _bump_generation(session)
+    bump_generation(session)
 
 
-def _positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
+def positions_in_bulk(session: Session, keys: list[str]) -> dict[str, int] | None:
     """Free ids for many new sort keys at once, spread evenly over the gaps they fall into;
     None when a gap is too small (the caller renumbers everything)."""
     dialect = session.get_bind().dialect.name
@@ -470,7 +432,7 @@ def _spread(count: int, before: int | None, after: int | None) -> list[int] | No
 
 
 def _positions_by_scan(session: Session, keys: list[str]) -> dict[str, int] | None:
-    """`_positions_in_bulk` for many keys: one pass over the whole index in key order."""
+    """`positions_in_bulk` for many keys: one pass over the whole index in key order."""
     # One pass over the index in key order beside the sorted new keys, nothing held but the
     # current gap: an import places 80,000 documents among 180,000 while holding its plan.
     positions: dict[str, int] = {}

@@ -77,7 +77,7 @@ def test_a_team_directory_takes_imports_into_one_gap_and_a_renumbering(any_url, 
             keys = [f"{key[:9]}m" for key in session.scalars(
                 select(SearchDocument.sort_key).order_by(SearchDocument.sort_key))][::25]
             assert len(keys) * 16 < 7000
-            assert indexer._positions_in_bulk(session, keys) == \
+            assert indexer.positions_in_bulk(session, keys) == \
                 indexer._positions_by_scan(session, keys)
         renumbered.clear()
         scattered = [(f"Emil{_letters(i)}", f"Berg{_letters(i)}m") for i in range(0, 3000, 10)]

@@ -25,7 +25,8 @@ from defence_dir.records.persons import (
     draft_of,
     update_person,
 )
-from defence_dir.search.indexer import index_new_persons, reindex_all, reindex_persons
+from defence_dir.search.indexer import reindex_all, reindex_persons
+from defence_dir.search.new_persons import index_new_persons
 
 
 def _documents(db) -> dict[tuple[str, int], dict]:
@@ -149,10 +150,11 @@ def test_documents_built_in_worker_processes_equal_those_built_in_process(db):
 @pytest.fixture
 def workers_for_any_size(monkeypatch):
     """Documents built in two worker processes, in small batches, whatever the count."""
-    from defence_dir.search import indexer, parallel_documents
+    from defence_dir.search import indexer, new_persons, parallel_documents
 
     monkeypatch.setattr(parallel_documents, "worker_count", lambda persons: 2)
     monkeypatch.setattr(indexer, "BATCH", 240)
+    monkeypatch.setattr(new_persons, "BATCH", 40)
 
 
 def test_a_rebuild_in_workers_inside_an_import_sees_the_imports_persons(
@@ -184,7 +186,7 @@ def test_many_new_persons_are_placed_in_one_pass(db, search, find):
 @pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
 def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search, request,
                                                                   in_workers):
-    from defence_dir.search.indexer import BULK_PLACEMENT, index_new_persons
+    from defence_dir.search.indexer import BULK_PLACEMENT
 
     if in_workers:  # a large import's documents are built in other processes, in batches
         request.getfixturevalue("workers_for_any_size")
@@ -201,6 +203,31 @@ def test_new_persons_of_an_import_are_indexed_like_a_full_rebuild(db, search, re
              "kind": "work", "position": 0} for i, pid in enumerate(ids) if i % 2])
         index_new_persons(session, ids)
     assert search.search("neu", limit=1).total == count
+    assert search.search("firma-3", limit=1).total == len(range(3, count, 7))
+    assert search.search("0211 5550011", limit=1).total == 1
+    assert_same_as_full_rebuild(db)
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["in-process", "in-workers"])
+def test_persons_an_import_writes_are_indexed_as_they_are_written(
+        db, search, request, monkeypatch, in_workers):
+    """An import announces its new persons, then writes them a batch at a time; each batch's
+    documents are built (in workers, two batches in flight) while the next is written."""
+    from defence_dir.imports import writing
+    from defence_dir.search.indexer import BULK_PLACEMENT
+    from defence_dir.vcard.importer import apply_import, plan_import
+
+    if in_workers:
+        request.getfixturevalue("workers_for_any_size")
+    monkeypatch.setattr(writing, "CHUNK", 45)
+    count = BULK_PLACEMENT + 150
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:{['Adler', 'Zorn', 'Özdemir'][i % 3]};Karte{i};;;\r\n"
+        f"EMAIL:karte{i}@firma-{i % 7}.example\r\nTEL;TYPE=WORK:0211 555{i:04d}\r\n"
+        "END:VCARD\r\n" for i in range(count))
+    with db.session() as session:
+        apply_import(session, plan_import(session, cards.encode(), "karten.vcf"))
+    assert search.search("karte", limit=1).total == count
     assert search.search("firma-3", limit=1).total == len(range(3, count, 7))
     assert search.search("0211 5550011", limit=1).total == 1
     assert_same_as_full_rebuild(db)
@@ -322,12 +349,12 @@ def test_a_failed_large_bulk_write_leaves_index_and_triggers_as_before(db, find)
 def test_new_places_keep_the_alphabetical_order_of_the_ids(db, keys):
     """Documents are read in id order as alphabetical order: whatever keys come in, each
     gets an id between its neighbours', or None when a gap is too small to share."""
-    from defence_dir.search.indexer import _positions_in_bulk
+    from defence_dir.search.indexer import positions_in_bulk
 
     with db.read_session() as session:
         existing = session.execute(select(SearchDocument.sort_key, SearchDocument.id)).all()
         new = [k for k in keys if k not in {key for key, _id in existing}]
-        positions = _positions_in_bulk(session, new)
+        positions = positions_in_bulk(session, new)
     assert positions is not None  # GAP leaves room for this many
     merged = sorted([*existing, *positions.items()])
     ids = [doc_id for _key, doc_id in merged]
@@ -336,14 +363,14 @@ def test_new_places_keep_the_alphabetical_order_of_the_ids(db, keys):
 
 
 def test_a_gap_too_small_asks_for_renumbering(db):
-    from defence_dir.search.indexer import _positions_in_bulk
+    from defence_dir.search.indexer import positions_in_bulk
 
     with db.session() as session:
         first, second = session.execute(select(SearchDocument.sort_key, SearchDocument.id)
                                         .order_by(SearchDocument.sort_key).limit(2)).all()
         session.execute(SearchDocument.__table__.update().where(
             SearchDocument.id == second.id).values(id=first.id + 1))
-        assert _positions_in_bulk(session, [first.sort_key + "\x00"]) is None
+        assert positions_in_bulk(session, [first.sort_key + "\x00"]) is None
         session.rollback()
 
 
