@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from defence_dir.data.insert_pipeline import pipeline_of
+
 ROWS_PER_STATEMENT = 1000  # more gained nothing (2,500 rows: the same time)
 # SQLite's own default limit of bound values before 3.32; the driver is asked for the real one.
 FALLBACK_VARIABLE_LIMIT = 999
@@ -24,18 +26,24 @@ FALLBACK_VARIABLE_LIMIT = 999
 def insert_tuples(connection: Connection, table: str, columns: Sequence[str],
                   rows: Iterable[Sequence[Any]]) -> None:
     """INSERT `rows` (values in the order of `columns`) into `table` on a SQLite connection,
-    as few statements as the bound-value limit allows."""
+    as few statements as the bound-value limit allows; run by the connection's insert
+    pipeline, if it has one (data.insert_pipeline)."""
     per_statement = max(1, min(ROWS_PER_STATEMENT, _variable_limit(connection) // len(columns)))
     names = ", ".join(f'"{name}"' for name in columns)
     head = f'INSERT INTO "{table}" ({names}) VALUES '
     one = f"({', '.join('?' * len(columns))})"
     statements: dict[int, str] = {}
+    pipeline = pipeline_of(connection)
     remaining = iter(rows)
     while chunk := list(islice(remaining, per_statement)):
         sql = statements.get(len(chunk))
         if sql is None:
             sql = statements[len(chunk)] = head + ", ".join([one] * len(chunk))
-        connection.exec_driver_sql(sql, tuple(chain.from_iterable(chunk)))
+        parameters = tuple(chain.from_iterable(chunk))
+        if pipeline is not None:
+            pipeline.submit(sql, parameters)
+        else:
+            connection.exec_driver_sql(sql, parameters)
 
 
 def _variable_limit(connection: Connection) -> int:

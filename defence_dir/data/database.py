@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from defence_dir.data import failures, migration
+from defence_dir.data.insert_pipeline import wait_before_other_statements
 from defence_dir.errors import (
     DatabaseFailureError,
     DatabaseLocationError,
@@ -524,6 +525,7 @@ def _create_engine(url: URL, location: str, path: Path | None = None, *,
     else:
         engine = create_engine(url, hide_parameters=True)
         _configure_sqlite(engine, url, timeout, read_only=read_only)
+        wait_before_other_statements(engine)
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> BaseException | None:

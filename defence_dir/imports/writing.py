@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -20,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from defence_dir.data.bulk_insert import insert_tuples
 from defence_dir.data.change_log import BulkLog, logged_in_bulk
+from defence_dir.data.insert_pipeline import pipelined_inserts
 from defence_dir.data.models import (
     EmailAddress,
     ImportBatch,
     ImportChange,
     ImportChangeAction,
+    Organisation,
     Person,
     PhoneNumber,
     Topic,
@@ -41,6 +43,7 @@ from defence_dir.records.persons import (
     PhoneDraft,
     merge_drafts,
 )
+from defence_dir.search.documents import PersonRows
 from defence_dir.search.indexer import reindex_persons
 from defence_dir.search.new_persons import BATCH as CHUNK
 from defence_dir.search.new_persons import indexing_new_persons
@@ -121,13 +124,20 @@ class _Topics:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.ids: set[int] | None = None
+        self.names: dict[int, str] = {}
+
+    def load(self) -> set[int]:
+        if self.ids is None:
+            self.names = {topic_id: name for topic_id, name in self.session.execute(
+                select(Topic.id, Topic.name))}
+            self.ids = set(self.names)
+        return self.ids
 
     def rows(self, person_id: int, topic_ids: list[int]) -> list[dict[str, int]]:
         if not topic_ids:
             return []
-        if self.ids is None:
-            self.ids = set(self.session.scalars(select(Topic.id)))
-        return [{"person_id": person_id, "topic_id": t} for t in topic_ids if t in self.ids]
+        ids = self.load()
+        return [{"person_id": person_id, "topic_id": t} for t in topic_ids if t in ids]
 
 
 def update_persons(session: Session, batch: ImportBatch, items: Sequence[PersonUpdate],
@@ -224,32 +234,39 @@ def _new_person_ids(connection: Connection, count: int) -> list[int]:
         .select_from(func.generate_series(1, count))).scalars())
 
 
-def _create_chunk(session: Session, batch: ImportBatch, chunk: Sequence[NewPerson],
-                  ids: Sequence[int], organisation_id: Callable[[str | None], int | None],
-                  topics: _Topics, created: dict[int, int]) -> list[int]:
-    """Write these new persons (adding to `created`); returns the ids given topics."""
-    # A file's UID is kept unless a person has it already (one created since the preview,
-    # or twice in the items): the UID column is unique.
-    wanted = {item.uid for item in chunk if item.uid and len(item.uid) <= UID_LENGTH}
-    taken: set[str | None] = set(session.scalars(
-        select(Person.uid).where(Person.uid.in_(sorted(wanted))))) if wanted else set()
-    values: list[dict[str, Any]] = []
-    for item, person_id in zip(chunk, ids, strict=True):
-        draft = item.draft
+def _person_uids(session: Session, items: Sequence[NewPerson]) -> list[str]:
+    """The UID each new person gets: the file's, unless a person has it already (one created
+    since the preview, or twice in the items: the UID column is unique), else a new one."""
+    wanted = {item.uid for item in items if item.uid and len(item.uid) <= UID_LENGTH}
+    ordered = sorted(wanted)
+    taken: set[str | None] = set()
+    for start in range(0, len(ordered), CHUNK):
+        taken.update(session.scalars(select(Person.uid).where(
+            Person.uid.in_(ordered[start:start + CHUNK]))))
+    uids = []
+    for item in items:
         keep = item.uid is not None and item.uid in wanted and item.uid not in taken
         if keep:
             taken.add(item.uid)
-        values.append({
-            "id": person_id, "uid": item.uid if keep else str(uuid.uuid4()),
-            "salutation": draft.salutation, "title": draft.title,
-            "given_name": draft.given_name, "middle_name": draft.middle_name,
-            "family_name": draft.family_name, "name_suffix": draft.name_suffix,
-            "function": draft.function, "department": draft.department,
-            "notes": draft.notes, "organisation_id": organisation_id(item.organisation),
-            "version": 1, "import_batch_id": batch.id})
+        uids.append(item.uid if keep and item.uid is not None else str(uuid.uuid4()))
+    return uids
+
+
+def _create_chunk(connection: Connection, batch: ImportBatch, chunk: Sequence[NewPerson],
+                  ids: Sequence[int], uids: Sequence[str], organisation_ids: Sequence[int | None],
+                  topics: _Topics, created: dict[int, int]) -> list[int]:
+    """Write these new persons (adding to `created`); returns the ids given topics. Only
+    INSERTs: they run beside the caller's next work (data.insert_pipeline), which must not
+    read them back meanwhile (`_rows_written` says what they are)."""
     # Core tables, not ORM classes: the ORM would emit one INSERT per row here.
-    connection = session.connection()
-    insert_rows(connection, Person.__table__, values)
+    insert_rows(connection, Person.__table__, [{
+        "id": person_id, "uid": uid, "salutation": draft.salutation, "title": draft.title,
+        "given_name": draft.given_name, "middle_name": draft.middle_name,
+        "family_name": draft.family_name, "name_suffix": draft.name_suffix,
+        "function": draft.function, "department": draft.department, "notes": draft.notes,
+        "organisation_id": organisation, "version": 1, "import_batch_id": batch.id}
+        for person_id, uid, organisation, draft in zip(
+            ids, uids, organisation_ids, (item.draft for item in chunk), strict=True)])
     emails, phones, links, changes = [], [], [], []
     for item, person_id in zip(chunk, ids, strict=True):
         created[item.key] = person_id
@@ -277,18 +294,68 @@ def create_persons(session: Session, batch: ImportBatch, items: Sequence[NewPers
     `progress(done, total * 2)` is asked per 5,000; False cancels (ImportCancelled)."""
     created: dict[int, int] = {}
     topics = _Topics(session)
+    topics.load()
     connection = session.connection()
+    # Everything that reads or creates other rows first: the persons' own rows are then
+    # written while the next are prepared.
     ids = _new_person_ids(connection, len(items))
+    uids = _person_uids(session, items)
+    organisation_ids = [organisation_id(item.organisation) for item in items]
     names = [(pid, item.draft.given_name, item.draft.middle_name, item.draft.family_name)
              for pid, item in zip(ids, items, strict=True)]
-    with logged_in_bulk(connection, NEW_ROWS) as log, \
+    linked: list[int] = []
+    organisations = _organisation_rows(session, organisation_ids)
+    with pipelined_inserts(connection), logged_in_bulk(connection, NEW_ROWS) as log, \
             indexing_new_persons(session, names) as index:
         for start in range(0, len(items), CHUNK):
             if progress is not None and not progress(start, total * 2):
                 raise ImportCancelled(_("Import cancelled; nothing was written."))
-            chunk_ids = ids[start:start + CHUNK]
-            linked = _create_chunk(session, batch, items[start:start + CHUNK], chunk_ids,
-                                   organisation_id, topics, created)
-            log.rows("person_topic", linked)
-            index.written(chunk_ids)  # their documents are built while the next are written
+            end = start + CHUNK
+            chunk, chunk_ids = items[start:end], ids[start:end]
+            linked += _create_chunk(connection, batch, chunk, chunk_ids, uids[start:end],
+                                    organisation_ids[start:end], topics, created)
+            # Their documents are built while the next are written.
+            index.written(chunk_ids, _rows_written(chunk, chunk_ids,
+                                                   organisation_ids[start:end],
+                                                   organisations, topics))
+        log.rows("person_topic", linked)
     return created
+
+
+def _organisation_rows(session: Session, ids: Iterable[int | None],
+                       ) -> dict[int, tuple[str, str | None, str | None]]:
+    """(name, city, postal code) of these organisations."""
+    wanted = sorted({org_id for org_id in ids if org_id is not None})
+    found: dict[int, tuple[str, str | None, str | None]] = {}
+    for start in range(0, len(wanted), CHUNK):
+        for org_id, name, city, postal_code in session.execute(
+                select(Organisation.id, Organisation.name, Organisation.city,
+                       Organisation.postal_code)
+                .where(Organisation.id.in_(wanted[start:start + CHUNK]))):
+            found[org_id] = (name, city, postal_code)
+    return found
+
+
+def _rows_written(chunk: Sequence[NewPerson], ids: Sequence[int],
+                  organisation_ids: Sequence[int | None],
+                  organisations: dict[int, tuple[str, str | None, str | None]],
+                  topics: _Topics) -> PersonRows:
+    """The rows `person_rows` would read back for these new persons, from what was written:
+    reading them back would wait for the writing (tests compare both)."""
+    rows = PersonRows([], {}, {}, {}, {}, {}, {})
+    for item, person_id, org_id in zip(chunk, ids, organisation_ids, strict=True):
+        draft = item.draft
+        name, city, postal_code = organisations[org_id] if org_id is not None \
+            else (None, None, None)
+        rows.persons.append((person_id, draft.given_name, draft.middle_name, draft.family_name,
+                             draft.name_suffix, draft.function, draft.department, draft.notes,
+                             name, city, postal_code, org_id))
+        if draft.emails:
+            rows.emails[person_id] = [e.address for e in draft.emails]
+        if draft.phones:
+            rows.phones[person_id] = [(p.normal_form(), p.raw) for p in draft.phones]
+        topic_ids = sorted({t for t in draft.topic_ids if t in topics.load()})
+        if topic_ids:
+            rows.topics[person_id] = [topics.names[t] for t in topic_ids]
+            rows.tags[person_id] = [f"t{t}" for t in topic_ids]
+    return rows

@@ -51,12 +51,14 @@ class NewPersonsIndex:
                                   middle) for pid, given, middle, family in names])
             self.rebuild = self.positions is None
 
-    def written(self, ids: Sequence[int]) -> None:
+    def written(self, ids: Sequence[int], rows: PersonRows | None = None) -> None:
         """These persons (of the announced ones) are written: their documents are built (by
-        the workers, if any) and inserted, a batch or two behind."""
+        the workers, if any) and inserted, a batch or two behind. `rows`: what `person_rows`
+        would read for them, if the writer knows (reading waits for the writing)."""
         if self.rebuild or not ids:
             return
-        rows = _rows(self.session, ids)
+        if rows is None:
+            rows = _rows(self.session, ids)
         if self.pool is None:
             self._insert(documents_of_rows(rows))
             return

@@ -220,16 +220,33 @@ def test_persons_an_import_writes_are_indexed_as_they_are_written(
     if in_workers:
         request.getfixturevalue("workers_for_any_size")
     monkeypatch.setattr(writing, "CHUNK", 45)
+    with db.session() as session:  # a known organisation with an address
+        known = session.scalars(select(Organisation).order_by(Organisation.id)).first()
+        known.city, known.postal_code = "Mülheim an der Ruhr", "45468"
+        known_name = known.name
     count = BULK_PLACEMENT + 150
-    cards = "".join(
-        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:{['Adler', 'Zorn', 'Özdemir'][i % 3]};Karte{i};;;\r\n"
-        f"EMAIL:karte{i}@firma-{i % 7}.example\r\nTEL;TYPE=WORK:0211 555{i:04d}\r\n"
-        "END:VCARD\r\n" for i in range(count))
+    organisations = [known_name, "Neue Firma GmbH", None]
+    categories = ["Photonik,Cybersicherheit", "Raumfahrt", None, "Unbekanntes Thema"]
+    cards = []
+    for i in range(count):
+        lines = [f"N:{['Adler', 'Zorn', 'Özdemir'][i % 3]};Karte{i};;Dr.;",
+                 f"EMAIL:karte{i}@firma-{i % 7}.example", f"TEL;TYPE=WORK:0211 555{i:04d}"]
+        if i % 2:
+            lines += [f"EMAIL;TYPE=HOME:privat{i}@mail.example", f"TEL;TYPE=CELL:+49 171 {i:07d}",
+                      "NOTE:Kontakt über Messe"]
+        if organisations[i % 3]:
+            lines.append(f"ORG:{organisations[i % 3]};Abteilung {i % 5}")
+        if categories[i % 4]:
+            lines.append(f"CATEGORIES:{categories[i % 4]}")
+        cards.append("BEGIN:VCARD\r\nVERSION:3.0\r\n" + "\r\n".join(lines)
+                     + "\r\nEND:VCARD\r\n")
     with db.session() as session:
-        apply_import(session, plan_import(session, cards.encode(), "karten.vcf"))
+        apply_import(session, plan_import(session, "".join(cards).encode(), "karten.vcf"))
     assert search.search("karte", limit=1).total == count
-    assert search.search("firma-3", limit=1).total == len(range(3, count, 7))
+    assert search.search("privat111", limit=1).total == 1
     assert search.search("0211 5550011", limit=1).total == 1
+    assert search.search("mülheim karte", limit=1).total == len(range(0, count, 3))
+    # Documents built from what was written are those a rebuild reads back.
     assert_same_as_full_rebuild(db)
 
 

@@ -1,0 +1,97 @@
+"""Bulk INSERTs run by a thread of their own: in order, seen by the next read, and a failure
+reported as any other, with nothing lost or half written."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy import exc, func, select
+
+from defence_dir.data.bulk_insert import insert_tuples
+from defence_dir.data.database import open_database
+from defence_dir.data.insert_pipeline import pipeline_of, pipelined_inserts
+from defence_dir.data.models import Topic
+
+COLUMNS = ("name", "description")
+
+
+@pytest.fixture
+def database(tmp_path):
+    database = open_database(str(tmp_path / "pipeline.sqlite3"), seed=False)
+    yield database
+    database.close()
+
+
+def _topics(count: int, start: int = 0) -> list[tuple[str, str]]:
+    return [(f"Thema {n:05d}", f"Beschreibung {n}") for n in range(start, start + count)]
+
+
+def _names(database) -> list[str]:
+    with database.read_session() as session:
+        return list(session.scalars(select(Topic.name).order_by(Topic.id)))
+
+
+def test_a_read_in_the_block_sees_every_row_handed_over(database):
+    with database.session() as session:
+        connection = session.connection()
+        with pipelined_inserts(connection):
+            for part in range(5):
+                insert_tuples(connection, "topic", COLUMNS, _topics(2500, part * 2500))
+            # Any other statement waits for the thread first.
+            assert session.scalar(select(func.count()).select_from(Topic)) == 12_500
+            insert_tuples(connection, "topic", COLUMNS, _topics(10, 12_500))
+        assert pipeline_of(connection) is None
+    assert _names(database) == [name for name, _text in _topics(12_510)]
+
+
+def test_a_failing_statement_is_reported_and_nothing_is_written(database):
+    with pytest.raises(exc.IntegrityError), database.session() as session:
+        connection = session.connection()
+        with pipelined_inserts(connection):
+            insert_tuples(connection, "topic", COLUMNS, _topics(3000))
+            insert_tuples(connection, "topic", COLUMNS, _topics(5, 2000))  # names taken
+            insert_tuples(connection, "topic", COLUMNS, _topics(3000, 5000))
+    assert _names(database) == []
+
+
+def test_a_failure_in_the_thread_that_passes_on_retry_loses_nothing(database):
+    """A statement that fails in the thread (here once, as a full disk might) is run again
+    by the caller with everything queued after it."""
+    with database.session() as session:
+        connection = session.connection()
+        with pipelined_inserts(connection):
+            pipeline = pipeline_of(connection)
+            assert pipeline is not None
+            pipeline.driver = _FailingOnce(pipeline.driver)
+            for part in range(4):
+                insert_tuples(connection, "topic", COLUMNS, _topics(1000, part * 1000))
+    assert _names(database) == [name for name, _text in _topics(4000)]
+
+
+def test_an_error_in_the_block_waits_for_the_thread_and_rolls_back(database):
+    with pytest.raises(RuntimeError), database.session() as session:
+        connection = session.connection()
+        with pipelined_inserts(connection):
+            insert_tuples(connection, "topic", COLUMNS, _topics(20_000))
+            raise RuntimeError("cancelled")
+    assert _names(database) == []
+    # The thread is gone; the database takes the next write.
+    assert not [t for t in threading.enumerate() if t.name == "bulk inserts"]
+    with database.session() as session:
+        insert_tuples(session.connection(), "topic", COLUMNS, _topics(3))
+    assert len(_names(database)) == 3
+
+
+class _FailingOnce:
+    """The driver connection, but its first statement fails as SQLite's would."""
+
+    def __init__(self, driver: sqlite3.Connection) -> None:
+        self.driver, self.failed = driver, False
+
+    def execute(self, sql: str, parameters: tuple) -> sqlite3.Cursor:
+        if not self.failed:
+            self.failed = True
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.driver.execute(sql, parameters)
