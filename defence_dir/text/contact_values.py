@@ -108,10 +108,11 @@ def _german_patterns() -> tuple[tuple[frozenset[int], re.Pattern[str]], ...]:
     the general description first."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region("DE")
     assert metadata is not None
-    descriptions = (metadata.general_desc, metadata.premium_rate, metadata.toll_free,
-                    metadata.shared_cost, metadata.voip, metadata.personal_number,
-                    metadata.pager, metadata.uan, metadata.voicemail, metadata.fixed_line,
-                    metadata.mobile)
+    # The common kinds first (only whether any kind matches counts, not which).
+    descriptions = (metadata.general_desc, metadata.fixed_line, metadata.mobile,
+                    metadata.premium_rate, metadata.toll_free, metadata.shared_cost,
+                    metadata.voip, metadata.personal_number, metadata.pager, metadata.uan,
+                    metadata.voicemail)
     return tuple((frozenset(d.possible_length), re.compile(d.national_number_pattern))
                  for d in descriptions if d is not None and d.national_number_pattern)
 
