@@ -333,14 +333,18 @@ _BUILDERS: dict[str, Callable[[Session, Sequence[int]], list[Document]]] = {
 # Above this many documents to place, positions are found in one pass over the sort keys
 # instead of two neighbour queries each (bulk imports).
 BULK_PLACEMENT = 200
+# Documents refreshed per round (their rows read, FTS entries taken out, places compared):
+# a re-imported export refreshing 31,771 took 6.1 s in rounds of 500, 4.8 s in rounds of
+# 2,000 (fewer, larger FTS5 deletes), 5.6 s in rounds of 5,000.
+REFRESH_CHUNK = 2000
 
 
 def _refresh(session: Session, kind: str, ids: Sequence[int]) -> None:
     if not ids:
         return
     to_place: list[Document] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[start:start + REFRESH_CHUNK]
         documents = {d["entity_id"]: d for d in _BUILDERS[kind](session, chunk)}
         existing = {
             entity_id: (doc_id, key)
