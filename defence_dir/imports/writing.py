@@ -101,7 +101,7 @@ def existing_drafts(session: Session, ids: Sequence[int]) -> dict[int, tuple[int
     # cost a second for the 100,000 persons of a re-imported export).
     for person_id, version, *values in connection.execute(
             select(person.c.id, person.c.version, *(person.c[name] for name in TEXT_FIELDS),
-                   person.c.organisation_id).where(person.c.id.in_(ids))):
+                   person.c.organisation_id).where(person.c.id.in_(ids))).all():
         found[person_id] = (version, PersonDraft(*values))
     for person_id, address, kind in connection.execute(
             select(EmailAddress.person_id, EmailAddress.address, EmailAddress.kind)
