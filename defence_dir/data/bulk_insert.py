@@ -1,4 +1,4 @@
-"""Inserting many rows at once on SQLite: many rows per INSERT statement.
+"""Writing many rows at once on SQLite: many rows per INSERT statement, a larger page cache.
 
 The driver's executemany runs the statement once per row, and SQLite opens a statement
 journal for each run of a statement on a table with triggers (the change-log and search
@@ -10,7 +10,8 @@ that happens once per thousand; 100,000 persons went in 2.1 s instead of 4.3 s
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Any
 
@@ -51,3 +52,27 @@ def _variable_limit(connection: Connection) -> int:
     if isinstance(driver, sqlite3.Connection):
         return driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     return FALLBACK_VARIABLE_LIMIT
+
+
+# A bulk write's page cache: an import of 100,000 persons puts rows into B-trees (UIDs, names,
+# search keys) larger than SQLite's default 2 MB cache, which re-read their pages over and over
+# (100,000 persons: 1.5 s instead of 2.1 s with this). Allocated only as pages are read.
+BULK_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def larger_page_cache(connection: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """On SQLite, a page cache of at least `kib` KiB on this connection within the block,
+    and what it was afterwards."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    if -previous >= kib:  # a negative size is in KiB; an enclosing block set it already
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={previous}")

@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from defence_dir.data.bulk_insert import insert_tuples
+from defence_dir.data.bulk_insert import insert_tuples, larger_page_cache
 from defence_dir.data.models import (
     Attendance,
     DistributionList,
@@ -150,12 +150,9 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
     fts = has_fts(session)
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        # A larger page cache for the build: B-trees of a million rows otherwise spill to disk
-        # over and over (back to the default afterwards).
-        previous_cache = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
-        connection.exec_driver_sql("PRAGMA cache_size=-262144")
-    try:
+    # A larger page cache for the build: B-trees of a million rows otherwise spill to disk
+    # over and over (back to what it was afterwards).
+    with larger_page_cache(connection, 256 * 1024):
         if fts:  # the FTS tables are rebuilt once at the end, not row by row by the triggers
             _set_state(session, "bulk", "1")
         session.execute(delete(SearchDocument))
@@ -176,9 +173,6 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
         count = session.scalar(select(func.count()).select_from(SearchDocument)) or 0
         if not sqlite:  # PostgreSQL plans searches by the table's statistics: fresh ones now
             session.execute(text("ANALYZE search_document"))
-    finally:
-        if sqlite:
-            connection.exec_driver_sql(f"PRAGMA cache_size={int(previous_cache)}")
     return count
 
 
@@ -250,7 +244,12 @@ def bulk_writes(session: Session, documents: int, *, removing: bool = False) -> 
     a million paid for the million. A write `removing` documents by the many against the
     index's size keeps the triggers quiet and rebuilds both FTS tables once at the end. On an
     exception nothing is undone here: the caller's rollback takes the state rows back with
-    everything else."""
+    everything else. SQLite's page cache is larger meanwhile (data.bulk_insert)."""
+    with larger_page_cache(session.connection()):
+        yield from _bulk_writes(session, documents, removing=removing)
+
+
+def _bulk_writes(session: Session, documents: int, *, removing: bool) -> Iterator[None]:
     if not has_fts(session):
         yield
         return

@@ -57,3 +57,24 @@ def test_a_bad_row_late_in_the_write_leaves_nothing(database):
         insert_tuples(session.connection(), "topic", COLUMNS, rows)
     with database.read_session() as session:
         assert session.query(Topic).count() == 0
+
+
+def test_a_bulk_write_has_a_larger_page_cache_and_gives_it_back(database):
+    from defence_dir.data.bulk_insert import BULK_CACHE_KIB, larger_page_cache
+
+    with database.session() as session:
+        connection = session.connection()
+
+        def cache() -> int:
+            return int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+        before = cache()
+        with larger_page_cache(connection):
+            assert cache() == -BULK_CACHE_KIB
+            with larger_page_cache(connection, 1024):  # a smaller one inside: kept larger
+                assert cache() == -BULK_CACHE_KIB
+            with pytest.raises(RuntimeError), larger_page_cache(connection, 2 * BULK_CACHE_KIB):
+                assert cache() == -2 * BULK_CACHE_KIB
+                raise RuntimeError
+            assert cache() == -BULK_CACHE_KIB
+        assert cache() == before
