@@ -45,16 +45,24 @@ class NewPersonsIndex:
         # (positions None): the whole index is renumbered once at the end.
         self.positions: dict[str, int] | None = None
         self.rebuild = len(names) <= indexer.BULK_PLACEMENT
-        if not self.rebuild:
-            self.positions = indexer.positions_in_bulk(session, [
-                document_sort_key("person", pid, family or given, given if family else None,
-                                  middle) for pid, given, middle, family in names])
-            self.rebuild = self.positions is None
+        self.names: Sequence[NewName] | None = names  # until they are placed
+
+    def _place(self) -> None:
+        """The places of all announced persons, found when the first batch is written: the
+        keys are made while the insert pipeline writes it (the places need the index)."""
+        assert self.names is not None
+        keys = [document_sort_key("person", pid, family or given, given if family else None,
+                                  middle) for pid, given, middle, family in self.names]
+        self.names = None
+        self.positions = indexer.positions_in_bulk(self.session, keys)
+        self.rebuild = self.positions is None
 
     def written(self, ids: Sequence[int], rows: PersonRows | None = None) -> None:
         """These persons (of the announced ones) are written: their documents are built (by
         the workers, if any) and inserted, a batch or two behind. `rows`: what `person_rows`
         would read for them, if the writer knows (reading waits for the writing)."""
+        if not self.rebuild and self.names is not None:
+            self._place()
         if self.rebuild or not ids:
             return
         if rows is None:
@@ -69,6 +77,8 @@ class NewPersonsIndex:
             self._insert(self.pending.popleft().get())
 
     def finish(self) -> None:
+        if not self.rebuild and self.names is not None:
+            self._place()
         while self.pending:
             self._insert(self.pending.popleft().get())
         if self.positions is None:
