@@ -15,10 +15,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from multiprocessing.pool import AsyncResult, Pool
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from defence_dir.data.models import Person
 from defence_dir.search import indexer, parallel_documents
 from defence_dir.search.documents import (
     Document,
@@ -117,20 +115,3 @@ def indexing_new_persons(session: Session, names: Sequence[NewName]) -> Iterator
         yield index
         index.finish()
 
-
-def index_new_persons(session: Session, ids: Sequence[int]) -> None:
-    """Documents for persons just written in bulk, which have none yet (for a writer that
-    did not announce them first)."""
-    wanted = set(ids)
-    ordered = sorted(wanted)
-    names: list[NewName] = []
-    for start in range(0, len(ordered), indexer.BATCH):
-        chunk = ordered[start:start + indexer.BATCH]
-        for pid, given, middle, family in session.execute(
-                select(Person.id, Person.given_name, Person.middle_name, Person.family_name)
-                .where(Person.id.between(chunk[0], chunk[-1])).order_by(Person.id)):
-            if pid in wanted:
-                names.append((pid, given, middle, family))
-    with indexing_new_persons(session, names) as index:
-        for start in range(0, len(names), BATCH):
-            index.written([pid for pid, *_rest in names[start:start + BATCH]])

@@ -25,8 +25,9 @@ from defence_dir.records.persons import (
     draft_of,
     update_person,
 )
+from defence_dir.search import new_persons
 from defence_dir.search.indexer import reindex_all, reindex_persons
-from defence_dir.search.new_persons import index_new_persons
+from defence_dir.search.new_persons import NewName, indexing_new_persons
 
 
 def _documents(db) -> dict[tuple[str, int], dict]:
@@ -42,6 +43,18 @@ def _order(db) -> list[tuple[str, int]]:
     with db.read_session() as session:
         return [(r.kind, r.entity_id) for r in session.execute(
             select(SearchDocument.kind, SearchDocument.entity_id).order_by(SearchDocument.id))]
+
+
+def index_new_persons(session, ids) -> None:
+    """Documents for persons just written in bulk, which have none yet, as an import makes
+    them: announced with their names, then said written a batch at a time."""
+    names: list[NewName] = [tuple(row) for row in session.execute(
+        select(Person.id, Person.given_name, Person.middle_name, Person.family_name)
+        .where(Person.id.in_(ids)).order_by(Person.id))]
+    with indexing_new_persons(session, names) as index:
+        batch = new_persons.BATCH  # small with workers_for_any_size: several in flight
+        for start in range(0, len(names), batch):
+            index.written([row[0] for row in names[start:start + batch]])
 
 
 def assert_same_as_full_rebuild(db) -> None:
