@@ -23,7 +23,6 @@ from defence_dir.search.documents import (
     PersonRows,
     document_sort_key,
     documents_of_rows,
-    person_rows,
 )
 
 # (id, given name, middle name, family name) of a person about to be written
@@ -55,16 +54,14 @@ class NewPersonsIndex:
         self.positions = indexer.positions_in_bulk(self.session, keys)
         self.rebuild = self.positions is None
 
-    def written(self, ids: Sequence[int], rows: PersonRows | None = None) -> None:
+    def written(self, ids: Sequence[int], rows: PersonRows) -> None:
         """These persons (of the announced ones) are written: their documents are built (by
         the workers, if any) and inserted, a batch or two behind. `rows`: what `person_rows`
-        would read for them, if the writer knows (reading waits for the writing)."""
+        would read for them, from what the writer wrote (reading back would wait for it)."""
         if not self.rebuild and self.names is not None:
             self._place()
         if self.rebuild or not ids:
             return
-        if rows is None:
-            rows = _rows(self.session, ids)
         if self.pool is None:
             self._insert(documents_of_rows(rows))
             return
@@ -92,12 +89,6 @@ class NewPersonsIndex:
         positions = self.positions
         indexer.insert_documents(self.session, documents, {
             (d["kind"], d["entity_id"]): positions[d["sort_key"]] for d in documents})
-
-
-def _rows(session: Session, ids: Sequence[int]) -> PersonRows:
-    if ids[-1] - ids[0] + 1 == len(ids):  # consecutive, as new ids are: a range scan
-        return person_rows(session, id_range=(ids[0], ids[-1]))
-    return person_rows(session, ids=ids)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from defence_dir.records.persons import (
     update_person,
 )
 from defence_dir.search import new_persons
+from defence_dir.search.documents import person_rows
 from defence_dir.search.indexer import reindex_all, reindex_persons
 from defence_dir.search.new_persons import NewName, indexing_new_persons
 
@@ -54,7 +55,8 @@ def index_new_persons(session, ids) -> None:
     with indexing_new_persons(session, names) as index:
         batch = new_persons.BATCH  # small with workers_for_any_size: several in flight
         for start in range(0, len(names), batch):
-            index.written([row[0] for row in names[start:start + batch]])
+            chunk = [row[0] for row in names[start:start + batch]]
+            index.written(chunk, person_rows(session, ids=chunk))
 
 
 def assert_same_as_full_rebuild(db) -> None:
@@ -148,7 +150,7 @@ def test_rolled_back_changes_leave_the_index_alone(db, find):
 
 
 def test_documents_built_in_worker_processes_equal_those_built_in_process(db):
-    from defence_dir.search.documents import person_documents, person_rows
+    from defence_dir.search.documents import person_documents
     from defence_dir.search.parallel_documents import documents_of_rows_in_workers
 
     with db.read_session() as session:
