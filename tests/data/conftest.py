@@ -38,3 +38,21 @@ def downgrade():
     migration._scripts.cache_clear()
     yield "9999_test"
     migration._scripts.cache_clear()
+
+
+@pytest.fixture
+def empty_sqlite(tmp_path):
+    """A new, migrated SQLite database without the starting directory (bulk-write tests)."""
+    from defence_dir.data.database import open_database
+
+    database = open_database(str(tmp_path / "bulk.sqlite3"), seed=False)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def topic_rows():
+    """`rows(count, start)`: (name, description) rows for the topic table, names unique."""
+    def rows(count: int, start: int = 0) -> list[tuple[str, str]]:
+        return [(f"Thema {n:05d}", f"Beschreibung {n}") for n in range(start, start + count)]
+    return rows

@@ -8,61 +8,49 @@ import pytest
 from sqlalchemy import exc, select
 
 from defence_dir.data.bulk_insert import ROWS_PER_STATEMENT, insert_tuples
-from defence_dir.data.database import open_database
 from defence_dir.data.models import ChangeLog, Topic
 
 COLUMNS = ("name", "description")
 
 
-@pytest.fixture
-def database(tmp_path):
-    database = open_database(str(tmp_path / "bulk.sqlite3"), seed=False)
-    yield database
-    database.close()
-
-
-def _topics(count: int, start: int = 0) -> list[tuple[str, str]]:
-    return [(f"Thema {n:05d}", f"Beschreibung {n}") for n in range(start, start + count)]
-
-
-def test_rows_of_several_statements_all_arrive_in_order(database):
-    rows = _topics(ROWS_PER_STATEMENT * 2 + 17)
-    with database.session() as session:
+def test_rows_of_several_statements_all_arrive_in_order(empty_sqlite, topic_rows):
+    rows = topic_rows(ROWS_PER_STATEMENT * 2 + 17)
+    with empty_sqlite.session() as session:
         insert_tuples(session.connection(), "topic", COLUMNS, iter(rows))
-    with database.read_session() as session:
+    with empty_sqlite.read_session() as session:
         stored = session.execute(select(Topic.name, Topic.description).order_by(Topic.id))
         assert [tuple(row) for row in stored] == rows
         # The change-log trigger saw every row (the statements are real multi-row INSERTs).
         assert session.query(ChangeLog).filter_by(table_name="topic").count() == len(rows)
 
 
-def test_a_low_bound_value_limit_gives_smaller_statements(database):
-    with database.session() as session:
+def test_a_low_bound_value_limit_gives_smaller_statements(empty_sqlite, topic_rows):
+    with empty_sqlite.session() as session:
         connection = session.connection()
         driver = connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         previous = driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 5)
         try:
-            insert_tuples(connection, "topic", COLUMNS, _topics(11))
+            insert_tuples(connection, "topic", COLUMNS, topic_rows(11))
         finally:
             driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, previous)
-    with database.read_session() as session:
+    with empty_sqlite.read_session() as session:
         assert session.query(Topic).count() == 11
 
 
-def test_a_bad_row_late_in_the_write_leaves_nothing(database):
-    rows = _topics(ROWS_PER_STATEMENT + 5)
+def test_a_bad_row_late_in_the_write_leaves_nothing(empty_sqlite, topic_rows):
+    rows = topic_rows(ROWS_PER_STATEMENT + 5)
     rows.append(rows[3])  # the topic name is unique
-    with pytest.raises(exc.IntegrityError), database.session() as session:
+    with pytest.raises(exc.IntegrityError), empty_sqlite.session() as session:
         insert_tuples(session.connection(), "topic", COLUMNS, rows)
-    with database.read_session() as session:
+    with empty_sqlite.read_session() as session:
         assert session.query(Topic).count() == 0
 
 
-def test_a_bulk_write_has_a_larger_page_cache_and_gives_it_back(database):
+def test_a_bulk_write_has_a_larger_page_cache_and_gives_it_back(empty_sqlite):
     from defence_dir.data.bulk_insert import BULK_CACHE_KIB, larger_page_cache
 
-    with database.session() as session:
+    with empty_sqlite.session() as session:
         connection = session.connection()
 
         def cache() -> int:
